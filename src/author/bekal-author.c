@@ -1,0 +1,555 @@
+/* bekal-author.c: the command-line tool for trainers who write modules
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include <bekal/bekal-catalog.h>
+#include <bekal/bekal-diagnostic.h>
+#include <bekal/bekal-loader.h>
+#include <bekal/bekal-paths.h>
+
+
+enum
+{
+  EXIT_VALID   = 0,
+  EXIT_INVALID = 1,
+  EXIT_USAGE   = 2,
+};
+
+typedef struct
+{
+  char          *path;   /* a module folder or a single module file */
+  gboolean       is_folder;
+} Target;
+
+static void
+target_free (Target *target)
+{
+  g_free (target->path);
+  g_free (target);
+}
+
+/* Helpers */
+
+static gboolean
+folder_has_module_file (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *language = bekal_loader_language_from_filename (name);
+
+      if (language)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+add_target (GPtrArray  *targets,
+            const char *path,
+            gboolean    is_folder)
+{
+  Target *target = g_new0 (Target, 1);
+
+  target->path = g_strdup (path);
+  target->is_folder = is_folder;
+  g_ptr_array_add (targets, target);
+}
+
+/* A path is a module file, a module folder, or a folder of module folders */
+static gboolean
+collect_targets (const char  *path,
+                 GPtrArray   *targets,
+                 GError     **error)
+{
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  guint before = targets->len;
+  const char *name;
+
+  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      add_target (targets, path, FALSE);
+      return TRUE;
+    }
+
+  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                   _("%s: no such file or folder"), path);
+      return FALSE;
+    }
+
+  if (folder_has_module_file (path))
+    {
+      add_target (targets, path, TRUE);
+      return TRUE;
+    }
+
+  dir = g_dir_open (path, 0, error);
+  if (dir == NULL)
+    return FALSE;
+
+  names = g_ptr_array_new_with_free_func (g_free);
+  while ((name = g_dir_read_name (dir)))
+    g_ptr_array_add (names, g_build_filename (path, name, NULL));
+  g_ptr_array_sort (names, bekal_compare_strings);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *child = g_ptr_array_index (names, i);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && folder_has_module_file (child))
+        add_target (targets, child, TRUE);
+    }
+
+  if (targets->len == before)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                   _("%s holds no module (a folder with module.LANG.xml files)"), path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The media folders: those given, those Bekal searches, and a media/ folder beside a
+ * modules/ folder that holds the checked modules */
+static char **
+media_dirs_for (GPtrArray           *targets,
+                const char * const  *extra)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) defaults = NULL;
+  g_auto(GStrv) result = NULL;
+
+  for (guint i = 0; extra && extra[i]; i++)
+    g_strv_builder_add (builder, extra[i]);
+
+  for (guint i = 0; i < targets->len; i++)
+    {
+      Target *target = g_ptr_array_index (targets, i);
+      g_autofree char *absolute = g_canonicalize_filename (target->path, NULL);
+      g_autofree char *folder = target->is_folder ? g_strdup (absolute)
+                                                  : g_path_get_dirname (absolute);
+      g_autofree char *parent = g_path_get_dirname (folder);
+      g_autofree char *sibling = g_build_filename (parent, "..", "media", NULL);
+      g_autofree char *canonical = g_canonicalize_filename (sibling, NULL);
+
+      if (g_file_test (canonical, G_FILE_TEST_IS_DIR))
+        g_strv_builder_add (builder, canonical);
+    }
+
+  result = g_strv_builder_end (builder);
+  defaults = bekal_catalog_default_media_dirs ((const char * const *) result);
+
+  return g_steal_pointer (&defaults);
+}
+
+static GPtrArray *
+load_target (BekalLoader  *loader,
+             Target       *target,
+             GPtrArray    *diagnostics,
+             GError      **error)
+{
+  GPtrArray *modules = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (target->is_folder)
+    {
+      g_autoptr(GHashTable) variants = bekal_loader_load_folder (loader, target->path,
+                                                                 diagnostics, error);
+      g_autofree gpointer *keys = NULL;
+      guint n = 0;
+
+      if (variants == NULL)
+        {
+          g_ptr_array_unref (modules);
+          return NULL;
+        }
+
+      keys = g_hash_table_get_keys_as_array (variants, &n);
+      qsort (keys, n, sizeof (gpointer), bekal_compare_strings);
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (modules, g_object_ref (g_hash_table_lookup (variants, keys[i])));
+    }
+  else
+    {
+      g_autoptr(GError) local_error = NULL;
+      BekalModule *module = bekal_loader_load_file (loader, target->path, diagnostics,
+                                                    &local_error);
+
+      if (module)
+        g_ptr_array_add (modules, module);
+      else if (g_error_matches (local_error, BEKAL_LOADER_ERROR, BEKAL_LOADER_ERROR_IO))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          g_ptr_array_unref (modules);
+          return NULL;
+        }
+    }
+
+  return modules;
+}
+
+static void
+print_json_diagnostics (GPtrArray *diagnostics,
+                        guint      n_modules)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "modules");
+  json_builder_add_int_value (builder, n_modules);
+  json_builder_set_member_name (builder, "errors");
+  json_builder_add_int_value (builder, bekal_diagnostics_count (diagnostics,
+                                                                BEKAL_SEVERITY_ERROR));
+  json_builder_set_member_name (builder, "warnings");
+  json_builder_add_int_value (builder, bekal_diagnostics_count (diagnostics,
+                                                                BEKAL_SEVERITY_WARNING));
+  json_builder_set_member_name (builder, "diagnostics");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      const BekalDiagnostic *d = g_ptr_array_index (diagnostics, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "file");
+      json_builder_add_string_value (builder, bekal_diagnostic_get_file (d));
+      json_builder_set_member_name (builder, "line");
+      json_builder_add_int_value (builder, bekal_diagnostic_get_line (d));
+      json_builder_set_member_name (builder, "column");
+      json_builder_add_int_value (builder, bekal_diagnostic_get_column (d));
+      json_builder_set_member_name (builder, "severity");
+      json_builder_add_string_value (builder,
+                                     bekal_severity_to_string (bekal_diagnostic_get_severity (d)));
+      json_builder_set_member_name (builder, "message");
+      json_builder_add_string_value (builder, bekal_diagnostic_get_message (d));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+/* Commands */
+
+static int
+run_validate (int    argc,
+              char **argv)
+{
+  gboolean json = FALSE;
+  g_auto(GStrv) media_dirs = NULL;
+  g_auto(GStrv) paths = NULL;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the result as JSON"), NULL },
+    { "media-dir", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &media_dirs,
+      N_("Also look for media:NAME files in DIR"), N_("DIR") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_("PATH…") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("PATH… — check module files"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func ((GDestroyNotify) target_free);
+  g_autoptr(GPtrArray) diagnostics = bekal_diagnostics_new ();
+  g_autoptr(BekalLoader) loader = NULL;
+  g_auto(GStrv) all_media_dirs = NULL;
+  guint n_modules = 0;
+  guint n_errors, n_warnings;
+  gboolean io_failed = FALSE;
+
+  g_option_context_set_summary (context,
+                                _("Checks module files and folders and reports every problem "
+                                  "as FILE:LINE:COLUMN: error|warning: message.\n"
+                                  "Exit status: 0 valid, 1 invalid, 2 usage or file errors."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("bekal-author validate: %s\n", error->message);
+      return EXIT_USAGE;
+    }
+
+  if (paths == NULL || paths[0] == NULL)
+    {
+      g_printerr (_("bekal-author validate: name at least one module file or folder, for "
+                    "example: bekal-author validate modules/\n"));
+      return EXIT_USAGE;
+    }
+
+  for (guint i = 0; paths[i]; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!collect_targets (paths[i], targets, &local_error))
+        {
+          g_printerr ("bekal-author: %s\n", local_error->message);
+          io_failed = TRUE;
+        }
+    }
+
+  all_media_dirs = media_dirs_for (targets, (const char * const *) media_dirs);
+  loader = bekal_loader_new ((const char * const *) all_media_dirs);
+
+  for (guint i = 0; i < targets->len; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(GPtrArray) modules = load_target (loader, g_ptr_array_index (targets, i),
+                                                  diagnostics, &local_error);
+
+      n_modules++;
+      if (modules == NULL && local_error)
+        {
+          g_printerr ("bekal-author: %s\n", local_error->message);
+          io_failed = TRUE;
+        }
+    }
+
+  n_errors = bekal_diagnostics_count (diagnostics, BEKAL_SEVERITY_ERROR);
+  n_warnings = bekal_diagnostics_count (diagnostics, BEKAL_SEVERITY_WARNING);
+
+  if (json)
+    print_json_diagnostics (diagnostics, n_modules);
+  else
+    {
+      g_autofree char *errors_text = NULL;
+      g_autofree char *warnings_text = NULL;
+
+      for (guint i = 0; i < diagnostics->len; i++)
+        {
+          g_autofree char *line = bekal_diagnostic_to_string (g_ptr_array_index (diagnostics, i));
+          g_print ("%s\n", line);
+        }
+
+      errors_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors",
+                                                  n_errors), n_errors);
+      warnings_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning",
+                                                    "%u warnings", n_warnings), n_warnings);
+      g_print (g_dngettext (GETTEXT_PACKAGE, "%u module checked: %s, %s.\n",
+                            "%u modules checked: %s, %s.\n", n_modules),
+               n_modules, errors_text, warnings_text);
+    }
+
+  if (io_failed)
+    return EXIT_USAGE;
+
+  return n_errors > 0 ? EXIT_INVALID : EXIT_VALID;
+}
+
+typedef struct
+{
+  guint by_role[3];
+} TopicCounts;
+
+static void
+print_stats (BekalModule *module)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  guint n_video = 0, n_audio = 0, n_reading_minutes = 0;
+  guint n_lessons = bekal_module_get_n_lessons (module);
+
+  for (guint i = 0; i < n_lessons; i++)
+    n_reading_minutes += bekal_lesson_get_reading_minutes (bekal_module_get_lesson (module, i));
+
+  for (guint i = 0; i < bekal_module_get_n_media (module); i++)
+    {
+      if (bekal_media_is_video (bekal_module_get_media (module, i)))
+        n_video++;
+      else
+        n_audio++;
+    }
+
+  g_print ("%s (%s, %s)\n", bekal_module_get_title (module), bekal_module_get_id (module),
+           bekal_module_get_path (module));
+  g_print (_("  Lessons: %u\n"), n_lessons);
+  g_print (_("  Words: %u\n"), bekal_module_count_words (module));
+  g_print (_("  Estimated reading time: %u min\n"), n_reading_minutes);
+  g_print (_("  Media items: %u video, %u audio\n"), n_video, n_audio);
+
+  for (guint i = 0; i < bekal_module_get_n_quizzes (module); i++)
+    {
+      BekalQuiz *quiz = bekal_module_get_quiz (module, i);
+      BekalQuizRole role = bekal_quiz_get_role (quiz);
+
+      for (guint j = 0; j < bekal_quiz_get_n_questions (quiz); j++)
+        {
+          BekalQuestion *question = bekal_quiz_get_question (quiz, j);
+          const char *topic = bekal_question_get_topic_id (question);
+          TopicCounts *topic_counts = g_hash_table_lookup (counts, topic);
+
+          if (topic_counts == NULL)
+            {
+              topic_counts = g_new0 (TopicCounts, 1);
+              g_hash_table_insert (counts, (gpointer) topic, topic_counts);
+            }
+          topic_counts->by_role[role]++;
+        }
+
+      if (bekal_quiz_get_pool_id (quiz))
+        g_print (_("  Quiz “%s” (%s) draws %u questions from “%s”\n"), bekal_quiz_get_id (quiz),
+                 bekal_quiz_role_to_string (role),
+                 bekal_quiz_get_draw (quiz)
+                 ? bekal_quiz_get_draw (quiz)
+                 : bekal_quiz_get_n_questions (bekal_quiz_get_pool (quiz)),
+                 bekal_quiz_get_pool_id (quiz));
+    }
+
+  g_print (_("  Questions per topic (pretest / practice / posttest):\n"));
+  for (guint i = 0; i < bekal_module_get_n_topics (module); i++)
+    {
+      const BekalTopic *topic = bekal_module_get_topic (module, i);
+      TopicCounts *topic_counts = g_hash_table_lookup (counts, topic->id);
+      TopicCounts empty = { { 0, 0, 0 } };
+
+      if (topic_counts == NULL)
+        topic_counts = &empty;
+
+      g_print ("    %-24s %3u / %3u / %3u   %s\n", topic->id, topic_counts->by_role[0],
+               topic_counts->by_role[1], topic_counts->by_role[2], topic->name);
+    }
+}
+
+static int
+run_stats (int    argc,
+           char **argv)
+{
+  g_auto(GStrv) media_dirs = NULL;
+  g_auto(GStrv) paths = NULL;
+  const GOptionEntry entries[] = {
+    { "media-dir", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &media_dirs,
+      N_("Also look for media:NAME files in DIR"), N_("DIR") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_("PATH…") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("PATH… — count what modules hold"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func ((GDestroyNotify) target_free);
+  g_autoptr(BekalLoader) loader = NULL;
+  g_auto(GStrv) all_media_dirs = NULL;
+  int status = EXIT_VALID;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("bekal-author stats: %s\n", error->message);
+      return EXIT_USAGE;
+    }
+
+  if (paths == NULL || paths[0] == NULL)
+    {
+      g_printerr (_("bekal-author stats: name at least one module file or folder\n"));
+      return EXIT_USAGE;
+    }
+
+  for (guint i = 0; paths[i]; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!collect_targets (paths[i], targets, &local_error))
+        {
+          g_printerr ("bekal-author: %s\n", local_error->message);
+          status = EXIT_USAGE;
+        }
+    }
+
+  all_media_dirs = media_dirs_for (targets, (const char * const *) media_dirs);
+  loader = bekal_loader_new ((const char * const *) all_media_dirs);
+
+  for (guint i = 0; i < targets->len; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(GPtrArray) diagnostics = bekal_diagnostics_new ();
+      g_autoptr(GPtrArray) modules = load_target (loader, g_ptr_array_index (targets, i),
+                                                  diagnostics, &local_error);
+
+      if (modules == NULL)
+        {
+          g_printerr ("bekal-author: %s\n", local_error->message);
+          status = EXIT_USAGE;
+          continue;
+        }
+
+      if (bekal_diagnostics_has_errors (diagnostics) || modules->len == 0)
+        {
+          g_printerr (_("bekal-author: %s has errors; run bekal-author validate %s\n"),
+                      ((Target *) g_ptr_array_index (targets, i))->path,
+                      ((Target *) g_ptr_array_index (targets, i))->path);
+          if (status == EXIT_VALID)
+            status = EXIT_INVALID;
+          continue;
+        }
+
+      for (guint j = 0; j < modules->len; j++)
+        print_stats (g_ptr_array_index (modules, j));
+    }
+
+  return status;
+}
+
+static void
+print_usage (void)
+{
+  g_printerr ("%s",
+              _("Usage: bekal-author COMMAND [OPTION…] PATH…\n"
+                "\n"
+                "Commands:\n"
+                "  validate   Check module files and folders\n"
+                "  stats      Count lessons, words, reading time, media and questions\n"
+                "  report     Reports from a learner store (report gap --data-dir DIR [--csv])\n"
+                "\n"
+                "Run “bekal-author COMMAND --help” for the options of a command.\n"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const char *command;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    {
+      print_usage ();
+      return EXIT_USAGE;
+    }
+
+  command = argv[1];
+  /* let each command parse its own options, with the command as argv[0] */
+  argv[1] = argv[0];
+
+  if (g_str_equal (command, "validate"))
+    return run_validate (argc - 1, argv + 1);
+  if (g_str_equal (command, "stats"))
+    return run_stats (argc - 1, argv + 1);
+  if (g_str_equal (command, "--help") || g_str_equal (command, "-h")
+      || g_str_equal (command, "help"))
+    {
+      print_usage ();
+      return EXIT_VALID;
+    }
+
+  g_printerr (_("bekal-author: unknown command “%s”\n"), command);
+  print_usage ();
+  return EXIT_USAGE;
+}

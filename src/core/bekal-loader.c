@@ -1,0 +1,2205 @@
+/* bekal-loader.c: reads module files safely and checks them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/relaxng.h>
+#include <libxml/SAX2.h>
+#include <libxml/xmlerror.h>
+
+#include <bekal/bekal-diagnostic.h>
+#include <bekal/bekal-loader.h>
+#include <bekal/bekal-paths.h>
+
+#include "bekal-core-resources.h"
+#include "bekal-loader-private.h"
+#include "bekal-model-private.h"
+#include "bekal-text-private.h"
+
+#define MODULE_NS  "urn:bekal:module:1"
+#define SCHEMA_RES "/io/github/bekal_peksos/Bekal/schema/bekal-module-1.rng"
+
+struct _BekalLoader
+{
+  GObject  parent_instance;
+  GStrv    media_dirs;
+};
+
+/* What one load of one file needs along the way */
+typedef struct
+{
+  BekalLoader  *loader;
+  const char   *path;      /* as given, used in diagnostics */
+  char         *folder;    /* canonical module folder */
+  char         *real_folder;
+  const char   *buffer;
+  gsize         length;
+  GArray       *line_starts; /* byte offset of each line */
+  GPtrArray    *diagnostics;
+  GPtrArray    *rng_errors;  /* of BekalDiagnostic, filtered before use */
+  GArray       *rng_generic; /* of gboolean: whether each of rng_errors is a generic one */
+  gboolean      rng_specific_error;
+  guint         n_errors;
+  guint         depth;
+  int           root_line;
+  gboolean      stopped;
+  BekalModule  *module;
+  GHashTable   *ids;       /* id → line, module-wide */
+  xmlParserCtxtPtr ctxt;
+} LoadState;
+
+G_DEFINE_FINAL_TYPE (BekalLoader, bekal_loader, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (bekal-loader-error-quark, bekal_loader_error)
+
+static guint refused_loads;
+
+/* Helpers: diagnostics */
+
+static int
+column_of (LoadState  *state,
+           int         line,
+           const char *needle)
+{
+  gsize start, end;
+  const char *found;
+
+  if (line <= 0 || (guint) line > state->line_starts->len || needle == NULL)
+    return 0;
+
+  start = g_array_index (state->line_starts, gsize, line - 1);
+  end = (guint) line < state->line_starts->len
+        ? g_array_index (state->line_starts, gsize, line)
+        : state->length;
+
+  found = g_strstr_len (state->buffer + start, end - start, needle);
+  if (found == NULL)
+    return 1;
+
+  return (int) g_utf8_strlen (state->buffer + start, found - (state->buffer + start)) + 1;
+}
+
+static void
+add_diagnostic (LoadState     *state,
+                BekalSeverity  severity,
+                int            line,
+                int            column,
+                const char    *message)
+{
+  g_ptr_array_add (state->diagnostics,
+                   bekal_diagnostic_new (severity, state->path, line, column, message));
+  if (severity == BEKAL_SEVERITY_ERROR)
+    state->n_errors++;
+}
+
+G_GNUC_PRINTF (4, 5)
+static void
+node_problem (LoadState     *state,
+              BekalSeverity  severity,
+              xmlNodePtr     node,
+              const char    *format,
+              ...)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *needle = NULL;
+  int line = node ? (int) xmlGetLineNo (node) : 0;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (node && node->type == XML_ELEMENT_NODE)
+    needle = g_strdup_printf ("<%s", (const char *) node->name);
+
+  add_diagnostic (state, severity, line, column_of (state, line, needle), message);
+}
+
+G_GNUC_PRINTF (5, 6)
+static void
+attr_problem (LoadState     *state,
+              BekalSeverity  severity,
+              xmlNodePtr     node,
+              const char    *attr,
+              const char    *format,
+              ...)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *needle = g_strdup_printf ("%s=", attr);
+  int line = (int) xmlGetLineNo (node);
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  add_diagnostic (state, severity, line, column_of (state, line, needle), message);
+}
+
+static void
+compute_line_starts (LoadState *state)
+{
+  gsize zero = 0;
+
+  state->line_starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_array_append_val (state->line_starts, zero);
+
+  for (gsize i = 0; i < state->length; i++)
+    if (state->buffer[i] == '\n')
+      {
+        gsize next = i + 1;
+        g_array_append_val (state->line_starts, next);
+      }
+}
+
+/* Helpers: safe parsing */
+
+/* Nothing in a module may make the parser read another file or the network */
+static xmlParserInputPtr
+refuse_external_entity (const char       *url,
+                        const char       *id,
+                        xmlParserCtxtPtr  ctxt)
+{
+  g_atomic_int_inc (&refused_loads);
+  return NULL;
+}
+
+static xmlEntityPtr
+refuse_entity_declaration_lookup (void          *ctx,
+                                  const xmlChar *name)
+{
+  /* only the five predefined entities exist in a module */
+  return xmlGetPredefinedEntity (name);
+}
+
+static void
+stop_parser (LoadState *state)
+{
+  state->stopped = TRUE;
+  xmlStopParser (state->ctxt);
+}
+
+static void
+on_entity_declaration (void          *ctx,
+                       const xmlChar *name,
+                       int            type,
+                       const xmlChar *public_id,
+                       const xmlChar *system_id,
+                       xmlChar       *content)
+{
+  xmlParserCtxtPtr ctxt = ctx;
+  LoadState *state = ctxt->_private;
+
+  if (state->stopped)
+    return;
+
+  add_diagnostic (state, BEKAL_SEVERITY_ERROR, ctxt->input ? ctxt->input->line : 0,
+                  ctxt->input ? ctxt->input->col : 0,
+                  _("The file declares entities in a DOCTYPE. Module files may not declare "
+                    "entities: remove the <!DOCTYPE …> part and write the text directly."));
+  stop_parser (state);
+}
+
+static void
+on_internal_subset (void          *ctx,
+                    const xmlChar *name,
+                    const xmlChar *external_id,
+                    const xmlChar *system_id)
+{
+  xmlParserCtxtPtr ctxt = ctx;
+  LoadState *state = ctxt->_private;
+
+  if (external_id != NULL || system_id != NULL)
+    {
+      add_diagnostic (state, BEKAL_SEVERITY_ERROR, ctxt->input ? ctxt->input->line : 0, 1,
+                      _("The file refers to an external DTD. Module files are never checked "
+                        "against a DTD and may not point to other files: remove the "
+                        "<!DOCTYPE …> line."));
+      stop_parser (state);
+      return;
+    }
+
+  add_diagnostic (state, BEKAL_SEVERITY_WARNING, ctxt->input ? ctxt->input->line : 0, 1,
+                  _("The <!DOCTYPE …> line is not needed in a module file and is ignored; "
+                    "you can remove it."));
+}
+
+static void
+on_external_subset (void          *ctx,
+                    const xmlChar *name,
+                    const xmlChar *external_id,
+                    const xmlChar *system_id)
+{
+  /* never loaded */
+}
+
+static void
+on_start_element (void           *ctx,
+                  const xmlChar  *localname,
+                  const xmlChar  *prefix,
+                  const xmlChar  *uri,
+                  int             nb_namespaces,
+                  const xmlChar **namespaces,
+                  int             nb_attributes,
+                  int             nb_defaulted,
+                  const xmlChar **attributes)
+{
+  xmlParserCtxtPtr ctxt = ctx;
+  LoadState *state = ctxt->_private;
+
+  if (state->stopped)
+    return;
+
+  if (++state->depth > BEKAL_LOADER_MAX_DEPTH)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("Elements are nested more than %d levels deep. A module never "
+                           "needs that many levels: check for elements that are not closed."),
+                         BEKAL_LOADER_MAX_DEPTH);
+
+      add_diagnostic (state, BEKAL_SEVERITY_ERROR, ctxt->input ? ctxt->input->line : 0,
+                      ctxt->input ? ctxt->input->col : 0, message);
+      stop_parser (state);
+      return;
+    }
+
+  xmlSAX2StartElementNs (ctx, localname, prefix, uri, nb_namespaces, namespaces,
+                         nb_attributes, nb_defaulted, attributes);
+}
+
+static void
+on_end_element (void          *ctx,
+                const xmlChar *localname,
+                const xmlChar *prefix,
+                const xmlChar *uri)
+{
+  xmlParserCtxtPtr ctxt = ctx;
+  LoadState *state = ctxt->_private;
+
+  if (state->depth > 0)
+    state->depth--;
+  xmlSAX2EndElementNs (ctx, localname, prefix, uri);
+}
+
+static char *
+trim_libxml_message (const char *message)
+{
+  char *copy = g_strdup (message ? message : "");
+
+  return g_strstrip (copy);
+}
+
+static char *
+describe_parse_error (const xmlError *error)
+{
+  g_autofree char *raw = trim_libxml_message (error->message);
+
+  switch (error->code)
+    {
+    case XML_ERR_DOCUMENT_EMPTY:
+      return g_strdup (_("The file is empty or contains no XML. A module file starts with "
+                         "<?xml version=\"1.0\" encoding=\"UTF-8\"?> followed by <module>."));
+    case XML_ERR_DOCUMENT_END:
+      return g_strdup (_("There is more content after the closing </module> tag. Everything "
+                         "must be inside <module>…</module>."));
+    case XML_ERR_TAG_NAME_MISMATCH:
+      return g_strdup_printf (_("A closing tag does not match the element it should close (%s). "
+                                "Check that every <element> has its </element> in the "
+                                "right order."), raw);
+    case XML_ERR_TAG_NOT_FINISHED:
+    case XML_ERR_GT_REQUIRED:
+    case XML_ERR_LTSLASH_REQUIRED:
+      return g_strdup_printf (_("The file ends before all elements are closed; it may be "
+                                "cut off or a closing tag is missing (%s)."), raw);
+    case XML_ERR_UNDECLARED_ENTITY:
+    case XML_WAR_UNDECLARED_ENTITY:
+    case XML_ERR_ENTITYREF_SEMICOL_MISSING:
+    case XML_ERR_NAME_REQUIRED:
+      return g_strdup_printf (_("A “&” starts an unknown entity (%s). Write &amp; for the "
+                                "character &, and &lt; for <."), raw);
+    case XML_ERR_INVALID_CHAR:
+    case XML_ERR_INVALID_ENCODING:
+      return g_strdup_printf (_("The file contains a character that is not allowed in XML "
+                                "(%s). Save the file as UTF-8 text."), raw);
+    case XML_ERR_ATTRIBUTE_REDEFINED:
+      return g_strdup_printf (_("An attribute is written twice on the same element (%s)."),
+                              raw);
+    case XML_ERR_LT_IN_ATTRIBUTE:
+      return g_strdup (_("An attribute value contains “<”. Write &lt; instead."));
+    case XML_ERR_RESERVED_XML_NAME:
+      return g_strdup (_("The <?xml …?> declaration must be at the very start of the file."));
+    default:
+      return g_strdup_printf (_("The file is not well-formed XML: %s."), raw);
+    }
+}
+
+static void
+on_parse_error (void        *user_data,
+                xmlErrorPtr  error)
+{
+  xmlParserCtxtPtr ctxt = user_data;
+  LoadState *state = ctxt->_private;
+  g_autofree char *message = NULL;
+
+  /* our own handlers already explained why parsing stopped */
+  if (state->stopped)
+    return;
+
+  if (error->code == XML_ERR_ENTITY_LOOP || error->code == XML_ERR_ENTITY_PE_INTERNAL)
+    return;
+
+  message = describe_parse_error (error);
+  add_diagnostic (state,
+                  error->level == XML_ERR_WARNING ? BEKAL_SEVERITY_WARNING : BEKAL_SEVERITY_ERROR,
+                  error->line, error->int2, message);
+}
+
+static xmlDocPtr
+parse_buffer (LoadState *state)
+{
+  xmlSAXHandlerPtr sax;
+  xmlDocPtr doc;
+
+  state->ctxt = xmlNewParserCtxt ();
+  if (state->ctxt == NULL)
+    return NULL;
+
+  sax = state->ctxt->sax;
+  sax->entityDecl = on_entity_declaration;
+  sax->internalSubset = on_internal_subset;
+  sax->externalSubset = on_external_subset;
+  sax->getParameterEntity = refuse_entity_declaration_lookup;
+  sax->getEntity = refuse_entity_declaration_lookup;
+  sax->resolveEntity = NULL;
+  sax->startElementNs = on_start_element;
+  sax->endElementNs = on_end_element;
+  sax->serror = on_parse_error;
+  sax->warning = NULL;
+  sax->error = NULL;
+  sax->fatalError = NULL;
+  state->ctxt->_private = state;
+  state->ctxt->vctxt.error = NULL;
+  state->ctxt->vctxt.warning = NULL;
+
+  /* No DTD loading, no entity substitution, no XInclude, no network: none of these options
+   * is set except NONET. The encoding is forced to UTF-8 whatever the file declares. */
+  doc = xmlCtxtReadMemory (state->ctxt, state->buffer, (int) state->length, state->path,
+                           "UTF-8", XML_PARSE_NONET | XML_PARSE_NOCDATA);
+
+  if (doc != NULL && (state->stopped || !state->ctxt->wellFormed))
+    g_clear_pointer (&doc, xmlFreeDoc);
+
+  g_clear_pointer (&state->ctxt, xmlFreeParserCtxt);
+
+  return doc;
+}
+
+/* Helpers: RELAX NG */
+
+static xmlRelaxNGPtr
+get_schema (void)
+{
+  static gsize initialized = 0;
+  static xmlRelaxNGPtr schema = NULL;
+
+  if (g_once_init_enter (&initialized))
+    {
+      g_autoptr(GBytes) bytes = g_resource_lookup_data (bekal_core_get_resource (), SCHEMA_RES,
+                                                        G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      gsize size = 0;
+      const char *data = bytes ? g_bytes_get_data (bytes, &size) : NULL;
+
+      if (data != NULL)
+        {
+          xmlRelaxNGParserCtxtPtr parser = xmlRelaxNGNewMemParserCtxt (data, (int) size);
+
+          schema = xmlRelaxNGParse (parser);
+          xmlRelaxNGFreeParserCtxt (parser);
+        }
+
+      if (schema == NULL)
+        g_critical ("The built-in module schema could not be read");
+
+      g_once_init_leave (&initialized, 1);
+    }
+
+  return schema;
+}
+
+static char *
+describe_rng_error (const xmlError *error)
+{
+  const char *a = error->str1 ? error->str1 : "?";
+  const char *b = error->str2 ? error->str2 : "?";
+  g_autofree char *raw = trim_libxml_message (error->message);
+
+  switch (error->code)
+    {
+    case XML_RELAXNG_ERR_ELEMNAME:
+      return g_strdup_printf (_("<%s> is not expected here; the format asks for <%s> at this "
+                                "place."), b, a);
+    case XML_RELAXNG_ERR_NOELEM:
+      return g_strdup_printf (_("Element <%s> is missing here."), a);
+    case XML_RELAXNG_ERR_EXTRACONTENT:
+      return g_strdup_printf (_("<%s> contains <%s>, which is not allowed there (or not in "
+                                "that order)."), a, b);
+    case XML_RELAXNG_ERR_ELEMWRONG:
+      return g_strdup_printf (_("<%s> is not allowed at this place. Check its spelling and the "
+                                "order of the elements in the format reference."), a);
+    case XML_RELAXNG_ERR_INVALIDATTR:
+      return g_strdup_printf (_("Attribute “%s” is not allowed on <%s>."), a, b);
+    case XML_RELAXNG_ERR_TEXTWRONG:
+      return g_strdup_printf (_("Text is not allowed directly inside <%s>; put it inside an "
+                                "element such as <p>."), a);
+    case XML_RELAXNG_ERR_NOTELEM:
+      return g_strdup (_("An element was expected here, but there is text."));
+    case XML_RELAXNG_ERR_ATTRVALID:
+      return g_strdup_printf (_("<%s> is missing a required attribute, or one of its "
+                                "attributes has a value that is not allowed."), a);
+    case XML_RELAXNG_ERR_CONTENTVALID:
+      return g_strdup_printf (_("The content of <%s> does not follow the module format."), a);
+    case XML_RELAXNG_ERR_ELEMWRONGNS:
+    case XML_RELAXNG_ERR_ELEMNONS:
+    case XML_RELAXNG_ERR_ELEMEXTRANS:
+      return g_strdup_printf (_("<%s> is not in the module namespace. Write every element "
+                                "inside <module xmlns=\"%s\">."), a, MODULE_NS);
+    case XML_RELAXNG_ERR_TYPEVAL:
+    case XML_RELAXNG_ERR_TYPE:
+    case XML_RELAXNG_ERR_DATATYPE:
+    case XML_RELAXNG_ERR_VALUE:
+    case XML_RELAXNG_ERR_LIST:
+      return g_strdup_printf (_("A value is not allowed here (%s)."), raw);
+    case XML_RELAXNG_ERR_ELEMNOTEMPTY:
+      return g_strdup_printf (_("<%s> must be empty."), a);
+    default:
+      return g_strdup_printf (_("The module does not follow the format: %s."), raw);
+    }
+}
+
+static void
+on_rng_error (void        *user_data,
+              xmlErrorPtr  error)
+{
+  LoadState *state = user_data;
+  g_autofree char *message = describe_rng_error (error);
+  g_autofree char *needle = NULL;
+  BekalDiagnostic *diagnostic;
+  xmlNodePtr node = error->node;
+  int line = error->line;
+  gboolean is_generic;
+
+  if (node && node->type == XML_ELEMENT_NODE)
+    {
+      line = (int) xmlGetLineNo (node);
+      needle = g_strdup_printf ("<%s", (const char *) node->name);
+    }
+
+  /* the specific errors make the generic ones of the enclosing elements redundant */
+  if (error->code != XML_RELAXNG_ERR_CONTENTVALID)
+    state->rng_specific_error = TRUE;
+
+  diagnostic = bekal_diagnostic_new (BEKAL_SEVERITY_ERROR, state->path, line,
+                                     column_of (state, line, needle), message);
+  g_ptr_array_add (state->rng_errors, diagnostic);
+  is_generic = error->code == XML_RELAXNG_ERR_CONTENTVALID;
+  g_array_append_val (state->rng_generic, is_generic);
+}
+
+static void
+validate_with_schema (LoadState *state,
+                      xmlDocPtr  doc)
+{
+  xmlRelaxNGPtr schema = get_schema ();
+  xmlRelaxNGValidCtxtPtr vctxt;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (schema == NULL)
+    {
+      add_diagnostic (state, BEKAL_SEVERITY_ERROR, 0, 0,
+                      _("Bekal's own module schema is damaged; reinstall Bekal."));
+      return;
+    }
+
+  state->rng_errors = bekal_diagnostics_new ();
+  state->rng_generic = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  vctxt = xmlRelaxNGNewValidCtxt (schema);
+  xmlRelaxNGSetValidStructuredErrors (vctxt, on_rng_error, state);
+  xmlRelaxNGValidateDoc (vctxt, doc);
+  xmlRelaxNGFreeValidCtxt (vctxt);
+
+  for (guint i = 0; i < state->rng_errors->len; i++)
+    {
+      BekalDiagnostic *d = g_ptr_array_index (state->rng_errors, i);
+      g_autofree char *key = g_strdup_printf ("%d:%s", bekal_diagnostic_get_line (d),
+                                              bekal_diagnostic_get_message (d));
+      gboolean is_generic = g_array_index (state->rng_generic, gboolean, i);
+
+      if (g_hash_table_contains (seen, key))
+        continue;
+      if (is_generic && state->rng_specific_error)
+        continue;
+
+      g_hash_table_add (seen, g_steal_pointer (&key));
+      g_ptr_array_add (state->diagnostics, bekal_diagnostic_ref (d));
+      state->n_errors++;
+    }
+
+  g_clear_pointer (&state->rng_errors, g_ptr_array_unref);
+  g_clear_pointer (&state->rng_generic, g_array_unref);
+}
+
+/* Helpers: reading the tree */
+
+static gboolean
+is_module_element (xmlNodePtr  node,
+                   const char *name)
+{
+  return node->type == XML_ELEMENT_NODE
+         && node->ns != NULL
+         && xmlStrEqual (node->ns->href, BAD_CAST MODULE_NS)
+         && (name == NULL || xmlStrEqual (node->name, BAD_CAST name));
+}
+
+static gboolean
+node_name_is (xmlNodePtr  node,
+              const char *name)
+{
+  return xmlStrEqual (node->name, BAD_CAST name);
+}
+
+#define FOR_EACH_ELEMENT(child, parent) \
+  for (xmlNodePtr child = (parent)->children; child != NULL; child = child->next) \
+    if (is_module_element (child, NULL))
+
+static char *
+get_attr (xmlNodePtr  node,
+          const char *name)
+{
+  xmlChar *value = xmlGetNoNsProp (node, BAD_CAST name);
+  char *copy;
+
+  if (value == NULL)
+    return NULL;
+
+  copy = g_strstrip (g_strdup ((const char *) value));
+  xmlFree (value);
+
+  return copy;
+}
+
+static char *
+get_lang (xmlNodePtr node)
+{
+  xmlChar *value = xmlGetNsProp (node, BAD_CAST "lang", XML_XML_NAMESPACE);
+  char *copy;
+
+  if (value == NULL)
+    return NULL;
+
+  copy = g_strdup ((const char *) value);
+  xmlFree (value);
+
+  return copy;
+}
+
+static gboolean
+parse_uint_attr (LoadState  *state,
+                 xmlNodePtr  node,
+                 const char *name,
+                 guint       max,
+                 guint      *out)
+{
+  g_autofree char *value = get_attr (node, name);
+  guint64 number = 0;
+
+  if (value == NULL)
+    return FALSE;
+
+  if (!g_ascii_string_to_unsigned (value, 10, 0, max, &number, NULL))
+    {
+      attr_problem (state, BEKAL_SEVERITY_ERROR, node, name,
+                    _("“%s” must be a whole number from 0 to %u, not “%s”."), name, max, value);
+      return FALSE;
+    }
+
+  *out = (guint) number;
+  return TRUE;
+}
+
+static gboolean
+parse_bool_attr (xmlNodePtr  node,
+                 const char *name,
+                 gboolean    fallback)
+{
+  g_autofree char *value = get_attr (node, name);
+
+  if (value == NULL)
+    return fallback;
+
+  return g_str_equal (value, "true") || g_str_equal (value, "1");
+}
+
+/* Appends the text of @node to @text, collapsing whitespace runs across spans */
+static void
+collect_inline (LoadState      *state,
+                xmlNodePtr      node,
+                BekalText      *text,
+                BekalSpanStyle  style,
+                const char     *term_ref,
+                gboolean       *after_space)
+{
+  for (xmlNodePtr child = node->children; child != NULL; child = child->next)
+    {
+      if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE)
+        {
+          GString *run = g_string_new (NULL);
+
+          for (const char *p = (const char *) child->content; p && *p; p++)
+            {
+              if (g_ascii_isspace (*p))
+                {
+                  if (!*after_space)
+                    g_string_append_c (run, ' ');
+                  *after_space = TRUE;
+                }
+              else
+                {
+                  g_string_append_c (run, *p);
+                  *after_space = FALSE;
+                }
+            }
+
+          bekal_text_append (text, style, term_ref, run->str, run->len);
+          g_string_free (run, TRUE);
+        }
+      else if (is_module_element (child, "em"))
+        collect_inline (state, child, text, style | BEKAL_SPAN_EMPHASIS, term_ref, after_space);
+      else if (is_module_element (child, "strong"))
+        collect_inline (state, child, text, style | BEKAL_SPAN_STRONG, term_ref, after_space);
+      else if (is_module_element (child, "term"))
+        {
+          g_autofree char *ref = get_attr (child, "ref");
+
+          collect_inline (state, child, text, style | BEKAL_SPAN_TERM, ref, after_space);
+        }
+      /* feedback inside an option and anything unknown are not part of the text */
+    }
+}
+
+static BekalText *
+read_text (LoadState  *state,
+           xmlNodePtr  node)
+{
+  BekalText *text = bekal_text_new ();
+  gboolean after_space = TRUE;
+
+  if (node != NULL)
+    collect_inline (state, node, text, BEKAL_SPAN_PLAIN, NULL, &after_space);
+  bekal_text_seal (text);
+
+  return text;
+}
+
+static char *
+read_plain (LoadState  *state,
+            xmlNodePtr  node)
+{
+  g_autoptr(BekalText) text = read_text (state, node);
+
+  return g_strdup (bekal_text_get_plain (text));
+}
+
+static xmlNodePtr
+first_child (xmlNodePtr  node,
+             const char *name)
+{
+  FOR_EACH_ELEMENT (child, node)
+    if (node_name_is (child, name))
+      return child;
+
+  return NULL;
+}
+
+static char *
+read_child_plain (LoadState  *state,
+                  xmlNodePtr  node,
+                  const char *name)
+{
+  xmlNodePtr child = first_child (node, name);
+
+  return child ? read_plain (state, child) : NULL;
+}
+
+static char *
+register_id (LoadState  *state,
+             xmlNodePtr  node)
+{
+  g_autofree char *id = get_attr (node, "id");
+  gpointer first_line;
+
+  if (id == NULL || id[0] == '\0')
+    return NULL;
+
+  if (g_hash_table_lookup_extended (state->ids, id, NULL, &first_line))
+    {
+      attr_problem (state, BEKAL_SEVERITY_ERROR, node, "id",
+                    _("The id “%s” is already used on line %d. Every id must be unique within "
+                      "a module."), id, GPOINTER_TO_INT (first_line));
+    }
+  else
+    g_hash_table_insert (state->ids, g_strdup (id), GINT_TO_POINTER (xmlGetLineNo (node)));
+
+  return g_steal_pointer (&id);
+}
+
+/* Accepts SS, SS.mmm, M:SS, H:MM:SS with optional .mmm; returns -1 when invalid */
+gint64
+bekal_loader_parse_time (const char *value)
+{
+  g_auto(GStrv) parts = NULL;
+  guint n_parts;
+  gint64 total_ms = 0;
+
+  if (value == NULL || value[0] == '\0')
+    return -1;
+
+  parts = g_strsplit (value, ":", -1);
+  n_parts = g_strv_length (parts);
+  if (n_parts > 3)
+    return -1;
+
+  for (guint i = 0; i < n_parts; i++)
+    {
+      gboolean last = i + 1 == n_parts;
+      const char *part = parts[i];
+      char *dot = last ? strchr (part, '.') : NULL;
+      guint64 whole = 0;
+      guint64 fraction_ms = 0;
+      g_autofree char *whole_str = dot ? g_strndup (part, dot - part) : g_strdup (part);
+
+      if (!g_ascii_string_to_unsigned (whole_str, 10, 0, G_MAXUINT32, &whole, NULL))
+        return -1;
+      if (i > 0 && whole > 59)
+        return -1;
+      if (dot != NULL)
+        {
+          const char *digits = dot + 1;
+          guint n_digits = (guint) strlen (digits);
+          guint64 value_digits = 0;
+
+          if (n_digits == 0 || n_digits > 3
+              || !g_ascii_string_to_unsigned (digits, 10, 0, 999, &value_digits, NULL))
+            return -1;
+          fraction_ms = value_digits * (n_digits == 1 ? 100 : n_digits == 2 ? 10 : 1);
+        }
+
+      total_ms = total_ms * 60 + (gint64) whole;
+      if (last)
+        total_ms = total_ms * 1000 + (gint64) fraction_ms;
+    }
+
+  return total_ms;
+}
+
+/* Helpers: media references */
+
+static gboolean
+looks_like_uri (const char *ref)
+{
+  const char *p = ref;
+
+  if (!g_ascii_isalpha (*p))
+    return FALSE;
+  while (g_ascii_isalnum (*p) || *p == '+' || *p == '.' || *p == '-')
+    p++;
+
+  /* one letter before the colon is a drive letter, which is an absolute path */
+  return *p == ':' && p - ref > 1;
+}
+
+static gboolean
+has_parent_component (const char *ref)
+{
+  g_auto(GStrv) parts = g_strsplit_set (ref, "/\\", -1);
+
+  for (guint i = 0; parts[i]; i++)
+    if (g_str_equal (parts[i], ".."))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+path_is_inside (const char *real_path,
+                const char *real_folder)
+{
+  g_autofree char *prefix = g_strconcat (real_folder, G_DIR_SEPARATOR_S, NULL);
+
+  return g_str_has_prefix (real_path, prefix);
+}
+
+/* Resolves a media or figure reference; returns the absolute path or NULL with a diagnostic */
+static char *
+resolve_ref (LoadState  *state,
+             xmlNodePtr  node,
+             const char *attr)
+{
+  g_autofree char *ref = get_attr (node, attr);
+
+  if (ref == NULL)
+    return NULL;
+
+  if (ref[0] == '\0')
+    {
+      attr_problem (state, BEKAL_SEVERITY_ERROR, node, attr,
+                    _("The file name in “%s” is empty."), attr);
+      return NULL;
+    }
+
+  if (g_str_has_prefix (ref, "media:"))
+    {
+      const char *name = ref + strlen ("media:");
+      const char * const *dirs = (const char * const *) state->loader->media_dirs;
+      g_autofree char *searched = NULL;
+
+      if (name[0] == '\0' || name[0] == '/' || name[0] == '\\' || has_parent_component (name))
+        {
+          attr_problem (state, BEKAL_SEVERITY_ERROR, node, attr,
+                        _("“%s” is not a valid media name: after “media:” write only the file "
+                          "name, for example media:interview-01.webm."), ref);
+          return NULL;
+        }
+
+      for (guint i = 0; dirs && dirs[i]; i++)
+        {
+          g_autofree char *candidate = g_build_filename (dirs[i], name, NULL);
+          g_autofree char *real_dir = realpath (dirs[i], NULL);
+          g_autofree char *real_candidate = realpath (candidate, NULL);
+
+          if (real_candidate == NULL || real_dir == NULL)
+            continue;
+          if (!path_is_inside (real_candidate, real_dir))
+            continue;
+          if (!g_file_test (real_candidate, G_FILE_TEST_IS_REGULAR))
+            continue;
+
+          return g_steal_pointer (&real_candidate);
+        }
+
+      searched = dirs && dirs[0] ? g_strjoinv (", ", (char **) dirs) : g_strdup (_("(none)"));
+      attr_problem (state, BEKAL_SEVERITY_ERROR, node, attr,
+                    _("The media file “%s” was not found in the media folders (%s). Copy the "
+                      "file into one of them, or correct the name."), name, searched);
+      return NULL;
+    }
+
+  if (looks_like_uri (ref))
+    {
+      attr_problem (state, BEKAL_SEVERITY_ERROR, node, attr,
+                    _("“%s” is a web address. Bekal works offline and never downloads: copy "
+                      "the file into the module folder and write its file name."), ref);
+      return NULL;
+    }
+
+  if (g_path_is_absolute (ref) || ref[0] == '\\' || (g_ascii_isalpha (ref[0]) && ref[1] == ':'))
+    {
+      attr_problem (state, BEKAL_SEVERITY_ERROR, node, attr,
+                    _("“%s” is an absolute path, which will not exist on another computer. "
+                      "Copy the file into the module folder and write a path relative to "
+                      "it."), ref);
+      return NULL;
+    }
+
+  if (has_parent_component (ref))
+    {
+      attr_problem (state, BEKAL_SEVERITY_ERROR, node, attr,
+                    _("“%s” points outside the module folder (“..”). Keep every file of a "
+                      "module inside its folder."), ref);
+      return NULL;
+    }
+
+  {
+    g_autofree char *candidate = g_build_filename (state->folder, ref, NULL);
+    g_autofree char *real_candidate = realpath (candidate, NULL);
+
+    if (real_candidate == NULL)
+      {
+        attr_problem (state, BEKAL_SEVERITY_ERROR, node, attr,
+                      _("The file “%s” does not exist in the module folder %s."), ref,
+                      state->folder);
+        return NULL;
+      }
+
+    if (state->real_folder == NULL || !path_is_inside (real_candidate, state->real_folder))
+      {
+        attr_problem (state, BEKAL_SEVERITY_ERROR, node, attr,
+                      _("“%s” is a link that points outside the module folder. Copy the "
+                        "file itself into the module folder."), ref);
+        return NULL;
+      }
+
+    if (!g_file_test (real_candidate, G_FILE_TEST_IS_REGULAR))
+      {
+        attr_problem (state, BEKAL_SEVERITY_ERROR, node, attr,
+                      _("“%s” is not a regular file."), ref);
+        return NULL;
+      }
+
+    return g_steal_pointer (&real_candidate);
+  }
+}
+
+/* Building the model */
+
+static BekalQuestionType
+question_type_from_string (const char *value,
+                           gboolean   *ok)
+{
+  static const char * const names[] = {
+    "single", "multiple", "truefalse", "order", "match", "scale"
+  };
+
+  *ok = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (value, names[i]) == 0)
+      return i;
+
+  *ok = FALSE;
+  return BEKAL_QUESTION_SINGLE;
+}
+
+static void
+check_option_id (LoadState   *state,
+                 xmlNodePtr   node,
+                 GHashTable  *option_ids,
+                 const char  *id)
+{
+  if (id == NULL)
+    return;
+
+  if (!g_hash_table_add (option_ids, g_strdup (id)))
+    attr_problem (state, BEKAL_SEVERITY_ERROR, node, "id",
+                  _("The id “%s” is used twice within this question."), id);
+}
+
+static BekalQuestion *
+build_question (LoadState  *state,
+                xmlNodePtr  node)
+{
+  BekalQuestion *question = bekal_question_new_empty ();
+  g_autoptr(GHashTable) option_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                            NULL);
+  g_autofree char *type = get_attr (node, "type");
+  gboolean type_ok;
+
+  question->id = register_id (state, node);
+  question->topic_id = get_attr (node, "topic");
+  question->kind = question_type_from_string (type, &type_ok);
+  question->line = (int) xmlGetLineNo (node);
+  question->prompt = read_text (state, first_child (node, "prompt"));
+  if (first_child (node, "explanation"))
+    question->explanation = read_text (state, first_child (node, "explanation"));
+
+  if (question->kind == BEKAL_QUESTION_TRUEFALSE)
+    {
+      g_autofree char *answer = get_attr (node, "answer");
+      gboolean answer_true = g_strcmp0 (answer, "true") == 0;
+      const char *values[] = { "true", "false" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+        {
+          BekalOption *option = bekal_option_new_empty ();
+
+          option->id = g_strdup (values[i]);
+          option->text = bekal_text_new_plain (values[i]);
+          option->correct = (i == 0) == answer_true;
+          g_ptr_array_add (question->options, option);
+        }
+
+      FOR_EACH_ELEMENT (child, node)
+        {
+          g_autofree char *for_value = NULL;
+          BekalOption *option;
+
+          if (!node_name_is (child, "feedback"))
+            continue;
+
+          for_value = get_attr (child, "for");
+          option = bekal_question_find_option (question, for_value);
+          if (option == NULL)
+            continue;
+          if (option->feedback != NULL)
+            node_problem (state, BEKAL_SEVERITY_ERROR, child,
+                          _("There are two <feedback for=\"%s\"> in this question."), for_value);
+          else
+            option->feedback = read_text (state, child);
+        }
+    }
+  else if (question->kind == BEKAL_QUESTION_SCALE)
+    {
+      guint value = 0;
+
+      if (parse_uint_attr (state, node, "min", 100, &value))
+        question->scale_min = (int) value;
+      if (parse_uint_attr (state, node, "max", 100, &value))
+        question->scale_max = (int) value;
+
+      if (question->scale_min >= question->scale_max)
+        node_problem (state, BEKAL_SEVERITY_ERROR, node,
+                      _("A scale must go from a smaller to a larger number (min=%d, max=%d)."),
+                      question->scale_min, question->scale_max);
+
+      FOR_EACH_ELEMENT (child, node)
+        {
+          BekalOption *option;
+
+          if (!node_name_is (child, "label"))
+            continue;
+
+          option = bekal_option_new_empty ();
+          option->id = get_attr (child, "value");
+          option->text = read_text (state, child);
+          option->line = (int) xmlGetLineNo (child);
+          check_option_id (state, child, option_ids, option->id);
+          g_ptr_array_add (question->options, option);
+        }
+    }
+  else
+    {
+      const char *child_name = question->kind == BEKAL_QUESTION_ORDER ? "item"
+                               : question->kind == BEKAL_QUESTION_MATCH ? "pair"
+                               : "option";
+
+      FOR_EACH_ELEMENT (child, node)
+        {
+          BekalOption *option;
+
+          if (!node_name_is (child, child_name))
+            continue;
+
+          option = bekal_option_new_empty ();
+          option->id = get_attr (child, "id");
+          option->line = (int) xmlGetLineNo (child);
+          check_option_id (state, child, option_ids, option->id);
+
+          if (question->kind == BEKAL_QUESTION_MATCH)
+            {
+              option->text = read_text (state, first_child (child, "left"));
+              option->match_text = read_text (state, first_child (child, "right"));
+            }
+          else
+            {
+              option->text = read_text (state, child);
+              option->correct = parse_bool_attr (child, "correct", FALSE);
+              if (first_child (child, "feedback"))
+                option->feedback = read_text (state, first_child (child, "feedback"));
+            }
+
+          g_ptr_array_add (question->options, option);
+        }
+    }
+
+  return question;
+}
+
+static BekalQuiz *
+build_quiz (LoadState  *state,
+            xmlNodePtr  node)
+{
+  BekalQuiz *quiz = bekal_quiz_new_empty ();
+  g_autofree char *role = get_attr (node, "role");
+  guint value = 0;
+
+  quiz->id = register_id (state, node);
+  quiz->line = (int) xmlGetLineNo (node);
+  quiz->title = read_child_plain (state, node, "title");
+  quiz->role = g_strcmp0 (role, "pretest") == 0 ? BEKAL_QUIZ_PRETEST
+               : g_strcmp0 (role, "posttest") == 0 ? BEKAL_QUIZ_POSTTEST
+               : BEKAL_QUIZ_PRACTICE;
+  quiz->shuffle = parse_bool_attr (node, "shuffle", FALSE);
+  quiz->pool_id = get_attr (node, "pool");
+
+  if (parse_uint_attr (state, node, "draw", 10000, &value))
+    quiz->draw = value;
+  if (parse_uint_attr (state, node, "pass", 100, &value))
+    quiz->pass_mark = (int) value;
+  if (parse_uint_attr (state, node, "retakes", 10000, &value))
+    quiz->retakes = (int) value;
+  if (parse_uint_attr (state, node, "time-limit", 10000, &value))
+    quiz->time_limit_minutes = value;
+
+  FOR_EACH_ELEMENT (child, node)
+    {
+      BekalQuestion *question;
+
+      if (!node_name_is (child, "question"))
+        continue;
+
+      question = build_question (state, child);
+      g_ptr_array_add (quiz->questions, question);
+      if (question->id && !g_hash_table_contains (state->module->questions_by_id, question->id))
+        g_hash_table_insert (state->module->questions_by_id, question->id, question);
+    }
+
+  g_ptr_array_add (state->module->quizzes, g_object_ref (quiz));
+
+  return quiz;
+}
+
+static BekalMedia *
+build_media (LoadState  *state,
+             xmlNodePtr  node,
+             gboolean    is_video)
+{
+  BekalMedia *media = bekal_media_new_empty (is_video);
+  g_autoptr(GHashTable) languages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                           NULL);
+  gint64 last_chapter = -1;
+
+  media->id = register_id (state, node);
+  media->line = (int) xmlGetLineNo (node);
+  media->src = get_attr (node, "src");
+  media->path = resolve_ref (state, node, "src");
+  media->poster_src = get_attr (node, "poster");
+  media->poster_path = resolve_ref (state, node, "poster");
+  media->title = read_child_plain (state, node, "title");
+  media->content_note = read_child_plain (state, node, "content-note");
+
+  FOR_EACH_ELEMENT (child, node)
+    {
+      if (node_name_is (child, "subtitles"))
+        {
+          BekalSubtitleTrack track = { 0, };
+
+          track.language = get_lang (child);
+          track.src = get_attr (child, "src");
+          track.path = resolve_ref (state, child, "src");
+
+          if (track.language && !g_hash_table_add (languages, g_strdup (track.language)))
+            node_problem (state, BEKAL_SEVERITY_ERROR, child,
+                          _("There are two subtitle files for the language “%s”."),
+                          track.language);
+
+          g_array_append_val (media->subtitles, track);
+        }
+      else if (node_name_is (child, "chapter") || node_name_is (child, "checkpoint"))
+        {
+          g_autofree char *at = get_attr (child, "at");
+          gint64 at_ms = bekal_loader_parse_time (at);
+
+          if (at_ms < 0)
+            {
+              attr_problem (state, BEKAL_SEVERITY_ERROR, child, "at",
+                            _("“%s” is not a time. Write seconds (75), minutes and seconds "
+                              "(1:15) or hours too (0:01:15)."), at ? at : "");
+              continue;
+            }
+
+          if (node_name_is (child, "chapter"))
+            {
+              BekalChapter chapter = { at_ms, read_plain (state, child) };
+
+              if (at_ms <= last_chapter)
+                attr_problem (state, BEKAL_SEVERITY_WARNING, child, "at",
+                              _("This chapter starts before the previous one; list chapters "
+                                "in the order they appear."));
+              last_chapter = at_ms;
+              g_array_append_val (media->chapters, chapter);
+            }
+          else
+            {
+              BekalCheckpoint checkpoint = { at_ms, get_attr (child, "question") };
+
+              g_array_append_val (media->checkpoints, checkpoint);
+            }
+        }
+    }
+
+  g_ptr_array_add (state->module->media, g_object_ref (media));
+
+  return media;
+}
+
+static BekalBlock *
+build_block (LoadState  *state,
+             xmlNodePtr  node)
+{
+  BekalBlock *block = NULL;
+
+  if (node_name_is (node, "heading") || node_name_is (node, "p"))
+    {
+      block = bekal_block_new_empty (node_name_is (node, "p") ? BEKAL_BLOCK_PARAGRAPH
+                                                               : BEKAL_BLOCK_HEADING);
+      block->text = read_text (state, node);
+    }
+  else if (node_name_is (node, "list"))
+    {
+      g_autofree char *kind = get_attr (node, "kind");
+
+      block = bekal_block_new_empty (BEKAL_BLOCK_LIST);
+      block->list_numbered = g_strcmp0 (kind, "number") == 0;
+      FOR_EACH_ELEMENT (child, node)
+        if (node_name_is (child, "item"))
+          g_ptr_array_add (block->items, read_text (state, child));
+    }
+  else if (node_name_is (node, "note"))
+    {
+      g_autofree char *kind = get_attr (node, "kind");
+
+      block = bekal_block_new_empty (BEKAL_BLOCK_NOTE);
+      block->note_kind = g_strcmp0 (kind, "important") == 0 ? BEKAL_NOTE_IMPORTANT
+                         : g_strcmp0 (kind, "care") == 0 ? BEKAL_NOTE_CARE
+                         : BEKAL_NOTE_TIP;
+      block->text = read_text (state, node);
+    }
+  else if (node_name_is (node, "figure"))
+    {
+      block = bekal_block_new_empty (BEKAL_BLOCK_FIGURE);
+      block->figure_src = get_attr (node, "src");
+      block->figure_path = resolve_ref (state, node, "src");
+      block->figure_alt = get_attr (node, "alt");
+      block->text = read_text (state, first_child (node, "caption"));
+    }
+  else if (node_name_is (node, "video") || node_name_is (node, "audio"))
+    {
+      gboolean is_video = node_name_is (node, "video");
+
+      block = bekal_block_new_empty (is_video ? BEKAL_BLOCK_VIDEO : BEKAL_BLOCK_AUDIO);
+      block->media = build_media (state, node, is_video);
+      block->id = g_strdup (block->media->id);
+    }
+  else if (node_name_is (node, "reflection"))
+    {
+      block = bekal_block_new_empty (BEKAL_BLOCK_REFLECTION);
+      block->id = register_id (state, node);
+      block->text = read_text (state, node);
+    }
+  else if (node_name_is (node, "quiz"))
+    {
+      block = bekal_block_new_empty (BEKAL_BLOCK_QUIZ);
+      block->quiz = build_quiz (state, node);
+      block->id = g_strdup (block->quiz->id);
+    }
+
+  if (block)
+    block->line = (int) xmlGetLineNo (node);
+
+  return block;
+}
+
+static BekalLesson *
+build_lesson (LoadState  *state,
+              xmlNodePtr  node)
+{
+  BekalLesson *lesson = bekal_lesson_new_empty ();
+  guint minutes = 0;
+
+  lesson->id = register_id (state, node);
+  lesson->line = (int) xmlGetLineNo (node);
+  lesson->title = read_child_plain (state, node, "title");
+  lesson->content_note = read_child_plain (state, node, "content-note");
+  if (parse_uint_attr (state, node, "minutes", 1000, &minutes))
+    lesson->declared_minutes = minutes;
+
+  FOR_EACH_ELEMENT (child, node)
+    {
+      BekalBlock *block;
+
+      if (node_name_is (child, "title") || node_name_is (child, "content-note"))
+        continue;
+
+      block = build_block (state, child);
+      if (block == NULL)
+        continue;
+
+      block->index = lesson->blocks->len;
+      g_ptr_array_add (lesson->blocks, block);
+    }
+
+  return lesson;
+}
+
+static void
+build_module (LoadState  *state,
+              xmlNodePtr  root)
+{
+  BekalModule *module = state->module;
+  xmlNodePtr meta = first_child (root, "meta");
+  xmlNodePtr topics = first_child (root, "topics");
+  xmlNodePtr glossary = first_child (root, "glossary");
+
+  state->root_line = (int) xmlGetLineNo (root);
+  module->id = register_id (state, root);
+  module->version = get_attr (root, "version");
+  module->language = get_lang (root);
+  module->title = read_child_plain (state, root, "title");
+  module->summary = read_child_plain (state, root, "summary");
+  module->content_note = read_child_plain (state, root, "content-note");
+
+  if (meta != NULL)
+    {
+      g_autoptr(GStrvBuilder) authors = g_strv_builder_new ();
+      g_autoptr(GStrvBuilder) sources = g_strv_builder_new ();
+      xmlNodePtr duration = first_child (meta, "duration");
+      guint minutes = 0;
+
+      module->audience = read_child_plain (state, meta, "audience");
+      if (duration && parse_uint_attr (state, duration, "minutes", 100000, &minutes))
+        module->duration_minutes = minutes;
+
+      FOR_EACH_ELEMENT (child, meta)
+        {
+          g_autofree char *text = NULL;
+
+          if (node_name_is (child, "author") || node_name_is (child, "source"))
+            text = read_plain (state, child);
+          if (node_name_is (child, "author"))
+            g_strv_builder_add (authors, text);
+          else if (node_name_is (child, "source"))
+            g_strv_builder_add (sources, text);
+        }
+
+      module->authors = g_strv_builder_end (authors);
+      module->sources = g_strv_builder_end (sources);
+    }
+  else
+    {
+      module->authors = g_new0 (char *, 1);
+      module->sources = g_new0 (char *, 1);
+    }
+
+  if (topics != NULL)
+    FOR_EACH_ELEMENT (child, topics)
+      {
+        BekalTopic topic = { register_id (state, child), read_plain (state, child) };
+
+        g_array_append_val (module->topics, topic);
+      }
+
+  if (glossary != NULL)
+    FOR_EACH_ELEMENT (child, glossary)
+      {
+        BekalGlossaryEntry entry = {
+          register_id (state, child),
+          read_child_plain (state, child, "term"),
+          read_child_plain (state, child, "definition"),
+        };
+
+        g_array_append_val (module->glossary, entry);
+      }
+
+  FOR_EACH_ELEMENT (child, root)
+    {
+      if (node_name_is (child, "lesson"))
+        {
+          BekalLesson *lesson = build_lesson (state, child);
+
+          lesson->index = module->lessons->len;
+          g_ptr_array_add (module->lessons, lesson);
+        }
+      else if (node_name_is (child, "quiz"))
+        g_object_unref (build_quiz (state, child));
+    }
+}
+
+/* Checks that need the whole module */
+
+G_GNUC_PRINTF (5, 6)
+static void
+line_problem (LoadState     *state,
+              BekalSeverity  severity,
+              const char    *element,
+              int            line,
+              const char    *format,
+              ...)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *needle = element ? g_strdup_printf ("<%s", element) : NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  add_diagnostic (state, severity, line, column_of (state, line, needle), message);
+}
+
+static void
+check_text_terms (LoadState *state,
+                  BekalText *text,
+                  int        line)
+{
+  if (text == NULL)
+    return;
+
+  for (guint i = 0; i < bekal_text_get_n_spans (text); i++)
+    {
+      const BekalSpan *span = bekal_text_get_span (text, i);
+
+      if (span->term_ref && !bekal_module_find_glossary_entry (state->module, span->term_ref))
+        line_problem (state, BEKAL_SEVERITY_ERROR, "term", line,
+                      _("<term ref=\"%s\"> names a glossary entry that does not exist. Add "
+                        "<entry id=\"%s\"> to <glossary> or correct the ref."),
+                      span->term_ref, span->term_ref);
+    }
+}
+
+static void
+check_question (LoadState     *state,
+                BekalQuestion *question)
+{
+  guint n_correct = 0;
+
+  if (question->topic_id && !bekal_module_find_topic (state->module, question->topic_id))
+    line_problem (state, BEKAL_SEVERITY_ERROR, "question", question->line,
+                  _("Question “%s” names the topic “%s”, which is not listed in <topics>."),
+                  question->id, question->topic_id);
+
+  check_text_terms (state, question->prompt, question->line);
+
+  for (guint i = 0; i < question->options->len; i++)
+    {
+      BekalOption *option = g_ptr_array_index (question->options, i);
+
+      if (option->correct)
+        n_correct++;
+    }
+
+  switch (question->kind)
+    {
+    case BEKAL_QUESTION_SINGLE:
+      if (n_correct != 1)
+        line_problem (state, BEKAL_SEVERITY_ERROR, "question", question->line,
+                      _("Question “%s” is a single-choice question and needs exactly one "
+                        "option with correct=\"true\"; it has %u."), question->id, n_correct);
+      break;
+
+    case BEKAL_QUESTION_MULTIPLE:
+      if (n_correct < 1)
+        line_problem (state, BEKAL_SEVERITY_ERROR, "question", question->line,
+                      _("Question “%s” is a multiple-choice question and needs at least one "
+                        "option with correct=\"true\"."), question->id);
+      break;
+
+    case BEKAL_QUESTION_ORDER:
+    case BEKAL_QUESTION_MATCH:
+      if (question->options->len < 2)
+        line_problem (state, BEKAL_SEVERITY_ERROR, "question", question->line,
+                      _("Question “%s” needs at least two items to put in order or to match."),
+                      question->id);
+      break;
+
+    case BEKAL_QUESTION_TRUEFALSE:
+    case BEKAL_QUESTION_SCALE:
+    default:
+      break;
+    }
+
+  if (question->kind == BEKAL_QUESTION_SINGLE || question->kind == BEKAL_QUESTION_MULTIPLE)
+    if (question->options->len < 2)
+      line_problem (state, BEKAL_SEVERITY_ERROR, "question", question->line,
+                    _("Question “%s” needs at least two options."), question->id);
+
+  if (bekal_question_is_scored (question) && question->explanation == NULL)
+    line_problem (state, BEKAL_SEVERITY_WARNING, "question", question->line,
+                  _("Question “%s” has no <explanation>. Learners understand their mistakes "
+                    "better with one."), question->id);
+}
+
+static void
+check_quiz (LoadState *state,
+            BekalQuiz *quiz)
+{
+  guint pool_size;
+
+  if (quiz->pool_id != NULL)
+    {
+      BekalQuiz *pool = bekal_module_find_quiz (state->module, quiz->pool_id);
+
+      if (pool == NULL)
+        {
+          line_problem (state, BEKAL_SEVERITY_ERROR, "quiz", quiz->line,
+                        _("Quiz “%s” draws from the pool “%s”, but there is no quiz with that "
+                          "id."), quiz->id, quiz->pool_id);
+          return;
+        }
+      if (pool == quiz || pool->pool_id != NULL)
+        {
+          line_problem (state, BEKAL_SEVERITY_ERROR, "quiz", quiz->line,
+                        _("Quiz “%s” draws from “%s”, which itself has no questions of its "
+                          "own. A pool must be a quiz that holds the questions."),
+                        quiz->id, quiz->pool_id);
+          return;
+        }
+      if (quiz->questions->len > 0)
+        line_problem (state, BEKAL_SEVERITY_ERROR, "quiz", quiz->line,
+                      _("Quiz “%s” draws from the pool “%s” and also has questions of its own. "
+                        "Move the questions into the pool."), quiz->id, quiz->pool_id);
+      quiz->pool = pool;
+    }
+  else if (quiz->questions->len == 0)
+    {
+      line_problem (state, BEKAL_SEVERITY_ERROR, "quiz", quiz->line,
+                    _("Quiz “%s” has no questions. Add <question> elements or draw from "
+                      "another quiz with pool=\"…\"."), quiz->id);
+      return;
+    }
+
+  pool_size = bekal_quiz_get_pool (quiz)->questions->len;
+  if (quiz->draw > pool_size)
+    line_problem (state, BEKAL_SEVERITY_ERROR, "quiz", quiz->line,
+                  _("Quiz “%s” draws %u questions, but its pool has only %u. Lower draw or "
+                    "add questions."), quiz->id, quiz->draw, pool_size);
+
+  if (quiz->pass_mark >= 0 && quiz->role != BEKAL_QUIZ_POSTTEST)
+    line_problem (state, BEKAL_SEVERITY_WARNING, "quiz", quiz->line,
+                  _("Quiz “%s” has a pass mark, but only a post-test uses one."), quiz->id);
+
+  for (guint i = 0; i < quiz->questions->len; i++)
+    check_question (state, g_ptr_array_index (quiz->questions, i));
+}
+
+static void
+check_media (LoadState  *state,
+             BekalMedia *media)
+{
+  for (guint i = 0; i < media->checkpoints->len; i++)
+    {
+      const BekalCheckpoint *checkpoint = &g_array_index (media->checkpoints, BekalCheckpoint, i);
+
+      if (checkpoint->question_id == NULL
+          || !bekal_module_find_question (state->module, checkpoint->question_id))
+        line_problem (state, BEKAL_SEVERITY_ERROR, "checkpoint", media->line,
+                      _("A checkpoint of “%s” asks the question “%s”, which does not exist in "
+                        "this module."), media->id,
+                      checkpoint->question_id ? checkpoint->question_id : "");
+    }
+
+  if (media->subtitles->len == 0)
+    line_problem (state, BEKAL_SEVERITY_WARNING, media->is_video ? "video" : "audio",
+                  media->line,
+                  _("“%s” has no subtitles, so it has no transcript. Learners who cannot or "
+                    "do not want to listen need one."), media->id);
+}
+
+static void
+check_module (LoadState *state)
+{
+  BekalModule *module = state->module;
+  g_autofree char *file_language = bekal_loader_language_from_filename (state->path);
+
+  if (file_language && module->language
+      && g_ascii_strcasecmp (file_language, module->language) != 0)
+    line_problem (state, BEKAL_SEVERITY_ERROR, "module", state->root_line,
+                  _("The file name says the language is “%s”, but xml:lang says “%s”. Name the "
+                    "file module.%s.xml or correct xml:lang."), file_language, module->language,
+                  module->language);
+
+  for (guint i = 0; i < module->quizzes->len; i++)
+    check_quiz (state, g_ptr_array_index (module->quizzes, i));
+
+  for (guint i = 0; i < module->media->len; i++)
+    check_media (state, g_ptr_array_index (module->media, i));
+
+  for (guint i = 0; i < module->lessons->len; i++)
+    {
+      BekalLesson *lesson = g_ptr_array_index (module->lessons, i);
+
+      for (guint j = 0; j < lesson->blocks->len; j++)
+        {
+          BekalBlock *block = g_ptr_array_index (lesson->blocks, j);
+
+          check_text_terms (state, block->text, block->line);
+          for (guint k = 0; k < block->items->len; k++)
+            check_text_terms (state, g_ptr_array_index (block->items, k), block->line);
+        }
+    }
+}
+
+/* Reading the file */
+
+static char *
+read_file_capped (LoadState   *state,
+                  const char  *path,
+                  gsize       *length,
+                  GError     **error)
+{
+  g_autofree char *buffer = NULL;
+  struct stat st;
+  gsize done = 0;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, BEKAL_LOADER_ERROR, BEKAL_LOADER_ERROR_IO,
+                   _("Cannot open %s: %s"), path, g_strerror (saved));
+      return NULL;
+    }
+
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      g_set_error (error, BEKAL_LOADER_ERROR, BEKAL_LOADER_ERROR_IO,
+                   _("%s is not a regular file."), path);
+      close (fd);
+      return NULL;
+    }
+
+  if (st.st_size > BEKAL_LOADER_MAX_FILE_SIZE)
+    {
+      g_autofree char *size = g_format_size (st.st_size);
+      g_autofree char *max = g_format_size (BEKAL_LOADER_MAX_FILE_SIZE);
+      g_autofree char *message =
+        g_strdup_printf (_("The file is too large (%s; the limit is %s). Split the module or "
+                           "move media out of the XML file."), size, max);
+
+      add_diagnostic (state, BEKAL_SEVERITY_ERROR, 0, 0, message);
+      close (fd);
+      return NULL;
+    }
+
+  buffer = g_malloc ((gsize) st.st_size + 1);
+  while (done < (gsize) st.st_size)
+    {
+      gssize n = read (fd, buffer + done, (gsize) st.st_size - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved = errno;
+
+          g_set_error (error, BEKAL_LOADER_ERROR, BEKAL_LOADER_ERROR_IO,
+                       _("Cannot read %s: %s"), path, g_strerror (saved));
+          close (fd);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      done += n;
+    }
+  close (fd);
+
+  buffer[done] = '\0';
+  *length = done;
+
+  return g_steal_pointer (&buffer);
+}
+
+static void
+report_invalid_utf8 (LoadState *state)
+{
+  const char *end = NULL;
+  int line = 1;
+  int column = 1;
+
+  if (g_utf8_validate_len (state->buffer, state->length, &end))
+    return;
+
+  for (const char *p = state->buffer; p < end; p = g_utf8_next_char (p))
+    {
+      if (*p == '\n')
+        {
+          line++;
+          column = 1;
+        }
+      else
+        column++;
+    }
+
+  add_diagnostic (state, BEKAL_SEVERITY_ERROR, line, column,
+                  *end == '\0'
+                  ? _("The file contains a zero byte; it is not a text file. Save the module "
+                      "as UTF-8 text.")
+                  : _("The file is not valid UTF-8 text here. Save it with the UTF-8 encoding "
+                      "(in most editors: “Save as”, then choose UTF-8)."));
+}
+
+static void
+check_root (LoadState *state,
+            xmlDocPtr  doc)
+{
+  xmlNodePtr root = xmlDocGetRootElement (doc);
+
+  if (root == NULL)
+    {
+      add_diagnostic (state, BEKAL_SEVERITY_ERROR, 1, 1,
+                      _("The file contains no <module> element."));
+      return;
+    }
+
+  if (!node_name_is (root, "module"))
+    {
+      node_problem (state, BEKAL_SEVERITY_ERROR, root,
+                    _("The file starts with <%s>, but a module file must start with "
+                      "<module>. Is this really a Bekal module?"), (const char *) root->name);
+      return;
+    }
+
+  if (root->ns == NULL || !xmlStrEqual (root->ns->href, BAD_CAST MODULE_NS))
+    node_problem (state, BEKAL_SEVERITY_ERROR, root,
+                  _("<module> has the wrong namespace (%s). Write <module xmlns=\"%s\" …>."),
+                  root->ns ? (const char *) root->ns->href : _("none"), MODULE_NS);
+}
+
+static void
+load_state_clear (LoadState *state)
+{
+  g_clear_pointer (&state->folder, g_free);
+  g_clear_pointer (&state->real_folder, free);
+  g_clear_pointer (&state->line_starts, g_array_unref);
+  g_clear_pointer (&state->ids, g_hash_table_unref);
+  g_clear_object (&state->module);
+}
+
+static void
+install_entity_loader (void)
+{
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      xmlInitParser ();
+      xmlSetExternalEntityLoader (refuse_external_entity);
+      g_once_init_leave (&initialized, 1);
+    }
+}
+
+/* Overrides */
+
+static void
+bekal_loader_finalize (GObject *object)
+{
+  BekalLoader *self = BEKAL_LOADER (object);
+
+  g_strfreev (self->media_dirs);
+
+  G_OBJECT_CLASS (bekal_loader_parent_class)->finalize (object);
+}
+
+static void
+bekal_loader_class_init (BekalLoaderClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = bekal_loader_finalize;
+}
+
+static void
+bekal_loader_init (BekalLoader *self)
+{
+  install_entity_loader ();
+}
+
+/* Public API */
+
+BekalLoader *
+bekal_loader_new (const char * const *media_dirs)
+{
+  BekalLoader *self = g_object_new (BEKAL_TYPE_LOADER, NULL);
+
+  self->media_dirs = g_strdupv ((char **) media_dirs);
+  if (self->media_dirs == NULL)
+    self->media_dirs = g_new0 (char *, 1);
+
+  return self;
+}
+
+const char * const *
+bekal_loader_get_media_dirs (BekalLoader *self)
+{
+  g_return_val_if_fail (BEKAL_IS_LOADER (self), NULL);
+  return (const char * const *) self->media_dirs;
+}
+
+char *
+bekal_loader_language_from_filename (const char *path)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  const char *lang;
+  gsize len;
+
+  if (!g_str_has_prefix (base, "module.") || !g_str_has_suffix (base, ".xml"))
+    return NULL;
+
+  lang = base + strlen ("module.");
+  len = strlen (lang) - strlen (".xml");
+  if (len == 0 || len > 16)
+    return NULL;
+
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_isalnum (lang[i]) && lang[i] != '-' && lang[i] != '_')
+      return NULL;
+
+  return g_strndup (lang, len);
+}
+
+guint
+bekal_loader_get_refused_loads (void)
+{
+  return (guint) g_atomic_int_get (&refused_loads);
+}
+
+BekalModule *
+bekal_loader_load_file (BekalLoader  *self,
+                        const char   *path,
+                        GPtrArray    *diagnostics,
+                        GError      **error)
+{
+  LoadState state = { 0, };
+  g_autofree char *buffer = NULL;
+  g_autofree char *absolute = NULL;
+  g_autofree char *dir = NULL;
+  xmlDocPtr doc;
+  BekalModule *result = NULL;
+
+  g_return_val_if_fail (BEKAL_IS_LOADER (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (diagnostics != NULL, NULL);
+
+  state.loader = self;
+  state.path = path;
+  state.diagnostics = diagnostics;
+
+  buffer = read_file_capped (&state, path, &state.length, error);
+  if (buffer == NULL)
+    {
+      if (error == NULL || *error == NULL)
+        g_set_error (error, BEKAL_LOADER_ERROR, BEKAL_LOADER_ERROR_INVALID,
+                     _("%s is not a valid module."), path);
+      return NULL;
+    }
+
+  state.buffer = buffer;
+  compute_line_starts (&state);
+  absolute = g_canonicalize_filename (path, NULL);
+  dir = g_path_get_dirname (absolute);
+  state.folder = g_steal_pointer (&dir);
+  state.real_folder = realpath (state.folder, NULL);
+  state.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (state.length == 0)
+    add_diagnostic (&state, BEKAL_SEVERITY_ERROR, 0, 0,
+                    _("The file is empty. A module file starts with <?xml version=\"1.0\" "
+                      "encoding=\"UTF-8\"?> followed by <module>."));
+  else
+    report_invalid_utf8 (&state);
+
+  if (state.n_errors > 0)
+    goto out;
+
+  doc = parse_buffer (&state);
+  if (doc == NULL)
+    {
+      if (state.n_errors == 0)
+        add_diagnostic (&state, BEKAL_SEVERITY_ERROR, 0, 0,
+                        _("The file could not be read as XML."));
+      goto out;
+    }
+
+  check_root (&state, doc);
+  if (state.n_errors == 0)
+    {
+      validate_with_schema (&state, doc);
+
+      state.module = bekal_module_new_empty ();
+      state.module->path = g_steal_pointer (&absolute);
+      state.module->folder = g_strdup (state.folder);
+      state.module->content_hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
+                                                                (const guchar *) buffer,
+                                                                state.length);
+      build_module (&state, xmlDocGetRootElement (doc));
+      check_module (&state);
+    }
+
+  xmlFreeDoc (doc);
+
+  if (state.n_errors == 0)
+    result = g_steal_pointer (&state.module);
+
+out:
+  if (result == NULL)
+    g_set_error (error, BEKAL_LOADER_ERROR, BEKAL_LOADER_ERROR_INVALID,
+                 g_dngettext (GETTEXT_PACKAGE, "%s has %u error.", "%s has %u errors.",
+                              state.n_errors),
+                 path, state.n_errors);
+
+  load_state_clear (&state);
+
+  return result;
+}
+
+/* Translations */
+
+typedef struct
+{
+  char *key;  /* what must be the same in every language */
+  int   line;
+} ShapeItem;
+
+static void
+clear_shape_item (ShapeItem *item)
+{
+  g_free (item->key);
+}
+
+static void
+add_shape (GArray     *shape,
+           int         line,
+           const char *format,
+           ...) G_GNUC_PRINTF (3, 4);
+
+static void
+add_shape (GArray     *shape,
+           int         line,
+           const char *format,
+           ...)
+{
+  ShapeItem item;
+  va_list args;
+
+  va_start (args, format);
+  item.key = g_strdup_vprintf (format, args);
+  va_end (args);
+  item.line = line;
+
+  g_array_append_val (shape, item);
+}
+
+static void
+quiz_shape (GArray    *shape,
+            BekalQuiz *quiz)
+{
+  add_shape (shape, quiz->line, "quiz %s role=%s pool=%s draw=%u", quiz->id,
+             bekal_quiz_role_to_string (quiz->role), quiz->pool_id ? quiz->pool_id : "-",
+             quiz->draw);
+
+  for (guint i = 0; i < quiz->questions->len; i++)
+    {
+      BekalQuestion *question = g_ptr_array_index (quiz->questions, i);
+
+      add_shape (shape, question->line, "question %s type=%s topic=%s", question->id,
+                 bekal_question_type_to_string (question->kind), question->topic_id);
+      for (guint j = 0; j < question->options->len; j++)
+        {
+          BekalOption *option = g_ptr_array_index (question->options, j);
+
+          add_shape (shape, option->line ? option->line : question->line,
+                     "option %s/%s correct=%d", question->id, option->id, option->correct);
+        }
+    }
+}
+
+/* The structure and ids of a module, in document order, without its text */
+static GArray *
+module_shape (BekalModule *module)
+{
+  GArray *shape = g_array_new (FALSE, TRUE, sizeof (ShapeItem));
+
+  g_array_set_clear_func (shape, (GDestroyNotify) clear_shape_item);
+
+  add_shape (shape, 1, "module %s version %s", module->id, module->version);
+  for (guint i = 0; i < module->topics->len; i++)
+    add_shape (shape, 1, "topic %s", g_array_index (module->topics, BekalTopic, i).id);
+  for (guint i = 0; i < module->glossary->len; i++)
+    add_shape (shape, 1, "glossary entry %s",
+               g_array_index (module->glossary, BekalGlossaryEntry, i).id);
+
+  for (guint i = 0; i < module->lessons->len; i++)
+    {
+      BekalLesson *lesson = g_ptr_array_index (module->lessons, i);
+
+      add_shape (shape, lesson->line, "lesson %s", lesson->id);
+      for (guint j = 0; j < lesson->blocks->len; j++)
+        {
+          BekalBlock *block = g_ptr_array_index (lesson->blocks, j);
+
+          add_shape (shape, block->line, "block %u of lesson %s: %s %s", j, lesson->id,
+                     bekal_block_kind_to_string (block->kind), block->id ? block->id : "");
+          if (block->media)
+            {
+              for (guint k = 0; k < block->media->checkpoints->len; k++)
+                add_shape (shape, block->line, "checkpoint of %s asks %s", block->id,
+                           g_array_index (block->media->checkpoints, BekalCheckpoint,
+                                          k).question_id);
+            }
+        }
+    }
+
+  for (guint i = 0; i < module->quizzes->len; i++)
+    quiz_shape (shape, g_ptr_array_index (module->quizzes, i));
+
+  return shape;
+}
+
+static void
+compare_translation (BekalModule *original,
+                     BekalModule *translation,
+                     GPtrArray   *diagnostics)
+{
+  g_autoptr(GArray) a = module_shape (original);
+  g_autoptr(GArray) b = module_shape (translation);
+  g_autoptr(GHashTable) in_a = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) in_b = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *original_name = g_path_get_basename (original->path);
+  guint n_reported = 0;
+
+  for (guint i = 0; i < a->len; i++)
+    g_hash_table_add (in_a, g_array_index (a, ShapeItem, i).key);
+  for (guint i = 0; i < b->len; i++)
+    g_hash_table_add (in_b, g_array_index (b, ShapeItem, i).key);
+
+  for (guint i = 0; i < b->len; i++)
+    {
+      const ShapeItem *item = &g_array_index (b, ShapeItem, i);
+      g_autofree char *message = NULL;
+
+      if (g_hash_table_contains (in_a, item->key))
+        continue;
+
+      message = g_strdup_printf (_("The translation differs from the original %s here: it "
+                                   "has “%s”, which the original does not have. A translation "
+                                   "must keep the same structure and ids."),
+                                 original_name, item->key);
+      g_ptr_array_add (diagnostics, bekal_diagnostic_new (BEKAL_SEVERITY_ERROR,
+                                                          translation->path, item->line, 0,
+                                                          message));
+      n_reported++;
+    }
+
+  for (guint i = 0; i < a->len; i++)
+    {
+      const ShapeItem *item = &g_array_index (a, ShapeItem, i);
+      g_autofree char *message = NULL;
+
+      if (g_hash_table_contains (in_b, item->key))
+        continue;
+
+      message = g_strdup_printf (_("The translation lacks “%s”, which the original %s has "
+                                   "(line %d)."), item->key, original_name, item->line);
+      g_ptr_array_add (diagnostics, bekal_diagnostic_new (BEKAL_SEVERITY_ERROR,
+                                                          translation->path, 1, 0, message));
+      n_reported++;
+    }
+
+  if (n_reported == 0)
+    {
+      for (guint i = 0; i < MIN (a->len, b->len); i++)
+        {
+          const ShapeItem *x = &g_array_index (a, ShapeItem, i);
+          const ShapeItem *y = &g_array_index (b, ShapeItem, i);
+          g_autofree char *message = NULL;
+
+          if (g_str_equal (x->key, y->key))
+            continue;
+
+          message = g_strdup_printf (_("The translation has the same parts as the original %s "
+                                       "but in another order: “%s” comes where the original "
+                                       "has “%s”."), original_name, y->key, x->key);
+          g_ptr_array_add (diagnostics, bekal_diagnostic_new (BEKAL_SEVERITY_ERROR,
+                                                              translation->path, y->line, 0,
+                                                              message));
+          break;
+        }
+    }
+}
+
+GHashTable *
+bekal_loader_load_folder (BekalLoader  *self,
+                          const char   *folder,
+                          GPtrArray    *diagnostics,
+                          GError      **error)
+{
+  g_autoptr(GHashTable) variants = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  BekalModule *original = NULL;
+  const char *name;
+
+  g_return_val_if_fail (BEKAL_IS_LOADER (self), NULL);
+
+  dir = g_dir_open (folder, 0, error);
+  if (dir == NULL)
+    return NULL;
+
+  while ((name = g_dir_read_name (dir)))
+    {
+      g_autofree char *language = bekal_loader_language_from_filename (name);
+
+      if (language != NULL)
+        g_ptr_array_add (files, g_build_filename (folder, name, NULL));
+    }
+
+  if (files->len == 0)
+    {
+      g_set_error (error, BEKAL_LOADER_ERROR, BEKAL_LOADER_ERROR_IO,
+                   _("%s holds no module file (module.LANG.xml, for example module.id.xml)."),
+                   folder);
+      return NULL;
+    }
+
+  g_ptr_array_sort (files, bekal_compare_strings);
+  variants = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      const char *path = g_ptr_array_index (files, i);
+      g_autoptr(GError) local_error = NULL;
+      BekalModule *module = bekal_loader_load_file (self, path, diagnostics, &local_error);
+
+      if (module == NULL)
+        {
+          if (g_error_matches (local_error, BEKAL_LOADER_ERROR, BEKAL_LOADER_ERROR_IO))
+            g_ptr_array_add (diagnostics,
+                             bekal_diagnostic_new (BEKAL_SEVERITY_ERROR, path, 0, 0,
+                                                   local_error->message));
+          continue;
+        }
+
+      g_hash_table_insert (variants, bekal_loader_language_from_filename (path), module);
+    }
+
+  /* Indonesian is the language modules are written in; the others are translations of it */
+  original = g_hash_table_lookup (variants, "id");
+  if (original == NULL && g_hash_table_size (variants) > 0)
+    {
+      GHashTableIter iter;
+      gpointer value;
+
+      for (guint i = 0; i < files->len && original == NULL; i++)
+        {
+          g_autofree char *language =
+            bekal_loader_language_from_filename (g_ptr_array_index (files, i));
+          original = g_hash_table_lookup (variants, language);
+        }
+
+      g_hash_table_iter_init (&iter, variants);
+      if (original == NULL && g_hash_table_iter_next (&iter, NULL, &value))
+        original = value;
+    }
+
+  if (original != NULL)
+    {
+      GHashTableIter iter;
+      gpointer value;
+
+      g_hash_table_iter_init (&iter, variants);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        if (value != original)
+          compare_translation (original, value, diagnostics);
+    }
+
+  return g_steal_pointer (&variants);
+}

@@ -1,0 +1,136 @@
+/* bekal-model-private.h: the model's fields, filled in by the loader only
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <bekal/bekal-model.h>
+
+G_BEGIN_DECLS
+
+struct _BekalOption
+{
+  GObject    parent_instance;
+  char      *id;
+  BekalText *text;
+  BekalText *match_text;
+  BekalText *feedback;
+  gboolean   correct;
+  int        line;
+};
+
+struct _BekalQuestion
+{
+  GObject            parent_instance;
+  char              *id;
+  char              *topic_id;
+  BekalQuestionType  kind;
+  BekalText         *prompt;
+  BekalText         *explanation;
+  GPtrArray         *options;
+  int                scale_min;
+  int                scale_max;
+  int                line;
+};
+
+struct _BekalQuiz
+{
+  GObject        parent_instance;
+  char          *id;
+  char          *title;
+  BekalQuizRole  role;
+  guint          draw;
+  gboolean       shuffle;
+  int            pass_mark;
+  int            retakes;
+  guint          time_limit_minutes;
+  char          *pool_id;
+  BekalQuiz     *pool; /* weak: owned by the module */
+  GPtrArray     *questions;
+  int            line;
+};
+
+struct _BekalMedia
+{
+  GObject    parent_instance;
+  char      *id;
+  gboolean   is_video;
+  char      *title;
+  char      *content_note;
+  char      *src;
+  char      *path;
+  char      *poster_src;
+  char      *poster_path;
+  GArray    *subtitles;   /* of BekalSubtitleTrack */
+  GArray    *chapters;    /* of BekalChapter */
+  GArray    *checkpoints; /* of BekalCheckpoint */
+  int        line;
+};
+
+struct _BekalBlock
+{
+  GObject         parent_instance;
+  BekalBlockKind  kind;
+  char           *id;
+  guint           index;
+  BekalText      *text;
+  BekalNoteKind   note_kind;
+  gboolean        list_numbered;
+  GPtrArray      *items; /* of BekalText */
+  char           *figure_src;
+  char           *figure_path;
+  char           *figure_alt;
+  BekalMedia     *media;
+  BekalQuiz      *quiz;
+  int             line;
+};
+
+struct _BekalLesson
+{
+  GObject    parent_instance;
+  char      *id;
+  char      *title;
+  char      *content_note;
+  guint      index;
+  guint      declared_minutes;
+  GPtrArray *blocks;
+  int        line;
+};
+
+struct _BekalModule
+{
+  GObject    parent_instance;
+  char      *id;
+  char      *version;
+  char      *language;
+  char      *title;
+  char      *summary;
+  char      *audience;
+  char      *content_note;
+  guint      duration_minutes;
+  GStrv      authors;
+  GStrv      sources;
+  char      *path;
+  char      *folder;
+  char      *content_hash;
+  GArray    *topics;   /* of BekalTopic */
+  GArray    *glossary; /* of BekalGlossaryEntry */
+  GPtrArray *lessons;
+  GPtrArray *quizzes;  /* every quiz, in document order */
+  GPtrArray *media;    /* every media item, in document order */
+  GHashTable *questions_by_id; /* id → BekalQuestion, not owning */
+};
+
+BekalModule   *bekal_module_new_empty   (void);
+BekalLesson   *bekal_lesson_new_empty   (void);
+BekalBlock    *bekal_block_new_empty    (BekalBlockKind kind);
+BekalMedia    *bekal_media_new_empty    (gboolean       is_video);
+BekalQuiz     *bekal_quiz_new_empty     (void);
+BekalQuestion *bekal_question_new_empty (void);
+BekalOption   *bekal_option_new_empty   (void);
+
+/* reading speed used to estimate a lesson's reading time */
+#define BEKAL_WORDS_PER_MINUTE 150
+
+G_END_DECLS
