@@ -144,11 +144,12 @@ media_dirs_for (GPtrArray           *targets,
       g_autofree char *folder = target->is_folder ? g_strdup (absolute)
                                                   : g_path_get_dirname (absolute);
       g_autofree char *parent = g_path_get_dirname (folder);
-      g_autofree char *sibling = g_build_filename (parent, "..", "media", NULL);
-      g_autofree char *canonical = g_canonicalize_filename (sibling, NULL);
+      g_autofree char *parent_name = g_path_get_basename (parent);
+      g_autofree char *top = g_path_get_dirname (parent);
+      g_autofree char *sibling = g_build_filename (top, "media", NULL);
 
-      if (g_file_test (canonical, G_FILE_TEST_IS_DIR))
-        g_strv_builder_add (builder, canonical);
+      if (g_str_equal (parent_name, "modules") && g_file_test (sibling, G_FILE_TEST_IS_DIR))
+        g_strv_builder_add (builder, sibling);
     }
 
   result = g_strv_builder_end (builder);

@@ -54,9 +54,11 @@ typedef struct
   guint         n_errors;
   guint         depth;
   int           root_line;
+  int           doctype_line;
   gboolean      stopped;
   BekalModule  *module;
   GHashTable   *ids;       /* id → line, module-wide */
+  GArray       *checkpoint_lines; /* of int: line of each checkpoint, in document order */
   xmlParserCtxtPtr ctxt;
 } LoadState;
 
@@ -231,9 +233,8 @@ on_internal_subset (void          *ctx,
       return;
     }
 
-  add_diagnostic (state, BEKAL_SEVERITY_WARNING, ctxt->input ? ctxt->input->line : 0, 1,
-                  _("The <!DOCTYPE …> line is not needed in a module file and is ignored; "
-                    "you can remove it."));
+  /* reported after parsing, unless the DOCTYPE turns out to declare entities */
+  state->doctype_line = ctxt->input ? ctxt->input->line : 1;
 }
 
 static void
@@ -274,6 +275,13 @@ on_start_element (void           *ctx,
       stop_parser (state);
       return;
     }
+
+  if (uri != NULL && (xmlStrEqual (uri, BAD_CAST "http://www.w3.org/2001/XInclude")
+                      || xmlStrEqual (uri, BAD_CAST "http://www.w3.org/2003/XInclude")))
+    add_diagnostic (state, BEKAL_SEVERITY_ERROR, ctxt->input ? ctxt->input->line : 0,
+                    ctxt->input ? ctxt->input->col : 0,
+                    _("XInclude is not supported: a module file must hold all of its text "
+                      "itself. Copy the text into the module instead of including it."));
 
   xmlSAX2StartElementNs (ctx, localname, prefix, uri, nb_namespaces, namespaces,
                          nb_attributes, nb_defaulted, attributes);
@@ -403,6 +411,11 @@ parse_buffer (LoadState *state)
 
   g_clear_pointer (&state->ctxt, xmlFreeParserCtxt);
 
+  if (doc != NULL && state->doctype_line > 0)
+    add_diagnostic (state, BEKAL_SEVERITY_WARNING, state->doctype_line, 1,
+                    _("The <!DOCTYPE …> line is not needed in a module file and is ignored; "
+                      "you can remove it."));
+
   return doc;
 }
 
@@ -451,6 +464,8 @@ describe_rng_error (const xmlError *error)
       return g_strdup_printf (_("<%s> is not expected here; the format asks for <%s> at this "
                                 "place."), b, a);
     case XML_RELAXNG_ERR_NOELEM:
+      if (error->str1 == NULL || error->str1[0] == '\0')
+        return g_strdup (_("An element is missing here."));
       return g_strdup_printf (_("Element <%s> is missing here."), a);
     case XML_RELAXNG_ERR_EXTRACONTENT:
       return g_strdup_printf (_("<%s> contains <%s>, which is not allowed there (or not in "
@@ -635,6 +650,33 @@ parse_uint_attr (LoadState  *state,
     }
 
   *out = (guint) number;
+  return TRUE;
+}
+
+/* Scale ends and labels may be negative (a scale from -2 to 2) */
+static gboolean
+parse_int_attr (LoadState  *state,
+                xmlNodePtr  node,
+                const char *name,
+                int         min,
+                int         max,
+                int        *out)
+{
+  g_autofree char *value = get_attr (node, name);
+  gint64 number = 0;
+
+  if (value == NULL)
+    return FALSE;
+
+  if (!g_ascii_string_to_signed (value, 10, min, max, &number, NULL))
+    {
+      attr_problem (state, BEKAL_SEVERITY_ERROR, node, name,
+                    _("“%s” must be a whole number from %d to %d, not “%s”."), name, min, max,
+                    value);
+      return FALSE;
+    }
+
+  *out = (int) number;
   return TRUE;
 }
 
@@ -1049,12 +1091,8 @@ build_question (LoadState  *state,
     }
   else if (question->kind == BEKAL_QUESTION_SCALE)
     {
-      guint value = 0;
-
-      if (parse_uint_attr (state, node, "min", 100, &value))
-        question->scale_min = (int) value;
-      if (parse_uint_attr (state, node, "max", 100, &value))
-        question->scale_max = (int) value;
+      parse_int_attr (state, node, "min", -100, 100, &question->scale_min);
+      parse_int_attr (state, node, "max", -100, 100, &question->scale_max);
 
       if (question->scale_min >= question->scale_max)
         node_problem (state, BEKAL_SEVERITY_ERROR, node,
@@ -1064,9 +1102,16 @@ build_question (LoadState  *state,
       FOR_EACH_ELEMENT (child, node)
         {
           BekalOption *option;
+          int value = 0;
 
           if (!node_name_is (child, "label"))
             continue;
+
+          if (parse_int_attr (state, child, "value", -100, 100, &value)
+              && (value < question->scale_min || value > question->scale_max))
+            attr_problem (state, BEKAL_SEVERITY_ERROR, child, "value",
+                          _("The label value %d lies outside the scale (%d to %d)."), value,
+                          question->scale_min, question->scale_max);
 
           option = bekal_option_new_empty ();
           option->id = get_attr (child, "value");
@@ -1221,8 +1266,10 @@ build_media (LoadState  *state,
           else
             {
               BekalCheckpoint checkpoint = { at_ms, get_attr (child, "question") };
+              int line = (int) xmlGetLineNo (child);
 
               g_array_append_val (media->checkpoints, checkpoint);
+              g_array_append_val (state->checkpoint_lines, line);
             }
         }
     }
@@ -1573,15 +1620,17 @@ check_quiz (LoadState *state,
 
 static void
 check_media (LoadState  *state,
-             BekalMedia *media)
+             BekalMedia *media,
+             guint      *checkpoint_index)
 {
   for (guint i = 0; i < media->checkpoints->len; i++)
     {
       const BekalCheckpoint *checkpoint = &g_array_index (media->checkpoints, BekalCheckpoint, i);
+      int line = g_array_index (state->checkpoint_lines, int, (*checkpoint_index)++);
 
       if (checkpoint->question_id == NULL
           || !bekal_module_find_question (state->module, checkpoint->question_id))
-        line_problem (state, BEKAL_SEVERITY_ERROR, "checkpoint", media->line,
+        line_problem (state, BEKAL_SEVERITY_ERROR, "checkpoint", line,
                       _("A checkpoint of “%s” asks the question “%s”, which does not exist in "
                         "this module."), media->id,
                       checkpoint->question_id ? checkpoint->question_id : "");
@@ -1599,6 +1648,7 @@ check_module (LoadState *state)
 {
   BekalModule *module = state->module;
   g_autofree char *file_language = bekal_loader_language_from_filename (state->path);
+  guint checkpoint_index = 0;
 
   if (file_language && module->language
       && g_ascii_strcasecmp (file_language, module->language) != 0)
@@ -1611,7 +1661,7 @@ check_module (LoadState *state)
     check_quiz (state, g_ptr_array_index (module->quizzes, i));
 
   for (guint i = 0; i < module->media->len; i++)
-    check_media (state, g_ptr_array_index (module->media, i));
+    check_media (state, g_ptr_array_index (module->media, i), &checkpoint_index);
 
   for (guint i = 0; i < module->lessons->len; i++)
     {
@@ -1661,8 +1711,9 @@ read_file_capped (LoadState   *state,
 
   if (st.st_size > BEKAL_LOADER_MAX_FILE_SIZE)
     {
-      g_autofree char *size = g_format_size (st.st_size);
-      g_autofree char *max = g_format_size (BEKAL_LOADER_MAX_FILE_SIZE);
+      g_autofree char *size = g_format_size_full (st.st_size, G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *max = g_format_size_full (BEKAL_LOADER_MAX_FILE_SIZE,
+                                                 G_FORMAT_SIZE_IEC_UNITS);
       g_autofree char *message =
         g_strdup_printf (_("The file is too large (%s; the limit is %s). Split the module or "
                            "move media out of the XML file."), size, max);
@@ -1729,7 +1780,7 @@ report_invalid_utf8 (LoadState *state)
                       "(in most editors: “Save as”, then choose UTF-8)."));
 }
 
-static void
+static gboolean
 check_root (LoadState *state,
             xmlDocPtr  doc)
 {
@@ -1739,7 +1790,7 @@ check_root (LoadState *state,
     {
       add_diagnostic (state, BEKAL_SEVERITY_ERROR, 1, 1,
                       _("The file contains no <module> element."));
-      return;
+      return FALSE;
     }
 
   if (!node_name_is (root, "module"))
@@ -1747,13 +1798,18 @@ check_root (LoadState *state,
       node_problem (state, BEKAL_SEVERITY_ERROR, root,
                     _("The file starts with <%s>, but a module file must start with "
                       "<module>. Is this really a Bekal module?"), (const char *) root->name);
-      return;
+      return FALSE;
     }
 
   if (root->ns == NULL || !xmlStrEqual (root->ns->href, BAD_CAST MODULE_NS))
-    node_problem (state, BEKAL_SEVERITY_ERROR, root,
-                  _("<module> has the wrong namespace (%s). Write <module xmlns=\"%s\" …>."),
-                  root->ns ? (const char *) root->ns->href : _("none"), MODULE_NS);
+    {
+      node_problem (state, BEKAL_SEVERITY_ERROR, root,
+                    _("<module> has the wrong namespace (%s). Write <module xmlns=\"%s\" …>."),
+                    root->ns ? (const char *) root->ns->href : _("none"), MODULE_NS);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static void
@@ -1763,6 +1819,7 @@ load_state_clear (LoadState *state)
   g_clear_pointer (&state->real_folder, free);
   g_clear_pointer (&state->line_starts, g_array_unref);
   g_clear_pointer (&state->ids, g_hash_table_unref);
+  g_clear_pointer (&state->checkpoint_lines, g_array_unref);
   g_clear_object (&state->module);
 }
 
@@ -1852,13 +1909,17 @@ bekal_loader_get_refused_loads (void)
   return (guint) g_atomic_int_get (&refused_loads);
 }
 
-BekalModule *
-bekal_loader_load_file (BekalLoader  *self,
-                        const char   *path,
-                        GPtrArray    *diagnostics,
-                        GError      **error)
+/* Like bekal_loader_load_file(); when the file follows the schema but fails a later check,
+ * @partial receives the model anyway, so that translations can still be compared with it */
+static BekalModule *
+load_file_full (BekalLoader  *self,
+                const char   *path,
+                GPtrArray    *diagnostics,
+                BekalModule **partial,
+                GError      **error)
 {
   LoadState state = { 0, };
+  gboolean follows_schema = FALSE;
   g_autofree char *buffer = NULL;
   g_autofree char *absolute = NULL;
   g_autofree char *dir = NULL;
@@ -1889,6 +1950,7 @@ bekal_loader_load_file (BekalLoader  *self,
   state.folder = g_steal_pointer (&dir);
   state.real_folder = realpath (state.folder, NULL);
   state.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  state.checkpoint_lines = g_array_new (FALSE, FALSE, sizeof (int));
 
   if (state.length == 0)
     add_diagnostic (&state, BEKAL_SEVERITY_ERROR, 0, 0,
@@ -1909,10 +1971,12 @@ bekal_loader_load_file (BekalLoader  *self,
       goto out;
     }
 
-  check_root (&state, doc);
-  if (state.n_errors == 0)
+  if (check_root (&state, doc))
     {
+      guint errors_before = state.n_errors;
+
       validate_with_schema (&state, doc);
+      follows_schema = state.n_errors == errors_before;
 
       state.module = bekal_module_new_empty ();
       state.module->path = g_steal_pointer (&absolute);
@@ -1928,6 +1992,8 @@ bekal_loader_load_file (BekalLoader  *self,
 
   if (state.n_errors == 0)
     result = g_steal_pointer (&state.module);
+  else if (partial != NULL && follows_schema)
+    *partial = g_steal_pointer (&state.module);
 
 out:
   if (result == NULL)
@@ -1939,6 +2005,15 @@ out:
   load_state_clear (&state);
 
   return result;
+}
+
+BekalModule *
+bekal_loader_load_file (BekalLoader  *self,
+                        const char   *path,
+                        GPtrArray    *diagnostics,
+                        GError      **error)
+{
+  return load_file_full (self, path, diagnostics, NULL, error);
 }
 
 /* Translations */
@@ -1982,79 +2057,104 @@ static void
 quiz_shape (GArray    *shape,
             BekalQuiz *quiz)
 {
-  add_shape (shape, quiz->line, "quiz %s role=%s pool=%s draw=%u", quiz->id,
-             bekal_quiz_role_to_string (quiz->role), quiz->pool_id ? quiz->pool_id : "-",
+  add_shape (shape, quiz->line, "quiz “%s” (%s, pool “%s”, draw %u)", quiz->id,
+             bekal_quiz_role_to_string (quiz->role), quiz->pool_id ? quiz->pool_id : "",
              quiz->draw);
 
   for (guint i = 0; i < quiz->questions->len; i++)
     {
       BekalQuestion *question = g_ptr_array_index (quiz->questions, i);
 
-      add_shape (shape, question->line, "question %s type=%s topic=%s", question->id,
+      add_shape (shape, question->line, "question “%s” (%s, topic “%s”)", question->id,
                  bekal_question_type_to_string (question->kind), question->topic_id);
       for (guint j = 0; j < question->options->len; j++)
         {
           BekalOption *option = g_ptr_array_index (question->options, j);
 
           add_shape (shape, option->line ? option->line : question->line,
-                     "option %s/%s correct=%d", question->id, option->id, option->correct);
+                     "option “%s” of question “%s”%s", option->id, question->id,
+                     option->correct ? " (correct)" : "");
         }
     }
 }
 
-/* The structure and ids of a module, in document order, without its text */
-static GArray *
-module_shape (BekalModule *module)
+/* What must be the same in every language, without the text: @ids gets every element that
+ * has an id (with the attributes that matter), @structure gets the kinds of blocks of each
+ * lesson, in document order */
+static void
+module_shape (BekalModule *module,
+              GArray      *ids,
+              GArray      *structure)
 {
-  GArray *shape = g_array_new (FALSE, TRUE, sizeof (ShapeItem));
-
-  g_array_set_clear_func (shape, (GDestroyNotify) clear_shape_item);
-
-  add_shape (shape, 1, "module %s version %s", module->id, module->version);
+  add_shape (ids, 1, "module “%s”, version %s", module->id, module->version);
   for (guint i = 0; i < module->topics->len; i++)
-    add_shape (shape, 1, "topic %s", g_array_index (module->topics, BekalTopic, i).id);
+    add_shape (ids, 1, "topic “%s”", g_array_index (module->topics, BekalTopic, i).id);
   for (guint i = 0; i < module->glossary->len; i++)
-    add_shape (shape, 1, "glossary entry %s",
+    add_shape (ids, 1, "glossary entry “%s”",
                g_array_index (module->glossary, BekalGlossaryEntry, i).id);
 
   for (guint i = 0; i < module->lessons->len; i++)
     {
       BekalLesson *lesson = g_ptr_array_index (module->lessons, i);
+      g_autoptr(GString) kinds = g_string_new (NULL);
 
-      add_shape (shape, lesson->line, "lesson %s", lesson->id);
+      add_shape (ids, lesson->line, "lesson “%s”", lesson->id);
       for (guint j = 0; j < lesson->blocks->len; j++)
         {
           BekalBlock *block = g_ptr_array_index (lesson->blocks, j);
 
-          add_shape (shape, block->line, "block %u of lesson %s: %s %s", j, lesson->id,
-                     bekal_block_kind_to_string (block->kind), block->id ? block->id : "");
+          g_string_append_printf (kinds, "%s%s", j > 0 ? ", " : "",
+                                  bekal_block_kind_to_string (block->kind));
+          if (block->kind == BEKAL_BLOCK_REFLECTION)
+            add_shape (ids, block->line, "reflection “%s”", block->id);
           if (block->media)
             {
+              add_shape (ids, block->line, "%s “%s”", bekal_block_kind_to_string (block->kind),
+                         block->id);
               for (guint k = 0; k < block->media->checkpoints->len; k++)
-                add_shape (shape, block->line, "checkpoint of %s asks %s", block->id,
+                add_shape (ids, block->line, "checkpoint of “%s” asking “%s”", block->id,
                            g_array_index (block->media->checkpoints, BekalCheckpoint,
                                           k).question_id);
             }
         }
+      add_shape (structure, lesson->line, "lesson “%s”: %s", lesson->id, kinds->str);
     }
 
   for (guint i = 0; i < module->quizzes->len; i++)
-    quiz_shape (shape, g_ptr_array_index (module->quizzes, i));
+    quiz_shape (ids, g_ptr_array_index (module->quizzes, i));
+}
 
+static GArray *
+shape_new (void)
+{
+  GArray *shape = g_array_new (FALSE, TRUE, sizeof (ShapeItem));
+
+  g_array_set_clear_func (shape, (GDestroyNotify) clear_shape_item);
   return shape;
 }
 
 static void
-compare_translation (BekalModule *original,
-                     BekalModule *translation,
-                     GPtrArray   *diagnostics)
+add_translation_problem (GPtrArray   *diagnostics,
+                         BekalModule *translation,
+                         int          line,
+                         char        *message)
 {
-  g_autoptr(GArray) a = module_shape (original);
-  g_autoptr(GArray) b = module_shape (translation);
+  g_ptr_array_add (diagnostics, bekal_diagnostic_new (BEKAL_SEVERITY_ERROR, translation->path,
+                                                      line, 0, message));
+  g_free (message);
+}
+
+/* Reports what one list has and the other lacks; returns how many differences there are */
+static guint
+compare_sets (GArray      *a,
+              GArray      *b,
+              BekalModule *translation,
+              const char  *original_name,
+              GPtrArray   *diagnostics)
+{
   g_autoptr(GHashTable) in_a = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) in_b = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree char *original_name = g_path_get_basename (original->path);
-  guint n_reported = 0;
+  guint n = 0;
 
   for (guint i = 0; i < a->len; i++)
     g_hash_table_add (in_a, g_array_index (a, ShapeItem, i).key);
@@ -2064,56 +2164,84 @@ compare_translation (BekalModule *original,
   for (guint i = 0; i < b->len; i++)
     {
       const ShapeItem *item = &g_array_index (b, ShapeItem, i);
-      g_autofree char *message = NULL;
 
       if (g_hash_table_contains (in_a, item->key))
         continue;
 
-      message = g_strdup_printf (_("The translation differs from the original %s here: it "
-                                   "has “%s”, which the original does not have. A translation "
-                                   "must keep the same structure and ids."),
-                                 original_name, item->key);
-      g_ptr_array_add (diagnostics, bekal_diagnostic_new (BEKAL_SEVERITY_ERROR,
-                                                          translation->path, item->line, 0,
-                                                          message));
-      n_reported++;
+      add_translation_problem (diagnostics, translation, item->line,
+                               g_strdup_printf (_("The translation has %s, which the original "
+                                                  "%s does not have. A translation must keep "
+                                                  "the same structure and ids."),
+                                                item->key, original_name));
+      n++;
     }
 
   for (guint i = 0; i < a->len; i++)
     {
       const ShapeItem *item = &g_array_index (a, ShapeItem, i);
-      g_autofree char *message = NULL;
 
       if (g_hash_table_contains (in_b, item->key))
         continue;
 
-      message = g_strdup_printf (_("The translation lacks “%s”, which the original %s has "
-                                   "(line %d)."), item->key, original_name, item->line);
-      g_ptr_array_add (diagnostics, bekal_diagnostic_new (BEKAL_SEVERITY_ERROR,
-                                                          translation->path, 1, 0, message));
-      n_reported++;
+      add_translation_problem (diagnostics, translation, 1,
+                               g_strdup_printf (_("The translation lacks %s, which the "
+                                                  "original %s has on line %d."),
+                                                item->key, original_name, item->line));
+      n++;
     }
 
-  if (n_reported == 0)
+  return n;
+}
+
+/* Reports the first place where two lists with the same items differ in order */
+static guint
+compare_order (GArray      *a,
+               GArray      *b,
+               BekalModule *translation,
+               const char  *original_name,
+               GPtrArray   *diagnostics)
+{
+  for (guint i = 0; i < MIN (a->len, b->len); i++)
     {
-      for (guint i = 0; i < MIN (a->len, b->len); i++)
-        {
-          const ShapeItem *x = &g_array_index (a, ShapeItem, i);
-          const ShapeItem *y = &g_array_index (b, ShapeItem, i);
-          g_autofree char *message = NULL;
+      const ShapeItem *x = &g_array_index (a, ShapeItem, i);
+      const ShapeItem *y = &g_array_index (b, ShapeItem, i);
 
-          if (g_str_equal (x->key, y->key))
-            continue;
+      if (g_str_equal (x->key, y->key))
+        continue;
 
-          message = g_strdup_printf (_("The translation has the same parts as the original %s "
-                                       "but in another order: “%s” comes where the original "
-                                       "has “%s”."), original_name, y->key, x->key);
-          g_ptr_array_add (diagnostics, bekal_diagnostic_new (BEKAL_SEVERITY_ERROR,
-                                                              translation->path, y->line, 0,
-                                                              message));
-          break;
-        }
+      add_translation_problem (diagnostics, translation, y->line,
+                               g_strdup_printf (_("The translation differs from the original "
+                                                  "%s here: it has %s where the original has "
+                                                  "%s (line %d)."),
+                                                original_name, y->key, x->key, x->line));
+      return 1;
     }
+
+  return 0;
+}
+
+static void
+compare_translation (BekalModule *original,
+                     BekalModule *translation,
+                     GPtrArray   *diagnostics)
+{
+  g_autoptr(GArray) ids_a = shape_new ();
+  g_autoptr(GArray) ids_b = shape_new ();
+  g_autoptr(GArray) structure_a = shape_new ();
+  g_autoptr(GArray) structure_b = shape_new ();
+  g_autofree char *original_name = g_path_get_basename (original->path);
+
+  module_shape (original, ids_a, structure_a);
+  module_shape (translation, ids_b, structure_b);
+
+  /* different ids explain everything else, so the structure is compared only without them */
+  if (compare_sets (ids_a, ids_b, translation, original_name, diagnostics) > 0)
+    return;
+  if (compare_order (ids_a, ids_b, translation, original_name, diagnostics) > 0)
+    return;
+  if (compare_sets (structure_a, structure_b, translation, original_name, diagnostics) > 0)
+    return;
+  compare_order (structure_a, structure_b, translation, original_name, diagnostics);
 }
 
 GHashTable *
@@ -2123,6 +2251,7 @@ bekal_loader_load_folder (BekalLoader  *self,
                           GError      **error)
 {
   g_autoptr(GHashTable) variants = NULL;
+  g_autoptr(GHashTable) comparable = NULL;
   g_autoptr(GDir) dir = NULL;
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
   BekalModule *original = NULL;
@@ -2152,12 +2281,15 @@ bekal_loader_load_folder (BekalLoader  *self,
 
   g_ptr_array_sort (files, bekal_compare_strings);
   variants = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  /* every variant that follows the schema, valid or not, for comparing translations */
+  comparable = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
   for (guint i = 0; i < files->len; i++)
     {
       const char *path = g_ptr_array_index (files, i);
       g_autoptr(GError) local_error = NULL;
-      BekalModule *module = bekal_loader_load_file (self, path, diagnostics, &local_error);
+      BekalModule *partial = NULL;
+      BekalModule *module = load_file_full (self, path, diagnostics, &partial, &local_error);
 
       if (module == NULL)
         {
@@ -2165,29 +2297,23 @@ bekal_loader_load_folder (BekalLoader  *self,
             g_ptr_array_add (diagnostics,
                              bekal_diagnostic_new (BEKAL_SEVERITY_ERROR, path, 0, 0,
                                                    local_error->message));
+          if (partial != NULL)
+            g_hash_table_insert (comparable, bekal_loader_language_from_filename (path), partial);
           continue;
         }
 
       g_hash_table_insert (variants, bekal_loader_language_from_filename (path), module);
+      g_hash_table_insert (comparable, bekal_loader_language_from_filename (path),
+                           g_object_ref (module));
     }
 
   /* Indonesian is the language modules are written in; the others are translations of it */
-  original = g_hash_table_lookup (variants, "id");
-  if (original == NULL && g_hash_table_size (variants) > 0)
+  original = g_hash_table_lookup (comparable, "id");
+  for (guint i = 0; i < files->len && original == NULL; i++)
     {
-      GHashTableIter iter;
-      gpointer value;
-
-      for (guint i = 0; i < files->len && original == NULL; i++)
-        {
-          g_autofree char *language =
-            bekal_loader_language_from_filename (g_ptr_array_index (files, i));
-          original = g_hash_table_lookup (variants, language);
-        }
-
-      g_hash_table_iter_init (&iter, variants);
-      if (original == NULL && g_hash_table_iter_next (&iter, NULL, &value))
-        original = value;
+      g_autofree char *language =
+        bekal_loader_language_from_filename (g_ptr_array_index (files, i));
+      original = g_hash_table_lookup (comparable, language);
     }
 
   if (original != NULL)
@@ -2195,7 +2321,7 @@ bekal_loader_load_folder (BekalLoader  *self,
       GHashTableIter iter;
       gpointer value;
 
-      g_hash_table_iter_init (&iter, variants);
+      g_hash_table_iter_init (&iter, comparable);
       while (g_hash_table_iter_next (&iter, NULL, &value))
         if (value != original)
           compare_translation (original, value, diagnostics);
