@@ -1,0 +1,331 @@
+/* bekal-store.h: the learners' profiles, progress, notes and answers, kept in one database
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "bekal-model.h"
+
+G_BEGIN_DECLS
+
+/* The schema version this build writes; older databases are migrated when opened */
+#define BEKAL_STORE_SCHEMA_VERSION 2
+
+/* The database file inside the data folder */
+#define BEKAL_STORE_FILE_NAME "bekal.db"
+
+/* Setting key holding the id of the profile used last (as decimal text) */
+#define BEKAL_STORE_KEY_LAST_PROFILE "last-profile"
+
+/* A score that is absent (an unscored answer, an attempt without scored questions) */
+#define BEKAL_STORE_NO_SCORE (-1.0)
+
+#define BEKAL_STORE_ERROR (bekal_store_error_quark ())
+
+typedef enum
+{
+  BEKAL_STORE_ERROR_FAILED,
+  BEKAL_STORE_ERROR_NEWER_VERSION, /* written by a newer Bekal; left untouched */
+  BEKAL_STORE_ERROR_CORRUPT,       /* not a Bekal database, or damaged; left untouched */
+  BEKAL_STORE_ERROR_READ_ONLY,     /* the folder or file cannot be written */
+  BEKAL_STORE_ERROR_FULL,          /* the disk is full */
+  BEKAL_STORE_ERROR_BUSY,          /* another process kept the database locked too long */
+  BEKAL_STORE_ERROR_NOT_FOUND,     /* no such profile or attempt */
+  BEKAL_STORE_ERROR_INVALID,       /* a value the database does not accept */
+} BekalStoreError;
+
+typedef enum
+{
+  BEKAL_MODULE_FLAG_NONE            = 0,
+  BEKAL_MODULE_FLAG_PRETEST_SKIPPED = 1 << 0,
+  BEKAL_MODULE_FLAG_PRETEST_DONE    = 1 << 1,
+  BEKAL_MODULE_FLAG_POSTTEST_PASSED = 1 << 2,
+} BekalModuleFlag;
+
+typedef enum
+{
+  BEKAL_QUIZ_VERDICT_NONE,   /* unfinished, or the quiz has no pass mark */
+  BEKAL_QUIZ_VERDICT_FAILED,
+  BEKAL_QUIZ_VERDICT_PASSED,
+} BekalQuizVerdict;
+
+/* One block a learner has seen */
+typedef struct
+{
+  char  *lesson_id;
+  guint  block_index;
+} BekalSeenBlock;
+
+typedef struct
+{
+  gint64   position_ms;
+  double   watched_fraction;       /* 0..1, the furthest point reached */
+  gboolean transcript_read_to_end;
+  gboolean done;
+  gint64   updated_at;             /* unix seconds; ignored when saving */
+} BekalMediaProgress;
+
+typedef struct
+{
+  gint64            id;
+  gint64            profile_id;
+  char             *module_id;
+  char             *module_version;
+  char             *content_hash;
+  char             *quiz_id;
+  BekalQuizRole     role;
+  gint64            seed;
+  char            **question_order; /* question ids in the order asked */
+  gint64            started_at;     /* unix seconds */
+  gint64            finished_at;    /* unix seconds, 0 while unfinished */
+  double            score;          /* 0..1, or BEKAL_STORE_NO_SCORE */
+  BekalQuizVerdict  verdict;
+} BekalQuizAttempt;
+
+typedef struct
+{
+  gint64  id;
+  gint64  attempt_id;
+  char   *question_id;
+  char   *topic_id;
+  char   *response;
+  double  score;        /* 0..1, or BEKAL_STORE_NO_SCORE */
+  gint64  answered_at;  /* unix seconds */
+} BekalQuizAnswer;
+
+#define BEKAL_TYPE_STORE   (bekal_store_get_type ())
+#define BEKAL_TYPE_PROFILE (bekal_profile_get_type ())
+
+G_DECLARE_FINAL_TYPE (BekalStore, bekal_store, BEKAL, STORE, GObject)
+G_DECLARE_FINAL_TYPE (BekalProfile, bekal_profile, BEKAL, PROFILE, GObject)
+
+GQuark            bekal_store_error_quark             (void);
+
+void              bekal_seen_block_free               (BekalSeenBlock      *block);
+void              bekal_quiz_attempt_free             (BekalQuizAttempt    *attempt);
+void              bekal_quiz_answer_free              (BekalQuizAnswer     *answer);
+
+/* Profile: a snapshot of one row; ask the store again after a change */
+gint64            bekal_profile_get_id                (BekalProfile        *self);
+const char       *bekal_profile_get_name              (BekalProfile        *self);
+const char       *bekal_profile_get_unit              (BekalProfile        *self);
+const char       *bekal_profile_get_role              (BekalProfile        *self);
+int               bekal_profile_get_years_as_peksos   (BekalProfile        *self);
+gboolean          bekal_profile_get_trained_before    (BekalProfile        *self);
+gint64            bekal_profile_get_created_at        (BekalProfile        *self);
+
+/* $XDG_DATA_HOME/bekal */
+char             *bekal_store_dup_default_data_dir    (void);
+
+/* Opens (creating and migrating when needed) DATA_DIR/bekal.db; @data_dir NULL means the
+ * default. When the folder or file cannot be written, an existing database is opened
+ * read-only. Not thread-safe: use one store from one thread. */
+BekalStore       *bekal_store_open                    (const char          *data_dir,
+                                                       GError             **error);
+const char       *bekal_store_get_data_dir            (BekalStore          *self);
+const char       *bekal_store_get_path                (BekalStore          *self);
+gboolean          bekal_store_is_read_only            (BekalStore          *self);
+
+/* Settings: NULL with no error when the key is unset; a NULL value removes the key */
+char             *bekal_store_get_value               (BekalStore          *self,
+                                                       const char          *key,
+                                                       GError             **error);
+gboolean          bekal_store_set_value               (BekalStore          *self,
+                                                       const char          *key,
+                                                       const char          *value,
+                                                       GError             **error);
+
+/* Profiles. @unit is the sentra or unit, @role the job title; both may be empty. Returns
+ * the new id, 0 on error. */
+gint64            bekal_store_create_profile          (BekalStore          *self,
+                                                       const char          *name,
+                                                       const char          *unit,
+                                                       const char          *role,
+                                                       int                  years_as_peksos,
+                                                       gboolean             trained_before,
+                                                       GError             **error);
+gboolean          bekal_store_update_profile          (BekalStore          *self,
+                                                       gint64               profile_id,
+                                                       const char          *name,
+                                                       const char          *unit,
+                                                       const char          *role,
+                                                       int                  years_as_peksos,
+                                                       gboolean             trained_before,
+                                                       GError             **error);
+/* Deletes the profile and everything recorded for it */
+gboolean          bekal_store_delete_profile          (BekalStore          *self,
+                                                       gint64               profile_id,
+                                                       GError             **error);
+BekalProfile     *bekal_store_get_profile             (BekalStore          *self,
+                                                       gint64               profile_id,
+                                                       GError             **error);
+/* A GListModel of BekalProfile sorted by name */
+GListModel       *bekal_store_list_profiles           (BekalStore          *self,
+                                                       GError             **error);
+
+/* Reading position in a module */
+gboolean          bekal_store_set_position            (BekalStore          *self,
+                                                       gint64               profile_id,
+                                                       const char          *module_id,
+                                                       const char          *lesson_id,
+                                                       guint                block_index,
+                                                       GError             **error);
+/* FALSE with no error when no position was saved */
+gboolean          bekal_store_get_position            (BekalStore          *self,
+                                                       gint64               profile_id,
+                                                       const char          *module_id,
+                                                       char               **out_lesson_id,
+                                                       guint               *out_block_index,
+                                                       GError             **error);
+gboolean          bekal_store_mark_block_seen         (BekalStore          *self,
+                                                       gint64               profile_id,
+                                                       const char          *module_id,
+                                                       const char          *lesson_id,
+                                                       guint                block_index,
+                                                       GError             **error);
+/* BekalSeenBlock elements, sorted by lesson then block; @lesson_id NULL means all lessons */
+GPtrArray        *bekal_store_list_seen_blocks        (BekalStore          *self,
+                                                       gint64               profile_id,
+                                                       const char          *module_id,
+                                                       const char          *lesson_id,
+                                                       GError             **error);
+gboolean          bekal_store_mark_lesson_complete    (BekalStore          *self,
+                                                       gint64               profile_id,
+                                                       const char          *module_id,
+                                                       const char          *lesson_id,
+                                                       GError             **error);
+/* FALSE also on error: check @error when it matters */
+gboolean          bekal_store_is_lesson_complete      (BekalStore          *self,
+                                                       gint64               profile_id,
+                                                       const char          *module_id,
+                                                       const char          *lesson_id,
+                                                       GError             **error);
+/* The completed lesson ids in the order they were completed (empty, not NULL, when none) */
+char            **bekal_store_list_completed_lessons  (BekalStore          *self,
+                                                       gint64               profile_id,
+                                                       const char          *module_id,
+                                                       GError             **error);
+
+/* Module state. Setting a flag again keeps the time it was first set. */
+gboolean          bekal_store_set_module_flag         (BekalStore          *self,
+                                                       gint64               profile_id,
+                                                       const char          *module_id,
+                                                       BekalModuleFlag      flag,
+                                                       GError             **error);
+gboolean          bekal_store_clear_module_flag       (BekalStore          *self,
+                                                       gint64               profile_id,
+                                                       const char          *module_id,
+                                                       BekalModuleFlag      flag,
+                                                       GError             **error);
+gboolean          bekal_store_get_module_flags        (BekalStore          *self,
+                                                       gint64               profile_id,
+                                                       const char          *module_id,
+                                                       BekalModuleFlag     *out_flags,
+                                                       GError             **error);
+/* Unix seconds when @flag (a single flag) was set, 0 when it is not set or on error */
+gint64            bekal_store_get_module_flag_time    (BekalStore          *self,
+                                                       gint64               profile_id,
+                                                       const char          *module_id,
+                                                       BekalModuleFlag      flag,
+                                                       GError             **error);
+
+/* Reflections: private notes of the learner */
+gboolean          bekal_store_save_reflection         (BekalStore          *self,
+                                                       gint64               profile_id,
+                                                       const char          *module_id,
+                                                       const char          *reflection_id,
+                                                       const char          *text,
+                                                       GError             **error);
+/* NULL with no error when nothing was written yet */
+char             *bekal_store_load_reflection         (BekalStore          *self,
+                                                       gint64               profile_id,
+                                                       const char          *module_id,
+                                                       const char          *reflection_id,
+                                                       gint64              *out_updated_at,
+                                                       GError             **error);
+
+/* Media progress. Saving keeps the furthest watched fraction, and once the transcript was
+ * read to the end or the item was done, it stays so. */
+gboolean          bekal_store_save_media_progress     (BekalStore               *self,
+                                                       gint64                    profile_id,
+                                                       const char               *module_id,
+                                                       const char               *media_id,
+                                                       const BekalMediaProgress *progress,
+                                                       GError                  **error);
+/* FALSE with no error when nothing was saved for this media item */
+gboolean          bekal_store_load_media_progress     (BekalStore               *self,
+                                                       gint64                    profile_id,
+                                                       const char               *module_id,
+                                                       const char               *media_id,
+                                                       BekalMediaProgress       *out_progress,
+                                                       GError                  **error);
+
+/* Answers to the questions asked at media checkpoints; the last answer is kept */
+gboolean          bekal_store_save_checkpoint_response (BekalStore         *self,
+                                                        gint64              profile_id,
+                                                        const char         *module_id,
+                                                        const char         *media_id,
+                                                        const char         *question_id,
+                                                        const char         *response,
+                                                        GError            **error);
+char             *bekal_store_load_checkpoint_response (BekalStore         *self,
+                                                        gint64              profile_id,
+                                                        const char         *module_id,
+                                                        const char         *media_id,
+                                                        const char         *question_id,
+                                                        gint64             *out_answered_at,
+                                                        GError            **error);
+
+/* Quiz attempts. Returns the new attempt id, 0 on error. */
+gint64            bekal_store_start_attempt           (BekalStore          *self,
+                                                       gint64               profile_id,
+                                                       const char          *module_id,
+                                                       const char          *module_version,
+                                                       const char          *content_hash,
+                                                       const char          *quiz_id,
+                                                       BekalQuizRole        role,
+                                                       gint64               seed,
+                                                       const char * const  *question_order,
+                                                       GError             **error);
+/* Saved at once; answering the same question again replaces the answer. @score is 0..1 or
+ * BEKAL_STORE_NO_SCORE. A finished attempt accepts no more answers. */
+gboolean          bekal_store_record_answer           (BekalStore          *self,
+                                                       gint64               attempt_id,
+                                                       const char          *question_id,
+                                                       const char          *topic_id,
+                                                       const char          *response,
+                                                       double               score,
+                                                       GError             **error);
+gboolean          bekal_store_finish_attempt          (BekalStore          *self,
+                                                       gint64               attempt_id,
+                                                       double               score,
+                                                       BekalQuizVerdict     verdict,
+                                                       GError             **error);
+BekalQuizAttempt *bekal_store_get_attempt             (BekalStore          *self,
+                                                       gint64               attempt_id,
+                                                       GError             **error);
+/* BekalQuizAttempt elements, oldest first; @quiz_id NULL means every quiz of the module */
+GPtrArray        *bekal_store_list_attempts           (BekalStore          *self,
+                                                       gint64               profile_id,
+                                                       const char          *module_id,
+                                                       const char          *quiz_id,
+                                                       GError             **error);
+/* BekalQuizAnswer elements in the order they were first given */
+GPtrArray        *bekal_store_list_answers            (BekalStore          *self,
+                                                       gint64               attempt_id,
+                                                       GError             **error);
+/* The latest unfinished attempt, or NULL with no error when there is none */
+BekalQuizAttempt *bekal_store_find_unfinished_attempt (BekalStore          *self,
+                                                       gint64               profile_id,
+                                                       const char          *module_id,
+                                                       const char          *quiz_id,
+                                                       GError             **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BekalSeenBlock, bekal_seen_block_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BekalQuizAttempt, bekal_quiz_attempt_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BekalQuizAnswer, bekal_quiz_answer_free)
+
+G_END_DECLS
