@@ -37,6 +37,14 @@ struct _BekalLoader
   GStrv    media_dirs;
 };
 
+/* One error of the RELAX NG validation, kept until they are all known */
+typedef struct
+{
+  BekalDiagnostic *diagnostic;
+  int              code;
+  xmlNodePtr       node;
+} RngError;
+
 /* What one load of one file needs along the way */
 typedef struct
 {
@@ -48,9 +56,9 @@ typedef struct
   gsize         length;
   GArray       *line_starts; /* byte offset of each line */
   GPtrArray    *diagnostics;
-  GPtrArray    *rng_errors;  /* of BekalDiagnostic, filtered before use */
-  GArray       *rng_generic; /* of gboolean: whether each of rng_errors is a generic one */
+  GArray       *rng_errors;  /* of RngError, filtered before they are reported */
   gboolean      rng_specific_error;
+  GPtrArray    *rng_vague;   /* reported schema errors, which a later precise one replaces */
   guint         n_errors;
   guint         depth;
   int           root_line;
@@ -510,10 +518,9 @@ on_rng_error (void        *user_data,
   LoadState *state = user_data;
   g_autofree char *message = describe_rng_error (error);
   g_autofree char *needle = NULL;
-  BekalDiagnostic *diagnostic;
+  RngError rng_error;
   xmlNodePtr node = error->node;
   int line = error->line;
-  gboolean is_generic;
 
   if (node && node->type == XML_ELEMENT_NODE)
     {
@@ -525,11 +532,45 @@ on_rng_error (void        *user_data,
   if (error->code != XML_RELAXNG_ERR_CONTENTVALID)
     state->rng_specific_error = TRUE;
 
-  diagnostic = bekal_diagnostic_new (BEKAL_SEVERITY_ERROR, state->path, line,
-                                     column_of (state, line, needle), message);
-  g_ptr_array_add (state->rng_errors, diagnostic);
-  is_generic = error->code == XML_RELAXNG_ERR_CONTENTVALID;
-  g_array_append_val (state->rng_generic, is_generic);
+  rng_error.diagnostic = bekal_diagnostic_new (BEKAL_SEVERITY_ERROR, state->path, line,
+                                               column_of (state, line, needle), message);
+  rng_error.code = error->code;
+  rng_error.node = node;
+  g_array_append_val (state->rng_errors, rng_error);
+}
+
+static void
+clear_rng_error (RngError *rng_error)
+{
+  g_clear_pointer (&rng_error->diagnostic, bekal_diagnostic_unref);
+}
+
+/* libxml2 backtracks after an element with a bad attribute and then blames its siblings and
+ * its parent for the order of the content; those errors only repeat the first one */
+static gboolean
+is_attribute_cascade (GArray   *errors,
+                      RngError *candidate)
+{
+  if (candidate->node == NULL
+      || (candidate->code != XML_RELAXNG_ERR_ELEMNAME
+          && candidate->code != XML_RELAXNG_ERR_EXTRACONTENT
+          && candidate->code != XML_RELAXNG_ERR_ELEMWRONG
+          && candidate->code != XML_RELAXNG_ERR_NOELEM))
+    return FALSE;
+
+  for (guint i = 0; i < errors->len; i++)
+    {
+      RngError *other = &g_array_index (errors, RngError, i);
+
+      if (other->code != XML_RELAXNG_ERR_ATTRVALID || other->node == NULL
+          || other->node == candidate->node)
+        continue;
+      if (candidate->node == other->node->parent
+          || candidate->node->parent == other->node->parent)
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 static void
@@ -547,8 +588,8 @@ validate_with_schema (LoadState *state,
       return;
     }
 
-  state->rng_errors = bekal_diagnostics_new ();
-  state->rng_generic = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  state->rng_errors = g_array_new (FALSE, TRUE, sizeof (RngError));
+  g_array_set_clear_func (state->rng_errors, (GDestroyNotify) clear_rng_error);
   vctxt = xmlRelaxNGNewValidCtxt (schema);
   xmlRelaxNGSetValidStructuredErrors (vctxt, on_rng_error, state);
   xmlRelaxNGValidateDoc (vctxt, doc);
@@ -556,23 +597,53 @@ validate_with_schema (LoadState *state,
 
   for (guint i = 0; i < state->rng_errors->len; i++)
     {
-      BekalDiagnostic *d = g_ptr_array_index (state->rng_errors, i);
+      RngError *rng_error = &g_array_index (state->rng_errors, RngError, i);
+      BekalDiagnostic *d = rng_error->diagnostic;
       g_autofree char *key = g_strdup_printf ("%d:%s", bekal_diagnostic_get_line (d),
                                               bekal_diagnostic_get_message (d));
-      gboolean is_generic = g_array_index (state->rng_generic, gboolean, i);
 
       if (g_hash_table_contains (seen, key))
         continue;
-      if (is_generic && state->rng_specific_error)
+      if (rng_error->code == XML_RELAXNG_ERR_CONTENTVALID && state->rng_specific_error)
+        continue;
+      if (is_attribute_cascade (state->rng_errors, rng_error))
         continue;
 
       g_hash_table_add (seen, g_steal_pointer (&key));
       g_ptr_array_add (state->diagnostics, bekal_diagnostic_ref (d));
       state->n_errors++;
+
+      g_ptr_array_add (state->rng_vague, d);
     }
 
-  g_clear_pointer (&state->rng_errors, g_ptr_array_unref);
-  g_clear_pointer (&state->rng_generic, g_array_unref);
+  g_clear_pointer (&state->rng_errors, g_array_unref);
+}
+
+/* Drops the schema errors of a line when a later check explained that line precisely: the
+ * schema can only say that something does not fit, the checks say what to do */
+static void
+drop_vague_schema_errors (LoadState *state)
+{
+  for (guint i = 0; i < state->rng_vague->len; i++)
+    {
+      BekalDiagnostic *vague = g_ptr_array_index (state->rng_vague, i);
+      gboolean explained = FALSE;
+
+      for (guint j = 0; j < state->diagnostics->len && !explained; j++)
+        {
+          BekalDiagnostic *d = g_ptr_array_index (state->diagnostics, j);
+
+          explained = d != vague
+                      && !g_ptr_array_find (state->rng_vague, d, NULL)
+                      && bekal_diagnostic_get_severity (d) == BEKAL_SEVERITY_ERROR
+                      && bekal_diagnostic_get_line (d) == bekal_diagnostic_get_line (vague)
+                      && g_strcmp0 (bekal_diagnostic_get_file (d),
+                                    bekal_diagnostic_get_file (vague)) == 0;
+        }
+
+      if (explained && g_ptr_array_remove (state->diagnostics, vague))
+        state->n_errors--;
+    }
 }
 
 /* Helpers: reading the tree */
@@ -733,6 +804,13 @@ collect_inline (LoadState      *state,
       else if (is_module_element (child, "term"))
         {
           g_autofree char *ref = get_attr (child, "ref");
+
+          /* checked here, where the element's own line is known; the glossary is read before
+           * any text that may hold a term */
+          if (ref && !bekal_module_find_glossary_entry (state->module, ref))
+            attr_problem (state, BEKAL_SEVERITY_ERROR, child, "ref",
+                          _("<term ref=\"%s\"> names a glossary entry that does not exist. Add "
+                            "<entry id=\"%s\"> to <glossary> or correct the ref."), ref, ref);
 
           collect_inline (state, child, text, style | BEKAL_SPAN_TERM, ref, after_space);
         }
@@ -1258,7 +1336,7 @@ build_media (LoadState  *state,
 
               if (at_ms <= last_chapter)
                 attr_problem (state, BEKAL_SEVERITY_WARNING, child, "at",
-                              _("This chapter starts before the previous one; list chapters "
+                              _("This chapter starts at or before the previous one; list chapters "
                                 "in the order they appear."));
               last_chapter = at_ms;
               g_array_append_val (media->chapters, chapter);
@@ -1461,6 +1539,66 @@ build_module (LoadState  *state,
     }
 }
 
+/* Required attributes, checked here so that a missing one is named precisely; the schema
+ * only says that something about the element's attributes is wrong */
+static const struct
+{
+  const char *element;
+  const char *attributes[4];
+} required_attributes[] = {
+  { "module", { "id", "version", NULL } },
+  { "duration", { "minutes", NULL } },
+  { "topic", { "id", NULL } },
+  { "entry", { "id", NULL } },
+  { "lesson", { "id", NULL } },
+  { "note", { "kind", NULL } },
+  { "figure", { "src", NULL } },
+  { "video", { "id", "src", NULL } },
+  { "audio", { "id", "src", NULL } },
+  { "subtitles", { "src", NULL } },
+  { "chapter", { "at", NULL } },
+  { "checkpoint", { "at", "question", NULL } },
+  { "reflection", { "id", NULL } },
+  { "quiz", { "id", "role", NULL } },
+  { "question", { "id", "topic", "type", NULL } },
+  { "option", { "id", NULL } },
+  { "pair", { "id", NULL } },
+  { "label", { "value", NULL } },
+};
+
+static void
+check_required_attributes (LoadState  *state,
+                           xmlNodePtr  node)
+{
+  FOR_EACH_ELEMENT (child, node)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (required_attributes); i++)
+        {
+          if (!node_name_is (child, required_attributes[i].element))
+            continue;
+
+          for (guint j = 0; required_attributes[i].attributes[j]; j++)
+            {
+              const char *attr = required_attributes[i].attributes[j];
+
+              if (!xmlHasProp (child, BAD_CAST attr))
+                node_problem (state, BEKAL_SEVERITY_ERROR, child,
+                              _("<%s> needs the attribute “%s”; see the format reference."),
+                              (const char *) child->name, attr);
+            }
+        }
+
+      /* an <item> of a list has no id; one of an order question needs it */
+      if (node_name_is (child, "item") && node_name_is (node, "question")
+          && !xmlHasProp (child, BAD_CAST "id"))
+        node_problem (state, BEKAL_SEVERITY_ERROR, child,
+                      _("<%s> needs the attribute “%s”; see the format reference."),
+                      "item", "id");
+
+      check_required_attributes (state, child);
+    }
+}
+
 /* Checks that need the whole module */
 
 G_GNUC_PRINTF (5, 6)
@@ -1484,26 +1622,6 @@ line_problem (LoadState     *state,
 }
 
 static void
-check_text_terms (LoadState *state,
-                  BekalText *text,
-                  int        line)
-{
-  if (text == NULL)
-    return;
-
-  for (guint i = 0; i < bekal_text_get_n_spans (text); i++)
-    {
-      const BekalSpan *span = bekal_text_get_span (text, i);
-
-      if (span->term_ref && !bekal_module_find_glossary_entry (state->module, span->term_ref))
-        line_problem (state, BEKAL_SEVERITY_ERROR, "term", line,
-                      _("<term ref=\"%s\"> names a glossary entry that does not exist. Add "
-                        "<entry id=\"%s\"> to <glossary> or correct the ref."),
-                      span->term_ref, span->term_ref);
-    }
-}
-
-static void
 check_question (LoadState     *state,
                 BekalQuestion *question)
 {
@@ -1513,8 +1631,6 @@ check_question (LoadState     *state,
     line_problem (state, BEKAL_SEVERITY_ERROR, "question", question->line,
                   _("Question “%s” names the topic “%s”, which is not listed in <topics>."),
                   question->id, question->topic_id);
-
-  check_text_terms (state, question->prompt, question->line);
 
   for (guint i = 0; i < question->options->len; i++)
     {
@@ -1662,20 +1778,6 @@ check_module (LoadState *state)
 
   for (guint i = 0; i < module->media->len; i++)
     check_media (state, g_ptr_array_index (module->media, i), &checkpoint_index);
-
-  for (guint i = 0; i < module->lessons->len; i++)
-    {
-      BekalLesson *lesson = g_ptr_array_index (module->lessons, i);
-
-      for (guint j = 0; j < lesson->blocks->len; j++)
-        {
-          BekalBlock *block = g_ptr_array_index (lesson->blocks, j);
-
-          check_text_terms (state, block->text, block->line);
-          for (guint k = 0; k < block->items->len; k++)
-            check_text_terms (state, g_ptr_array_index (block->items, k), block->line);
-        }
-    }
 }
 
 /* Reading the file */
@@ -1818,6 +1920,7 @@ load_state_clear (LoadState *state)
   g_clear_pointer (&state->folder, g_free);
   g_clear_pointer (&state->real_folder, free);
   g_clear_pointer (&state->line_starts, g_array_unref);
+  g_clear_pointer (&state->rng_vague, g_ptr_array_unref);
   g_clear_pointer (&state->ids, g_hash_table_unref);
   g_clear_pointer (&state->checkpoint_lines, g_array_unref);
   g_clear_object (&state->module);
@@ -1951,6 +2054,7 @@ load_file_full (BekalLoader  *self,
   state.real_folder = realpath (state.folder, NULL);
   state.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   state.checkpoint_lines = g_array_new (FALSE, FALSE, sizeof (int));
+  state.rng_vague = g_ptr_array_new ();
 
   if (state.length == 0)
     add_diagnostic (&state, BEKAL_SEVERITY_ERROR, 0, 0,
@@ -1985,7 +2089,9 @@ load_file_full (BekalLoader  *self,
                                                                 (const guchar *) buffer,
                                                                 state.length);
       build_module (&state, xmlDocGetRootElement (doc));
+      check_required_attributes (&state, (xmlNodePtr) doc);
       check_module (&state);
+      drop_vague_schema_errors (&state);
     }
 
   xmlFreeDoc (doc);
@@ -2057,7 +2163,7 @@ static void
 quiz_shape (GArray    *shape,
             BekalQuiz *quiz)
 {
-  add_shape (shape, quiz->line, "quiz “%s” (%s, pool “%s”, draw %u)", quiz->id,
+  add_shape (shape, quiz->line, "<quiz id=\"%s\" role=\"%s\" pool=\"%s\" draw=\"%u\">", quiz->id,
              bekal_quiz_role_to_string (quiz->role), quiz->pool_id ? quiz->pool_id : "",
              quiz->draw);
 
@@ -2065,15 +2171,15 @@ quiz_shape (GArray    *shape,
     {
       BekalQuestion *question = g_ptr_array_index (quiz->questions, i);
 
-      add_shape (shape, question->line, "question “%s” (%s, topic “%s”)", question->id,
+      add_shape (shape, question->line, "<question id=\"%s\" type=\"%s\" topic=\"%s\">", question->id,
                  bekal_question_type_to_string (question->kind), question->topic_id);
       for (guint j = 0; j < question->options->len; j++)
         {
           BekalOption *option = g_ptr_array_index (question->options, j);
 
           add_shape (shape, option->line ? option->line : question->line,
-                     "option “%s” of question “%s”%s", option->id, question->id,
-                     option->correct ? " (correct)" : "");
+                     "<option id=\"%s\"%s> in question “%s”", option->id,
+                     option->correct ? " correct=\"true\"" : "", question->id);
         }
     }
 }
@@ -2086,11 +2192,11 @@ module_shape (BekalModule *module,
               GArray      *ids,
               GArray      *structure)
 {
-  add_shape (ids, 1, "module “%s”, version %s", module->id, module->version);
+  add_shape (ids, 1, "<module id=\"%s\" version=\"%s\">", module->id, module->version);
   for (guint i = 0; i < module->topics->len; i++)
-    add_shape (ids, 1, "topic “%s”", g_array_index (module->topics, BekalTopic, i).id);
+    add_shape (ids, 1, "<topic id=\"%s\">", g_array_index (module->topics, BekalTopic, i).id);
   for (guint i = 0; i < module->glossary->len; i++)
-    add_shape (ids, 1, "glossary entry “%s”",
+    add_shape (ids, 1, "<entry id=\"%s\">",
                g_array_index (module->glossary, BekalGlossaryEntry, i).id);
 
   for (guint i = 0; i < module->lessons->len; i++)
@@ -2098,7 +2204,7 @@ module_shape (BekalModule *module,
       BekalLesson *lesson = g_ptr_array_index (module->lessons, i);
       g_autoptr(GString) kinds = g_string_new (NULL);
 
-      add_shape (ids, lesson->line, "lesson “%s”", lesson->id);
+      add_shape (ids, lesson->line, "<lesson id=\"%s\">", lesson->id);
       for (guint j = 0; j < lesson->blocks->len; j++)
         {
           BekalBlock *block = g_ptr_array_index (lesson->blocks, j);
@@ -2106,18 +2212,18 @@ module_shape (BekalModule *module,
           g_string_append_printf (kinds, "%s%s", j > 0 ? ", " : "",
                                   bekal_block_kind_to_string (block->kind));
           if (block->kind == BEKAL_BLOCK_REFLECTION)
-            add_shape (ids, block->line, "reflection “%s”", block->id);
+            add_shape (ids, block->line, "<reflection id=\"%s\">", block->id);
           if (block->media)
             {
-              add_shape (ids, block->line, "%s “%s”", bekal_block_kind_to_string (block->kind),
+              add_shape (ids, block->line, "<%s id=\"%s\">", bekal_block_kind_to_string (block->kind),
                          block->id);
               for (guint k = 0; k < block->media->checkpoints->len; k++)
-                add_shape (ids, block->line, "checkpoint of “%s” asking “%s”", block->id,
+                add_shape (ids, block->line, "<checkpoint question=\"%s\"> in “%s”",
                            g_array_index (block->media->checkpoints, BekalCheckpoint,
-                                          k).question_id);
+                                          k).question_id, block->id);
             }
         }
-      add_shape (structure, lesson->line, "lesson “%s”: %s", lesson->id, kinds->str);
+      add_shape (structure, lesson->line, "<lesson id=\"%s\"> with the blocks %s", lesson->id, kinds->str);
     }
 
   for (guint i = 0; i < module->quizzes->len; i++)

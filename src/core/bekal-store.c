@@ -214,6 +214,153 @@ static const char * const migrations[] = {
   "  answered_at INTEGER NOT NULL,"
   "  UNIQUE (attempt_id, question_id)"
   ");",
+
+  /* 3: running sums behind the gap report (bekal-report.c, docs/scoring.md). The counted
+   * attempts of each learner, module and test (the first finished pre-test, the latest
+   * finished post-test) are kept in report_contributions, one row for the whole attempt
+   * (topic '') and one per topic; report_gap_sums adds them up per module, topic, month, test
+   * and group, so that the report reads a few hundred rows instead of every answer. Triggers
+   * keep both exact when an attempt is finished or deleted and when trained_before changes;
+   * the rows of existing databases are filled in at the end. */
+  "CREATE TABLE report_contributions ("
+  "  attempt_id INTEGER NOT NULL,"
+  "  topic_id TEXT NOT NULL,"
+  "  profile_id INTEGER NOT NULL,"
+  "  module_id TEXT NOT NULL,"
+  "  role TEXT NOT NULL,"
+  "  month TEXT NOT NULL,"
+  "  trained_before INTEGER NOT NULL,"
+  "  score REAL NOT NULL,"
+  "  PRIMARY KEY (attempt_id, topic_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX report_contributions_by_learner"
+  "  ON report_contributions (profile_id, module_id, role);"
+  "CREATE TABLE report_gap_sums ("
+  "  module_id TEXT NOT NULL,"
+  "  topic_id TEXT NOT NULL,"
+  "  month TEXT NOT NULL,"
+  "  role TEXT NOT NULL,"
+  "  trained_before INTEGER NOT NULL,"
+  "  score_sum REAL NOT NULL,"
+  "  n INTEGER NOT NULL,"
+  "  PRIMARY KEY (module_id, topic_id, month, role, trained_before)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX quiz_attempts_by_learner_test"
+  "  ON quiz_attempts (profile_id, module_id, role, finished_at) WHERE finished_at IS NOT NULL;"
+  "CREATE TRIGGER report_contribution_added AFTER INSERT ON report_contributions BEGIN"
+  "  INSERT INTO report_gap_sums (module_id, topic_id, month, role, trained_before, score_sum, n)"
+  "  VALUES (NEW.module_id, NEW.topic_id, NEW.month, NEW.role, NEW.trained_before, NEW.score, 1)"
+  "  ON CONFLICT DO UPDATE SET score_sum = score_sum + excluded.score_sum, n = n + 1;"
+  "END;"
+  "CREATE TRIGGER report_contribution_removed AFTER DELETE ON report_contributions BEGIN"
+  "  UPDATE report_gap_sums SET score_sum = score_sum - OLD.score, n = n - 1"
+  "  WHERE module_id = OLD.module_id AND topic_id = OLD.topic_id AND month = OLD.month"
+  "    AND role = OLD.role AND trained_before = OLD.trained_before;"
+  "  DELETE FROM report_gap_sums"
+  "  WHERE module_id = OLD.module_id AND topic_id = OLD.topic_id AND month = OLD.month"
+  "    AND role = OLD.role AND trained_before = OLD.trained_before AND n <= 0;"
+  "END;"
+  "CREATE TRIGGER report_contribution_moved AFTER UPDATE OF trained_before"
+  "  ON report_contributions BEGIN"
+  "  UPDATE report_gap_sums SET score_sum = score_sum - OLD.score, n = n - 1"
+  "  WHERE module_id = OLD.module_id AND topic_id = OLD.topic_id AND month = OLD.month"
+  "    AND role = OLD.role AND trained_before = OLD.trained_before;"
+  "  DELETE FROM report_gap_sums"
+  "  WHERE module_id = OLD.module_id AND topic_id = OLD.topic_id AND month = OLD.month"
+  "    AND role = OLD.role AND trained_before = OLD.trained_before AND n <= 0;"
+  "  INSERT INTO report_gap_sums (module_id, topic_id, month, role, trained_before, score_sum, n)"
+  "  VALUES (NEW.module_id, NEW.topic_id, NEW.month, NEW.role, NEW.trained_before, NEW.score, 1)"
+  "  ON CONFLICT DO UPDATE SET score_sum = score_sum + excluded.score_sum, n = n + 1;"
+  "END;"
+  "CREATE TRIGGER report_trained_before_changed AFTER UPDATE OF trained_before ON profiles"
+  "  WHEN OLD.trained_before IS NOT NEW.trained_before BEGIN"
+  "  UPDATE report_contributions SET trained_before = NEW.trained_before"
+  "  WHERE profile_id = NEW.id;"
+  "END;"
+  "CREATE TRIGGER report_attempt_changed AFTER UPDATE OF finished_at, score ON quiz_attempts"
+  "  WHEN NEW.role IN ('pretest', 'posttest') BEGIN"
+  "  DELETE FROM report_contributions"
+  "  WHERE profile_id = NEW.profile_id AND module_id = NEW.module_id AND role = NEW.role;"
+  "  INSERT INTO report_contributions (attempt_id, topic_id, profile_id, module_id, role, month,"
+  "                                    trained_before, score)"
+  "  SELECT a.id, '', a.profile_id, a.module_id, a.role,"
+  "         strftime ('%Y-%m', a.finished_at, 'unixepoch'), p.trained_before, a.score"
+  "  FROM (SELECT * FROM quiz_attempts"
+  "        WHERE profile_id = NEW.profile_id AND module_id = NEW.module_id AND role = NEW.role"
+  "          AND finished_at IS NOT NULL"
+  "        ORDER BY CASE NEW.role WHEN 'pretest' THEN finished_at ELSE -finished_at END,"
+  "                 CASE NEW.role WHEN 'pretest' THEN id ELSE -id END"
+  "        LIMIT 1) AS a"
+  "  JOIN profiles p ON p.id = a.profile_id"
+  "  WHERE a.score IS NOT NULL;"
+  "  INSERT INTO report_contributions (attempt_id, topic_id, profile_id, module_id, role, month,"
+  "                                    trained_before, score)"
+  "  SELECT a.id, s.topic_id, a.profile_id, a.module_id, a.role,"
+  "         strftime ('%Y-%m', a.finished_at, 'unixepoch'), p.trained_before, avg (s.score)"
+  "  FROM (SELECT * FROM quiz_attempts"
+  "        WHERE profile_id = NEW.profile_id AND module_id = NEW.module_id AND role = NEW.role"
+  "          AND finished_at IS NOT NULL"
+  "        ORDER BY CASE NEW.role WHEN 'pretest' THEN finished_at ELSE -finished_at END,"
+  "                 CASE NEW.role WHEN 'pretest' THEN id ELSE -id END"
+  "        LIMIT 1) AS a"
+  "  JOIN profiles p ON p.id = a.profile_id"
+  "  JOIN quiz_answers s ON s.attempt_id = a.id"
+  "  WHERE s.score IS NOT NULL"
+  "  GROUP BY s.topic_id;"
+  "END;"
+  "CREATE TRIGGER report_attempt_removed AFTER DELETE ON quiz_attempts"
+  "  WHEN OLD.role IN ('pretest', 'posttest') BEGIN"
+  "  DELETE FROM report_contributions"
+  "  WHERE profile_id = OLD.profile_id AND module_id = OLD.module_id AND role = OLD.role;"
+  "  INSERT INTO report_contributions (attempt_id, topic_id, profile_id, module_id, role, month,"
+  "                                    trained_before, score)"
+  "  SELECT a.id, '', a.profile_id, a.module_id, a.role,"
+  "         strftime ('%Y-%m', a.finished_at, 'unixepoch'), p.trained_before, a.score"
+  "  FROM (SELECT * FROM quiz_attempts"
+  "        WHERE profile_id = OLD.profile_id AND module_id = OLD.module_id AND role = OLD.role"
+  "          AND finished_at IS NOT NULL"
+  "        ORDER BY CASE OLD.role WHEN 'pretest' THEN finished_at ELSE -finished_at END,"
+  "                 CASE OLD.role WHEN 'pretest' THEN id ELSE -id END"
+  "        LIMIT 1) AS a"
+  "  JOIN profiles p ON p.id = a.profile_id"
+  "  WHERE a.score IS NOT NULL;"
+  "  INSERT INTO report_contributions (attempt_id, topic_id, profile_id, module_id, role, month,"
+  "                                    trained_before, score)"
+  "  SELECT a.id, s.topic_id, a.profile_id, a.module_id, a.role,"
+  "         strftime ('%Y-%m', a.finished_at, 'unixepoch'), p.trained_before, avg (s.score)"
+  "  FROM (SELECT * FROM quiz_attempts"
+  "        WHERE profile_id = OLD.profile_id AND module_id = OLD.module_id AND role = OLD.role"
+  "          AND finished_at IS NOT NULL"
+  "        ORDER BY CASE OLD.role WHEN 'pretest' THEN finished_at ELSE -finished_at END,"
+  "                 CASE OLD.role WHEN 'pretest' THEN id ELSE -id END"
+  "        LIMIT 1) AS a"
+  "  JOIN profiles p ON p.id = a.profile_id"
+  "  JOIN quiz_answers s ON s.attempt_id = a.id"
+  "  WHERE s.score IS NOT NULL"
+  "  GROUP BY s.topic_id;"
+  "END;"
+  "INSERT INTO report_contributions (attempt_id, topic_id, profile_id, module_id, role, month,"
+  "                                  trained_before, score)"
+  "WITH ranked AS ("
+  "  SELECT *, row_number () OVER (PARTITION BY profile_id, module_id, role"
+  "    ORDER BY CASE role WHEN 'pretest' THEN finished_at ELSE -finished_at END,"
+  "             CASE role WHEN 'pretest' THEN id ELSE -id END) AS rank"
+  "  FROM quiz_attempts"
+  "  WHERE finished_at IS NOT NULL AND role IN ('pretest', 'posttest')"
+  "),"
+  "counted AS ("
+  "  SELECT r.id, r.profile_id, r.module_id, r.role, r.score, p.trained_before,"
+  "         strftime ('%Y-%m', r.finished_at, 'unixepoch') AS month"
+  "  FROM ranked r JOIN profiles p ON p.id = r.profile_id WHERE r.rank = 1"
+  ")"
+  "SELECT id, '', profile_id, module_id, role, month, trained_before, score"
+  "  FROM counted WHERE score IS NOT NULL "
+  "UNION ALL "
+  "SELECT c.id, s.topic_id, c.profile_id, c.module_id, c.role, c.month, c.trained_before,"
+  "       avg (s.score)"
+  "  FROM counted c JOIN quiz_answers s ON s.attempt_id = c.id"
+  "  WHERE s.score IS NOT NULL"
+  "  GROUP BY c.id, s.topic_id;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BEKAL_STORE_SCHEMA_VERSION);
@@ -593,24 +740,39 @@ inspect_database_file (const char         *path,
   return TRUE;
 }
 
+/* Runs a statement that yields one integer; SQLITE_OK when it did */
 static int
-read_schema_version (sqlite3 *db,
-                     int     *out_version)
+query_int64 (sqlite3    *db,
+             const char *sql,
+             gint64     *out_value)
 {
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  rc = sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     {
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_ROW)
         {
-          *out_version = sqlite3_column_int (stmt, 0);
+          *out_value = sqlite3_column_int64 (stmt, 0);
           rc = SQLITE_OK;
         }
     }
   sqlite3_finalize (stmt);
+
+  return rc;
+}
+
+static int
+read_schema_version (sqlite3 *db,
+                     int     *out_version)
+{
+  gint64 version = 0;
+  int rc = query_int64 (db, "PRAGMA user_version", &version);
+
+  if (rc == SQLITE_OK)
+    *out_version = (int) version;
 
   return rc;
 }
@@ -620,20 +782,11 @@ static int
 check_schema_is_empty (sqlite3  *db,
                        gboolean *out_empty)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  gint64 count = 0;
+  int rc = query_int64 (db, "SELECT count(*) FROM sqlite_schema", &count);
 
-  rc = sqlite3_prepare_v2 (db, "SELECT count(*) FROM sqlite_schema", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
-    {
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          *out_empty = sqlite3_column_int64 (stmt, 0) == 0;
-          rc = SQLITE_OK;
-        }
-    }
-  sqlite3_finalize (stmt);
+    *out_empty = count == 0;
 
   return rc;
 }
