@@ -109,6 +109,8 @@ const char * const       *bekal_module_get_authors          (BekalModule *self);
 const char * const       *bekal_module_get_sources          (BekalModule *self);
 const char               *bekal_module_get_path             (BekalModule *self);
 const char               *bekal_module_get_folder           (BekalModule *self);
+/* the SHA-256 of the file, in hex, read when first asked for (normally when a quiz starts):
+ * tells one version of the content from another */
 const char               *bekal_module_get_content_hash     (BekalModule *self);
 guint                     bekal_module_get_n_topics         (BekalModule *self);
 const BekalTopic         *bekal_module_get_topic            (BekalModule *self,

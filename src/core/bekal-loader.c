@@ -35,6 +35,7 @@ struct _BekalLoader
 {
   GObject  parent_instance;
   GStrv    media_dirs;
+  GStrv    real_media_dirs; /* canonical forms, "" for a folder that did not exist */
 };
 
 /* One error of the RELAX NG validation, kept until they are all known */
@@ -54,7 +55,8 @@ typedef struct
   char         *real_folder;
   const char   *buffer;
   gsize         length;
-  GArray       *line_starts; /* byte offset of each line */
+  GArray       *line_starts; /* byte offset of each line, made when first needed */
+  GString      *text_run;    /* reused while normalising the white space of text */
   GPtrArray    *diagnostics;
   GArray       *rng_errors;  /* of RngError, filtered before they are reported */
   gboolean      rng_specific_error;
@@ -63,6 +65,7 @@ typedef struct
   guint         depth;
   int           root_line;
   int           doctype_line;
+  gboolean      parse_failed;
   gboolean      stopped;
   BekalModule  *module;
   GHashTable   *ids;       /* id → line, module-wide */
@@ -78,6 +81,8 @@ static guint refused_loads;
 
 /* Helpers: diagnostics */
 
+static void compute_line_starts (LoadState *state);
+
 static int
 column_of (LoadState  *state,
            int         line,
@@ -85,6 +90,10 @@ column_of (LoadState  *state,
 {
   gsize start, end;
   const char *found;
+
+  /* only files with something to report need the line table */
+  if (state->line_starts == NULL)
+    compute_line_starts (state);
 
   if (line <= 0 || (guint) line > state->line_starts->len || needle == NULL)
     return 0;
@@ -376,6 +385,12 @@ on_parse_error (void        *user_data,
   if (error->code == XML_ERR_ENTITY_LOOP || error->code == XML_ERR_ENTITY_PE_INTERNAL)
     return;
 
+  /* after the first fatal error the parser only reports what follows from it */
+  if (error->level != XML_ERR_WARNING && state->parse_failed)
+    return;
+  if (error->level != XML_ERR_WARNING)
+    state->parse_failed = TRUE;
+
   message = describe_parse_error (error);
   add_diagnostic (state,
                   error->level == XML_ERR_WARNING ? BEKAL_SEVERITY_WARNING : BEKAL_SEVERITY_ERROR,
@@ -429,6 +444,37 @@ parse_buffer (LoadState *state)
 
 /* Helpers: RELAX NG */
 
+/* libxml2 2.9 compiles the regular expression of a pattern facet again for every value it
+ * checks, which made patterns a third of the validation time. The loader checks the same
+ * forms itself (ids, version, numbers, times), with clearer messages, so its copy of the
+ * schema goes without them; the schema file keeps them for other tools. */
+static void
+remove_pattern_params (xmlNodePtr node)
+{
+  xmlNodePtr child = node ? node->children : NULL;
+
+  while (child != NULL)
+    {
+      xmlNodePtr next = child->next;
+
+      if (child->type == XML_ELEMENT_NODE && xmlStrEqual (child->name, BAD_CAST "param"))
+        {
+          xmlChar *name = xmlGetNoNsProp (child, BAD_CAST "name");
+
+          if (xmlStrEqual (name, BAD_CAST "pattern"))
+            {
+              xmlUnlinkNode (child);
+              xmlFreeNode (child);
+            }
+          xmlFree (name);
+        }
+      else if (child->type == XML_ELEMENT_NODE)
+        remove_pattern_params (child);
+
+      child = next;
+    }
+}
+
 static xmlRelaxNGPtr
 get_schema (void)
 {
@@ -442,12 +488,18 @@ get_schema (void)
       gsize size = 0;
       const char *data = bytes ? g_bytes_get_data (bytes, &size) : NULL;
 
-      if (data != NULL)
-        {
-          xmlRelaxNGParserCtxtPtr parser = xmlRelaxNGNewMemParserCtxt (data, (int) size);
+      xmlDocPtr doc = data ? xmlReadMemory (data, (int) size, SCHEMA_RES, NULL,
+                                            XML_PARSE_NONET) : NULL;
 
+      if (doc != NULL)
+        {
+          xmlRelaxNGParserCtxtPtr parser;
+
+          remove_pattern_params (xmlDocGetRootElement (doc));
+          parser = xmlRelaxNGNewDocParserCtxt (doc);
           schema = xmlRelaxNGParse (parser);
           xmlRelaxNGFreeParserCtxt (parser);
+          xmlFreeDoc (doc);
         }
 
       if (schema == NULL)
@@ -777,25 +829,36 @@ collect_inline (LoadState      *state,
     {
       if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE)
         {
-          GString *run = g_string_new (NULL);
+          GString *run = state->text_run;
+          const char *p = (const char *) child->content;
 
-          for (const char *p = (const char *) child->content; p && *p; p++)
+          g_string_truncate (run, 0);
+
+          /* copies runs of visible characters at once, and one space for each run of white
+           * space (none at the start of a text) */
+          while (p && *p)
             {
-              if (g_ascii_isspace (*p))
+              const char *start = p;
+
+              while (*p && !g_ascii_isspace (*p))
+                p++;
+              if (p > start)
+                {
+                  g_string_append_len (run, start, p - start);
+                  *after_space = FALSE;
+                }
+
+              if (*p && g_ascii_isspace (*p))
                 {
                   if (!*after_space)
                     g_string_append_c (run, ' ');
                   *after_space = TRUE;
-                }
-              else
-                {
-                  g_string_append_c (run, *p);
-                  *after_space = FALSE;
+                  while (*p && g_ascii_isspace (*p))
+                    p++;
                 }
             }
 
           bekal_text_append (text, style, term_ref, run->str, run->len);
-          g_string_free (run, TRUE);
         }
       else if (is_module_element (child, "em"))
         collect_inline (state, child, text, style | BEKAL_SPAN_EMPHASIS, term_ref, after_space);
@@ -862,6 +925,25 @@ read_child_plain (LoadState  *state,
   return child ? read_plain (state, child) : NULL;
 }
 
+/* The form of ids: [a-z0-9][a-z0-9_-]* (the schema's pattern, checked here) */
+static gboolean
+check_id_form (LoadState  *state,
+               xmlNodePtr  node,
+               const char *id)
+{
+  gboolean valid = g_ascii_islower (id[0]) || g_ascii_isdigit (id[0]);
+
+  for (const char *p = id + 1; valid && *p; p++)
+    valid = g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '-' || *p == '_';
+
+  if (!valid)
+    attr_problem (state, BEKAL_SEVERITY_ERROR, node, "id",
+                  _("The id “%s” may only hold lower-case letters a–z, digits, “-” and “_”, "
+                    "and must start with a letter or a digit."), id);
+
+  return valid;
+}
+
 static char *
 register_id (LoadState  *state,
              xmlNodePtr  node)
@@ -871,6 +953,8 @@ register_id (LoadState  *state,
 
   if (id == NULL || id[0] == '\0')
     return NULL;
+
+  check_id_form (state, node, id);
 
   if (g_hash_table_lookup_extended (state->ids, id, NULL, &first_line))
     {
@@ -911,7 +995,8 @@ bekal_loader_parse_time (const char *value)
 
       if (!g_ascii_string_to_unsigned (whole_str, 10, 0, G_MAXUINT32, &whole, NULL))
         return -1;
-      if (i > 0 && whole > 59)
+      /* after a colon, always two digits from 00 to 59 */
+      if (i > 0 && (whole > 59 || strlen (whole_str) != 2))
         return -1;
       if (dot != NULL)
         {
@@ -970,6 +1055,28 @@ path_is_inside (const char *real_path,
   return g_str_has_prefix (real_path, prefix);
 }
 
+/* The canonical path of a media folder, resolved once per loader; a folder that did not exist
+ * is looked for again, since it may have been created since */
+static const char *
+real_media_dir (BekalLoader *self,
+                guint        index)
+{
+  char *real_dir;
+
+  if (self->real_media_dirs[index][0] != '\0')
+    return self->real_media_dirs[index];
+
+  real_dir = realpath (self->media_dirs[index], NULL);
+  if (real_dir == NULL)
+    return NULL;
+
+  g_free (self->real_media_dirs[index]);
+  self->real_media_dirs[index] = g_strdup (real_dir);
+  free (real_dir);
+
+  return self->real_media_dirs[index];
+}
+
 /* Resolves a media or figure reference; returns the absolute path or NULL with a diagnostic */
 static char *
 resolve_ref (LoadState  *state,
@@ -1005,10 +1112,13 @@ resolve_ref (LoadState  *state,
       for (guint i = 0; dirs && dirs[i]; i++)
         {
           g_autofree char *candidate = g_build_filename (dirs[i], name, NULL);
-          g_autofree char *real_dir = realpath (dirs[i], NULL);
-          g_autofree char *real_candidate = realpath (candidate, NULL);
+          const char *real_dir = real_media_dir (state->loader, i);
+          g_autofree char *real_candidate = NULL;
 
-          if (real_candidate == NULL || real_dir == NULL)
+          if (real_dir == NULL)
+            continue;
+          real_candidate = realpath (candidate, NULL);
+          if (real_candidate == NULL)
             continue;
           if (!path_is_inside (real_candidate, real_dir))
             continue;
@@ -1215,6 +1325,8 @@ build_question (LoadState  *state,
           option = bekal_option_new_empty ();
           option->id = get_attr (child, "id");
           option->line = (int) xmlGetLineNo (child);
+          if (option->id)
+            check_id_form (state, child, option->id);
           check_option_id (state, child, option_ids, option->id);
 
           if (question->kind == BEKAL_QUESTION_MATCH)
@@ -1468,6 +1580,11 @@ build_module (LoadState  *state,
   state->root_line = (int) xmlGetLineNo (root);
   module->id = register_id (state, root);
   module->version = get_attr (root, "version");
+  if (module->version
+      && !g_regex_match_simple ("^[0-9]+(\\.[0-9]+){0,2}$", module->version, 0, 0))
+    attr_problem (state, BEKAL_SEVERITY_ERROR, root, "version",
+                  _("The version “%s” must be one to three whole numbers joined by dots, such "
+                    "as 1, 1.0 or 2.1.3."), module->version);
   module->language = get_lang (root);
   module->title = read_child_plain (state, root, "title");
   module->summary = read_child_plain (state, root, "summary");
@@ -1921,6 +2038,8 @@ load_state_clear (LoadState *state)
   g_clear_pointer (&state->real_folder, free);
   g_clear_pointer (&state->line_starts, g_array_unref);
   g_clear_pointer (&state->rng_vague, g_ptr_array_unref);
+  if (state->text_run)
+    g_string_free (g_steal_pointer (&state->text_run), TRUE);
   g_clear_pointer (&state->ids, g_hash_table_unref);
   g_clear_pointer (&state->checkpoint_lines, g_array_unref);
   g_clear_object (&state->module);
@@ -1947,6 +2066,7 @@ bekal_loader_finalize (GObject *object)
   BekalLoader *self = BEKAL_LOADER (object);
 
   g_strfreev (self->media_dirs);
+  g_strfreev (self->real_media_dirs);
 
   G_OBJECT_CLASS (bekal_loader_parent_class)->finalize (object);
 }
@@ -1973,6 +2093,10 @@ bekal_loader_new (const char * const *media_dirs)
   self->media_dirs = g_strdupv ((char **) media_dirs);
   if (self->media_dirs == NULL)
     self->media_dirs = g_new0 (char *, 1);
+
+  self->real_media_dirs = g_new0 (char *, g_strv_length (self->media_dirs) + 1);
+  for (guint i = 0; self->media_dirs[i]; i++)
+    self->real_media_dirs[i] = g_strdup ("");
 
   return self;
 }
@@ -2047,7 +2171,6 @@ load_file_full (BekalLoader  *self,
     }
 
   state.buffer = buffer;
-  compute_line_starts (&state);
   absolute = g_canonicalize_filename (path, NULL);
   dir = g_path_get_dirname (absolute);
   state.folder = g_steal_pointer (&dir);
@@ -2055,6 +2178,7 @@ load_file_full (BekalLoader  *self,
   state.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   state.checkpoint_lines = g_array_new (FALSE, FALSE, sizeof (int));
   state.rng_vague = g_ptr_array_new ();
+  state.text_run = g_string_sized_new (256);
 
   if (state.length == 0)
     add_diagnostic (&state, BEKAL_SEVERITY_ERROR, 0, 0,
@@ -2085,11 +2209,10 @@ load_file_full (BekalLoader  *self,
       state.module = bekal_module_new_empty ();
       state.module->path = g_steal_pointer (&absolute);
       state.module->folder = g_strdup (state.folder);
-      state.module->content_hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
-                                                                (const guchar *) buffer,
-                                                                state.length);
       build_module (&state, xmlDocGetRootElement (doc));
-      check_required_attributes (&state, (xmlNodePtr) doc);
+      /* the schema enforces them already; this only names what it found missing */
+      if (!follows_schema)
+        check_required_attributes (&state, (xmlNodePtr) doc);
       check_module (&state);
       drop_vague_schema_errors (&state);
     }

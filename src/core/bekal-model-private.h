@@ -113,7 +113,8 @@ struct _BekalModule
   GStrv      sources;
   char      *path;
   char      *folder;
-  char      *content_hash;
+  char      *content_hash;       /* made on first use */
+  gsize      content_hash_ready;
   GArray    *topics;   /* of BekalTopic */
   GArray    *glossary; /* of BekalGlossaryEntry */
   GPtrArray *lessons;
