@@ -1,0 +1,90 @@
+/* bekal-quiz.h: scoring of answers and the seeded draw and shuffle of quizzes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "bekal-model.h"
+
+G_BEGIN_DECLS
+
+/* The score of an unscored (scale) answer; equal to BEKAL_STORE_NO_SCORE */
+#define BEKAL_QUIZ_NO_SCORE (-1.0)
+
+#define BEKAL_QUIZ_ERROR (bekal_quiz_error_quark ())
+
+typedef enum
+{
+  BEKAL_QUIZ_ERROR_INVALID_RESPONSE, /* a response that does not fit the question */
+  BEKAL_QUIZ_ERROR_NO_RETAKES,       /* the module allows no further attempt */
+  BEKAL_QUIZ_ERROR_FINISHED,         /* the attempt is finished */
+  BEKAL_QUIZ_ERROR_UNANSWERED,       /* a pending or missing answer prevents finishing */
+  BEKAL_QUIZ_ERROR_NOT_FOUND,        /* no such quiz, question or attempt */
+} BekalQuizError;
+
+/*
+ * Responses are plain text, stored as they are in the answers table:
+ *
+ *   single, truefalse   the chosen option id                       "b", "true"
+ *   multiple            the chosen option ids, joined by commas    "a,c"  ("" = none chosen)
+ *   order               every item id in the learner's order       "i3,i1,i2"
+ *   match               LEFT=RIGHT for every pair, where LEFT is a pair id and RIGHT the id
+ *                       of the pair whose right side the learner put next to it
+ *                                                                  "p1=p2,p2=p1"
+ *   scale               the chosen value as a decimal integer      "4"
+ *
+ * Ids cannot contain ',' or '=' (the module format allows [a-z0-9_-] only).
+ */
+
+GQuark   bekal_quiz_error_quark         (void);
+
+/* Checks @response against @question and returns its score, 0..1, or BEKAL_QUIZ_NO_SCORE
+ * for a scale question. A response that does not fit gives -1 with an error; callers must
+ * check @error, not the value, since -1 is also BEKAL_QUIZ_NO_SCORE. See docs/scoring.md. */
+double   bekal_quiz_score_response      (BekalQuestion       *question,
+                                         const char          *response,
+                                         GError             **error);
+/* TRUE when @response fits @question */
+gboolean bekal_quiz_check_response      (BekalQuestion       *question,
+                                         const char          *response,
+                                         GError             **error);
+
+/* Response helpers for the quiz page */
+char    *bekal_quiz_response_from_ids   (const char * const  *ids);
+/* @left_ids and @right_ids have the same length: right_ids[i] was put next to left_ids[i] */
+char    *bekal_quiz_response_from_pairs (const char * const  *left_ids,
+                                         const char * const  *right_ids);
+/* Whether @option_id is chosen (single, truefalse, multiple) or listed (order) in @response */
+gboolean bekal_quiz_response_has_id     (const char          *response,
+                                         const char          *option_id);
+/* match: the id of the pair whose right side was put next to @left_id, or NULL */
+char    *bekal_quiz_response_dup_match  (const char          *response,
+                                         const char          *left_id);
+
+/* A new seed for an attempt: a non-negative 31-bit number, so that it is stored unchanged */
+guint32  bekal_quiz_new_seed            (void);
+
+/*
+ * Draw and shuffle. These functions are part of the stored format: an attempt stores its
+ * seed, and the same seed must give the same questions and option orders in every future
+ * version. Never change the algorithm (see docs/scoring.md); add a new one instead.
+ */
+
+/* The ids of the questions asked, in order: @quiz's draw from its pool with @seed */
+char   **bekal_quiz_draw_questions      (BekalQuiz           *quiz,
+                                         guint32              seed);
+/* The option ids of @question in the order to show them. Options of single and multiple
+ * are shuffled when @shuffle is set; order items are always shuffled and never shown in
+ * the correct order; truefalse and scale keep their order; match keeps its left sides in
+ * order unless @shuffle is set. @out_match_order (may be NULL) receives, for match, the
+ * pair ids in the order to show the right sides (never all next to their own left side);
+ * NULL for other types. */
+char   **bekal_quiz_arrange_options     (BekalQuestion       *question,
+                                         gboolean             shuffle,
+                                         guint32              seed,
+                                         char              ***out_match_order);
+
+G_END_DECLS

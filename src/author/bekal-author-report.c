@@ -1,0 +1,258 @@
+/* bekal-author-report.c: the "report" command of bekal-author
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include <bekal/bekal-report.h>
+#include <bekal/bekal-store.h>
+
+#include "bekal-author-report.h"
+
+enum
+{
+  REPORT_EXIT_OK    = 0,
+  REPORT_EXIT_USAGE = 2,
+};
+
+/* A table of text cells, printed with every column as wide as its widest cell */
+typedef struct
+{
+  GPtrArray *rows;        /* GStrv */
+  guint      n_columns;
+} Table;
+
+static void
+table_add_row (Table              *table,
+               const char * const *cells)
+{
+  g_ptr_array_add (table->rows, g_strdupv ((char **) cells));
+}
+
+/* Numbers are aligned right, text left */
+static void
+table_print (Table          *table,
+             const gboolean *numeric)
+{
+  g_autofree guint *widths = g_new0 (guint, table->n_columns);
+
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      char **cells = g_ptr_array_index (table->rows, r);
+
+      for (guint c = 0; c < table->n_columns; c++)
+        widths[c] = MAX (widths[c], (guint) g_utf8_strlen (cells[c], -1));
+    }
+
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      char **cells = g_ptr_array_index (table->rows, r);
+      g_autoptr (GString) line = g_string_new (NULL);
+
+      for (guint c = 0; c < table->n_columns; c++)
+        {
+          guint padding = widths[c] - (guint) g_utf8_strlen (cells[c], -1);
+
+          if (c > 0)
+            g_string_append (line, "  ");
+          if (numeric[c] && r > 0)
+            {
+              for (guint i = 0; i < padding; i++)
+                g_string_append_c (line, ' ');
+              g_string_append (line, cells[c]);
+            }
+          else
+            {
+              g_string_append (line, cells[c]);
+              if (c + 1 < table->n_columns)
+                for (guint i = 0; i < padding; i++)
+                  g_string_append_c (line, ' ');
+            }
+        }
+
+      g_print ("%s\n", line->str);
+    }
+}
+
+/* "—" stands for a value that does not exist (no learner, or a gain with a pre-test of 100) */
+static char *
+format_mean (double value,
+             guint  n)
+{
+  if (isnan (value))
+    return g_strdup_printf ("— (%u)", n);
+
+  return g_strdup_printf ("%.1f (%u)", value, n);
+}
+
+/* @with_sign: a difference, shown with its sign */
+static char *
+format_number (double   value,
+               int      decimals,
+               gboolean with_sign)
+{
+  if (isnan (value))
+    return g_strdup ("—");
+
+  return g_strdup_printf (with_sign ? "%+.*f" : "%.*f", decimals, value);
+}
+
+static void
+print_gap_table (GPtrArray *rows)
+{
+  const gboolean numeric[] = { FALSE, FALSE, FALSE, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE,
+                               TRUE, TRUE };
+  const char *header[] = {
+    _("Module"), _("Topic"), _("Month"),
+    _("Untrained pre (n)"), _("Untrained post (n)"), _("Gain"),
+    _("Trained pre (n)"), _("Trained post (n)"), _("Gain"),
+    _("Gap pre"), _("Gap post"),
+    NULL
+  };
+  Table table = { g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev),
+                  G_N_ELEMENTS (header) - 1 };
+
+  table_add_row (&table, header);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const BekalGapRow *row = g_ptr_array_index (rows, i);
+      g_auto (GStrv) cells = g_new0 (char *, G_N_ELEMENTS (header));
+
+      cells[0] = g_strdup (row->module_id);
+      cells[1] = g_strdup (*row->topic_id != '\0' ? row->topic_id : _("(all topics)"));
+      cells[2] = g_strdup (*row->month != '\0' ? row->month : _("(all)"));
+      cells[3] = format_mean (row->untrained.pre_mean, row->untrained.pre_n);
+      cells[4] = format_mean (row->untrained.post_mean, row->untrained.post_n);
+      cells[5] = format_number (row->untrained.gain, 2, FALSE);
+      cells[6] = format_mean (row->trained.pre_mean, row->trained.pre_n);
+      cells[7] = format_mean (row->trained.post_mean, row->trained.post_n);
+      cells[8] = format_number (row->trained.gain, 2, FALSE);
+      cells[9] = format_number (row->pre_gap, 1, TRUE);
+      cells[10] = format_number (row->post_gap, 1, TRUE);
+      table_add_row (&table, (const char * const *) cells);
+    }
+
+  table_print (&table, numeric);
+  g_ptr_array_unref (table.rows);
+
+  g_print ("\n%s\n",
+           _("Scores in percent; (n) is the number of learners. Untrained: no previous training.\n"
+             "Counted: each learner's first finished pre-test and latest finished post-test per "
+             "module.\n"
+             "Gain: (post − pre) / (100 − pre) of the means; — when it does not exist.\n"
+             "Gap: trained minus untrained."));
+}
+
+static int
+run_gap (int    argc,
+         char **argv)
+{
+  g_autofree char *data_dir = NULL;
+  gboolean csv = FALSE;
+  const GOptionEntry entries[] = {
+    { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir,
+      N_("The folder holding the learners' database (bekal.db)"), N_("DIR") },
+    { "csv", 0, 0, G_OPTION_ARG_NONE, &csv,
+      N_("Print CSV (RFC 4180, UTF-8) instead of a table"), NULL },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BekalStore) store = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autofree char *db_path = NULL;
+
+  context = g_option_context_new (_("— pre-test and post-test means of untrained and trained "
+                                    "peksos"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("bekal-author report gap: %s\n", error->message);
+      return REPORT_EXIT_USAGE;
+    }
+
+  if (data_dir == NULL || argc > 1)
+    {
+      g_printerr (_("bekal-author report gap: give the data folder, for example: "
+                    "bekal-author report gap --data-dir ~/.local/share/bekal\n"));
+      return REPORT_EXIT_USAGE;
+    }
+
+  /* Opening a store creates one when there is none; a report must not */
+  db_path = g_build_filename (data_dir, BEKAL_STORE_FILE_NAME, NULL);
+  if (!g_file_test (db_path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_printerr (_("bekal-author report gap: there is no database “%s”\n"), db_path);
+      return REPORT_EXIT_USAGE;
+    }
+
+  store = bekal_store_open (data_dir, &error);
+  if (store != NULL)
+    rows = bekal_report_gap (store, &error);
+  if (rows == NULL)
+    {
+      g_printerr ("bekal-author report gap: %s\n", error->message);
+      return REPORT_EXIT_USAGE;
+    }
+
+  if (csv)
+    {
+      g_autofree char *text = bekal_report_gap_to_csv (rows);
+
+      fwrite (text, 1, strlen (text), stdout);
+      fflush (stdout);
+    }
+  else
+    print_gap_table (rows);
+
+  return REPORT_EXIT_OK;
+}
+
+static void
+print_report_usage (void)
+{
+  g_printerr ("%s", _("Usage: bekal-author report REPORT [OPTION…]\n"
+                      "\n"
+                      "Reports:\n"
+                      "  gap   Pre-test and post-test means of peksos with and without previous "
+                      "training, per module, topic and month\n"
+                      "\n"
+                      "Run “bekal-author report REPORT --help” for the options.\n"));
+}
+
+int
+bekal_author_run_report (int    argc,
+                         char **argv)
+{
+  const char *report;
+
+  if (argc < 2)
+    {
+      print_report_usage ();
+      return REPORT_EXIT_USAGE;
+    }
+
+  report = argv[1];
+  argv[1] = argv[0];
+
+  if (g_str_equal (report, "gap"))
+    return run_gap (argc - 1, argv + 1);
+  if (g_str_equal (report, "--help") || g_str_equal (report, "-h"))
+    {
+      print_report_usage ();
+      return REPORT_EXIT_OK;
+    }
+
+  g_printerr (_("bekal-author report: unknown report “%s”\n"), report);
+  print_report_usage ();
+  return REPORT_EXIT_USAGE;
+}

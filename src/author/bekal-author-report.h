@@ -1,0 +1,17 @@
+/* bekal-author-report.h: the "report" command of bekal-author
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* bekal-author report gap --data-dir DIR [--csv]; @argv[0] is the program name. Returns the
+ * exit status: 0 done, 2 usage or store errors. */
+int bekal_author_run_report (int    argc,
+                             char **argv);
+
+G_END_DECLS

@@ -1,0 +1,573 @@
+/* bekal-quiz.c: scoring of answers and the seeded draw and shuffle of quizzes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include <bekal/bekal-quiz.h>
+
+G_DEFINE_QUARK (bekal-quiz-error-quark, bekal_quiz_error)
+
+/* Random numbers. Only g_rand_int () (the Mersenne Twister output, fixed since GLib 2.0) and
+ * g_rand_new_with_seed_array () are used: GLib's own range functions changed once before,
+ * and a stored seed must replay the same draw forever. */
+
+/* Uniform in 0..bound-1 by rejection, so that no value is favoured */
+static guint32
+rand_below (GRand   *rand,
+            guint32  bound)
+{
+  guint32 threshold;
+  guint32 value;
+
+  g_assert (bound > 0);
+
+  threshold = (guint32) (-bound) % bound;
+  do
+    value = g_rand_int (rand);
+  while (value < threshold);
+
+  return value % bound;
+}
+
+/* FNV-1a: a fixed hash of a question id, mixed into the seed of its option order */
+static guint32
+hash_id (const char *id)
+{
+  guint32 hash = 2166136261u;
+
+  for (const guchar *p = (const guchar *) id; *p != '\0'; p++)
+    {
+      hash ^= *p;
+      hash *= 16777619u;
+    }
+
+  return hash;
+}
+
+/* Fisher–Yates over the first @n_steps positions of @items (all of them when equal to len) */
+static void
+shuffle_prefix (GRand     *rand,
+                gpointer  *items,
+                guint      len,
+                guint      n_steps)
+{
+  for (guint i = 0; i < n_steps && i + 1 < len; i++)
+    {
+      guint j = i + rand_below (rand, len - i);
+      gpointer tmp = items[i];
+
+      items[i] = items[j];
+      items[j] = tmp;
+    }
+}
+
+static gboolean
+same_order (gpointer *a,
+            gpointer *b,
+            guint     len)
+{
+  for (guint i = 0; i < len; i++)
+    if (a[i] != b[i])
+      return FALSE;
+
+  return TRUE;
+}
+
+static char **
+option_ids_from_array (gpointer *options,
+                       guint     len)
+{
+  GStrvBuilder *builder = g_strv_builder_new ();
+  char **ids;
+
+  for (guint i = 0; i < len; i++)
+    g_strv_builder_add (builder, bekal_option_get_id (options[i]));
+
+  ids = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return ids;
+}
+
+static gboolean
+set_invalid (GError     **error,
+             const char  *message)
+{
+  g_set_error_literal (error, BEKAL_QUIZ_ERROR, BEKAL_QUIZ_ERROR_INVALID_RESPONSE, message);
+  return FALSE;
+}
+
+/* Splits a comma-joined list; "" is the empty list */
+static char **
+split_ids (const char *response)
+{
+  if (*response == '\0')
+    return g_new0 (char *, 1);
+
+  return g_strsplit (response, ",", -1);
+}
+
+/* Fills @chosen (option index -> TRUE) from a list of ids, each known and given once */
+static gboolean
+collect_chosen (BekalQuestion  *question,
+                char          **ids,
+                gboolean       *chosen,
+                guint          *out_count,
+                GError        **error)
+{
+  guint n_options = bekal_question_get_n_options (question);
+  guint count = 0;
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      guint index = G_MAXUINT;
+
+      for (guint k = 0; k < n_options; k++)
+        if (g_strcmp0 (bekal_option_get_id (bekal_question_get_option (question, k)),
+                       ids[i]) == 0)
+          index = k;
+
+      if (index == G_MAXUINT)
+        return set_invalid (error, _("The answer names an option the question does not have."));
+      if (chosen[index])
+        return set_invalid (error, _("The answer names the same option twice."));
+
+      chosen[index] = TRUE;
+      count++;
+    }
+
+  *out_count = count;
+  return TRUE;
+}
+
+static double
+score_choice (BekalQuestion  *question,
+              const char     *response,
+              gboolean        multiple,
+              GError        **error)
+{
+  guint n_options = bekal_question_get_n_options (question);
+  g_autofree gboolean *chosen = g_new0 (gboolean, n_options);
+  g_auto (GStrv) ids = split_ids (response);
+  guint n_correct = 0;
+  int right = 0;
+  int wrong = 0;
+  guint count = 0;
+
+  if (!collect_chosen (question, ids, chosen, &count, error))
+    return -1;
+
+  if (!multiple && count != 1)
+    {
+      set_invalid (error, _("Choose exactly one answer."));
+      return -1;
+    }
+
+  for (guint k = 0; k < n_options; k++)
+    {
+      gboolean correct = bekal_option_get_correct (bekal_question_get_option (question, k));
+
+      n_correct += correct ? 1 : 0;
+      if (chosen[k])
+        {
+          if (correct)
+            right++;
+          else
+            wrong++;
+        }
+    }
+
+  if (!multiple)
+    return right == 1 ? 1.0 : 0.0;
+
+  /* multiple: each correct option chosen earns 1/n_correct, each wrong one chosen takes as
+   * much away, never below 0 (docs/scoring.md) */
+  if (n_correct == 0 || right <= wrong)
+    return 0.0;
+
+  return (double) (right - wrong) / n_correct;
+}
+
+static double
+score_order (BekalQuestion  *question,
+             const char     *response,
+             GError        **error)
+{
+  guint n_items = bekal_question_get_n_options (question);
+  g_autofree gboolean *chosen = g_new0 (gboolean, n_items);
+  g_autofree guint *correct_index = g_new0 (guint, n_items);
+  g_autofree guint *run = g_new0 (guint, n_items);
+  g_auto (GStrv) ids = split_ids (response);
+  guint count = 0;
+  guint longest = 0;
+
+  if (!collect_chosen (question, ids, chosen, &count, error))
+    return -1;
+  if (count != n_items)
+    {
+      set_invalid (error, _("The answer must list every item once."));
+      return -1;
+    }
+
+  if (n_items < 2)
+    return 1.0;
+
+  /* correct_index[i]: where the item the learner put at i belongs */
+  for (guint i = 0; i < n_items; i++)
+    for (guint k = 0; k < n_items; k++)
+      if (g_strcmp0 (bekal_option_get_id (bekal_question_get_option (question, k)), ids[i]) == 0)
+        correct_index[i] = k;
+
+  /* The items already in the right order relative to each other form the longest increasing
+   * run of correct indices; every other item must be moved. Score: 1 − moves / (n − 1), so
+   * that a reversed list scores 0 and every item out of place costs the same. */
+  for (guint i = 0; i < n_items; i++)
+    {
+      run[i] = 1;
+      for (guint j = 0; j < i; j++)
+        if (correct_index[j] < correct_index[i] && run[j] + 1 > run[i])
+          run[i] = run[j] + 1;
+      longest = MAX (longest, run[i]);
+    }
+
+  return 1.0 - (double) (n_items - longest) / (n_items - 1);
+}
+
+static double
+score_match (BekalQuestion  *question,
+             const char     *response,
+             GError        **error)
+{
+  guint n_pairs = bekal_question_get_n_options (question);
+  g_autofree gboolean *seen = g_new0 (gboolean, n_pairs);
+  g_auto (GStrv) entries = split_ids (response);
+  guint n_entries = 0;
+  guint right = 0;
+
+  for (guint i = 0; entries[i] != NULL; i++)
+    {
+      const char *equals = strchr (entries[i], '=');
+      g_autofree char *left = NULL;
+      const char *chosen;
+      guint index = G_MAXUINT;
+
+      if (equals == NULL)
+        {
+          set_invalid (error, _("Each matched pair must be written as LEFT=RIGHT."));
+          return -1;
+        }
+
+      left = g_strndup (entries[i], equals - entries[i]);
+      chosen = equals + 1;
+
+      for (guint k = 0; k < n_pairs; k++)
+        if (g_strcmp0 (bekal_option_get_id (bekal_question_get_option (question, k)), left) == 0)
+          index = k;
+
+      if (index == G_MAXUINT || seen[index])
+        {
+          set_invalid (error, _("The answer must name every left side once."));
+          return -1;
+        }
+      seen[index] = TRUE;
+      n_entries++;
+
+      /* An empty right side is a pair left unmatched */
+      if (*chosen != '\0' && bekal_question_find_option (question, chosen) == NULL)
+        {
+          set_invalid (error, _("The answer names a right side the question does not have."));
+          return -1;
+        }
+
+      if (g_strcmp0 (chosen, left) == 0)
+        right++;
+    }
+
+  if (n_entries != n_pairs)
+    {
+      set_invalid (error, _("The answer must name every left side once."));
+      return -1;
+    }
+
+  return (double) right / n_pairs;
+}
+
+static double
+check_scale (BekalQuestion  *question,
+             const char     *response,
+             GError        **error)
+{
+  char *end = NULL;
+  gint64 value;
+
+  if (*response == '\0' || !(g_ascii_isdigit (*response) || *response == '-'))
+    {
+      set_invalid (error, _("Choose a value on the scale."));
+      return -1;
+    }
+
+  value = g_ascii_strtoll (response, &end, 10);
+  if (end == NULL || *end != '\0' || value < bekal_question_get_scale_min (question)
+      || value > bekal_question_get_scale_max (question))
+    {
+      set_invalid (error, _("Choose a value on the scale."));
+      return -1;
+    }
+
+  return BEKAL_QUIZ_NO_SCORE;
+}
+
+double
+bekal_quiz_score_response (BekalQuestion  *question,
+                           const char     *response,
+                           GError        **error)
+{
+  g_return_val_if_fail (BEKAL_IS_QUESTION (question), -1);
+  g_return_val_if_fail (error == NULL || *error == NULL, -1);
+
+  if (response == NULL || !g_utf8_validate (response, -1, NULL))
+    {
+      set_invalid (error, _("The answer is empty or not valid text."));
+      return -1;
+    }
+
+  switch (bekal_question_get_kind (question))
+    {
+    case BEKAL_QUESTION_SINGLE:
+    case BEKAL_QUESTION_TRUEFALSE:
+      return score_choice (question, response, FALSE, error);
+
+    case BEKAL_QUESTION_MULTIPLE:
+      return score_choice (question, response, TRUE, error);
+
+    case BEKAL_QUESTION_ORDER:
+      return score_order (question, response, error);
+
+    case BEKAL_QUESTION_MATCH:
+      return score_match (question, response, error);
+
+    case BEKAL_QUESTION_SCALE:
+      return check_scale (question, response, error);
+
+    default:
+      set_invalid (error, _("This type of question cannot be answered."));
+      return -1;
+    }
+}
+
+gboolean
+bekal_quiz_check_response (BekalQuestion  *question,
+                           const char     *response,
+                           GError        **error)
+{
+  g_autoptr (GError) local_error = NULL;
+
+  bekal_quiz_score_response (question, response, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+char *
+bekal_quiz_response_from_ids (const char * const *ids)
+{
+  if (ids == NULL)
+    return g_strdup ("");
+
+  return g_strjoinv (",", (char **) ids);
+}
+
+char *
+bekal_quiz_response_from_pairs (const char * const *left_ids,
+                                const char * const *right_ids)
+{
+  GString *response = g_string_new (NULL);
+
+  g_return_val_if_fail (left_ids != NULL && right_ids != NULL, g_string_free (response, FALSE));
+  g_return_val_if_fail (g_strv_length ((char **) left_ids) == g_strv_length ((char **) right_ids),
+                        g_string_free (response, FALSE));
+
+  for (guint i = 0; left_ids[i] != NULL; i++)
+    g_string_append_printf (response, "%s%s=%s", i > 0 ? "," : "", left_ids[i],
+                            right_ids[i] != NULL ? right_ids[i] : "");
+
+  return g_string_free (response, FALSE);
+}
+
+gboolean
+bekal_quiz_response_has_id (const char *response,
+                            const char *option_id)
+{
+  g_auto (GStrv) ids = NULL;
+
+  if (response == NULL || option_id == NULL)
+    return FALSE;
+
+  ids = split_ids (response);
+  return g_strv_contains ((const char * const *) ids, option_id);
+}
+
+char *
+bekal_quiz_response_dup_match (const char *response,
+                               const char *left_id)
+{
+  g_auto (GStrv) entries = NULL;
+  gsize left_len;
+
+  if (response == NULL || left_id == NULL)
+    return NULL;
+
+  left_len = strlen (left_id);
+  entries = split_ids (response);
+  for (guint i = 0; entries[i] != NULL; i++)
+    if (strncmp (entries[i], left_id, left_len) == 0 && entries[i][left_len] == '=')
+      return g_strdup (entries[i] + left_len + 1);
+
+  return NULL;
+}
+
+guint32
+bekal_quiz_new_seed (void)
+{
+  return g_random_int () & 0x7fffffff;
+}
+
+char **
+bekal_quiz_draw_questions (BekalQuiz *quiz,
+                           guint32    seed)
+{
+  BekalQuiz *pool;
+  g_autoptr (GPtrArray) questions = NULL;
+  g_autoptr (GRand) rand = NULL;
+  GStrvBuilder *builder;
+  char **ids;
+  guint n_drawn;
+  guint draw;
+
+  g_return_val_if_fail (BEKAL_IS_QUIZ (quiz), NULL);
+
+  pool = bekal_quiz_get_pool (quiz);
+  if (pool == NULL)
+    pool = quiz;
+
+  questions = g_ptr_array_new ();
+  for (guint i = 0; i < bekal_quiz_get_n_questions (pool); i++)
+    g_ptr_array_add (questions, bekal_quiz_get_question (pool, i));
+
+  draw = bekal_quiz_get_draw (quiz);
+  n_drawn = (draw == 0 || draw > questions->len) ? questions->len : draw;
+
+  rand = g_rand_new_with_seed (seed);
+
+  /* Every question stays in document order unless drawing or shuffling asks otherwise */
+  if (n_drawn < questions->len || bekal_quiz_get_shuffle (quiz))
+    shuffle_prefix (rand, questions->pdata, questions->len, n_drawn);
+
+  /* Without shuffle the drawn questions are asked in document order */
+  if (n_drawn < questions->len && !bekal_quiz_get_shuffle (quiz))
+    {
+      g_autoptr (GPtrArray) ordered = g_ptr_array_new ();
+
+      for (guint k = 0; k < bekal_quiz_get_n_questions (pool); k++)
+        {
+          BekalQuestion *question = bekal_quiz_get_question (pool, k);
+
+          for (guint i = 0; i < n_drawn; i++)
+            if (questions->pdata[i] == question)
+              g_ptr_array_add (ordered, question);
+        }
+
+      for (guint i = 0; i < n_drawn; i++)
+        questions->pdata[i] = ordered->pdata[i];
+    }
+
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < n_drawn; i++)
+    g_strv_builder_add (builder, bekal_question_get_id (questions->pdata[i]));
+  ids = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+
+  return ids;
+}
+
+char **
+bekal_quiz_arrange_options (BekalQuestion   *question,
+                            gboolean         shuffle,
+                            guint32          seed,
+                            char          ***out_match_order)
+{
+  guint n_options;
+  guint32 key[2];
+  g_autoptr (GRand) rand = NULL;
+  g_autofree gpointer *options = NULL;
+  g_autofree gpointer *document = NULL;
+  BekalQuestionType kind;
+
+  g_return_val_if_fail (BEKAL_IS_QUESTION (question), NULL);
+
+  if (out_match_order != NULL)
+    *out_match_order = NULL;
+
+  kind = bekal_question_get_kind (question);
+  n_options = bekal_question_get_n_options (question);
+  options = g_new0 (gpointer, n_options + 1);
+  document = g_new0 (gpointer, n_options + 1);
+  for (guint i = 0; i < n_options; i++)
+    options[i] = document[i] = bekal_question_get_option (question, i);
+
+  /* Each question has its own stream, so its order does not depend on the questions
+   * asked before it */
+  key[0] = seed;
+  key[1] = hash_id (bekal_question_get_id (question));
+  rand = g_rand_new_with_seed_array (key, G_N_ELEMENTS (key));
+
+  switch (kind)
+    {
+    case BEKAL_QUESTION_SINGLE:
+    case BEKAL_QUESTION_MULTIPLE:
+      if (shuffle)
+        shuffle_prefix (rand, options, n_options, n_options);
+      break;
+
+    case BEKAL_QUESTION_ORDER:
+      /* Shown in the correct order, the question would answer itself */
+      do
+        shuffle_prefix (rand, options, n_options, n_options);
+      while (n_options >= 2 && same_order (options, document, n_options));
+      break;
+
+    case BEKAL_QUESTION_MATCH:
+      {
+        g_autofree gpointer *right = g_new0 (gpointer, n_options + 1);
+
+        if (shuffle)
+          shuffle_prefix (rand, options, n_options, n_options);
+
+        memcpy (right, document, n_options * sizeof (gpointer));
+        do
+          shuffle_prefix (rand, right, n_options, n_options);
+        while (n_options >= 2 && same_order (right, options, n_options));
+
+        if (out_match_order != NULL)
+          *out_match_order = option_ids_from_array (right, n_options);
+      }
+      break;
+
+    case BEKAL_QUESTION_TRUEFALSE:
+    case BEKAL_QUESTION_SCALE:
+    default:
+      break;
+    }
+
+  return option_ids_from_array (options, n_options);
+}
