@@ -13,7 +13,10 @@
 #include <bekal/bekal-catalog.h>
 #include <bekal/bekal-diagnostic.h>
 #include <bekal/bekal-loader.h>
+#include <bekal/bekal-media-probe.h>
 #include <bekal/bekal-paths.h>
+
+#include "bekal-author-report.h"
 
 
 enum
@@ -258,16 +261,20 @@ run_validate (int    argc,
               char **argv)
 {
   gboolean json = FALSE;
+  gboolean no_media_probe = FALSE;
   g_auto(GStrv) media_dirs = NULL;
   g_auto(GStrv) paths = NULL;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the result as JSON"), NULL },
     { "media-dir", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &media_dirs,
       N_("Also look for media:NAME files in DIR"), N_("DIR") },
+    { "no-media-probe", 0, 0, G_OPTION_ARG_NONE, &no_media_probe,
+      N_("Do not open media files to check that they play (faster)"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_("PATH…") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("PATH… — check module files"));
+  g_autoptr(BekalMediaProbe) probe = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func ((GDestroyNotify) target_free);
   g_autoptr(GPtrArray) diagnostics = bekal_diagnostics_new ();
@@ -308,6 +315,8 @@ run_validate (int    argc,
 
   all_media_dirs = media_dirs_for (targets, (const char * const *) media_dirs);
   loader = bekal_loader_new ((const char * const *) all_media_dirs);
+  if (!no_media_probe)
+    probe = bekal_media_probe_new ();
 
   for (guint i = 0; i < targets->len; i++)
     {
@@ -316,6 +325,9 @@ run_validate (int    argc,
                                                   diagnostics, &local_error);
 
       n_modules++;
+      /* each translation is checked: its chapters and checkpoints are its own */
+      for (guint j = 0; probe && modules && j < modules->len; j++)
+        bekal_media_probe_check_module (probe, g_ptr_array_index (modules, j), diagnostics);
       if (modules == NULL && local_error)
         {
           g_printerr ("bekal-author: %s\n", local_error->message);
@@ -543,6 +555,8 @@ main (int    argc,
     return run_validate (argc - 1, argv + 1);
   if (g_str_equal (command, "stats"))
     return run_stats (argc - 1, argv + 1);
+  if (g_str_equal (command, "report"))
+    return bekal_author_run_report (argc - 1, argv + 1);
   if (g_str_equal (command, "--help") || g_str_equal (command, "-h")
       || g_str_equal (command, "help"))
     {

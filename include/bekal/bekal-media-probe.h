@@ -1,0 +1,53 @@
+/* bekal-media-probe.h: checks that media files play with the installed GStreamer plugins
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "bekal-model.h"
+
+G_BEGIN_DECLS
+
+/* How long one file may take to be probed */
+#define BEKAL_MEDIA_PROBE_TIMEOUT_SECONDS 15
+
+typedef struct
+{
+  char      *path;
+  gint64     duration_ms;     /* -1 when unknown */
+  gboolean   has_video;
+  gboolean   has_audio;
+  /* when the file cannot be played: what is missing and the Debian packages that bring it
+   * ("" where no package is known); both arrays have the same length, or are NULL */
+  GStrv      missing_descriptions;
+  GStrv      missing_packages;
+  GError    *error;           /* the file cannot be read at all, or NULL */
+} BekalMediaInfo;
+
+#define BEKAL_TYPE_MEDIA_PROBE (bekal_media_probe_get_type ())
+
+G_DECLARE_FINAL_TYPE (BekalMediaProbe, bekal_media_probe, BEKAL, MEDIA_PROBE, GObject)
+
+BekalMediaProbe      *bekal_media_probe_new          (void);
+/* Probes @path once and remembers the result for the life of @self */
+const BekalMediaInfo *bekal_media_probe_file         (BekalMediaProbe *self,
+                                                      const char      *path);
+/* Checks every media item of @module: the file plays, its duration is known, chapters,
+ * checkpoints and subtitle cues fall within it, subtitle files parse. Problems are appended
+ * to @diagnostics, on the line of the media element. Returns the number of errors added. */
+guint                 bekal_media_probe_check_module (BekalMediaProbe *self,
+                                                      BekalModule     *module,
+                                                      GPtrArray       *diagnostics);
+
+/* The Debian package that provides what a GStreamer installer detail string (as given by
+ * gst_missing_plugin_message_get_installer_detail()) asks for, or NULL when unknown. Also
+ * accepts a bare caps string ("video/x-h264") or "element-NAME". */
+const char           *bekal_media_package_for_detail (const char      *detail);
+/* A sentence for a person: what is missing and which package to install */
+char                 *bekal_media_describe_missing   (const char      *description,
+                                                      const char      *package);
+
+G_END_DECLS

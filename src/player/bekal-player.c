@@ -1,0 +1,931 @@
+/* bekal-player.c: plays one media file through a GStreamer playbin into a GdkPaintable
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <gst/gst.h>
+#include <gst/pbutils/pbutils.h>
+
+#include <bekal/bekal-media-probe.h>
+
+#include "bekal-player.h"
+#include "bekal-video-paintable.h"
+#include "bekal-video-sink.h"
+
+/* playbin's GstPlayFlags: video, audio, software volume. No subtitles (GTK draws them),
+ * no visualisations. */
+#define PLAY_FLAGS (0x1 | 0x2 | 0x10)
+
+/* A file whose stream ends this much before its announced length was cut short */
+#define TRUNCATION_MARGIN_MS 2000
+
+struct _BekalPlayer
+{
+  GObject              parent_instance;
+
+  GstElement          *playbin;
+  GstElement          *video_sink;
+  GstElement          *audio_filter;
+  guint                bus_watch_id;
+  BekalVideoPaintable *paintable;
+
+  char                *path;
+  BekalPlayerState     state;
+  GstState             target;
+  gboolean             prerolled;
+  gint64               duration_ms;
+  gint64               last_position_ms;
+  gint64               pending_seek_ms;
+  double               rate;
+  double               volume;
+  gboolean             muted;
+  gboolean             has_video;
+  gboolean             clock_sync;
+
+  GError              *error;
+  GPtrArray           *missing_packages;     /* NULL-terminated */
+  GPtrArray           *missing_descriptions; /* description, package, description, ... */
+};
+
+enum
+{
+  PROP_0,
+  PROP_STATE,
+  PROP_DURATION,
+  PROP_RATE,
+  PROP_VOLUME,
+  PROP_MUTED,
+  PROP_HAS_VIDEO,
+  PROP_PAINTABLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (BekalPlayer, bekal_player, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (bekal-player-error-quark, bekal_player_error)
+
+/* Helpers */
+
+static void
+set_state (BekalPlayer      *self,
+           BekalPlayerState  state)
+{
+  if (self->state == state)
+    return;
+  self->state = state;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+}
+
+static char *
+format_time (gint64 ms)
+{
+  gint64 seconds = MAX (ms, 0) / 1000;
+
+  return g_strdup_printf ("%d:%02d", (int) (seconds / 60), (int) (seconds % 60));
+}
+
+static void
+reset_missing (BekalPlayer *self)
+{
+  g_ptr_array_set_size (self->missing_packages, 0);
+  g_ptr_array_add (self->missing_packages, NULL);
+  g_ptr_array_set_size (self->missing_descriptions, 0);
+}
+
+static void
+add_missing_package (BekalPlayer *self,
+                     const char  *package)
+{
+  for (guint i = 0; i + 1 < self->missing_packages->len; i++)
+    if (g_str_equal (g_ptr_array_index (self->missing_packages, i), package))
+      return;
+  g_ptr_array_insert (self->missing_packages, (int) self->missing_packages->len - 1,
+                      g_strdup (package));
+}
+
+/* Stops the pipeline cleanly and reports @code; later failures are ignored */
+static void
+fail (BekalPlayer *self,
+      int          code,
+      const char  *message)
+{
+  if (self->state == BEKAL_PLAYER_STATE_FAILED)
+    return;
+
+  g_clear_error (&self->error);
+  self->error = g_error_new_literal (BEKAL_PLAYER_ERROR, code, message);
+  self->target = GST_STATE_NULL;
+  if (self->playbin)
+    gst_element_set_state (self->playbin, GST_STATE_NULL);
+  set_state (self, BEKAL_PLAYER_STATE_FAILED);
+}
+
+static void
+fail_missing_plugins (BekalPlayer *self)
+{
+  g_autoptr(GString) message = g_string_new (_("This recording cannot be played on this "
+                                               "computer because a part of GStreamer is not "
+                                               "installed."));
+
+  /* descriptions and their packages ("" when unknown) alternate in missing_descriptions */
+  for (guint i = 0; i + 1 < self->missing_descriptions->len; i += 2)
+    {
+      const char *description = g_ptr_array_index (self->missing_descriptions, i);
+      const char *package = g_ptr_array_index (self->missing_descriptions, i + 1);
+      g_autofree char *sentence = bekal_media_describe_missing (description,
+                                                                package[0] ? package : NULL);
+
+      g_string_append_c (message, ' ');
+      g_string_append (message, sentence);
+    }
+  g_string_append_c (message, ' ');
+  g_string_append (message, _("Then open Bekal again. Until then, the transcript has what is "
+                              "said."));
+
+  fail (self, BEKAL_PLAYER_ERROR_MISSING_PLUGIN, message->str);
+}
+
+static void
+record_missing (BekalPlayer *self,
+                const char  *description,
+                const char  *package)
+{
+  g_ptr_array_add (self->missing_descriptions, g_strdup (description ? description : ""));
+  g_ptr_array_add (self->missing_descriptions, g_strdup (package ? package : ""));
+  if (package)
+    add_missing_package (self, package);
+}
+
+static void
+update_duration (BekalPlayer *self)
+{
+  gint64 duration = 0;
+
+  if (self->playbin == NULL
+      || !gst_element_query_duration (self->playbin, GST_FORMAT_TIME, &duration)
+      || duration <= 0)
+    return;
+
+  if (self->duration_ms != duration / GST_MSECOND)
+    {
+      self->duration_ms = duration / GST_MSECOND;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DURATION]);
+    }
+}
+
+static void
+apply_seek (BekalPlayer *self,
+            gint64       position_ms)
+{
+  self->last_position_ms = position_ms;
+  gst_element_seek (self->playbin, self->rate, GST_FORMAT_TIME,
+                    GST_SEEK_FLAG_FLUSH | GST_SEEK_FLAG_ACCURATE,
+                    GST_SEEK_TYPE_SET, position_ms * GST_MSECOND,
+                    GST_SEEK_TYPE_NONE, GST_CLOCK_TIME_NONE);
+}
+
+static GstElement *
+create_audio_sink (gboolean sync)
+{
+  const char *description = g_getenv (BEKAL_PLAYER_AUDIO_SINK_ENV);
+  g_autoptr(GError) error = NULL;
+  GstElement *sink;
+
+  if (description == NULL || description[0] == '\0')
+    return NULL;
+
+  if (strpbrk (description, " !=") != NULL)
+    sink = gst_parse_bin_from_description (description, TRUE, &error);
+  else
+    sink = gst_element_factory_make (description, NULL);
+
+  if (sink == NULL)
+    {
+      g_warning ("%s=%s cannot be used: %s", BEKAL_PLAYER_AUDIO_SINK_ENV, description,
+                 error ? error->message : "no such element");
+      return NULL;
+    }
+
+  /* a fake output still keeps time, so that tests play at the real speed */
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (sink), "sync"))
+    g_object_set (sink, "sync", sync, NULL);
+
+  return sink;
+}
+
+static void
+handle_error (BekalPlayer *self,
+              GstMessage  *message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *debug = NULL;
+  g_autofree char *display_name = g_filename_display_name (self->path ? self->path : "");
+  g_autofree char *text = NULL;
+
+  gst_message_parse_error (message, &error, &debug);
+  g_debug ("playback error from %s: %s (%s)", GST_OBJECT_NAME (GST_MESSAGE_SRC (message)),
+           error->message, debug ? debug : "");
+
+  if (self->missing_descriptions->len > 0
+      || g_error_matches (error, GST_CORE_ERROR, GST_CORE_ERROR_MISSING_PLUGIN)
+      || g_error_matches (error, GST_STREAM_ERROR, GST_STREAM_ERROR_CODEC_NOT_FOUND))
+    {
+      if (self->missing_descriptions->len == 0)
+        record_missing (self, error->message, NULL);
+      fail_missing_plugins (self);
+      return;
+    }
+
+  if (g_error_matches (error, GST_RESOURCE_ERROR, GST_RESOURCE_ERROR_NOT_FOUND)
+      || g_error_matches (error, GST_RESOURCE_ERROR, GST_RESOURCE_ERROR_OPEN_READ)
+      || g_error_matches (error, GST_RESOURCE_ERROR, GST_RESOURCE_ERROR_READ))
+    {
+      text = g_strdup_printf (_("The media file “%s” cannot be opened: %s"), display_name,
+                              error->message);
+      fail (self, BEKAL_PLAYER_ERROR_NOT_FOUND, text);
+      return;
+    }
+
+  if (error->domain == GST_STREAM_ERROR)
+    {
+      text = g_strdup_printf (_("The media file “%s” is damaged or is not a recording Bekal can "
+                                "read, so playback stopped. Tell your trainer; the rest of the "
+                                "lesson still works."), display_name);
+      fail (self, BEKAL_PLAYER_ERROR_DAMAGED, text);
+      return;
+    }
+
+  text = g_strdup_printf (_("Playback stopped: %s"), error->message);
+  fail (self, BEKAL_PLAYER_ERROR_FAILED, text);
+}
+
+static void
+handle_eos (BekalPlayer *self)
+{
+  GstElement *reference = self->has_video ? self->video_sink : self->playbin;
+  gint64 position = 0;
+
+  /* the video sink knows where the stream really stopped; the audio sink's segment is
+   * rewritten by scaletempo when the rate is not 1 */
+  if (gst_element_query_position (reference, GST_FORMAT_TIME, &position) && position > 0)
+    self->last_position_ms = position / GST_MSECOND;
+
+  if (self->duration_ms > 0
+      && self->last_position_ms + TRUNCATION_MARGIN_MS < self->duration_ms)
+    {
+      g_autofree char *display_name = g_filename_display_name (self->path);
+      g_autofree char *at = format_time (self->last_position_ms);
+      g_autofree char *length = format_time (self->duration_ms);
+      g_autofree char *text =
+        g_strdup_printf (_("The media file “%s” ends at %s although it should last %s: it was "
+                           "probably cut short while being copied. Tell your trainer; the rest "
+                           "of the lesson still works."), display_name, at, length);
+
+      fail (self, BEKAL_PLAYER_ERROR_DAMAGED, text);
+      return;
+    }
+
+  if (self->duration_ms > 0)
+    self->last_position_ms = self->duration_ms;
+  self->target = GST_STATE_PAUSED;
+  gst_element_set_state (self->playbin, GST_STATE_PAUSED);
+  set_state (self, BEKAL_PLAYER_STATE_ENDED);
+}
+
+/* Callbacks */
+
+/* Converting every frame to RGBA for GDK is the engine's main cost on top of decoding:
+ * spread it over the processor's cores */
+static void
+on_element_setup (GstElement *playbin,
+                  GstElement *element,
+                  gpointer    user_data)
+{
+  GstElementFactory *factory = gst_element_get_factory (element);
+  const char *name = factory ? gst_plugin_feature_get_name (GST_PLUGIN_FEATURE (factory)) : NULL;
+
+  if (g_strcmp0 (name, "videoconvert") == 0 || g_strcmp0 (name, "videoscale") == 0
+      || g_strcmp0 (name, "videoconvertscale") == 0)
+    g_object_set (element, "n-threads", MIN (g_get_num_processors (), 4), NULL);
+}
+
+static gboolean
+on_bus_message (GstBus     *bus,
+                GstMessage *message,
+                gpointer    user_data)
+{
+  BekalPlayer *self = user_data;
+
+  if (self->state == BEKAL_PLAYER_STATE_FAILED)
+    return G_SOURCE_CONTINUE;
+
+  switch (GST_MESSAGE_TYPE (message))
+    {
+    case GST_MESSAGE_ERROR:
+      handle_error (self, message);
+      break;
+
+    case GST_MESSAGE_EOS:
+      handle_eos (self);
+      break;
+
+    case GST_MESSAGE_ELEMENT:
+      if (gst_is_missing_plugin_message (message))
+        {
+          g_autofree char *detail = gst_missing_plugin_message_get_installer_detail (message);
+          g_autofree char *description = gst_missing_plugin_message_get_description (message);
+          const char *package = detail ? bekal_media_package_for_detail (detail) : NULL;
+
+          record_missing (self, description, package);
+          /* a lesson recording without its picture or its sound is of no use */
+          fail_missing_plugins (self);
+        }
+      break;
+
+    case GST_MESSAGE_DURATION_CHANGED:
+      update_duration (self);
+      break;
+
+    case GST_MESSAGE_ASYNC_DONE:
+      {
+        int n_video = 0;
+
+        self->prerolled = TRUE;
+        update_duration (self);
+        g_object_get (self->playbin, "n-video", &n_video, NULL);
+        if (self->has_video != (n_video > 0))
+          {
+            self->has_video = n_video > 0;
+            g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_VIDEO]);
+          }
+        if (self->pending_seek_ms >= 0)
+          {
+            gint64 position = self->pending_seek_ms;
+
+            self->pending_seek_ms = -1;
+            apply_seek (self, position);
+          }
+        else if (self->rate != 1.0 && self->state == BEKAL_PLAYER_STATE_LOADING)
+          apply_seek (self, 0);
+        if (self->state == BEKAL_PLAYER_STATE_LOADING && self->target == GST_STATE_PAUSED)
+          set_state (self, BEKAL_PLAYER_STATE_PAUSED);
+        break;
+      }
+
+    case GST_MESSAGE_STATE_CHANGED:
+      if (GST_MESSAGE_SRC (message) == GST_OBJECT (self->playbin))
+        {
+          GstState new_state;
+
+          gst_message_parse_state_changed (message, NULL, &new_state, NULL);
+          if (new_state == GST_STATE_PLAYING && self->target == GST_STATE_PLAYING)
+            set_state (self, BEKAL_PLAYER_STATE_PLAYING);
+          else if (new_state == GST_STATE_PAUSED && self->target == GST_STATE_PAUSED
+                   && self->prerolled && self->state != BEKAL_PLAYER_STATE_ENDED)
+            set_state (self, BEKAL_PLAYER_STATE_PAUSED);
+        }
+      break;
+
+    case GST_MESSAGE_WARNING:
+      {
+        g_autoptr(GError) error = NULL;
+
+        gst_message_parse_warning (message, &error, NULL);
+        g_debug ("playback warning: %s", error->message);
+        break;
+      }
+
+    default:
+      break;
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* Overrides */
+
+static void
+bekal_player_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  BekalPlayer *self = BEKAL_PLAYER (object);
+
+  switch (prop_id)
+    {
+    case PROP_STATE:
+      g_value_set_int (value, self->state);
+      break;
+    case PROP_DURATION:
+      g_value_set_int64 (value, self->duration_ms);
+      break;
+    case PROP_RATE:
+      g_value_set_double (value, self->rate);
+      break;
+    case PROP_VOLUME:
+      g_value_set_double (value, self->volume);
+      break;
+    case PROP_MUTED:
+      g_value_set_boolean (value, self->muted);
+      break;
+    case PROP_HAS_VIDEO:
+      g_value_set_boolean (value, self->has_video);
+      break;
+    case PROP_PAINTABLE:
+      g_value_set_object (value, self->paintable);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bekal_player_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  BekalPlayer *self = BEKAL_PLAYER (object);
+
+  switch (prop_id)
+    {
+    case PROP_RATE:
+      bekal_player_set_rate (self, g_value_get_double (value));
+      break;
+    case PROP_VOLUME:
+      bekal_player_set_volume (self, g_value_get_double (value));
+      break;
+    case PROP_MUTED:
+      bekal_player_set_muted (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bekal_player_dispose (GObject *object)
+{
+  BekalPlayer *self = BEKAL_PLAYER (object);
+
+  bekal_player_close (self);
+  g_clear_object (&self->paintable);
+
+  G_OBJECT_CLASS (bekal_player_parent_class)->dispose (object);
+}
+
+static void
+bekal_player_finalize (GObject *object)
+{
+  BekalPlayer *self = BEKAL_PLAYER (object);
+
+  g_clear_error (&self->error);
+  g_free (self->path);
+  g_ptr_array_unref (self->missing_packages);
+  g_ptr_array_unref (self->missing_descriptions);
+
+  G_OBJECT_CLASS (bekal_player_parent_class)->finalize (object);
+}
+
+static void
+bekal_player_class_init (BekalPlayerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = bekal_player_get_property;
+  object_class->set_property = bekal_player_set_property;
+  object_class->dispose = bekal_player_dispose;
+  object_class->finalize = bekal_player_finalize;
+
+  properties[PROP_STATE] =
+    g_param_spec_int ("state", NULL, NULL, BEKAL_PLAYER_STATE_EMPTY, BEKAL_PLAYER_STATE_FAILED,
+                      BEKAL_PLAYER_STATE_EMPTY,
+                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DURATION] =
+    g_param_spec_int64 ("duration", NULL, NULL, -1, G_MAXINT64, -1,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RATE] =
+    g_param_spec_double ("rate", NULL, NULL, BEKAL_PLAYER_MIN_RATE, BEKAL_PLAYER_MAX_RATE, 1.0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_VOLUME] =
+    g_param_spec_double ("volume", NULL, NULL, 0.0, 1.0, 1.0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MUTED] =
+    g_param_spec_boolean ("muted", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HAS_VIDEO] =
+    g_param_spec_boolean ("has-video", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PAINTABLE] =
+    g_param_spec_object ("paintable", NULL, NULL, GDK_TYPE_PAINTABLE,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+bekal_player_init (BekalPlayer *self)
+{
+  self->paintable = bekal_video_paintable_new ();
+  self->duration_ms = -1;
+  self->last_position_ms = -1;
+  self->pending_seek_ms = -1;
+  self->rate = 1.0;
+  self->volume = 1.0;
+  self->clock_sync = TRUE;
+  self->missing_packages = g_ptr_array_new_with_free_func (g_free);
+  self->missing_descriptions = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->missing_packages, NULL);
+}
+
+/* Public API */
+
+BekalPlayer *
+bekal_player_new (void)
+{
+  if (!gst_is_initialized ())
+    gst_init (NULL, NULL);
+
+  return g_object_new (BEKAL_TYPE_PLAYER, NULL);
+}
+
+gboolean
+bekal_player_open (BekalPlayer  *self,
+                   const char   *path,
+                   GError      **error)
+{
+  g_autoptr(GstBus) bus = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *display_name = NULL;
+  GstElement *audio_sink;
+
+  g_return_val_if_fail (BEKAL_IS_PLAYER (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  bekal_player_close (self);
+  self->path = g_strdup (path);
+  display_name = g_filename_display_name (path);
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autofree char *text =
+        g_strdup_printf (_("The media file “%s” was not found. Tell your trainer: it has to be "
+                           "copied into a media folder."), display_name);
+
+      fail (self, BEKAL_PLAYER_ERROR_NOT_FOUND, text);
+      if (error)
+        *error = g_error_copy (self->error);
+      return FALSE;
+    }
+
+  uri = gst_filename_to_uri (path, error);
+  if (uri == NULL)
+    return FALSE;
+
+  self->playbin = gst_element_factory_make ("playbin", NULL);
+  if (self->playbin == NULL)
+    {
+      g_autofree char *sentence = bekal_media_describe_missing ("playbin",
+                                                                "gstreamer1.0-plugins-base");
+
+      fail (self, BEKAL_PLAYER_ERROR_MISSING_PLUGIN, sentence);
+      if (error)
+        *error = g_error_copy (self->error);
+      return FALSE;
+    }
+  gst_object_ref_sink (self->playbin);
+
+  self->video_sink = gst_object_ref_sink (bekal_video_sink_new (self->paintable));
+  g_object_set (self->video_sink, "sync", self->clock_sync, NULL);
+  audio_sink = create_audio_sink (self->clock_sync);
+  /* scaletempo keeps voices at their pitch when the rate changes */
+  self->audio_filter = gst_element_factory_make ("scaletempo", NULL);
+  if (self->audio_filter)
+    gst_object_ref_sink (self->audio_filter);
+
+  g_object_set (self->playbin,
+                "uri", uri,
+                "flags", PLAY_FLAGS,
+                "video-sink", self->video_sink,
+                "volume", self->volume * self->volume * self->volume,
+                "mute", self->muted,
+                NULL);
+  if (audio_sink)
+    g_object_set (self->playbin, "audio-sink", audio_sink, NULL);
+  if (self->audio_filter)
+    g_object_set (self->playbin, "audio-filter", self->audio_filter, NULL);
+
+  g_signal_connect (self->playbin, "element-setup", G_CALLBACK (on_element_setup), NULL);
+
+  bus = gst_element_get_bus (self->playbin);
+  self->bus_watch_id = gst_bus_add_watch (bus, on_bus_message, self);
+
+  self->target = GST_STATE_PAUSED;
+  set_state (self, BEKAL_PLAYER_STATE_LOADING);
+  /* a failure here is explained by the error message on the bus */
+  gst_element_set_state (self->playbin, GST_STATE_PAUSED);
+
+  return TRUE;
+}
+
+void
+bekal_player_close (BekalPlayer *self)
+{
+  g_return_if_fail (BEKAL_IS_PLAYER (self));
+
+  if (self->playbin)
+    gst_element_set_state (self->playbin, GST_STATE_NULL);
+  g_clear_handle_id (&self->bus_watch_id, g_source_remove);
+  g_clear_object (&self->playbin);
+  g_clear_object (&self->video_sink);
+  g_clear_object (&self->audio_filter);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_error (&self->error);
+  reset_missing (self);
+  bekal_video_paintable_clear (self->paintable);
+
+  self->target = GST_STATE_NULL;
+  self->prerolled = FALSE;
+  self->last_position_ms = -1;
+  self->pending_seek_ms = -1;
+  if (self->duration_ms != -1)
+    {
+      self->duration_ms = -1;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DURATION]);
+    }
+  if (self->has_video)
+    {
+      self->has_video = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_VIDEO]);
+    }
+  set_state (self, BEKAL_PLAYER_STATE_EMPTY);
+}
+
+void
+bekal_player_play (BekalPlayer *self)
+{
+  g_return_if_fail (BEKAL_IS_PLAYER (self));
+
+  if (self->playbin == NULL || self->state == BEKAL_PLAYER_STATE_FAILED)
+    return;
+
+  if (self->state == BEKAL_PLAYER_STATE_ENDED)
+    {
+      apply_seek (self, 0);
+      set_state (self, BEKAL_PLAYER_STATE_PAUSED);
+    }
+
+  self->target = GST_STATE_PLAYING;
+  gst_element_set_state (self->playbin, GST_STATE_PLAYING);
+}
+
+void
+bekal_player_pause (BekalPlayer *self)
+{
+  g_return_if_fail (BEKAL_IS_PLAYER (self));
+
+  if (self->playbin == NULL || self->state == BEKAL_PLAYER_STATE_FAILED
+      || self->state == BEKAL_PLAYER_STATE_ENDED)
+    return;
+
+  self->target = GST_STATE_PAUSED;
+  gst_element_set_state (self->playbin, GST_STATE_PAUSED);
+  if (self->prerolled)
+    set_state (self, BEKAL_PLAYER_STATE_PAUSED);
+}
+
+void
+bekal_player_seek (BekalPlayer *self,
+                   gint64       position_ms)
+{
+  g_return_if_fail (BEKAL_IS_PLAYER (self));
+
+  if (self->playbin == NULL || self->state == BEKAL_PLAYER_STATE_FAILED)
+    return;
+
+  position_ms = MAX (position_ms, 0);
+  if (self->duration_ms > 0)
+    position_ms = MIN (position_ms, self->duration_ms);
+
+  if (!self->prerolled)
+    {
+      self->pending_seek_ms = position_ms;
+      self->last_position_ms = position_ms;
+      return;
+    }
+
+  apply_seek (self, position_ms);
+  if (self->state == BEKAL_PLAYER_STATE_ENDED)
+    {
+      self->target = GST_STATE_PAUSED;
+      set_state (self, BEKAL_PLAYER_STATE_PAUSED);
+    }
+}
+
+void
+bekal_player_set_rate (BekalPlayer *self,
+                       double       rate)
+{
+  g_return_if_fail (BEKAL_IS_PLAYER (self));
+
+  rate = CLAMP (rate, BEKAL_PLAYER_MIN_RATE, BEKAL_PLAYER_MAX_RATE);
+  if (rate == self->rate)
+    return;
+
+  self->rate = rate;
+  if (self->playbin && self->prerolled && self->state != BEKAL_PLAYER_STATE_FAILED)
+    {
+      gint64 position = bekal_player_get_position (self);
+
+      apply_seek (self, MAX (position, 0));
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RATE]);
+}
+
+double
+bekal_player_get_rate (BekalPlayer *self)
+{
+  g_return_val_if_fail (BEKAL_IS_PLAYER (self), 1.0);
+
+  return self->rate;
+}
+
+double
+bekal_player_query_rate (BekalPlayer *self)
+{
+  g_autoptr(GstQuery) query = NULL;
+  double rate = 0.0;
+
+  g_return_val_if_fail (BEKAL_IS_PLAYER (self), 0.0);
+
+  if (self->playbin == NULL)
+    return 0.0;
+
+  /* scaletempo turns the audio segment's rate into an applied rate, so ask the video sink
+   * when there is video and otherwise the segment that reached scaletempo */
+  if (self->has_video)
+    {
+      query = gst_query_new_segment (GST_FORMAT_TIME);
+      if (gst_element_query (self->video_sink, query))
+        gst_query_parse_segment (query, &rate, NULL, NULL, NULL);
+    }
+  else if (self->audio_filter)
+    {
+      g_autoptr(GstPad) pad = gst_element_get_static_pad (self->audio_filter, "sink");
+      g_autoptr(GstEvent) event = pad ? gst_pad_get_sticky_event (pad, GST_EVENT_SEGMENT, 0)
+                                      : NULL;
+      const GstSegment *segment = NULL;
+
+      if (event)
+        {
+          gst_event_parse_segment (event, &segment);
+          rate = segment->rate * segment->applied_rate;
+        }
+    }
+
+  return rate;
+}
+
+void
+bekal_player_set_volume (BekalPlayer *self,
+                         double       volume)
+{
+  g_return_if_fail (BEKAL_IS_PLAYER (self));
+
+  volume = CLAMP (volume, 0.0, 1.0);
+  if (volume == self->volume)
+    return;
+
+  self->volume = volume;
+  if (self->playbin)
+    g_object_set (self->playbin, "volume", volume * volume * volume, NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VOLUME]);
+}
+
+double
+bekal_player_get_volume (BekalPlayer *self)
+{
+  g_return_val_if_fail (BEKAL_IS_PLAYER (self), 0.0);
+
+  return self->volume;
+}
+
+void
+bekal_player_set_muted (BekalPlayer *self,
+                        gboolean     muted)
+{
+  g_return_if_fail (BEKAL_IS_PLAYER (self));
+
+  muted = !!muted;
+  if (muted == self->muted)
+    return;
+
+  self->muted = muted;
+  if (self->playbin)
+    g_object_set (self->playbin, "mute", muted, NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MUTED]);
+}
+
+gboolean
+bekal_player_get_muted (BekalPlayer *self)
+{
+  g_return_val_if_fail (BEKAL_IS_PLAYER (self), FALSE);
+
+  return self->muted;
+}
+
+BekalPlayerState
+bekal_player_get_state (BekalPlayer *self)
+{
+  g_return_val_if_fail (BEKAL_IS_PLAYER (self), BEKAL_PLAYER_STATE_EMPTY);
+
+  return self->state;
+}
+
+gint64
+bekal_player_get_position (BekalPlayer *self)
+{
+  gint64 position = 0;
+
+  g_return_val_if_fail (BEKAL_IS_PLAYER (self), -1);
+
+  if (self->playbin == NULL || self->state == BEKAL_PLAYER_STATE_FAILED)
+    return self->last_position_ms;
+  if (self->pending_seek_ms >= 0 || self->state == BEKAL_PLAYER_STATE_ENDED)
+    return self->last_position_ms;
+
+  if (gst_element_query_position (self->playbin, GST_FORMAT_TIME, &position) && position >= 0)
+    self->last_position_ms = position / GST_MSECOND;
+
+  return self->last_position_ms;
+}
+
+gint64
+bekal_player_get_duration (BekalPlayer *self)
+{
+  g_return_val_if_fail (BEKAL_IS_PLAYER (self), -1);
+
+  return self->duration_ms;
+}
+
+gboolean
+bekal_player_has_video (BekalPlayer *self)
+{
+  g_return_val_if_fail (BEKAL_IS_PLAYER (self), FALSE);
+
+  return self->has_video;
+}
+
+const char *
+bekal_player_get_path (BekalPlayer *self)
+{
+  g_return_val_if_fail (BEKAL_IS_PLAYER (self), NULL);
+
+  return self->path;
+}
+
+const GError *
+bekal_player_get_error (BekalPlayer *self)
+{
+  g_return_val_if_fail (BEKAL_IS_PLAYER (self), NULL);
+
+  return self->state == BEKAL_PLAYER_STATE_FAILED ? self->error : NULL;
+}
+
+const char * const *
+bekal_player_get_missing_packages (BekalPlayer *self)
+{
+  g_return_val_if_fail (BEKAL_IS_PLAYER (self), NULL);
+
+  return (const char * const *) self->missing_packages->pdata;
+}
+
+GdkPaintable *
+bekal_player_get_paintable (BekalPlayer *self)
+{
+  g_return_val_if_fail (BEKAL_IS_PLAYER (self), NULL);
+
+  return GDK_PAINTABLE (self->paintable);
+}
+
+guint64
+bekal_player_get_n_frames (BekalPlayer *self)
+{
+  g_return_val_if_fail (BEKAL_IS_PLAYER (self), 0);
+
+  return bekal_video_paintable_get_n_queued (self->paintable);
+}
+
+void
+bekal_player_set_clock_sync (BekalPlayer *self,
+                             gboolean     sync)
+{
+  g_return_if_fail (BEKAL_IS_PLAYER (self));
+
+  self->clock_sync = !!sync;
+}

@@ -1,0 +1,577 @@
+/* test-player.c: the playback engine without a display: playing, seeking, rates and failures
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gst/gst.h>
+
+#include <bekal/bekal-media-probe.h>
+
+#include "bekal-player.h"
+
+/* Only a guard against a hung pipeline; no assertion depends on it */
+#define WAIT_LIMIT_US (90 * G_USEC_PER_SEC)
+
+typedef struct
+{
+  char        *tmp_dir;
+  BekalPlayer *player;
+} Fixture;
+
+/* Helpers */
+
+static char *
+media_path (const char *name)
+{
+  return g_build_filename (BEKAL_SOURCE_ROOT, "media", name, NULL);
+}
+
+static gboolean
+wait_until_state (BekalPlayer      *player,
+                  BekalPlayerState  state)
+{
+  gint64 limit = g_get_monotonic_time () + WAIT_LIMIT_US;
+
+  while (bekal_player_get_state (player) != state && g_get_monotonic_time () < limit)
+    {
+      if (bekal_player_get_state (player) == BEKAL_PLAYER_STATE_FAILED
+          || bekal_player_get_state (player) == BEKAL_PLAYER_STATE_ENDED)
+        break;
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  if (bekal_player_get_state (player) != state && bekal_player_get_error (player))
+    g_test_message ("player failed: %s", bekal_player_get_error (player)->message);
+
+  return bekal_player_get_state (player) == state;
+}
+
+static void
+iterate_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (10 * 1000);
+    }
+}
+
+static gboolean
+wait_for_position (BekalPlayer *player,
+                   gint64       at_least_ms)
+{
+  gint64 limit = g_get_monotonic_time () + WAIT_LIMIT_US;
+
+  while (bekal_player_get_position (player) < at_least_ms && g_get_monotonic_time () < limit
+         && bekal_player_get_state (player) != BEKAL_PLAYER_STATE_FAILED
+         && bekal_player_get_state (player) != BEKAL_PLAYER_STATE_ENDED)
+    iterate_for (20);
+
+  return bekal_player_get_position (player) >= at_least_ms;
+}
+
+static gboolean
+wait_for_new_frame (BekalPlayer *player,
+                    guint64      after)
+{
+  gint64 limit = g_get_monotonic_time () + WAIT_LIMIT_US;
+
+  while (bekal_player_get_n_frames (player) <= after && g_get_monotonic_time () < limit)
+    iterate_for (10);
+  /* let the frame reach the main thread */
+  iterate_for (20);
+
+  return bekal_player_get_n_frames (player) > after;
+}
+
+/* A short WebM clip with non-square pixels (2:1), made with the installed encoders */
+static char *
+make_clip (const char *dir,
+           const char *name,
+           const char *video_caps)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *description =
+    g_strdup_printf ("webmmux name=mux ! filesink location=\"%s\" "
+                     "videotestsrc num-buffers=30 ! %s ! vp8enc deadline=1 ! mux. "
+                     "audiotestsrc num-buffers=150 samplesperbuffer=960 ! "
+                     "audio/x-raw,rate=48000,channels=1 ! opusenc ! mux.",
+                     path, video_caps);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GstElement) pipeline = gst_parse_launch (description, &error);
+  g_autoptr(GstBus) bus = NULL;
+  g_autoptr(GstMessage) message = NULL;
+
+  g_assert_no_error (error);
+  bus = gst_element_get_bus (pipeline);
+  gst_element_set_state (pipeline, GST_STATE_PLAYING);
+  message = gst_bus_timed_pop_filtered (bus, 60 * GST_SECOND, GST_MESSAGE_EOS | GST_MESSAGE_ERROR);
+  gst_element_set_state (pipeline, GST_STATE_NULL);
+  g_assert_nonnull (message);
+  g_assert_cmpint (GST_MESSAGE_TYPE (message), ==, GST_MESSAGE_EOS);
+
+  return g_steal_pointer (&path);
+}
+
+/* A Matroska file with H.264 video (random payload): its decoder, in gstreamer1.0-libav, is not
+ * part of a default Debian installation. NULL when an H.264 decoder is installed. */
+static char *
+make_h264_file (const char *dir)
+{
+  static const char *decoders[] = { "avdec_h264", "openh264dec", "vah264dec", "nvh264dec" };
+  g_autofree char *path = g_build_filename (dir, "kamera.mkv", NULL);
+  g_autofree char *description =
+    g_strdup_printf ("fakesrc num-buffers=20 sizetype=fixed sizemax=200 filltype=random "
+                     "datarate=2000 format=time ! video/x-h264,stream-format=avc,alignment=au,"
+                     "width=320,height=240,framerate=10/1,codec_data=(buffer)"
+                     "01640014ffe1000967640014acd94141fb0110000003001000000303c8f14299600100"
+                     "0568ebecb22c ! matroskamux ! filesink location=\"%s\"", path);
+  g_autoptr(GstElement) pipeline = NULL;
+  g_autoptr(GstBus) bus = NULL;
+  g_autoptr(GstMessage) message = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (decoders); i++)
+    {
+      g_autoptr(GstPluginFeature) decoder = gst_registry_lookup_feature (gst_registry_get (),
+                                                                         decoders[i]);
+
+      if (decoder)
+        return NULL;
+    }
+
+  pipeline = gst_parse_launch (description, &error);
+  g_assert_no_error (error);
+  bus = gst_element_get_bus (pipeline);
+  gst_element_set_state (pipeline, GST_STATE_PLAYING);
+  message = gst_bus_timed_pop_filtered (bus, 30 * GST_SECOND, GST_MESSAGE_EOS | GST_MESSAGE_ERROR);
+  gst_element_set_state (pipeline, GST_STATE_NULL);
+  g_assert_nonnull (message);
+  g_assert_cmpint (GST_MESSAGE_TYPE (message), ==, GST_MESSAGE_EOS);
+
+  return g_steal_pointer (&path);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->tmp_dir = g_dir_make_tmp ("bekal-player-XXXXXX", NULL);
+  g_assert_nonnull (fixture->tmp_dir);
+  fixture->player = bekal_player_new ();
+}
+
+static void
+remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->player);
+  /* let idle callbacks holding references run */
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  remove_dir (fixture->tmp_dir);
+  g_free (fixture->tmp_dir);
+}
+
+/* Tests */
+
+static void
+test_play_to_end (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *clip = make_clip (fixture->tmp_dir, "par.webm",
+                                     "video/x-raw,width=320,height=180,framerate=10/1,"
+                                     "pixel-aspect-ratio=2/1");
+  g_autoptr(GError) error = NULL;
+  GdkPaintable *paintable = bekal_player_get_paintable (fixture->player);
+
+  g_assert_true (bekal_player_open (fixture->player, clip, &error));
+  g_assert_no_error (error);
+  g_assert_true (wait_until_state (fixture->player, BEKAL_PLAYER_STATE_PAUSED));
+  g_assert_true (bekal_player_has_video (fixture->player));
+  g_assert_cmpint (bekal_player_get_duration (fixture->player), >=, 2900);
+  g_assert_cmpint (bekal_player_get_duration (fixture->player), <=, 3200);
+
+  bekal_player_play (fixture->player);
+  g_assert_true (wait_until_state (fixture->player, BEKAL_PLAYER_STATE_ENDED));
+  g_assert_cmpint (bekal_player_get_position (fixture->player), ==,
+                   bekal_player_get_duration (fixture->player));
+
+  /* every frame went through the sink as a texture; the last one is shown */
+  g_assert_cmpuint (bekal_player_get_n_frames (fixture->player), >=, 30);
+  iterate_for (50);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_height (paintable), ==, 180);
+  /* 320 pixels twice as wide as high are shown 640 wide */
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (paintable), ==, 640);
+  g_assert_cmpfloat_with_epsilon (gdk_paintable_get_intrinsic_aspect_ratio (paintable),
+                                  640.0 / 180.0, 0.01);
+
+  /* playing again starts over */
+  bekal_player_play (fixture->player);
+  g_assert_true (wait_until_state (fixture->player, BEKAL_PLAYER_STATE_PLAYING));
+  g_assert_cmpint (bekal_player_get_position (fixture->player), <, 2000);
+}
+
+/* A red picture comes out red: the pixel layout handed to GDK matches the negotiated format */
+static void
+test_colours (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *red = g_build_filename (fixture->tmp_dir, "merah-pola.webm", NULL);
+  g_autoptr(GdkPaintable) image = NULL;
+  g_autofree guchar *pixels = g_malloc (64 * 48 * 4);
+  const guchar *centre;
+
+  {
+    g_autofree char *description =
+      g_strdup_printf ("videotestsrc pattern=red num-buffers=10 ! "
+                       "video/x-raw,width=64,height=48,framerate=10/1 ! vp8enc ! webmmux ! "
+                       "filesink location=\"%s\"", red);
+    g_autoptr(GstElement) pipeline = gst_parse_launch (description, NULL);
+    g_autoptr(GstBus) bus = gst_element_get_bus (pipeline);
+    g_autoptr(GstMessage) message = NULL;
+
+    gst_element_set_state (pipeline, GST_STATE_PLAYING);
+    message = gst_bus_timed_pop_filtered (bus, 30 * GST_SECOND,
+                                          GST_MESSAGE_EOS | GST_MESSAGE_ERROR);
+    gst_element_set_state (pipeline, GST_STATE_NULL);
+    g_assert_cmpint (GST_MESSAGE_TYPE (message), ==, GST_MESSAGE_EOS);
+  }
+
+  g_assert_true (bekal_player_open (fixture->player, red, NULL));
+  g_assert_true (wait_until_state (fixture->player, BEKAL_PLAYER_STATE_PAUSED));
+  iterate_for (50);
+  image = gdk_paintable_get_current_image (bekal_player_get_paintable (fixture->player));
+  g_assert_true (GDK_IS_TEXTURE (image));
+  g_assert_cmpint (gdk_texture_get_width (GDK_TEXTURE (image)), ==, 64);
+
+  /* gdk_texture_download() gives Cairo's ARGB32: B, G, R, A in memory on little-endian */
+  gdk_texture_download (GDK_TEXTURE (image), pixels, 64 * 4);
+  centre = pixels + (24 * 64 + 32) * 4;
+  g_assert_cmpuint (centre[2], >, 200);
+  g_assert_cmpuint (centre[1], <, 60);
+  g_assert_cmpuint (centre[0], <, 60);
+  g_assert_cmpuint (centre[3], ==, 255);
+}
+
+static void
+test_seek_accuracy (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = media_path ("sampel-01-orientasi.webm");
+  const gint64 targets[] = { 12345, 3210, 27777, 500 };
+
+  g_assert_true (bekal_player_open (fixture->player, path, NULL));
+  g_assert_true (wait_until_state (fixture->player, BEKAL_PLAYER_STATE_PAUSED));
+
+  for (gsize i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      guint64 frames = bekal_player_get_n_frames (fixture->player);
+      gint64 position;
+
+      bekal_player_seek (fixture->player, targets[i]);
+      g_assert_true (wait_for_new_frame (fixture->player, frames));
+      position = bekal_player_get_position (fixture->player);
+      g_test_message ("seek to %" G_GINT64_FORMAT " ms: at %" G_GINT64_FORMAT " ms", targets[i],
+                      position);
+      g_assert_cmpint (ABS (position - targets[i]), <=, 100);
+    }
+
+  /* playing continues from there */
+  bekal_player_play (fixture->player);
+  g_assert_true (wait_until_state (fixture->player, BEKAL_PLAYER_STATE_PLAYING));
+  g_assert_true (wait_for_position (fixture->player, 700));
+}
+
+static void
+test_seek_before_ready (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *path = media_path ("sampel-02-ekstremisme.webm");
+
+  g_assert_true (bekal_player_open (fixture->player, path, NULL));
+  bekal_player_seek (fixture->player, 20000);
+  g_assert_true (wait_until_state (fixture->player, BEKAL_PLAYER_STATE_PAUSED));
+  iterate_for (200);
+  g_assert_cmpint (ABS (bekal_player_get_position (fixture->player) - 20000), <=, 100);
+}
+
+static void
+test_pause_resume (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = media_path ("sampel-03-trauma.webm");
+  gint64 paused_at;
+
+  g_assert_true (bekal_player_open (fixture->player, path, NULL));
+  bekal_player_play (fixture->player);
+  g_assert_true (wait_until_state (fixture->player, BEKAL_PLAYER_STATE_PLAYING));
+  g_assert_true (wait_for_position (fixture->player, 400));
+
+  bekal_player_pause (fixture->player);
+  g_assert_true (wait_until_state (fixture->player, BEKAL_PLAYER_STATE_PAUSED));
+  iterate_for (100);
+  paused_at = bekal_player_get_position (fixture->player);
+  iterate_for (600);
+  /* paused means the position stands still */
+  g_assert_cmpint (bekal_player_get_position (fixture->player), ==, paused_at);
+
+  bekal_player_play (fixture->player);
+  g_assert_true (wait_until_state (fixture->player, BEKAL_PLAYER_STATE_PLAYING));
+  g_assert_true (wait_for_position (fixture->player, paused_at + 300));
+  g_assert_cmpint (bekal_player_get_position (fixture->player), >, paused_at);
+}
+
+static void
+test_rate (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autofree char *path = media_path ("sampel-04-reintegrasi.webm");
+  gint64 before;
+
+  g_assert_true (bekal_player_open (fixture->player, path, NULL));
+  g_assert_true (wait_until_state (fixture->player, BEKAL_PLAYER_STATE_PAUSED));
+  g_assert_cmpfloat (bekal_player_query_rate (fixture->player), ==, 1.0);
+
+  bekal_player_play (fixture->player);
+  g_assert_true (wait_for_position (fixture->player, 500));
+  before = bekal_player_get_position (fixture->player);
+
+  bekal_player_set_rate (fixture->player, 1.5);
+  g_assert_cmpfloat (bekal_player_get_rate (fixture->player), ==, 1.5);
+  iterate_for (300);
+  g_assert_cmpfloat_with_epsilon (bekal_player_query_rate (fixture->player), 1.5, 0.001);
+  /* the rate change does not jump back */
+  g_assert_cmpint (bekal_player_get_position (fixture->player), >=, before);
+  g_assert_true (wait_for_position (fixture->player, before + 500));
+
+  bekal_player_set_rate (fixture->player, 0.75);
+  iterate_for (300);
+  g_assert_cmpfloat_with_epsilon (bekal_player_query_rate (fixture->player), 0.75, 0.001);
+  g_assert_cmpint (bekal_player_get_state (fixture->player), ==, BEKAL_PLAYER_STATE_PLAYING);
+
+  /* out of range values are clamped */
+  bekal_player_set_rate (fixture->player, 10.0);
+  g_assert_cmpfloat (bekal_player_get_rate (fixture->player), ==, BEKAL_PLAYER_MAX_RATE);
+}
+
+static void
+test_audio_only (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *path = media_path ("sampel-podcast-01.ogg");
+
+  g_assert_true (bekal_player_open (fixture->player, path, NULL));
+  g_assert_true (wait_until_state (fixture->player, BEKAL_PLAYER_STATE_PAUSED));
+  g_assert_false (bekal_player_has_video (fixture->player));
+  g_assert_cmpint (ABS (bekal_player_get_duration (fixture->player) - 38100), <=, 100);
+
+  bekal_player_set_volume (fixture->player, 0.5);
+  bekal_player_set_muted (fixture->player, TRUE);
+  g_assert_true (bekal_player_get_muted (fixture->player));
+  g_assert_cmpfloat (bekal_player_get_volume (fixture->player), ==, 0.5);
+
+  bekal_player_seek (fixture->player, 37000);
+  bekal_player_play (fixture->player);
+  g_assert_true (wait_until_state (fixture->player, BEKAL_PLAYER_STATE_ENDED));
+  g_assert_cmpuint (bekal_player_get_n_frames (fixture->player), ==, 0);
+}
+
+static void
+test_missing_file (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->tmp_dir, "wawancara-hilang.webm", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (bekal_player_open (fixture->player, path, &error));
+  g_assert_error (error, BEKAL_PLAYER_ERROR, BEKAL_PLAYER_ERROR_NOT_FOUND);
+  /* the trainer learns which file to copy */
+  g_assert_nonnull (strstr (error->message, "wawancara-hilang.webm"));
+  g_assert_cmpint (bekal_player_get_state (fixture->player), ==, BEKAL_PLAYER_STATE_FAILED);
+  g_assert_error (bekal_player_get_error (fixture->player), BEKAL_PLAYER_ERROR,
+                  BEKAL_PLAYER_ERROR_NOT_FOUND);
+
+  /* nothing happens afterwards */
+  bekal_player_play (fixture->player);
+  bekal_player_seek (fixture->player, 1000);
+  iterate_for (100);
+  g_assert_cmpint (bekal_player_get_state (fixture->player), ==, BEKAL_PLAYER_STATE_FAILED);
+}
+
+static void
+test_missing_codec (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = media_path ("sampel-05-manajemen-kasus.webm");
+  g_autoptr(GstPluginFeature) vp8dec = gst_registry_lookup_feature (gst_registry_get (), "vp8dec");
+  const char * const *packages;
+  const GError *error;
+  guint rank;
+
+  g_assert_nonnull (vp8dec);
+  /* as with GST_PLUGIN_FEATURE_RANK=vp8dec:0: the decoder is there but never chosen */
+  rank = gst_plugin_feature_get_rank (vp8dec);
+  gst_plugin_feature_set_rank (vp8dec, GST_RANK_NONE);
+
+  g_assert_true (bekal_player_open (fixture->player, path, NULL));
+  g_assert_true (wait_until_state (fixture->player, BEKAL_PLAYER_STATE_FAILED));
+  gst_plugin_feature_set_rank (vp8dec, rank);
+
+  error = bekal_player_get_error (fixture->player);
+  g_assert_error (error, BEKAL_PLAYER_ERROR, BEKAL_PLAYER_ERROR_MISSING_PLUGIN);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "VP8"));
+  g_assert_nonnull (strstr (error->message, "gstreamer1.0-plugins-good"));
+  packages = bekal_player_get_missing_packages (fixture->player);
+  g_assert_true (g_strv_contains (packages, "gstreamer1.0-plugins-good"));
+
+  /* the same file plays again once the decoder is back */
+  g_assert_true (bekal_player_open (fixture->player, path, NULL));
+  g_assert_true (wait_until_state (fixture->player, BEKAL_PLAYER_STATE_PAUSED));
+}
+
+static void
+test_missing_h264_decoder (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *path = make_h264_file (fixture->tmp_dir);
+  const GError *error;
+
+  if (path == NULL)
+    {
+      g_test_skip ("an H.264 decoder is installed");
+      return;
+    }
+
+  g_assert_true (bekal_player_open (fixture->player, path, NULL));
+  g_assert_true (wait_until_state (fixture->player, BEKAL_PLAYER_STATE_FAILED));
+  error = bekal_player_get_error (fixture->player);
+  g_test_message ("%s", error->message);
+  g_assert_error (error, BEKAL_PLAYER_ERROR, BEKAL_PLAYER_ERROR_MISSING_PLUGIN);
+  g_assert_nonnull (strstr (error->message, "H.264"));
+  g_assert_nonnull (strstr (error->message, "gstreamer1.0-libav"));
+  g_assert_true (g_strv_contains (bekal_player_get_missing_packages (fixture->player),
+                                  "gstreamer1.0-libav"));
+}
+
+static void
+test_package_table (void)
+{
+  g_assert_cmpstr (bekal_media_package_for_detail ("gstreamer|1.0|bekal|H.264 decoder|"
+                                                   "decoder-video/x-h264, level=(string)3"),
+                   ==, "gstreamer1.0-libav");
+  g_assert_cmpstr (bekal_media_package_for_detail ("decoder-audio/mpeg, mpegversion=(int)4"),
+                   ==, "gstreamer1.0-libav");
+  g_assert_cmpstr (bekal_media_package_for_detail ("decoder-audio/mpeg, mpegversion=(int)1, "
+                                                   "layer=(int)3"),
+                   ==, "gstreamer1.0-plugins-good");
+  g_assert_cmpstr (bekal_media_package_for_detail ("video/x-vp9"), ==,
+                   "gstreamer1.0-plugins-good");
+  g_assert_cmpstr (bekal_media_package_for_detail ("gstreamer|1.0|x|y|element-vp8dec"), ==,
+                   "gstreamer1.0-plugins-good");
+  g_assert_null (bekal_media_package_for_detail ("decoder-video/x-unheard-of"));
+  g_assert_null (bekal_media_package_for_detail ("decoder-,,,"));
+}
+
+static void
+test_truncated (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *source = media_path ("sampel-06-perawatan-diri.webm");
+  g_autofree char *path = g_build_filename (fixture->tmp_dir, "terpotong.webm", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+  const GError *error;
+
+  /* the first quarter: a copy interrupted halfway through a USB transfer */
+  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, length / 4, NULL));
+
+  g_assert_true (bekal_player_open (fixture->player, path, NULL));
+  /* at double speed, which also checks that the rate does not hide the cut */
+  bekal_player_set_rate (fixture->player, 2.0);
+  bekal_player_play (fixture->player);
+  g_assert_true (wait_until_state (fixture->player, BEKAL_PLAYER_STATE_FAILED));
+  error = bekal_player_get_error (fixture->player);
+  g_test_message ("%s", error->message);
+  g_assert_error (error, BEKAL_PLAYER_ERROR, BEKAL_PLAYER_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (error->message, "terpotong.webm"));
+}
+
+static void
+test_corrupt (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->tmp_dir, "rusak.webm", NULL);
+  g_autofree char *noise = g_malloc (8192);
+  const GError *error;
+
+  for (gsize i = 0; i < 8192; i++)
+    noise[i] = (char) g_test_rand_int_range (0, 256);
+  g_assert_true (g_file_set_contents (path, noise, 8192, NULL));
+
+  g_assert_true (bekal_player_open (fixture->player, path, NULL));
+  bekal_player_play (fixture->player);
+  g_assert_true (wait_until_state (fixture->player, BEKAL_PLAYER_STATE_FAILED));
+  error = bekal_player_get_error (fixture->player);
+  g_test_message ("%s", error->message);
+  g_assert_error (error, BEKAL_PLAYER_ERROR, BEKAL_PLAYER_ERROR_DAMAGED);
+
+  /* the same player still plays a good file afterwards */
+  {
+    g_autofree char *good = media_path ("sampel-01-orientasi.webm");
+
+    g_assert_true (bekal_player_open (fixture->player, good, NULL));
+    g_assert_true (wait_until_state (fixture->player, BEKAL_PLAYER_STATE_PAUSED));
+  }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gst_init (&argc, &argv);
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/player/play-to-end", test_play_to_end);
+  ADD ("/player/colours", test_colours);
+  ADD ("/player/seek-accuracy", test_seek_accuracy);
+  ADD ("/player/seek-before-ready", test_seek_before_ready);
+  ADD ("/player/pause-resume", test_pause_resume);
+  ADD ("/player/rate", test_rate);
+  ADD ("/player/audio-only", test_audio_only);
+  ADD ("/player/error/missing-file", test_missing_file);
+  ADD ("/player/error/missing-codec", test_missing_codec);
+  ADD ("/player/error/missing-h264-decoder", test_missing_h264_decoder);
+  ADD ("/player/error/truncated", test_truncated);
+  ADD ("/player/error/corrupt", test_corrupt);
+  g_test_add_func ("/player/package-table", test_package_table);
+
+#undef ADD
+
+  return g_test_run ();
+}
