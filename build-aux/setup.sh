@@ -24,6 +24,11 @@ BEKAL_TEST_PACKAGES=(
   xvfb xauth libxml2-utils gstreamer1.0-tools imagemagick dbus sqlite3
 )
 
+# What the fuzzing run needs: clang with libFuzzer and the sanitizer runtimes
+BEKAL_FUZZ_PACKAGES=(
+  clang libclang-rt-dev
+)
+
 bekal_say() {
   printf '\033[1m==> %s\033[0m\n' "$*"
 }

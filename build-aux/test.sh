@@ -2,16 +2,18 @@
 # Installs what is missing (Xvfb included), builds Bekal and runs every test suite.
 # Ends with one line "N passed, N failed" and exits non-zero when a test failed or did not run.
 #
-#   build-aux/test.sh [--build-dir DIR] [-- MESON-SETUP-OPTIONS…]
+#   build-aux/test.sh [--build-dir DIR] [--suite SUITE] [-- MESON-SETUP-OPTIONS…]
 
 set -euo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
 build_dir=build
+suite_args=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --build-dir) build_dir="$2"; shift 2 ;;
+    --suite) suite_args+=(--suite "$2"); shift 2 ;;
     --) shift; break ;;
     *) break ;;
   esac
@@ -22,7 +24,8 @@ bekal_build "$build_dir" "$@"
 
 bekal_say "Running the tests in $build_dir"
 status=0
-meson test -C "$BEKAL_ROOT/$build_dir" --print-errorlogs --num-processes 2 || status=$?
+meson test -C "$BEKAL_ROOT/$build_dir" --print-errorlogs --num-processes 2 "${suite_args[@]}" \
+  || status=$?
 
 python3 "$BEKAL_ROOT/build-aux/test-summary.py" "$BEKAL_ROOT/$build_dir/meson-logs/testlog.json" \
   || status=1

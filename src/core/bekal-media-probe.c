@@ -431,7 +431,6 @@ bekal_media_probe_check_module (BekalMediaProbe *self,
 const char *
 bekal_media_package_for_detail (const char *detail)
 {
-  g_autofree char *kind = NULL;
   g_autoptr(GstCaps) caps = NULL;
   const char *type_detail;
   const char *name = NULL;
