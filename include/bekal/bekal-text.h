@@ -24,6 +24,14 @@ typedef struct
   char           *term_ref; /* glossary entry id, or NULL */
 } BekalSpan;
 
+/* Options for bekal_text_to_pango_markup_full() */
+typedef enum
+{
+  BEKAL_TEXT_MARKUP_DEFAULT    = 0,
+  /* terms with a glossary entry become <a href="term:ENTRY-ID"> links */
+  BEKAL_TEXT_MARKUP_TERM_LINKS = 1 << 0,
+} BekalTextMarkupFlags;
+
 #define BEKAL_TYPE_TEXT (bekal_text_get_type ())
 
 typedef struct _BekalText BekalText;
@@ -38,6 +46,8 @@ const BekalSpan *bekal_text_get_span         (const BekalText *self,
 const char      *bekal_text_get_plain        (const BekalText *self);
 guint            bekal_text_count_words      (const BekalText *self);
 char            *bekal_text_to_pango_markup  (const BekalText *self);
+char            *bekal_text_to_pango_markup_full (const BekalText      *self,
+                                                  BekalTextMarkupFlags  flags);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BekalText, bekal_text_unref)
 

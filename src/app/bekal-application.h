@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include <bekal/bekal-catalog.h>
+#include <bekal/bekal-store.h>
 
 G_BEGIN_DECLS
 
@@ -15,8 +16,16 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (BekalApplication, bekal_application, BEKAL, APPLICATION, AdwApplication)
 
-BekalApplication *bekal_application_new         (void);
-BekalCatalog     *bekal_application_get_catalog (BekalApplication *self);
-const char       *bekal_application_get_data_dir (BekalApplication *self);
+BekalApplication *bekal_application_new                     (void);
+BekalCatalog     *bekal_application_get_catalog             (BekalApplication *self);
+const char       *bekal_application_get_data_dir            (BekalApplication *self);
+GSettings        *bekal_application_get_settings            (BekalApplication *self);
+BekalStore       *bekal_application_get_store               (BekalApplication *self);
+/* TRUE when nothing the learner does can be kept: the data folder cannot be written */
+gboolean          bekal_application_is_read_only            (BekalApplication *self);
+/* Why the store is read-only, or NULL */
+const GError     *bekal_application_get_store_problem       (BekalApplication *self);
+/* TRUE with the hidden --resume-last-profile: open on the last learner's library */
+gboolean          bekal_application_get_resume_last_profile (BekalApplication *self);
 
 G_END_DECLS

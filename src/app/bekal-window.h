@@ -8,6 +8,12 @@
 #include <adwaita.h>
 
 #include "bekal-application.h"
+#include "bekal-break-page.h"
+#include "bekal-gap-report-page.h"
+#include "bekal-library-page.h"
+#include "bekal-module-page.h"
+#include "bekal-my-results-page.h"
+#include "bekal-profile-page.h"
 
 G_BEGIN_DECLS
 
@@ -15,6 +21,25 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (BekalWindow, bekal_window, BEKAL, WINDOW, AdwApplicationWindow)
 
-BekalWindow *bekal_window_new (BekalApplication *application);
+BekalWindow        *bekal_window_new                  (BekalApplication *application);
+/* "profiles", "library", "module", "break", "results" or "gap-report" */
+const char         *bekal_window_get_page_name        (BekalWindow      *self);
+gint64              bekal_window_get_learner          (BekalWindow      *self);
+void                bekal_window_set_learner          (BekalWindow      *self,
+                                                       gint64            profile_id);
+/* Opens the module with id @module_id; FALSE when there is no such module or it is broken */
+gboolean            bekal_window_open_module          (BekalWindow      *self,
+                                                       const char       *module_id);
+void                bekal_window_show_toast           (BekalWindow      *self,
+                                                       const char       *message);
+BekalProfilePage   *bekal_window_get_profile_page     (BekalWindow      *self);
+BekalLibraryPage   *bekal_window_get_library_page     (BekalWindow      *self);
+BekalModulePage    *bekal_window_get_module_page      (BekalWindow      *self);
+BekalBreakPage     *bekal_window_get_break_page       (BekalWindow      *self);
+/* The learner's results and the trainer's gap report, made when first asked for */
+BekalMyResultsPage *bekal_window_get_my_results_page  (BekalWindow      *self);
+BekalGapReportPage *bekal_window_get_gap_report_page  (BekalWindow      *self);
+/* The dialog explaining the read-only mode while it is open, or NULL */
+GtkWidget          *bekal_window_get_read_only_dialog (BekalWindow      *self);
 
 G_END_DECLS

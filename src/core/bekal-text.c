@@ -63,10 +63,11 @@ bekal_text_append (BekalText      *self,
 
       if (last->style == style && g_strcmp0 (last->term_ref, term_ref) == 0)
         {
-          char *joined = g_strdup_printf ("%s%.*s", last->text, (int) len, text);
+          gsize old_len = strlen (last->text);
 
-          g_free (last->text);
-          last->text = joined;
+          last->text = g_realloc (last->text, old_len + len + 1);
+          memcpy (last->text + old_len, text, len);
+          last->text[old_len + len] = '\0';
           return;
         }
     }
@@ -177,14 +178,30 @@ bekal_text_count_words (const BekalText *self)
 char *
 bekal_text_to_pango_markup (const BekalText *self)
 {
+  return bekal_text_to_pango_markup_full (self, BEKAL_TEXT_MARKUP_DEFAULT);
+}
+
+char *
+bekal_text_to_pango_markup_full (const BekalText      *self,
+                                 BekalTextMarkupFlags  flags)
+{
   GString *markup = g_string_new (NULL);
 
   for (guint i = 0; i < self->spans->len; i++)
     {
       const BekalSpan *span = &g_array_index (self->spans, BekalSpan, i);
       g_autofree char *escaped = g_markup_escape_text (span->text, -1);
+      gboolean link = (flags & BEKAL_TEXT_MARKUP_TERM_LINKS) != 0
+                      && (span->style & BEKAL_SPAN_TERM) != 0
+                      && span->term_ref != NULL;
 
-      if (span->style & BEKAL_SPAN_TERM)
+      if (link)
+        {
+          g_autofree char *ref = g_markup_escape_text (span->term_ref, -1);
+
+          g_string_append_printf (markup, "<a href=\"term:%s\">", ref);
+        }
+      else if (span->style & BEKAL_SPAN_TERM)
         g_string_append (markup, "<span underline=\"single\">");
       if (span->style & BEKAL_SPAN_STRONG)
         g_string_append (markup, "<b>");
@@ -195,7 +212,9 @@ bekal_text_to_pango_markup (const BekalText *self)
         g_string_append (markup, "</i>");
       if (span->style & BEKAL_SPAN_STRONG)
         g_string_append (markup, "</b>");
-      if (span->style & BEKAL_SPAN_TERM)
+      if (link)
+        g_string_append (markup, "</a>");
+      else if (span->style & BEKAL_SPAN_TERM)
         g_string_append (markup, "</span>");
     }
 

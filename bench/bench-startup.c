@@ -1,0 +1,196 @@
+/* bench-startup.c: times Bekal's start-up to the first frame of its library
+ *
+ * Against a minimal GTK 4 program that opens one window, in the same run and on the same
+ * display. Both are started several times in turn and quit after their first painted frame
+ * (--quit-after-first-frame); the median wall-clock time of each is reported with the ratio.
+ * Bekal opens on its library because a learner was used last in a throw-away data folder and
+ * it is asked to resume that learner (the hidden --resume-last-profile: learners themselves
+ * always start on the profile chooser); it reads the bundled modules as it does for a
+ * learner.
+ *
+ *   bench-startup [--runs N] BEKAL MINIMAL-GTK
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include <bekal/bekal-store.h>
+
+/* Bekal may take this much longer than the minimal program */
+#define TARGET_RATIO 1.5
+
+static int n_runs = 7;
+
+static const GOptionEntry entries[] = {
+  { "runs", 'n', 0, G_OPTION_ARG_INT, &n_runs, "Start-ups of each program; the median is kept (7)",
+    "N" },
+  { NULL }
+};
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median (GArray *times)
+{
+  g_array_sort (times, compare_doubles);
+  return g_array_index (times, double, times->len / 2);
+}
+
+/* Seconds from the start of @argv to its first painted frame, which the program prints as
+ * "first-frame-us: TIME" on the monotonic clock (shared by all processes); negative when it
+ * failed. Quitting is not timed: it is not part of the start-up. */
+static double
+time_start_up (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *value = NULL;
+  const char *line;
+  int wait_status = 0;
+  gint64 start = g_get_monotonic_time ();
+  gint64 first_frame;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &output,
+                     NULL, &wait_status, &error))
+    {
+      g_printerr ("Cannot start %s: %s\n", argv[0], error->message);
+      return -1;
+    }
+  if (!g_spawn_check_wait_status (wait_status, &error))
+    {
+      g_printerr ("%s failed: %s\n", argv[0], error->message);
+      return -1;
+    }
+
+  line = output != NULL ? strstr (output, "first-frame-us: ") : NULL;
+  if (line != NULL)
+    value = g_strstrip (g_strndup (line + 16, strcspn (line + 16, "\n")));
+  if (value == NULL
+      || !g_ascii_string_to_signed (value, 10, start, G_MAXINT64, &first_frame, NULL))
+    {
+      g_printerr ("%s did not report its first frame\n", argv[0]);
+      return -1;
+    }
+
+  return (first_frame - start) / (double) G_USEC_PER_SEC;
+}
+
+/* A data folder whose last learner exists, so that Bekal resumes it on the library */
+static gboolean
+prepare_data_dir (const char *data_dir)
+{
+  g_autoptr(BekalStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+  gint64 id;
+
+  store = bekal_store_open (data_dir, &error);
+  if (store == NULL)
+    {
+      g_printerr ("Cannot open a store in %s: %s\n", data_dir, error->message);
+      return FALSE;
+    }
+
+  id = bekal_store_create_profile (store, "Benchmark", "Sentra", "Peksos", 1, FALSE, &error);
+  if (id == 0)
+    {
+      g_printerr ("Cannot create a profile: %s\n", error->message);
+      return FALSE;
+    }
+
+  value = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  return bekal_store_set_value (store, BEKAL_STORE_KEY_LAST_PROFILE, value, NULL);
+}
+
+static void
+remove_data_dir (const char *data_dir)
+{
+  const char *names[] = { BEKAL_STORE_FILE_NAME, BEKAL_STORE_FILE_NAME "-wal",
+                          BEKAL_STORE_FILE_NAME "-shm", BEKAL_STORE_FILE_NAME "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (data_dir, names[i], NULL);
+      g_remove (path);
+    }
+  g_rmdir (data_dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new ("BEKAL MINIMAL-GTK");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_dir = NULL;
+  g_autoptr(GArray) bekal_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) minimal_times = g_array_new (FALSE, FALSE, sizeof (double));
+  double bekal, minimal, ratio;
+  gboolean ok = TRUE;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 3 || n_runs < 1)
+    {
+      g_printerr ("%s\nUsage: bench-startup [--runs N] BEKAL MINIMAL-GTK\n",
+                  error ? error->message : "");
+      return 2;
+    }
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_printerr ("bench-startup needs a display; run it under xvfb-run\n");
+      return 77;
+    }
+
+  data_dir = g_dir_make_tmp ("bekal-bench-XXXXXX", &error);
+  if (data_dir == NULL || !prepare_data_dir (data_dir))
+    return 1;
+
+  {
+    const char *bekal_argv[] = { argv[1], "--data-dir", data_dir, "--resume-last-profile",
+                                 "--quit-after-first-frame", NULL };
+    const char *minimal_argv[] = { argv[2], "--quit-after-first-frame", NULL };
+
+    /* a first start of each warms the disk cache and the font cache, then they take turns */
+    ok = time_start_up (minimal_argv) >= 0 && time_start_up (bekal_argv) >= 0;
+    for (int i = 0; ok && i < n_runs; i++)
+      {
+        double m = time_start_up (minimal_argv);
+        double b = time_start_up (bekal_argv);
+
+        ok = m >= 0 && b >= 0;
+        g_array_append_val (minimal_times, m);
+        g_array_append_val (bekal_times, b);
+      }
+  }
+
+  remove_data_dir (data_dir);
+  if (!ok)
+    return 1;
+
+  minimal = median (minimal_times);
+  bekal = median (bekal_times);
+  ratio = bekal / minimal;
+
+  g_print ("Start-up to the first frame, median of %d runs\n", n_runs);
+  g_print ("  minimal GTK 4 window: %7.3f s\n", minimal);
+  g_print ("  Bekal library:        %7.3f s\n", bekal);
+  g_print ("  ratio:                %7.2f (target at most %.1f): %s\n", ratio, TARGET_RATIO,
+           ratio <= TARGET_RATIO ? "met" : "NOT met");
+
+  return ratio <= TARGET_RATIO ? 0 : 1;
+}

@@ -1,0 +1,32 @@
+/* bekal-block-widgets.h: widgets for the blocks of a lesson
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include <bekal/bekal-model.h>
+#include <bekal/bekal-store.h>
+
+G_BEGIN_DECLS
+
+/* What a block needs to know about the learner and the module it belongs to */
+typedef struct
+{
+  BekalModule *module;
+  BekalStore  *store;      /* NULL when nothing can be saved */
+  gint64       profile_id;
+  GSettings   *settings;
+} BekalBlockContext;
+
+/* A widget showing @block; module text reaches Pango only escaped */
+GtkWidget *bekal_block_widget_new     (BekalBlock              *block,
+                                       const BekalBlockContext *context);
+/* A selectable, wrapping label for rich text; terms with a glossary entry open a popover
+ * with the definition */
+GtkWidget *bekal_text_label_new       (BekalText               *text,
+                                       BekalModule             *module);
+
+G_END_DECLS

@@ -1,0 +1,531 @@
+/* bekal-gap-report-page.c: the trainer's view of the gap between trained and untrained
+ * peksos, per module, topic and month, with a CSV export
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n-lib.h>
+
+#include <bekal/bekal-report.h>
+
+#include "bekal-gap-report-page.h"
+
+#define ROW_KEY "bekal-gap-row"
+
+typedef enum
+{
+  COLUMN_MODULE,
+  COLUMN_TOPIC,
+  COLUMN_MONTH,
+  COLUMN_UNTRAINED_PRE,
+  COLUMN_UNTRAINED_POST,
+  COLUMN_TRAINED_PRE,
+  COLUMN_TRAINED_POST,
+  COLUMN_PRE_GAP,
+  COLUMN_POST_GAP,
+  N_COLUMNS
+} Column;
+
+enum
+{
+  SIGNAL_EXPORTED,
+  N_SIGNALS
+};
+
+struct _BekalGapReportPage
+{
+  GtkWidget           parent_instance;
+
+  GPtrArray          *rows;       /* BekalGapRow, all months */
+  GPtrArray          *modules;    /* BekalModule, for titles */
+  GListStore         *items;      /* a GObject per row, holding it as ROW_KEY */
+  GtkCustomFilter    *filter;
+  GtkFilterListModel *filtered;
+  char              **month_values; /* "" (all time) then each month, as in the drop-down */
+  GtkStringList      *month_labels;
+  GtkFileChooserNative *chooser;
+
+  AdwToastOverlay    *toast_overlay;
+  GtkDropDown        *month_dropdown;
+  GtkButton          *export_button;
+  GtkStack           *stack;
+  GtkColumnView      *column_view;
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (BekalGapReportPage, bekal_gap_report_page, GTK_TYPE_WIDGET)
+
+/* Helpers */
+
+static BekalModule *
+find_module (BekalGapReportPage *self,
+             const char         *module_id)
+{
+  for (guint i = 0; self->modules != NULL && i < self->modules->len; i++)
+    {
+      BekalModule *module = g_ptr_array_index (self->modules, i);
+
+      if (g_str_equal (bekal_module_get_id (module), module_id))
+        return module;
+    }
+
+  return NULL;
+}
+
+static char *
+format_mean (double mean,
+             guint  n)
+{
+  if (n == 0 || isnan (mean))
+    /* TRANSLATORS: a group without learners in the gap report */
+    return g_strdup (_("— (n=0)"));
+
+  /* TRANSLATORS: a mean score in percent and the number of learners, e.g. "62.5 (n=4)" */
+  return g_strdup_printf (_("%.1f (n=%u)"), mean, n);
+}
+
+static char *
+format_difference (double difference)
+{
+  if (isnan (difference))
+    return g_strdup ("—");
+
+  return g_strdup_printf ("%+.1f", difference);
+}
+
+static const char *
+selected_month (BekalGapReportPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->month_dropdown);
+
+  if (self->month_values == NULL || selected >= g_strv_length (self->month_values))
+    return "";
+
+  return self->month_values[selected];
+}
+
+static char *
+cell_text (BekalGapReportPage *self,
+           BekalGapRow        *row,
+           Column              column)
+{
+  BekalModule *module = find_module (self, row->module_id);
+
+  switch (column)
+    {
+    case COLUMN_MODULE:
+      return g_strdup (module != NULL ? bekal_module_get_title (module) : row->module_id);
+    case COLUMN_TOPIC:
+      {
+        const BekalTopic *topic = NULL;
+
+        if (row->topic_id[0] == '\0')
+          return g_strdup (_("Whole module"));
+        if (module != NULL)
+          topic = bekal_module_find_topic (module, row->topic_id);
+        return g_strdup (topic != NULL ? topic->name : row->topic_id);
+      }
+    case COLUMN_MONTH:
+      return g_strdup (row->month[0] == '\0' ? _("All time") : row->month);
+    case COLUMN_UNTRAINED_PRE:
+      return format_mean (row->untrained.pre_mean, row->untrained.pre_n);
+    case COLUMN_UNTRAINED_POST:
+      return format_mean (row->untrained.post_mean, row->untrained.post_n);
+    case COLUMN_TRAINED_PRE:
+      return format_mean (row->trained.pre_mean, row->trained.pre_n);
+    case COLUMN_TRAINED_POST:
+      return format_mean (row->trained.post_mean, row->trained.post_n);
+    case COLUMN_PRE_GAP:
+      return format_difference (row->pre_gap);
+    case COLUMN_POST_GAP:
+      return format_difference (row->post_gap);
+    case N_COLUMNS:
+    default:
+      return g_strdup ("");
+    }
+}
+
+static void
+show_error_dialog (BekalGapReportPage *self,
+                   const char         *heading,
+                   const char         *message)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                              heading, message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static int
+compare_months_newest_first (gconstpointer a,
+                             gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) b, *(const char * const *) a);
+}
+
+/* Callbacks */
+
+static gboolean
+filter_by_month (gpointer item,
+                 gpointer user_data)
+{
+  BekalGapReportPage *self = BEKAL_GAP_REPORT_PAGE (user_data);
+  BekalGapRow *row = g_object_get_data (G_OBJECT (item), ROW_KEY);
+
+  return g_strcmp0 (row->month, selected_month (self)) == 0;
+}
+
+static void
+on_month_selected (BekalGapReportPage *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_cell_setup (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  Column column = GPOINTER_TO_INT (user_data);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  if (column >= COLUMN_UNTRAINED_PRE)
+    {
+      gtk_label_set_xalign (GTK_LABEL (label), 1);
+      gtk_widget_add_css_class (label, "numeric");
+    }
+  else
+    {
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 22);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_cell_bind (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  Column column = GPOINTER_TO_INT (user_data);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  GObject *object = gtk_list_item_get_item (item);
+  BekalGapRow *row = g_object_get_data (object, ROW_KEY);
+  BekalGapReportPage *self = g_object_get_data (G_OBJECT (factory), "bekal-page");
+  g_autofree char *text = cell_text (self, row, column);
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  if (column == COLUMN_TOPIC && row->topic_id[0] == '\0')
+    gtk_widget_add_css_class (label, "heading");
+  else
+    gtk_widget_remove_css_class (label, "heading");
+}
+
+static void
+on_replace_done (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(BekalGapReportPage) self = BEKAL_GAP_REPORT_PAGE (user_data);
+  GFile *file = G_FILE (source);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+
+  if (!g_file_replace_contents_finish (file, result, NULL, &error))
+    {
+      /* the message of the error names the file already */
+      g_autofree char *message = g_strdup_printf (_("Choose another folder, or free some space, "
+                                                    "and export again.\n\n%s"), error->message);
+
+      show_error_dialog (self, _("The Report Was Not Saved"), message);
+    }
+  else
+    {
+      g_autofree char *message = g_strdup_printf (_("Saved as “%s”"), name);
+      AdwToast *toast = adw_toast_new (message);
+
+      adw_toast_set_timeout (toast, 4);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), TRUE);
+  g_signal_emit (self, signals[SIGNAL_EXPORTED], 0, file, error);
+}
+
+static void
+on_chooser_response (GtkNativeDialog    *dialog,
+                     int                 response,
+                     BekalGapReportPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (file != NULL)
+        bekal_gap_report_page_export_to_file (self, file);
+    }
+
+  g_clear_object (&self->chooser);
+}
+
+static void
+on_export_clicked (BekalGapReportPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->chooser != NULL)
+    return;
+
+  self->chooser = gtk_file_chooser_native_new (_("Export the Gap Report"),
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
+                                               _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  /* TRANSLATORS: the suggested file name of the exported report; keep ".csv" */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), _("bekal-gap-report.csv"));
+  gtk_file_filter_set_name (filter, _("CSV files"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_pattern (filter, "*.csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* Overrides */
+
+static void
+bekal_gap_report_page_dispose (GObject *object)
+{
+  BekalGapReportPage *self = BEKAL_GAP_REPORT_PAGE (object);
+  GtkWidget *child;
+
+  if (self->chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->chooser, self);
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+      g_clear_object (&self->chooser);
+    }
+  gtk_widget_dispose_template (GTK_WIDGET (self), BEKAL_TYPE_GAP_REPORT_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->items);
+  g_clear_object (&self->month_labels);
+  g_clear_pointer (&self->modules, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (bekal_gap_report_page_parent_class)->dispose (object);
+}
+
+static void
+bekal_gap_report_page_finalize (GObject *object)
+{
+  BekalGapReportPage *self = BEKAL_GAP_REPORT_PAGE (object);
+
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_strfreev (self->month_values);
+
+  G_OBJECT_CLASS (bekal_gap_report_page_parent_class)->finalize (object);
+}
+
+static void
+bekal_gap_report_page_class_init (BekalGapReportPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bekal_gap_report_page_dispose;
+  object_class->finalize = bekal_gap_report_page_finalize;
+
+  signals[SIGNAL_EXPORTED] =
+    g_signal_new ("exported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_FILE, G_TYPE_ERROR);
+
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/bekal_peksos/Bekal/bekal-gap-report-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, BekalGapReportPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, BekalGapReportPage, month_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BekalGapReportPage, export_button);
+  gtk_widget_class_bind_template_child (widget_class, BekalGapReportPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, BekalGapReportPage, column_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_export_clicked);
+}
+
+static void
+bekal_gap_report_page_init (BekalGapReportPage *self)
+{
+  const char *titles[N_COLUMNS] = {
+    _("Module"),
+    _("Topic"),
+    _("Month"),
+    /* TRANSLATORS: column headers of the gap report; keep them short */
+    _("Untrained, pre"),
+    _("Untrained, post"),
+    _("Trained, pre"),
+    _("Trained, post"),
+    _("Gap, pre"),
+    _("Gap, post"),
+  };
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->items = g_list_store_new (G_TYPE_OBJECT);
+  self->filter = gtk_custom_filter_new (filter_by_month, self, NULL);
+  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->items)),
+                                              GTK_FILTER (self->filter));
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->filtered)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      GtkListItemFactory *factory;
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+
+      /* the table shows one period at a time, named by the drop-down */
+      if (i == COLUMN_MONTH)
+        continue;
+
+      factory = gtk_signal_list_item_factory_new ();
+
+      g_object_set_data (G_OBJECT (factory), "bekal-page", self);
+      g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup), GINT_TO_POINTER (i));
+      g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind), GINT_TO_POINTER (i));
+      column = gtk_column_view_column_new (titles[i], factory);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      if (i == COLUMN_MODULE || i == COLUMN_TOPIC)
+        {
+          gtk_column_view_column_set_expand (column, TRUE);
+          gtk_column_view_column_set_fixed_width (column, 150);
+        }
+      gtk_column_view_append_column (self->column_view, column);
+    }
+
+  self->month_labels = gtk_string_list_new (NULL);
+  gtk_drop_down_set_model (self->month_dropdown, G_LIST_MODEL (self->month_labels));
+  g_signal_connect_swapped (self->month_dropdown, "notify::selected",
+                            G_CALLBACK (on_month_selected), self);
+}
+
+/* Public API */
+
+GtkWidget *
+bekal_gap_report_page_new (void)
+{
+  return g_object_new (BEKAL_TYPE_GAP_REPORT_PAGE, NULL);
+}
+
+void
+bekal_gap_report_page_load (BekalGapReportPage *self,
+                            BekalStore         *store,
+                            GPtrArray          *modules)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) month_names = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_return_if_fail (BEKAL_IS_GAP_REPORT_PAGE (self));
+  g_return_if_fail (BEKAL_IS_STORE (store));
+
+  g_clear_pointer (&self->modules, g_ptr_array_unref);
+  if (modules != NULL)
+    self->modules = g_ptr_array_ref (modules);
+
+  rows = bekal_report_gap (store, &error);
+  if (rows == NULL)
+    {
+      show_error_dialog (self, _("The Report Cannot Be Computed"), error->message);
+      rows = g_ptr_array_new_with_free_func ((GDestroyNotify) bekal_gap_row_free);
+    }
+
+  g_list_store_remove_all (self->items);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  self->rows = g_steal_pointer (&rows);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      BekalGapRow *row = g_ptr_array_index (self->rows, i);
+      g_autoptr(GObject) item = g_object_new (G_TYPE_OBJECT, NULL);
+
+      g_object_set_data (item, ROW_KEY, row);
+      g_list_store_append (self->items, item);
+      if (row->month[0] != '\0' && g_hash_table_add (seen, row->month))
+        g_ptr_array_add (month_names, row->month);
+    }
+  g_ptr_array_sort (month_names, compare_months_newest_first);
+
+  /* "All time" first, then the months, newest first */
+  g_signal_handlers_block_by_func (self->month_dropdown, on_month_selected, self);
+  g_strfreev (self->month_values);
+  self->month_values = g_new0 (char *, month_names->len + 2);
+  self->month_values[0] = g_strdup ("");
+  gtk_string_list_splice (self->month_labels, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->month_labels)), NULL);
+  gtk_string_list_append (self->month_labels, _("All time"));
+  for (guint i = 0; i < month_names->len; i++)
+    {
+      self->month_values[i + 1] = g_strdup (g_ptr_array_index (month_names, i));
+      gtk_string_list_append (self->month_labels, self->month_values[i + 1]);
+    }
+  gtk_drop_down_set_selected (self->month_dropdown, 0);
+  g_signal_handlers_unblock_by_func (self->month_dropdown, on_month_selected, self);
+  on_month_selected (self);
+
+  gtk_stack_set_visible_child_name (self->stack, self->rows->len > 0 ? "table" : "empty");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), self->rows->len > 0);
+}
+
+void
+bekal_gap_report_page_export_to_file (BekalGapReportPage *self,
+                                      GFile              *file)
+{
+  g_autoptr(GPtrArray) no_rows = g_ptr_array_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  char *csv;
+
+  g_return_if_fail (BEKAL_IS_GAP_REPORT_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  csv = bekal_report_gap_to_csv (self->rows != NULL ? self->rows : no_rows);
+  bytes = g_bytes_new_take (csv, strlen (csv));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
+  /* written to a temporary file first, then renamed over the old one: a failure leaves
+   * the old file as it was */
+  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                       NULL, on_replace_done, g_object_ref (self));
+}
+
+void
+bekal_gap_report_page_set_month (BekalGapReportPage *self,
+                                 const char         *month)
+{
+  g_return_if_fail (BEKAL_IS_GAP_REPORT_PAGE (self));
+
+  for (guint i = 0; self->month_values != NULL && self->month_values[i] != NULL; i++)
+    if (g_strcmp0 (self->month_values[i], month) == 0)
+      {
+        gtk_drop_down_set_selected (self->month_dropdown, i);
+        return;
+      }
+}
+
+guint
+bekal_gap_report_page_get_n_rows (BekalGapReportPage *self)
+{
+  g_return_val_if_fail (BEKAL_IS_GAP_REPORT_PAGE (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+}

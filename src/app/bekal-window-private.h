@@ -1,0 +1,50 @@
+/* bekal-window-private.h: the parts of the main window shared by its source files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "bekal-window.h"
+
+G_BEGIN_DECLS
+
+struct _BekalWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  BekalApplication     *application;
+  gint64                profile_id;
+  char                 *page_before_break;
+  char                 *page_before_results; /* the page "results" and "gap-report" return to */
+  GtkWidget            *focus_before_break; /* weak */
+  GtkWidget            *read_only_dialog;   /* weak */
+  GBinding             *lessons_binding;
+
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  GtkButton            *back_button;
+  GtkToggleButton      *lessons_button;
+  GtkButton            *break_button;
+  GtkRevealer          *read_only_revealer;
+  GtkStack             *stack;
+  BekalProfilePage     *profile_page;
+  BekalLibraryPage     *library_page;
+  BekalModulePage      *module_page;
+  BekalBreakPage       *break_page;
+  BekalMyResultsPage   *my_results_page;
+  BekalGapReportPage   *gap_report_page;
+};
+
+/* bekal-window-actions.c */
+void       bekal_window_install_actions (BekalWindow *self);
+void       bekal_window_show_read_only  (BekalWindow *self);
+
+/* bekal-window.c */
+void       bekal_window_show_page       (BekalWindow *self,
+                                         const char  *name);
+void       bekal_window_update_header   (BekalWindow *self);
+/* The valid modules of the catalog in the current language (BekalModule), in catalog order */
+GPtrArray *bekal_window_dup_modules     (BekalWindow *self);
+
+G_END_DECLS

@@ -1,0 +1,1705 @@
+/* ui-test.c: drives the real Bekal window under a virtual display
+ *
+ * Every test starts the application as a user would (with --data-dir), acts through the
+ * widgets and actions, and checks both what is shown and what reached the learner store.
+ * Screenshots of the main screens are written to BEKAL_SCREENSHOT_DIR.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include <bekal/bekal-quiz-session.h>
+#include <bekal/bekal-store.h>
+
+#include "bekal-text-private.h"
+
+#include "bekal-application.h"
+#include "bekal-lesson-view.h"
+#include "bekal-media-block.h"
+#include "bekal-module-card.h"
+#include "bekal-preferences-window.h"
+#include "bekal-quiz-page.h"
+#include "bekal-reflection-block.h"
+#include "bekal-window.h"
+
+/* a liveness guard: a condition that never comes true fails the test instead of hanging */
+#define WAIT_LIMIT_SECONDS 20
+
+#define EXAMPLE_MODULE "contoh-semua-elemen"
+
+typedef void (*Scenario) (BekalApplication *app,
+                          BekalWindow      *window,
+                          gpointer          data);
+
+typedef struct
+{
+  BekalApplication *app;
+  Scenario          scenario;
+  gpointer          data;
+  gboolean          ran;
+} Run;
+
+typedef gboolean (*Condition) (gpointer data);
+
+static char *data_root;        /* removed at the end */
+static char *screenshot_dir;
+static const char *extra_option; /* one more command-line option for the next run, or NULL */
+
+/* Helpers: waiting */
+
+static void
+wait_until (Condition    condition,
+            gpointer     data,
+            const char  *what)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_LIMIT_SECONDS * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Gave up waiting for: %s", what);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+    }
+}
+
+static gboolean
+always_false (gpointer data)
+{
+  return FALSE;
+}
+
+typedef struct
+{
+  gint64 until;
+} Pause;
+
+static gboolean
+pause_over (gpointer data)
+{
+  return g_get_monotonic_time () >= ((Pause *) data)->until;
+}
+
+/* Lets the main loop run for a while: for things that have no event to wait for, such as
+ * the end of a crossfade before a screenshot */
+static void
+settle (guint milliseconds)
+{
+  Pause pause = { g_get_monotonic_time () + milliseconds * 1000 };
+
+  wait_until (pause_over, &pause, "a pause");
+  (void) always_false;
+}
+
+typedef struct
+{
+  BekalWindow *window;
+  const char  *page;
+} PageWait;
+
+static gboolean
+page_is_shown (gpointer data)
+{
+  PageWait *wait = data;
+
+  return g_str_equal (bekal_window_get_page_name (wait->window), wait->page);
+}
+
+static void
+wait_for_page (BekalWindow *window,
+               const char  *page)
+{
+  PageWait wait = { window, page };
+  g_autofree char *what = g_strdup_printf ("the page “%s”", page);
+
+  wait_until (page_is_shown, &wait, what);
+}
+
+typedef struct
+{
+  BekalModulePage *page;
+  const char      *step;
+} StepWait;
+
+static gboolean
+step_is_shown (gpointer data)
+{
+  StepWait *wait = data;
+
+  return g_strcmp0 (bekal_module_page_get_step (wait->page), wait->step) == 0;
+}
+
+static void
+wait_for_step (BekalWindow *window,
+               const char  *step)
+{
+  StepWait wait = { bekal_window_get_module_page (window), step };
+  g_autofree char *what = g_strdup_printf ("the module step “%s”", step);
+
+  wait_until (step_is_shown, &wait, what);
+}
+
+static gboolean
+lesson_is_settled (gpointer data)
+{
+  BekalLessonView *view = data;
+
+  return bekal_lesson_view_get_lesson (view) != NULL && !bekal_lesson_view_is_restoring (view)
+         && gtk_widget_get_mapped (GTK_WIDGET (view));
+}
+
+static BekalLessonView *
+wait_for_lesson (BekalWindow *window,
+                 const char  *lesson_id)
+{
+  BekalLessonView *view = bekal_module_page_get_lesson_view (bekal_window_get_module_page (window));
+
+  wait_for_step (window, "lesson");
+  wait_until (lesson_is_settled, view, "the lesson to be laid out");
+  g_assert_cmpstr (bekal_lesson_get_id (bekal_lesson_view_get_lesson (view)), ==, lesson_id);
+
+  return view;
+}
+
+/* Helpers: finding widgets */
+
+static GtkWidget *
+find_by_id (GtkWidget  *root,
+            const char *id)
+{
+  const char *own = GTK_IS_BUILDABLE (root) ? gtk_buildable_get_buildable_id (GTK_BUILDABLE (root))
+                                            : NULL;
+
+  if (g_strcmp0 (own, id) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_id (child, id);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_by_type (GtkWidget *root,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+require_id (GtkWidget  *root,
+            const char *id)
+{
+  GtkWidget *widget = find_by_id (root, id);
+
+  if (widget == NULL)
+    g_error ("No widget with the id “%s”", id);
+
+  return widget;
+}
+
+static GtkWidget *
+find_label_with_link (GtkWidget  *root,
+                      const char *uri)
+{
+  g_autofree char *href = g_strdup_printf ("href=\"%s\"", uri);
+
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_label (GTK_LABEL (root)), href) != NULL)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_with_link (child, uri);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_label_with_text (GtkWidget  *root,
+                      const char *text)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_with_text (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkFlowBoxChild *
+find_module_card (BekalWindow *window,
+                  const char  *module_id)
+{
+  GtkWidget *box = require_id (GTK_WIDGET (bekal_window_get_library_page (window)), "card_box");
+
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *card_widget = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+      BekalModuleCard *card = BEKAL_MODULE_CARD (card_widget);
+
+      if (g_str_equal (bekal_catalog_entry_get_id (bekal_module_card_get_entry (card)), module_id))
+        return GTK_FLOW_BOX_CHILD (child);
+    }
+
+  return NULL;
+}
+
+/* Every widget that can take the keyboard focus has a name for screen readers: its label,
+ * its text, or an accessible label */
+static void
+assert_focusables_named (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_visible (child) || !gtk_widget_get_child_visible (child))
+        continue;
+
+      if (GTK_IS_BUTTON (child) && !GTK_IS_TOGGLE_BUTTON (child)
+          && gtk_widget_get_focusable (child))
+        {
+          const char *label = gtk_button_get_label (GTK_BUTTON (child));
+          GtkWidget *content = gtk_button_get_child (GTK_BUTTON (child));
+          gboolean named = (label != NULL && label[0] != '\0')
+                           || ADW_IS_BUTTON_CONTENT (content) || GTK_IS_LABEL (content)
+                           || gtk_widget_get_tooltip_text (child) != NULL;
+
+          if (!named)
+            g_error ("A button without a name: %s in %s in %s", G_OBJECT_TYPE_NAME (child),
+                     G_OBJECT_TYPE_NAME (root),
+                     G_OBJECT_TYPE_NAME (gtk_widget_get_parent (root)));
+        }
+
+      /* the parts of GTK's and libadwaita's own composite widgets are named by them */
+      if (GTK_IS_SPIN_BUTTON (child) || ADW_IS_ENTRY_ROW (child) || GTK_IS_WINDOW_CONTROLS (child)
+          || GTK_IS_DROP_DOWN (child))
+        continue;
+
+      assert_focusables_named (child);
+    }
+}
+
+/* Helpers: screenshots */
+
+static gboolean
+stacks_settled (GtkWidget *widget)
+{
+  if (GTK_IS_STACK (widget) && gtk_stack_get_transition_running (GTK_STACK (widget)))
+    return FALSE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_mapped (child) && !stacks_settled (child))
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+transitions_done (gpointer data)
+{
+  return stacks_settled (GTK_WIDGET (data));
+}
+
+static void
+save_screenshot (BekalWindow *window,
+                 const char  *name)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  int width = gdk_surface_get_width (surface);
+  int height = gdk_surface_get_height (surface);
+  g_autofree char *path = NULL;
+  g_autofree char *crop = NULL;
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  /* the X server's picture, as the learner sees it, dialogs included; without a window
+   * manager the window sits in the top left corner */
+  const char *argv[] = { "import", "-window", "root", "-crop", NULL, "+repage", NULL, NULL };
+
+  wait_until (transitions_done, window, "the end of the page transitions");
+  settle (300);
+  g_mkdir_with_parents (screenshot_dir, 0755);
+  path = g_build_filename (screenshot_dir, name, NULL);
+  crop = g_strdup_printf ("%dx%d+0+0", width, height);
+  argv[4] = crop;
+  argv[6] = path;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                     &wait_status, &error))
+    {
+      g_test_message ("No screenshot %s: %s", name, error->message);
+      return;
+    }
+  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+  g_test_message ("Screenshot: %s (%d×%d)", path, width, height);
+}
+
+/* Helpers: running the application */
+
+static gboolean
+run_scenario (gpointer user_data)
+{
+  Run *run = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (run->app));
+
+  g_assert_true (BEKAL_IS_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  run->scenario (run->app, BEKAL_WINDOW (window), run->data);
+  run->ran = TRUE;
+
+  /* as the learner would: the menu's Quit, which closes the window first */
+  g_action_group_activate_action (G_ACTION_GROUP (run->app), "quit", NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_activate (GApplication *application,
+             Run          *run)
+{
+  if (!run->ran)
+    g_idle_add (run_scenario, run);
+}
+
+static void
+run_app (const char *data_dir,
+         const char *modules_dir,
+         int         width,
+         int         height,
+         Scenario    scenario,
+         gpointer    data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  Run run = { 0, };
+  int status;
+
+  g_settings_set_int (settings, "window-width", width);
+  g_settings_set_int (settings, "window-height", height);
+  g_settings_set_boolean (settings, "window-maximized", FALSE);
+
+  g_ptr_array_add (argv, (char *) "bekal");
+  g_ptr_array_add (argv, (char *) "--data-dir");
+  g_ptr_array_add (argv, (char *) data_dir);
+  if (modules_dir != NULL)
+    {
+      g_ptr_array_add (argv, (char *) "--modules-dir");
+      g_ptr_array_add (argv, (char *) modules_dir);
+    }
+  if (extra_option != NULL)
+    g_ptr_array_add (argv, (char *) extra_option);
+  g_ptr_array_add (argv, NULL);
+
+  run.app = bekal_application_new ();
+  run.scenario = scenario;
+  run.data = data;
+  /* several runs share this process and there may be no session bus */
+  g_application_set_flags (G_APPLICATION (run.app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (run.app, "activate", G_CALLBACK (on_activate), &run);
+
+  status = g_application_run (G_APPLICATION (run.app), argv->len - 1, (char **) argv->pdata);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (run.ran);
+
+  g_clear_object (&run.app);
+}
+
+static char *
+new_data_dir (const char *name)
+{
+  return g_build_filename (data_root, name, NULL);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_remove (path);
+      return;
+    }
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+static BekalStore *
+open_store (const char *data_dir)
+{
+  g_autoptr(GError) error = NULL;
+  BekalStore *store = bekal_store_open (data_dir, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+/* Steps shared by the scenarios */
+
+static void
+create_profile (BekalWindow *window,
+                const char  *name,
+                const char  *screenshot)
+{
+  GtkWidget *page = GTK_WIDGET (bekal_window_get_profile_page (window));
+  GtkWidget *create = require_id (page, "create_button");
+
+  wait_for_page (window, "profiles");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (require_id (page, "mode_stack"))),
+                   ==, "create");
+  g_assert_false (gtk_widget_get_sensitive (create));
+
+  gtk_editable_set_text (GTK_EDITABLE (require_id (page, "name_row")), name);
+  gtk_editable_set_text (GTK_EDITABLE (require_id (page, "unit_row")), "Sentra Handayani");
+  gtk_editable_set_text (GTK_EDITABLE (require_id (page, "role_row")), "Pekerja sosial");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (require_id (page, "years_spin")), 2);
+  gtk_switch_set_active (GTK_SWITCH (require_id (page, "trained_switch")), FALSE);
+  g_assert_true (gtk_widget_get_sensitive (create));
+  assert_focusables_named (page);
+
+  if (screenshot != NULL)
+    save_screenshot (window, screenshot);
+
+  gtk_widget_activate (create);
+  wait_for_page (window, "library");
+  g_assert_cmpint (bekal_window_get_learner (window), >, 0);
+}
+
+/* After a restart: the chooser, with the last learner on top and focused, one Enter away */
+static void
+continue_as_last_learner (BekalWindow *window,
+                          gint64       profile_id)
+{
+  GtkWidget *page = GTK_WIDGET (bekal_window_get_profile_page (window));
+  GtkWidget *list = require_id (page, "profile_list");
+  GtkWidget *first = gtk_widget_get_first_child (list);
+  GtkWidget *focus;
+  const gint64 *id;
+
+  wait_for_page (window, "profiles");
+  g_assert_cmpint (bekal_window_get_learner (window), ==, 0);
+  g_assert_nonnull (first);
+  id = g_object_get_data (G_OBJECT (first), "bekal-profile-id");
+  g_assert_nonnull (id);
+  g_assert_cmpint (*id, ==, profile_id);
+  g_assert_true (gtk_widget_has_css_class (first, "last-profile"));
+
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus == first);
+  /* Enter on the focused row */
+  g_assert_true (gtk_widget_activate (focus));
+  wait_for_page (window, "library");
+  g_assert_cmpint (bekal_window_get_learner (window), ==, profile_id);
+}
+
+static void
+open_example_module (BekalWindow *window)
+{
+  GtkFlowBoxChild *child = find_module_card (window, EXAMPLE_MODULE);
+
+  g_assert_nonnull (child);
+  gtk_widget_activate (GTK_WIDGET (child));
+  wait_for_page (window, "module");
+}
+
+static void
+continue_note (BekalWindow *window)
+{
+  wait_for_step (window, "note");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (bekal_window_get_module_page (window)),
+                                             "module.note-continue", NULL));
+}
+
+typedef struct
+{
+  BekalStore *store;
+  gint64      profile_id;
+  const char *lesson_id;
+  guint       block_index;
+} PositionWait;
+
+static gboolean
+position_is_saved (gpointer data)
+{
+  PositionWait *wait = data;
+  g_autofree char *lesson_id = NULL;
+  guint block_index = 0;
+
+  return bekal_store_get_position (wait->store, wait->profile_id, EXAMPLE_MODULE, &lesson_id,
+                                   &block_index, NULL)
+         && g_strcmp0 (lesson_id, wait->lesson_id) == 0 && block_index == wait->block_index;
+}
+
+typedef struct
+{
+  BekalLibraryPage *library;
+  guint             n_visible;
+} SearchWait;
+
+static gboolean
+search_applied (gpointer data)
+{
+  SearchWait *wait = data;
+
+  return bekal_library_page_get_n_visible (wait->library) == wait->n_visible;
+}
+
+/* The entry waits for a pause in typing before it searches */
+static void
+search_and_wait (BekalLibraryPage *library,
+                 GtkWidget        *entry,
+                 const char       *text,
+                 guint             n_visible)
+{
+  SearchWait wait = { library, n_visible };
+  g_autofree char *what = g_strdup_printf ("%u modules found for “%s”", n_visible, text);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  wait_until (search_applied, &wait, what);
+}
+
+static gboolean
+block_below_top (gpointer data)
+{
+  return bekal_lesson_view_get_current_block (data) > 0;
+}
+
+typedef struct
+{
+  BekalStore *store;
+  gint64      profile_id;
+  const char *lesson_id;
+  const char *reflection_text;
+} StoredWait;
+
+static gboolean
+lesson_is_stored_complete (gpointer data)
+{
+  StoredWait *wait = data;
+
+  return bekal_store_is_lesson_complete (wait->store, wait->profile_id, EXAMPLE_MODULE,
+                                         wait->lesson_id, NULL);
+}
+
+static gboolean
+reflection_is_stored (gpointer data)
+{
+  StoredWait *wait = data;
+  g_autofree char *text = bekal_store_load_reflection (wait->store, wait->profile_id,
+                                                       EXAMPLE_MODULE, "refleksi-perasaan", NULL,
+                                                       NULL);
+
+  return g_strcmp0 (text, wait->reflection_text) == 0;
+}
+
+/* The scenarios */
+
+typedef struct
+{
+  char  *lesson_id;
+  guint  block_index;
+  gint64 profile_id;
+} Reading;
+
+static void
+first_visit (BekalApplication *app,
+             BekalWindow      *window,
+             gpointer          data)
+{
+  Reading *reading = data;
+  BekalStore *store = bekal_application_get_store (app);
+  BekalLibraryPage *library = bekal_window_get_library_page (window);
+  GtkWidget *search = require_id (GTK_WIDGET (library), "search_entry");
+  BekalLessonView *view;
+  BekalModuleFlag flags = 0;
+  GtkWidget *media;
+  GtkWidget *reflection;
+  guint n_all;
+  PositionWait wait;
+  StoredWait stored = { 0, };
+  GtkWidget *term;
+  GtkWidget *popover;
+  GtkDropDown *topics;
+  guint n_blocks;
+  gboolean handled = FALSE;
+
+  g_assert_false (bekal_application_is_read_only (app));
+  create_profile (window, "Sari Wulandari", "01-profile-1366x768-id.png");
+  reading->profile_id = bekal_window_get_learner (window);
+
+  /* the library: every bundled module, search and topic filter */
+  n_all = bekal_library_page_get_n_visible (library);
+  g_assert_cmpuint (n_all, >=, 6);
+  save_screenshot (window, "02-library-1366x768-id.png");
+
+  /* three modules speak of 5R, in their summary or glossary */
+  search_and_wait (library, search, "5R", 3);
+  search_and_wait (library, search, "no such words anywhere", 0);
+  search_and_wait (library, search, "", n_all);
+
+  topics = GTK_DROP_DOWN (require_id (GTK_WIDGET (library), "topic_dropdown"));
+  gtk_drop_down_set_selected (topics, 1);
+  g_assert_cmpuint (bekal_library_page_get_n_visible (library), >=, 1);
+  g_assert_cmpuint (bekal_library_page_get_n_visible (library), <=, n_all);
+  gtk_drop_down_set_selected (topics, 0);
+  g_assert_cmpuint (bekal_library_page_get_n_visible (library), ==, n_all);
+
+  /* the module's content note comes first, then its pre-test */
+  open_example_module (window);
+  wait_for_step (window, "note");
+  save_screenshot (window, "03-content-note-1366x768-id.png");
+  continue_note (window);
+
+  wait_for_step (window, "pretest");
+  save_screenshot (window, "04-pretest-1366x768-id.png");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (bekal_window_get_module_page (window)),
+                                             "module.skip-pretest", NULL));
+  bekal_store_get_module_flags (store, reading->profile_id, EXAMPLE_MODULE, &flags, NULL);
+  g_assert_true (flags & BEKAL_MODULE_FLAG_PRETEST_SKIPPED);
+
+  view = wait_for_lesson (window, "mengenal-5r");
+  g_assert_cmpuint (bekal_lesson_view_get_current_block (view), ==, 0);
+  /* the keyboard is with the lesson: arrows and page keys scroll it */
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                         GTK_WIDGET (view)));
+  assert_focusables_named (GTK_WIDGET (window));
+  save_screenshot (window, "05-lesson-1366x768-id.png");
+
+  /* a term with a glossary entry is a link that opens its definition */
+  term = find_label_with_link (GTK_WIDGET (view), "term:returni");
+  g_assert_nonnull (term);
+  g_signal_emit_by_name (term, "activate-link", "https://example.org/", &handled);
+  g_assert_true (handled);
+  g_assert_null (find_by_type (term, GTK_TYPE_POPOVER));
+  g_signal_emit_by_name (term, "activate-link", "term:returni", &handled);
+  g_assert_true (handled);
+  popover = find_by_type (term, GTK_TYPE_POPOVER);
+  g_assert_nonnull (popover);
+  wait_until ((Condition) gtk_widget_get_mapped, popover, "the glossary popover");
+  g_assert_nonnull (find_label_with_text (popover, "kamp pengungsian"));
+  save_screenshot (window, "05b-glossary-1366x768-id.png");
+  gtk_popover_popdown (GTK_POPOVER (popover));
+
+  /* the video has a content note: read its transcript instead */
+  media = find_by_type (GTK_WIDGET (view), BEKAL_TYPE_MEDIA_BLOCK);
+  g_assert_nonnull (media);
+  g_assert_cmpstr (bekal_media_block_get_state (BEKAL_MEDIA_BLOCK (media)), ==, "note");
+  bekal_media_block_read_transcript (BEKAL_MEDIA_BLOCK (media));
+  g_assert_cmpstr (bekal_media_block_get_state (BEKAL_MEDIA_BLOCK (media)), ==, "media");
+  g_assert_true (gtk_expander_get_expanded (GTK_EXPANDER (require_id (media,
+                                                                     "transcript_expander"))));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (require_id (media, "transcript_label"))),
+                            "Sentra Handayani"));
+  g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (require_id (media, "transcript_label"))),
+                         "-->"));
+  n_blocks = bekal_lesson_get_n_blocks (bekal_lesson_view_get_lesson (view));
+  bekal_lesson_view_scroll_to_block (view, n_blocks - 2);
+  wait_until (lesson_is_settled, view, "the scroll to the video");
+  save_screenshot (window, "06-transcript-1366x768-id.png");
+
+  /* reading to the end of the lesson completes it */
+  for (int i = 0; i < 20; i++)
+    bekal_lesson_view_scroll_pages (view, 1);
+  stored.store = store;
+  stored.profile_id = reading->profile_id;
+  stored.lesson_id = "mengenal-5r";
+  wait_until (lesson_is_stored_complete, &stored, "the first lesson recorded as complete");
+
+  /* the next lesson has its own content note */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (bekal_window_get_module_page (window)),
+                                             "module.next-lesson", NULL));
+  wait_for_step (window, "note");
+  continue_note (window);
+  view = wait_for_lesson (window, "peran-peksos");
+
+  /* a private reflection is saved while typing */
+  reflection = find_by_type (GTK_WIDGET (view), BEKAL_TYPE_REFLECTION_BLOCK);
+  g_assert_nonnull (reflection);
+  gtk_text_buffer_set_text (bekal_reflection_block_get_buffer (BEKAL_REFLECTION_BLOCK (reflection)),
+                            "Saya perlu bicara dengan supervisor.", -1);
+  stored.reflection_text = "Saya perlu bicara dengan supervisor.";
+  wait_until (reflection_is_stored, &stored, "the reflection in the store, after the pause");
+
+  /* scroll down a little: the block at the top becomes the saved position */
+  bekal_lesson_view_scroll_pages (view, 0.5);
+  bekal_lesson_view_scroll_pages (view, 0.5);
+  wait_until (block_below_top, view, "a block further down at the top of the view");
+  wait.store = store;
+  wait.profile_id = reading->profile_id;
+  wait.lesson_id = "peran-peksos";
+  wait.block_index = bekal_lesson_view_get_current_block (view);
+  wait_until (position_is_saved, &wait, "the reading position in the store");
+  reading->lesson_id = g_strdup ("peran-peksos");
+  reading->block_index = wait.block_index;
+
+  /* a break and back: the same lesson and block */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "take-break", NULL);
+  wait_for_page (window, "break");
+  save_screenshot (window, "07-break-1366x768-id.png");
+  g_action_group_activate_action (G_ACTION_GROUP (window), "end-break", NULL);
+  wait_for_page (window, "module");
+  g_assert_cmpstr (bekal_module_page_get_step (bekal_window_get_module_page (window)), ==,
+                   "lesson");
+  g_assert_cmpuint (bekal_lesson_view_get_current_block (view), ==, reading->block_index);
+  g_assert_cmpstr (bekal_lesson_get_id (bekal_lesson_view_get_lesson (view)), ==, "peran-peksos");
+
+  /* the break is also one keyboard shortcut away, from any screen */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.take-break", NULL));
+  wait_for_page (window, "break");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+  wait_for_page (window, "module");
+}
+
+static void
+second_visit (BekalApplication *app,
+              BekalWindow      *window,
+              gpointer          data)
+{
+  Reading *reading = data;
+  BekalLessonView *view;
+  GtkWidget *block;
+  GtkAdjustment *adjustment;
+  GtkWidget *scroller;
+  GtkWidget *card;
+  graphene_point_t point;
+
+  /* the chooser comes first: nobody lands in the last learner's reflections by accident */
+  save_screenshot (window, "08a-chooser-1366x768-id.png");
+  continue_as_last_learner (window, reading->profile_id);
+  card = gtk_flow_box_child_get_child (find_module_card (window, EXAMPLE_MODULE));
+  g_assert_cmpint (bekal_module_card_get_state (BEKAL_MODULE_CARD (card)), ==,
+                   BEKAL_MODULE_STATE_IN_PROGRESS);
+
+  open_example_module (window);
+  /* the content notes are shown again on a new visit; the skipped pre-test is not */
+  continue_note (window);
+  continue_note (window);
+  view = wait_for_lesson (window, reading->lesson_id);
+  g_assert_cmpuint (bekal_lesson_view_get_current_block (view), ==, reading->block_index);
+
+  /* and that block is at the top of the view */
+  scroller = require_id (GTK_WIDGET (view), "scroller");
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  block = bekal_lesson_view_get_block_widget (view, reading->block_index);
+  g_assert_true (gtk_widget_compute_point (block, require_id (GTK_WIDGET (view), "viewport"),
+                                           &GRAPHENE_POINT_INIT (0, 0), &point));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+  g_assert_cmpfloat (point.y, >=, 0);
+  g_assert_cmpfloat (point.y, <, 48);
+  save_screenshot (window, "08-reopened-1366x768-id.png");
+
+  /* the reflection written last time is still there */
+  g_assert_nonnull (find_by_type (GTK_WIDGET (view), BEKAL_TYPE_REFLECTION_BLOCK));
+}
+
+/* The hidden option of the start-up benchmark: straight to the last learner's library */
+static void
+resumed_visit (BekalApplication *app,
+               BekalWindow      *window,
+               gpointer          data)
+{
+  Reading *reading = data;
+
+  wait_for_page (window, "library");
+  g_assert_cmpint (bekal_window_get_learner (window), ==, reading->profile_id);
+}
+
+static void
+test_read_quit_reopen (void)
+{
+  g_autofree char *data_dir = new_data_dir ("reader");
+  Reading reading = { 0, };
+
+  run_app (data_dir, NULL, 1366, 768, first_visit, &reading);
+  g_assert_nonnull (reading.lesson_id);
+  run_app (data_dir, NULL, 1366, 768, second_visit, &reading);
+
+  extra_option = "--resume-last-profile";
+  run_app (data_dir, NULL, 1366, 768, resumed_visit, &reading);
+  extra_option = NULL;
+
+  g_free (reading.lesson_id);
+}
+
+/* Content notes: skipping a lesson's note goes on to the next lesson, and skipping the
+ * module's note goes back to the library; neither records anything */
+static void
+content_notes (BekalApplication *app,
+               BekalWindow      *window,
+               gpointer          data)
+{
+  BekalModulePage *page = bekal_window_get_module_page (window);
+  BekalStore *store = bekal_application_get_store (app);
+  gint64 profile_id;
+  g_autofree char *lesson_id = NULL;
+  guint block = 0;
+
+  create_profile (window, "Budi", NULL);
+  profile_id = bekal_window_get_learner (window);
+
+  open_example_module (window);
+  wait_for_step (window, "note");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "module.note-skip", NULL));
+  wait_for_page (window, "library");
+  g_assert_false (bekal_store_get_position (store, profile_id, EXAMPLE_MODULE, &lesson_id, &block,
+                                            NULL));
+
+  open_example_module (window);
+  continue_note (window);
+  wait_for_step (window, "pretest");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "module.skip-pretest", NULL));
+  wait_for_lesson (window, "mengenal-5r");
+
+  /* the second lesson's note, skipped: there is no lesson after it, back to the library */
+  bekal_module_page_show_lesson (page, 1);
+  wait_for_step (window, "note");
+  g_assert_cmpstr (bekal_module_page_get_subtitle (page), ==, "Peran peksos dan menjaga diri");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "module.note-skip", NULL));
+  wait_for_page (window, "library");
+  g_assert_false (bekal_store_is_lesson_complete (store, profile_id, EXAMPLE_MODULE,
+                                                  "peran-peksos", NULL));
+
+  /* a media item's note: skip for now, then show it again */
+  open_example_module (window);
+  continue_note (window);
+  {
+    BekalLessonView *view = wait_for_lesson (window, "mengenal-5r");
+    GtkWidget *media = find_by_type (GTK_WIDGET (view), BEKAL_TYPE_MEDIA_BLOCK);
+
+    g_assert_cmpstr (bekal_media_block_get_state (BEKAL_MEDIA_BLOCK (media)), ==, "note");
+    bekal_media_block_skip (BEKAL_MEDIA_BLOCK (media));
+    g_assert_cmpstr (bekal_media_block_get_state (BEKAL_MEDIA_BLOCK (media)), ==, "skipped");
+    bekal_media_block_continue (BEKAL_MEDIA_BLOCK (media));
+    g_assert_cmpstr (bekal_media_block_get_state (BEKAL_MEDIA_BLOCK (media)), ==, "media");
+  }
+}
+
+static void
+test_content_notes (void)
+{
+  g_autofree char *data_dir = new_data_dir ("notes");
+
+  run_app (data_dir, NULL, 1366, 768, content_notes, NULL);
+}
+
+/* A data folder that cannot be written: a dialog, a read-only mode, nothing lost */
+typedef struct
+{
+  gint64 profile_id;
+} ReadOnly;
+
+static void
+prepare_read_only (BekalApplication *app,
+                   BekalWindow      *window,
+                   gpointer          data)
+{
+  ReadOnly *state = data;
+
+  create_profile (window, "Dewi", NULL);
+  state->profile_id = bekal_window_get_learner (window);
+  bekal_store_set_position (bekal_application_get_store (app), state->profile_id, EXAMPLE_MODULE,
+                            "peran-peksos", 2, NULL);
+  bekal_store_set_module_flag (bekal_application_get_store (app), state->profile_id,
+                               EXAMPLE_MODULE, BEKAL_MODULE_FLAG_PRETEST_SKIPPED, NULL);
+}
+
+typedef struct
+{
+  BekalWindow *window;
+} DialogWait;
+
+static gboolean
+dialog_is_shown (gpointer data)
+{
+  GtkWidget *dialog = bekal_window_get_read_only_dialog (((DialogWait *) data)->window);
+
+  return dialog != NULL && gtk_widget_get_mapped (dialog);
+}
+
+static void
+use_read_only (BekalApplication *app,
+               BekalWindow      *window,
+               gpointer          data)
+{
+  ReadOnly *state = data;
+  DialogWait wait = { window };
+  BekalLessonView *view;
+  GtkWidget *dialog;
+  GtkWidget *revealer;
+
+  g_assert_true (bekal_application_is_read_only (app));
+  wait_until (dialog_is_shown, &wait, "the read-only dialog");
+  dialog = bekal_window_get_read_only_dialog (window);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "--data-dir"));
+  save_screenshot (window, "09-read-only-1366x768-id.png");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "continue");
+  gtk_window_close (GTK_WINDOW (dialog));
+  revealer = require_id (GTK_WIDGET (window), "read_only_revealer");
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+
+  /* the learner and their place are still there */
+  continue_as_last_learner (window, state->profile_id);
+  open_example_module (window);
+  continue_note (window);
+  continue_note (window);
+  view = wait_for_lesson (window, "peran-peksos");
+  g_assert_cmpuint (bekal_lesson_view_get_current_block (view), ==, 2);
+
+  /* reading on changes nothing on disk */
+  for (int i = 0; i < 10; i++)
+    bekal_lesson_view_scroll_pages (view, 1);
+  settle (600);
+}
+
+static void
+use_unwritable_folder (BekalApplication *app,
+                       BekalWindow      *window,
+                       gpointer          data)
+{
+  DialogWait wait = { window };
+
+  /* no database could be made: the learner can still go on, without saving */
+  g_assert_true (bekal_application_is_read_only (app));
+  wait_until (dialog_is_shown, &wait, "the read-only dialog");
+  gtk_window_close (GTK_WINDOW (bekal_window_get_read_only_dialog (window)));
+  create_profile (window, "Tamu", NULL);
+  open_example_module (window);
+  continue_note (window);
+  wait_for_step (window, "pretest");
+}
+
+static void
+test_read_only (void)
+{
+  g_autofree char *data_dir = new_data_dir ("read-only");
+  g_autofree char *blocker = new_data_dir ("not-a-folder");
+  g_autofree char *below_file = g_build_filename (blocker, "bekal", NULL);
+  g_autoptr(BekalStore) store = NULL;
+  g_autofree char *lesson_id = NULL;
+  ReadOnly state = { 0, };
+  guint block = 0;
+
+  run_app (data_dir, NULL, 1366, 768, prepare_read_only, &state);
+
+  /* as on a write-protected USB stick */
+  g_setenv ("BEKAL_STORE_FORCE_READ_ONLY", "1", TRUE);
+  run_app (data_dir, NULL, 1366, 768, use_read_only, &state);
+  g_unsetenv ("BEKAL_STORE_FORCE_READ_ONLY");
+
+  store = open_store (data_dir);
+  g_assert_true (bekal_store_get_position (store, state.profile_id, EXAMPLE_MODULE, &lesson_id,
+                                           &block, NULL));
+  g_assert_cmpstr (lesson_id, ==, "peran-peksos");
+  g_assert_cmpuint (block, ==, 2);
+
+  /* a "folder" that is a file cannot hold a database, even for root */
+  g_assert_true (g_file_set_contents (blocker, "", 0, NULL));
+  run_app (below_file, NULL, 1366, 768, use_unwritable_folder, NULL);
+  g_assert_false (g_file_test (below_file, G_FILE_TEST_EXISTS));
+}
+
+/* A module edited on disk while it is open */
+typedef struct
+{
+  char *module_file;
+  char *original;
+} Edit;
+
+typedef struct
+{
+  BekalWindow *window;
+  gboolean     broken;
+} ReloadWait;
+
+static gboolean
+module_reloaded (gpointer data)
+{
+  ReloadWait *wait = data;
+  const char *step = bekal_module_page_get_step (bekal_window_get_module_page (wait->window));
+
+  return wait->broken ? g_strcmp0 (step, "broken") == 0 : g_strcmp0 (step, "lesson") == 0;
+}
+
+static void
+edit_while_open (BekalApplication *app,
+                 BekalWindow      *window,
+                 gpointer          data)
+{
+  Edit *edit = data;
+  BekalStore *store = bekal_application_get_store (app);
+  ReloadWait wait = { window, TRUE };
+  PositionWait position;
+  BekalLessonView *view;
+  GtkWidget *broken_list;
+  gint64 profile_id;
+
+  create_profile (window, "Rina", NULL);
+  profile_id = bekal_window_get_learner (window);
+  open_example_module (window);
+  continue_note (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (bekal_window_get_module_page (window)),
+                                             "module.skip-pretest", NULL));
+  view = wait_for_lesson (window, "mengenal-5r");
+  bekal_lesson_view_scroll_to_block (view, 3);
+  wait_until (lesson_is_settled, view, "the scroll to block 3");
+
+  position.store = store;
+  position.profile_id = profile_id;
+  position.lesson_id = "mengenal-5r";
+  position.block_index = 3;
+  wait_until (position_is_saved, &position, "the position before the edit");
+
+  /* a trainer saves a broken file */
+  g_assert_true (g_file_set_contents (edit->module_file, "<module", -1, NULL));
+  wait_until (module_reloaded, &wait, "the module shown as broken");
+  g_assert_true (position_is_saved (&position));
+  broken_list = require_id (GTK_WIDGET (bekal_window_get_library_page (window)), "broken_list");
+  g_assert_true (gtk_widget_get_visible (broken_list));
+  g_assert_true (ADW_IS_EXPANDER_ROW (gtk_widget_get_first_child (broken_list)));
+  g_assert_null (find_module_card (window, EXAMPLE_MODULE));
+  save_screenshot (window, "10-module-broken-1366x768-id.png");
+
+  /* and repairs it: the learner is back where they were */
+  wait.broken = FALSE;
+  g_assert_true (g_file_set_contents (edit->module_file, edit->original, -1, NULL));
+  wait_until (module_reloaded, &wait, "the module repaired");
+  view = wait_for_lesson (window, "mengenal-5r");
+  g_assert_cmpuint (bekal_lesson_view_get_current_block (view), ==, 3);
+}
+
+static void
+copy_folder (const char *from,
+             const char *to)
+{
+  g_autoptr(GDir) dir = g_dir_open (from, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  g_assert_cmpint (g_mkdir_with_parents (to, 0755), ==, 0);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *source = g_build_filename (from, name, NULL);
+      g_autofree char *target = g_build_filename (to, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents (target, contents, length, NULL));
+    }
+}
+
+static void
+test_module_edited (void)
+{
+  g_autofree char *data_dir = new_data_dir ("edited");
+  g_autofree char *modules_dir = new_data_dir ("modules");
+  g_autofree char *source = g_build_filename (BEKAL_SOURCE_ROOT, "modules", EXAMPLE_MODULE, NULL);
+  g_autofree char *copy = g_build_filename (modules_dir, EXAMPLE_MODULE, NULL);
+  Edit edit = { 0, };
+
+  copy_folder (source, copy);
+  edit.module_file = g_build_filename (copy, "module.id.xml", NULL);
+  g_assert_true (g_file_get_contents (edit.module_file, &edit.original, NULL, NULL));
+
+  run_app (data_dir, modules_dir, 1366, 768, edit_while_open, &edit);
+
+  g_free (edit.module_file);
+  g_free (edit.original);
+}
+
+/* English, at projector resolution, light and dark */
+static GtkWidget *
+find_preferences (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (BEKAL_IS_PREFERENCES_WINDOW (toplevel) && gtk_widget_get_mapped (toplevel))
+        return toplevel;
+    }
+
+  return NULL;
+}
+
+static gboolean
+preferences_shown (gpointer data)
+{
+  return find_preferences () != NULL;
+}
+
+static void
+english_small_screen (BekalApplication *app,
+                      BekalWindow      *window,
+                      gpointer          data)
+{
+  GSettings *settings = bekal_application_get_settings (app);
+  BekalLessonView *view;
+  BekalModule *module;
+  GtkWidget *preferences;
+  GtkWidget *data_dir_row;
+
+  create_profile (window, "Sari", "11-profile-1024x768-en.png");
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 1024);
+  save_screenshot (window, "12-library-1024x768-en.png");
+
+  open_example_module (window);
+  /* the module variant follows the language */
+  module = bekal_module_page_get_module (bekal_window_get_module_page (window));
+  g_assert_cmpstr (bekal_module_get_language (module), ==, "en");
+  continue_note (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (bekal_window_get_module_page (window)),
+                                             "module.skip-pretest", NULL));
+  view = wait_for_lesson (window, "mengenal-5r");
+  save_screenshot (window, "13-lesson-1024x768-en.png");
+
+  g_settings_set_string (settings, "color-scheme", "dark");
+  g_assert_true (adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  save_screenshot (window, "14-lesson-dark-1024x768-en.png");
+
+  g_settings_set_string (settings, "text-size", "projector");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "text-projector"));
+  wait_until (lesson_is_settled, view, "the lesson after the text size change");
+  /* bigger text never makes the window wider than the projector */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 1024);
+  save_screenshot (window, "15-lesson-projector-dark-1024x768-en.png");
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "take-break", NULL);
+  wait_for_page (window, "break");
+  save_screenshot (window, "16-break-dark-1024x768-en.png");
+  g_action_group_activate_action (G_ACTION_GROUP (window), "end-break", NULL);
+  wait_for_page (window, "module");
+
+  g_settings_reset (settings, "color-scheme");
+  g_settings_reset (settings, "text-size");
+
+  /* the preferences write GSettings, and the window follows at once */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  wait_until (preferences_shown, NULL, "the preferences window");
+  preferences = find_preferences ();
+  save_screenshot (window, "17-preferences-1024x768-en.png");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (require_id (preferences, "text_size_row")), 1);
+  g_assert_cmpint (g_settings_get_enum (settings, "text-size"), ==, 1);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "text-large"));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (require_id (preferences, "color_scheme_row")), 2);
+  g_assert_true (adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  data_dir_row = require_id (preferences, "data_dir_row");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (data_dir_row)),
+                            "english"));
+  gtk_window_close (GTK_WINDOW (preferences));
+  g_settings_reset (settings, "color-scheme");
+  g_settings_reset (settings, "text-size");
+}
+
+static void
+test_english (void)
+{
+  g_autofree char *data_dir = new_data_dir ("english");
+  g_autofree char *language = g_strdup (g_getenv ("LANGUAGE"));
+
+  /* the interface and the module variant follow the language of the session */
+  g_setenv ("LANGUAGE", "en", TRUE);
+  run_app (data_dir, NULL, 1024, 768, english_small_screen, NULL);
+  if (language != NULL)
+    g_setenv ("LANGUAGE", language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+}
+
+/* Module text never becomes markup, links included */
+/* The whole module as a learner takes it: pre-test, a lesson with its practice, the post-test
+ * passed, then "My results" and the trainer's gap report */
+
+static GtkWidget *
+find_by_name (GtkWidget  *root,
+              const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_name (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+collect_by_type (GtkWidget *root,
+                 GType      type,
+                 GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    g_ptr_array_add (found, root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_by_type (child, type, found);
+}
+
+/* As the learner's key press on the quiz page, where its key handler sees it */
+static gboolean
+press_quiz_key (BekalQuizPage *page,
+                guint          keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (page));
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        {
+          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+          break;
+        }
+    }
+
+  return handled;
+}
+
+/* Chooses the answer of the question shown, with the number keys and the drop-downs as a
+ * learner would: the model's correct options when @correct, otherwise a wrong one */
+static void
+choose_answer (BekalQuizPage *page,
+               gboolean       correct)
+{
+  BekalQuizSession *session = bekal_quiz_page_get_session (page);
+  guint index = bekal_quiz_page_get_index (page);
+  BekalQuestion *question = bekal_quiz_session_get_question (session, index);
+  const char * const *order = bekal_quiz_session_get_option_order (session, index);
+
+  switch (bekal_question_get_kind (question))
+    {
+    case BEKAL_QUESTION_SINGLE:
+    case BEKAL_QUESTION_TRUEFALSE:
+    case BEKAL_QUESTION_MULTIPLE:
+      for (guint i = 0; order[i] != NULL; i++)
+        {
+          gboolean right = bekal_option_get_correct (bekal_question_find_option (question,
+                                                                                 order[i]));
+
+          if (right == correct)
+            {
+              g_assert_true (press_quiz_key (page, GDK_KEY_1 + i));
+              /* one wrong option is enough to be wrong */
+              if (!correct)
+                break;
+            }
+        }
+      break;
+    case BEKAL_QUESTION_MATCH:
+      {
+        const char * const *right = bekal_quiz_session_get_match_order (session, index);
+        g_autoptr(GPtrArray) drops = g_ptr_array_new ();
+
+        collect_by_type (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN, drops);
+        g_assert_cmpuint (drops->len, ==, g_strv_length ((char **) order));
+        for (guint i = 0; i < drops->len; i++)
+          {
+            guint choice = 1;
+
+            for (guint j = 0; correct && right[j] != NULL; j++)
+              if (g_str_equal (right[j], order[i]))
+                choice = j + 1;
+            gtk_drop_down_set_selected (g_ptr_array_index (drops, i), choice);
+          }
+      }
+      break;
+    case BEKAL_QUESTION_SCALE:
+      g_assert_true (press_quiz_key (page, GDK_KEY_1));
+      break;
+    case BEKAL_QUESTION_ORDER:
+    default:
+      /* the items stay as shown, which is never the right order */
+      break;
+    }
+}
+
+static gboolean
+quiz_shows_results (gpointer data)
+{
+  return g_strcmp0 (bekal_quiz_page_get_step (BEKAL_QUIZ_PAGE (data)), "results") == 0;
+}
+
+/* Answers every question, each confirmed with Enter; where the quiz gives feedback at once,
+ * Enter goes on. @feedback_screenshot, if set, is taken at the first feedback. */
+static void
+answer_quiz (BekalWindow   *window,
+             BekalQuizPage *page,
+             gboolean       correct,
+             const char    *feedback_screenshot)
+{
+  BekalQuizSession *session = bekal_quiz_page_get_session (page);
+  guint n = bekal_quiz_session_get_n_questions (session);
+
+  g_assert_cmpuint (n, >, 0);
+  for (guint asked = 0; g_str_equal (bekal_quiz_page_get_step (page), "question"); asked++)
+    {
+      guint index = bekal_quiz_page_get_index (page);
+
+      g_assert_cmpuint (asked, <, n);
+      choose_answer (page, correct);
+      g_assert_true (press_quiz_key (page, GDK_KEY_Return));
+      g_assert_nonnull (bekal_quiz_session_get_response (session, index));
+
+      /* still on the same question: its feedback is shown */
+      if (g_str_equal (bekal_quiz_page_get_step (page), "question")
+          && bekal_quiz_page_get_index (page) == index)
+        {
+          if (feedback_screenshot != NULL)
+            {
+              save_screenshot (window, feedback_screenshot);
+              feedback_screenshot = NULL;
+            }
+          g_assert_true (press_quiz_key (page, GDK_KEY_Return));
+        }
+    }
+
+  wait_until (quiz_shows_results, page, "the results of the quiz");
+  g_assert_true (bekal_quiz_session_is_finished (session));
+}
+
+static void
+click (GtkWidget *button)
+{
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static gboolean
+card_is_passed (gpointer data)
+{
+  BekalWindow *window = data;
+  GtkFlowBoxChild *child = find_module_card (window, EXAMPLE_MODULE);
+
+  return child != NULL
+         && bekal_module_card_get_state (BEKAL_MODULE_CARD (gtk_flow_box_child_get_child (child)))
+            == BEKAL_MODULE_STATE_PASSED;
+}
+
+static void
+quiz_flow (BekalApplication *app,
+           BekalWindow      *window,
+           gpointer          data)
+{
+  BekalStore *store = bekal_application_get_store (app);
+  BekalModulePage *module_page = bekal_window_get_module_page (window);
+  BekalQuizPage *quiz_page = bekal_module_page_get_quiz_page (module_page);
+  BekalModule *module;
+  BekalLessonView *view;
+  BekalModuleFlag flags = 0;
+  g_autoptr(GPtrArray) attempts = NULL;
+  GtkWidget *practice_button;
+  GtkWidget *posttest_button;
+  BekalMyResultsPage *results;
+  BekalGapReportPage *report;
+  gint64 profile_id;
+  guint practice_block;
+  double practice_score;
+  g_autofree char *last_score = NULL;
+
+  create_profile (window, "Ayu Lestari", NULL);
+  profile_id = bekal_window_get_learner (window);
+
+  /* the pre-test: started from its step, answered, then on to the lessons */
+  open_example_module (window);
+  continue_note (window);
+  wait_for_step (window, "pretest");
+  g_assert_null (find_label_with_text (GTK_WIDGET (module_page), "later version"));
+  g_assert_null (find_label_with_text (GTK_WIDGET (module_page), "versi berikutnya"));
+  click (require_id (GTK_WIDGET (module_page), "start_pretest_button"));
+  wait_for_step (window, "quiz");
+  g_assert_cmpint (bekal_quiz_session_get_kind (bekal_quiz_page_get_session (quiz_page)), ==,
+                   BEKAL_SESSION_PRETEST);
+  assert_focusables_named (GTK_WIDGET (quiz_page));
+  save_screenshot (window, "20-pretest-1366x768-id.png");
+
+  /* leaving half-way and coming back resumes the same attempt */
+  choose_answer (quiz_page, FALSE);
+  g_assert_true (press_quiz_key (quiz_page, GDK_KEY_Return));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+  wait_for_step (window, "pretest");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (require_id (GTK_WIDGET (module_page),
+                                                                 "start_pretest_button"))),
+                   ==, _("_Continue the Pre-test"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (module_page), "module.start-pretest",
+                                             NULL));
+  wait_for_step (window, "quiz");
+  g_assert_cmpuint (bekal_quiz_page_get_index (quiz_page), ==, 1);
+
+  answer_quiz (window, quiz_page, FALSE, NULL);
+  bekal_store_get_module_flags (store, profile_id, EXAMPLE_MODULE, &flags, NULL);
+  g_assert_true (flags & BEKAL_MODULE_FLAG_PRETEST_DONE);
+  click (require_id (GTK_WIDGET (quiz_page), "close_button"));
+  view = wait_for_lesson (window, "mengenal-5r");
+
+  /* the practice inside the lesson: a card, the quiz, and back to the same block */
+  practice_button = find_by_name (GTK_WIDGET (view), "practice_start_button");
+  g_assert_nonnull (practice_button);
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (view), "Latihan: 2 soal"));
+  practice_block = g_variant_get_uint32 (
+    gtk_actionable_get_action_target_value (GTK_ACTIONABLE (practice_button)));
+  bekal_lesson_view_scroll_to_block (view, practice_block);
+  wait_until (lesson_is_settled, view, "the scroll to the practice");
+  save_screenshot (window, "21-practice-card-1366x768-id.png");
+  click (practice_button);
+  wait_for_step (window, "quiz");
+  g_assert_cmpint (bekal_quiz_session_get_kind (bekal_quiz_page_get_session (quiz_page)), ==,
+                   BEKAL_SESSION_PRACTICE);
+  answer_quiz (window, quiz_page, TRUE, "22-practice-feedback-1366x768-id.png");
+  practice_score = bekal_quiz_session_get_score (bekal_quiz_page_get_session (quiz_page));
+  /* the true-false right, the order left as shown, which is never right */
+  g_assert_cmpfloat (practice_score, >=, 0.5);
+  g_assert_cmpfloat (practice_score, <, 1.0);
+  click (require_id (GTK_WIDGET (quiz_page), "close_button"));
+  view = wait_for_lesson (window, "mengenal-5r");
+  g_assert_cmpuint (bekal_lesson_view_get_current_block (view), ==, practice_block);
+  /* the card shows the score of the last attempt */
+  last_score = g_strdup_printf (_("Last score: %d%%"), (int) (practice_score * 100.0 + 0.5));
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (view), last_score));
+
+  /* read on to the end of the module */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (module_page), "module.next-lesson",
+                                             NULL));
+  continue_note (window);
+  wait_for_lesson (window, "peran-peksos");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (module_page), "module.next-lesson",
+                                             NULL));
+  wait_for_step (window, "finished");
+  posttest_button = require_id (GTK_WIDGET (module_page), "posttest_button");
+  g_assert_true (gtk_widget_get_sensitive (posttest_button));
+
+  /* the post-test, passed with the right answers */
+  click (posttest_button);
+  wait_for_step (window, "quiz");
+  g_assert_cmpint (bekal_quiz_session_get_kind (bekal_quiz_page_get_session (quiz_page)), ==,
+                   BEKAL_SESSION_POSTTEST);
+  answer_quiz (window, quiz_page, TRUE, NULL);
+  g_assert_cmpint (bekal_quiz_session_get_verdict (bekal_quiz_page_get_session (quiz_page)), ==,
+                   BEKAL_QUIZ_VERDICT_PASSED);
+  save_screenshot (window, "23-posttest-results-1366x768-id.png");
+  bekal_store_get_module_flags (store, profile_id, EXAMPLE_MODULE, &flags, NULL);
+  g_assert_true (flags & BEKAL_MODULE_FLAG_POSTTEST_PASSED);
+  click (require_id (GTK_WIDGET (quiz_page), "close_button"));
+  wait_for_step (window, "finished");
+  save_screenshot (window, "24-finished-1366x768-id.png");
+
+  /* the library card says so at once */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+  wait_for_page (window, "library");
+  wait_until (card_is_passed, window, "the module card shown as passed");
+
+  /* My results: the three attempts of this module */
+  module = bekal_module_page_get_module (module_page);
+  attempts = bekal_store_list_attempts (store, profile_id, bekal_module_get_id (module), NULL,
+                                        NULL);
+  g_assert_cmpuint (attempts->len, ==, 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-my-results", NULL));
+  wait_for_page (window, "results");
+  results = bekal_window_get_my_results_page (window);
+  g_assert_cmpuint (bekal_my_results_page_get_n_attempts (results), ==, 3);
+  save_screenshot (window, "25-my-results-1366x768-id.png");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+  wait_for_page (window, "library");
+
+  /* the trainer's view, reachable without a learner too */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-learner", NULL));
+  wait_for_page (window, "profiles");
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "show-my-results"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-gap-report", NULL));
+  wait_for_page (window, "gap-report");
+  report = bekal_window_get_gap_report_page (window);
+  g_assert_cmpuint (bekal_gap_report_page_get_n_rows (report), >, 0);
+  save_screenshot (window, "26-gap-report-1366x768-id.png");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+  wait_for_page (window, "profiles");
+}
+
+static void
+test_quiz_flow (void)
+{
+  g_autofree char *data_dir = new_data_dir ("quiz-flow");
+
+  run_app (data_dir, NULL, 1366, 768, quiz_flow, NULL);
+}
+
+/* No attempt left at the post-test: its button cannot be used, and the page says why */
+static void
+no_retakes_left (BekalApplication *app,
+                 BekalWindow      *window,
+                 gpointer          data)
+{
+  BekalStore *store = bekal_application_get_store (app);
+  BekalModulePage *module_page = bekal_window_get_module_page (window);
+  BekalQuizPage *quiz_page = bekal_module_page_get_quiz_page (module_page);
+  GtkWidget *button;
+  GtkWidget *status;
+
+  create_profile (window, "Joko", NULL);
+  bekal_store_set_module_flag (store, bekal_window_get_learner (window), EXAMPLE_MODULE,
+                               BEKAL_MODULE_FLAG_PRETEST_SKIPPED, NULL);
+  open_example_module (window);
+  continue_note (window);
+  wait_for_lesson (window, "mengenal-5r");
+  bekal_module_page_show_lesson (module_page, 1);
+  continue_note (window);
+  wait_for_lesson (window, "peran-peksos");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (module_page), "module.next-lesson",
+                                             NULL));
+  wait_for_step (window, "finished");
+  button = require_id (GTK_WIDGET (module_page), "posttest_button");
+
+  /* the module allows two retakes: three failed attempts use them all */
+  for (int i = 0; i < 3; i++)
+    {
+      click (button);
+      wait_for_step (window, "quiz");
+      answer_quiz (window, quiz_page, FALSE, NULL);
+      g_assert_cmpint (bekal_quiz_session_get_verdict (bekal_quiz_page_get_session (quiz_page)),
+                       ==, BEKAL_QUIZ_VERDICT_FAILED);
+      click (require_id (GTK_WIDGET (quiz_page), "close_button"));
+      wait_for_step (window, "finished");
+    }
+
+  g_assert_false (gtk_widget_get_sensitive (button));
+  status = require_id (GTK_WIDGET (module_page), "posttest_status_label");
+  g_assert_true (gtk_widget_get_visible (status));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (status)), !=, "");
+  save_screenshot (window, "27-no-retakes-1366x768-id.png");
+}
+
+static void
+test_no_retakes (void)
+{
+  g_autofree char *data_dir = new_data_dir ("no-retakes");
+
+  run_app (data_dir, NULL, 1366, 768, no_retakes_left, NULL);
+}
+
+static void
+test_text_markup (void)
+{
+  g_autoptr(BekalText) text = bekal_text_new ();
+  g_autofree char *plain = NULL;
+  g_autofree char *links = NULL;
+  g_autoptr(GtkWidget) label = NULL;
+
+  bekal_text_append (text, BEKAL_SPAN_PLAIN, NULL, "<a href=\"https://x\">&amp; ", -1);
+  bekal_text_append (text, BEKAL_SPAN_TERM | BEKAL_SPAN_EMPHASIS, "returni", "re<tur>ni", -1);
+  bekal_text_append (text, BEKAL_SPAN_TERM, NULL, " kamp", -1);
+  bekal_text_seal (text);
+
+  plain = bekal_text_to_pango_markup (text);
+  g_assert_cmpstr (plain, ==, "&lt;a href=&quot;https://x&quot;&gt;&amp;amp; "
+                              "<span underline=\"single\"><i>re&lt;tur&gt;ni</i></span>"
+                              "<span underline=\"single\"> kamp</span>");
+
+  links = bekal_text_to_pango_markup_full (text, BEKAL_TEXT_MARKUP_TERM_LINKS);
+  g_assert_cmpstr (links, ==, "&lt;a href=&quot;https://x&quot;&gt;&amp;amp; "
+                              "<a href=\"term:returni\"><i>re&lt;tur&gt;ni</i></a>"
+                              "<span underline=\"single\"> kamp</span>");
+
+  /* and GTK reads it back as the module's own words */
+  gtk_init ();
+  label = g_object_ref_sink (gtk_label_new (NULL));
+  gtk_label_set_markup (GTK_LABEL (label), links);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==,
+                   "<a href=\"https://x\">&amp; re<tur>ni kamp");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const char *dir = g_getenv ("BEKAL_SCREENSHOT_DIR");
+  int status;
+
+  setlocale (LC_ALL, "");
+  /* the catalogues built in this build folder: the Indonesian screenshots are in Indonesian */
+  bindtextdomain (GETTEXT_PACKAGE, g_file_test (BEKAL_BUILD_LOCALEDIR, G_FILE_TEST_IS_DIR)
+                                   ? BEKAL_BUILD_LOCALEDIR : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_init (&argc, &argv, NULL);
+
+  data_root = g_dir_make_tmp ("bekal-ui-XXXXXX", NULL);
+  g_assert_nonnull (data_root);
+  screenshot_dir = g_strdup (dir != NULL ? dir : g_get_tmp_dir ());
+
+  g_test_add_func ("/ui/id/text-markup", test_text_markup);
+  g_test_add_func ("/ui/id/read-quit-reopen", test_read_quit_reopen);
+  g_test_add_func ("/ui/id/content-notes", test_content_notes);
+  g_test_add_func ("/ui/id/read-only", test_read_only);
+  g_test_add_func ("/ui/id/module-edited", test_module_edited);
+  g_test_add_func ("/ui/id/quiz-flow", test_quiz_flow);
+  g_test_add_func ("/ui/id/no-retakes", test_no_retakes);
+  g_test_add_func ("/ui/en/small-screen-dark", test_english);
+
+  status = g_test_run ();
+
+  remove_tree (data_root);
+  g_free (data_root);
+  g_free (screenshot_dir);
+
+  return status;
+}
