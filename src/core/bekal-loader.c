@@ -425,9 +425,24 @@ parse_buffer (LoadState *state)
   state->ctxt->vctxt.warning = NULL;
 
   /* No DTD loading, no entity substitution, no XInclude, no network: none of these options
-   * is set except NONET. The encoding is forced to UTF-8 whatever the file declares. */
+   * is set except NONET. The bytes were checked to be UTF-8 already, so the parser reads them
+   * as they are (forcing the encoding would send them through a conversion), and a file that
+   * declares another encoding is refused below. */
   doc = xmlCtxtReadMemory (state->ctxt, state->buffer, (int) state->length, state->path,
-                           "UTF-8", XML_PARSE_NONET | XML_PARSE_NOCDATA);
+                           NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_COMPACT);
+
+  if (doc != NULL && doc->encoding != NULL
+      && g_ascii_strcasecmp ((const char *) doc->encoding, "UTF-8") != 0
+      && g_ascii_strcasecmp ((const char *) doc->encoding, "UTF8") != 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("The file declares the encoding “%s”, but module files are always "
+                           "UTF-8. Save the file as UTF-8 and write encoding=\"UTF-8\" in its "
+                           "first line."), (const char *) doc->encoding);
+
+      add_diagnostic (state, BEKAL_SEVERITY_ERROR, 1, 1, message);
+      g_clear_pointer (&doc, xmlFreeDoc);
+    }
 
   if (doc != NULL && (state->stopped || !state->ctxt->wellFormed))
     g_clear_pointer (&doc, xmlFreeDoc);
