@@ -71,8 +71,8 @@ load_entry (BekalLoader *loader,
                                "every language must use the same module id."), entry->id, id);
 
           g_ptr_array_add (entry->diagnostics,
-                           bekal_diagnostic_new (BEKAL_SEVERITY_ERROR, bekal_module_get_path (value),
-                                                 1, 0, message));
+                           bekal_diagnostic_new (BEKAL_SEVERITY_ERROR,
+                                                 bekal_module_get_path (value), 1, 0, message));
         }
     }
 
@@ -332,7 +332,8 @@ gboolean
 bekal_catalog_entry_is_broken (BekalCatalogEntry *self)
 {
   g_return_val_if_fail (BEKAL_IS_CATALOG_ENTRY (self), TRUE);
-  return g_hash_table_size (self->variants) == 0 || bekal_diagnostics_has_errors (self->diagnostics);
+  return g_hash_table_size (self->variants) == 0
+         || bekal_diagnostics_has_errors (self->diagnostics);
 }
 
 GPtrArray *

@@ -25,7 +25,8 @@ bekal_diagnostic_free (BekalDiagnostic *self)
   g_free (self->message);
 }
 
-G_DEFINE_BOXED_TYPE (BekalDiagnostic, bekal_diagnostic, bekal_diagnostic_ref, bekal_diagnostic_unref)
+G_DEFINE_BOXED_TYPE (BekalDiagnostic, bekal_diagnostic,
+                     bekal_diagnostic_ref, bekal_diagnostic_unref)
 
 BekalDiagnostic *
 bekal_diagnostic_new (BekalSeverity  severity,

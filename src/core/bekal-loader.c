@@ -2309,7 +2309,8 @@ quiz_shape (GArray    *shape,
     {
       BekalQuestion *question = g_ptr_array_index (quiz->questions, i);
 
-      add_shape (shape, question->line, "<question id=\"%s\" type=\"%s\" topic=\"%s\">", question->id,
+      add_shape (shape, question->line, "<question id=\"%s\" type=\"%s\" topic=\"%s\">",
+                 question->id,
                  bekal_question_type_to_string (question->kind), question->topic_id);
       for (guint j = 0; j < question->options->len; j++)
         {
@@ -2353,7 +2354,8 @@ module_shape (BekalModule *module,
             add_shape (ids, block->line, "<reflection id=\"%s\">", block->id);
           if (block->media)
             {
-              add_shape (ids, block->line, "<%s id=\"%s\">", bekal_block_kind_to_string (block->kind),
+              add_shape (ids, block->line, "<%s id=\"%s\">",
+                         bekal_block_kind_to_string (block->kind),
                          block->id);
               for (guint k = 0; k < block->media->checkpoints->len; k++)
                 add_shape (ids, block->line, "<checkpoint question=\"%s\"> in “%s”",
@@ -2361,7 +2363,8 @@ module_shape (BekalModule *module,
                                           k).question_id, block->id);
             }
         }
-      add_shape (structure, lesson->line, "<lesson id=\"%s\"> with the blocks %s", lesson->id, kinds->str);
+      add_shape (structure, lesson->line, "<lesson id=\"%s\"> with the blocks %s", lesson->id,
+                 kinds->str);
     }
 
   for (guint i = 0; i < module->quizzes->len; i++)
