@@ -12,7 +12,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "bekal-lesson-view.h"
+#include "bekal-media-block.h"
 #include "bekal-reflection-block.h"
+#include "bekal-video-block.h"
 
 /* saved after this pause in scrolling */
 #define POSITION_DELAY_MS 300
@@ -157,6 +159,15 @@ complete_lesson (BekalLessonView *self)
 }
 
 static void
+complete_if_last_seen (BekalLessonView *self)
+{
+  guint n_blocks = bekal_lesson_get_n_blocks (self->lesson);
+
+  if (n_blocks > 0 && g_hash_table_contains (self->seen, GUINT_TO_POINTER (n_blocks - 1)))
+    complete_lesson (self);
+}
+
+static void
 save_position (BekalLessonView *self)
 {
   g_autoptr(GError) error = NULL;
@@ -192,14 +203,12 @@ update_from_scroll (BekalLessonView *self,
 {
   GtkAdjustment *adjustment = get_vadjustment (self);
   double page = gtk_adjustment_get_page_size (adjustment);
-  guint n_blocks;
   int top = -1;
   guint index = 0;
 
   if (self->lesson == NULL || page <= 0 || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
 
-  n_blocks = bekal_lesson_get_n_blocks (self->lesson);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->block_box));
        child != NULL; child = gtk_widget_get_next_sibling (child), index++)
     {
@@ -208,7 +217,9 @@ update_from_scroll (BekalLessonView *self,
       if (!gtk_widget_compute_bounds (child, GTK_WIDGET (self->viewport), &bounds))
         continue;
 
-      if (bounds.origin.y + bounds.size.height > 0 && bounds.origin.y < page)
+      /* a recording counts once it was watched or its transcript read (on_media_done) */
+      if (bounds.origin.y + bounds.size.height > 0 && bounds.origin.y < page
+          && !BEKAL_IS_MEDIA_BLOCK (child))
         mark_seen (self, index);
       if (top < 0 && bounds.origin.y + bounds.size.height > TOP_SLACK)
         top = index;
@@ -217,9 +228,7 @@ update_from_scroll (BekalLessonView *self,
   if (!keep_position && top >= 0)
     set_position (self, top);
 
-  if (n_blocks > 0 && g_hash_table_contains (self->seen, GUINT_TO_POINTER (n_blocks - 1)))
-    complete_lesson (self);
-
+  complete_if_last_seen (self);
   save_position (self);
 }
 
@@ -241,6 +250,26 @@ remove_blocks (BekalLessonView *self)
 }
 
 /* Callbacks */
+
+static void
+on_media_done_changed (BekalMediaBlock *media,
+                       GParamSpec      *pspec,
+                       BekalLessonView *self)
+{
+  guint index = 0;
+
+  if (self->lesson == NULL || !bekal_media_block_get_done (media))
+    return;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->block_box));
+       child != NULL; child = gtk_widget_get_next_sibling (child), index++)
+    if (child == GTK_WIDGET (media))
+      {
+        mark_seen (self, index);
+        complete_if_last_seen (self);
+        return;
+      }
+}
 
 static gboolean
 on_position_timeout (gpointer user_data)
@@ -340,6 +369,11 @@ on_key_pressed (GtkEventControllerKey *controller,
 
   /* keys belong to text fields (reflections) first */
   if (focus != NULL && (GTK_IS_TEXT_VIEW (focus) || GTK_IS_EDITABLE (focus)))
+    return FALSE;
+  /* in a player, Space, arrows, Home and End belong to it; the page keys still scroll */
+  if (focus != NULL && gtk_widget_get_ancestor (focus, BEKAL_TYPE_VIDEO_BLOCK) != NULL
+      && keyval != GDK_KEY_Page_Up && keyval != GDK_KEY_Page_Down
+      && keyval != GDK_KEY_KP_Page_Up && keyval != GDK_KEY_KP_Page_Down)
     return FALSE;
   if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
     return FALSE;
@@ -541,8 +575,14 @@ bekal_lesson_view_show_lesson (BekalLessonView         *self,
   gtk_label_set_text (self->position_label, meta);
 
   for (guint i = 0; i < bekal_lesson_get_n_blocks (lesson); i++)
-    gtk_box_append (self->block_box,
-                    bekal_block_widget_new (bekal_lesson_get_block (lesson, i), context));
+    {
+      GtkWidget *block = bekal_block_widget_new (bekal_lesson_get_block (lesson, i), context);
+
+      gtk_box_append (self->block_box, block);
+      if (BEKAL_IS_MEDIA_BLOCK (block))
+        g_signal_connect_object (block, "notify::done", G_CALLBACK (on_media_done_changed),
+                                 self, 0);
+    }
 
   gtk_adjustment_set_value (get_vadjustment (self), 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_BLOCK]);
@@ -677,6 +717,9 @@ bekal_lesson_view_flush (BekalLessonView *self)
        child != NULL; child = gtk_widget_get_next_sibling (child))
     if (BEKAL_IS_REFLECTION_BLOCK (child))
       bekal_reflection_block_flush (BEKAL_REFLECTION_BLOCK (child));
+    /* no recording goes on playing behind another page, a break or a closed window */
+    else if (BEKAL_IS_MEDIA_BLOCK (child))
+      bekal_media_block_stop (BEKAL_MEDIA_BLOCK (child));
 
   save_position (self);
 }

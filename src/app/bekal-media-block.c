@@ -1,7 +1,8 @@
-/* bekal-media-block.c: a video or audio item in a lesson (poster and transcript for now)
+/* bekal-media-block.c: a video or audio item in a lesson, behind its content note
  *
- * This widget stands in for the media player: it shows the poster, the title, the content
- * note and the transcript read from the subtitle file.
+ * An item with a content note shows the note first; the player (a BekalVideoBlock) is only
+ * created once the learner chooses to watch or to read the transcript, so that skipping it
+ * opens nothing and records nothing.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,113 +12,99 @@
 #include <glib/gi18n-lib.h>
 
 #include "bekal-media-block.h"
-
-/* subtitle files are small; anything bigger is not read into a label */
-#define MAX_SUBTITLE_FILE_SIZE (1024 * 1024)
+#include "bekal-video-block.h"
 
 struct _BekalMediaBlock
 {
   GtkWidget    parent_instance;
 
   BekalMedia  *media;
-  GSettings   *settings;
+  BekalModule *module;
+  BekalStore  *store;
+  gint64       profile_id;
+  GtkWidget   *video_block;
 
+  GtkWidget   *frame_box;
+  GtkWidget   *header_box;
   GtkImage    *kind_icon;
   GtkLabel    *title_label;
   GtkStack    *state_stack;
   GtkLabel    *note_label;
   GtkButton   *transcript_instead_button;
-  GtkPicture  *poster;
-  GtkExpander *transcript_expander;
-  GtkLabel    *transcript_label;
+  GtkBox      *media_box;
 };
+
+enum
+{
+  PROP_0,
+  PROP_DONE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (BekalMediaBlock, bekal_media_block, GTK_TYPE_WIDGET)
 
 /* Helpers */
 
-static void
-append_without_tags (GString    *out,
-                     const char *line)
+static gboolean
+has_note (BekalMediaBlock *self)
 {
-  gboolean in_tag = FALSE;
+  const char *note = bekal_media_get_content_note (self->media);
 
-  for (const char *p = line; *p; p++)
-    {
-      if (*p == '<')
-        in_tag = TRUE;
-      else if (*p == '>' && in_tag)
-        in_tag = FALSE;
-      else if (!in_tag)
-        g_string_append_c (out, *p);
-    }
-}
-
-static const BekalSubtitleTrack *
-choose_subtitles (BekalMediaBlock *self)
-{
-  g_autofree char *preferred = NULL;
-  const char * const *languages = g_get_language_names ();
-  const BekalSubtitleTrack *track = NULL;
-
-  if (bekal_media_get_n_subtitles (self->media) == 0)
-    return NULL;
-
-  if (self->settings != NULL)
-    preferred = g_settings_get_string (self->settings, "subtitle-language");
-  if (preferred != NULL && preferred[0] != '\0' && !g_str_equal (preferred, "off"))
-    track = bekal_media_find_subtitles (self->media, preferred);
-
-  for (guint i = 0; track == NULL && languages[i] != NULL; i++)
-    {
-      g_autofree char *language = g_strdup (languages[i]);
-
-      /* "id_ID.UTF-8" → "id" */
-      language[strcspn (language, "_.@")] = '\0';
-      track = bekal_media_find_subtitles (self->media, language);
-    }
-
-  return track != NULL ? track : bekal_media_get_subtitles (self->media, 0);
+  return note != NULL && note[0] != '\0';
 }
 
 static void
-load_transcript (BekalMediaBlock *self)
+on_video_done_changed (BekalMediaBlock *self)
 {
-  const BekalSubtitleTrack *track = choose_subtitles (self);
-  g_autofree char *contents = NULL;
-  g_autofree char *text = NULL;
-  g_autoptr(GError) error = NULL;
-  gsize length = 0;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DONE]);
+}
 
-  if (track == NULL)
-    {
-      gtk_label_set_text (self->transcript_label, _("This item has no transcript."));
-      return;
-    }
+static void
+ensure_video_block (BekalMediaBlock *self)
+{
+  if (self->video_block != NULL)
+    return;
 
-  if (!g_file_get_contents (track->path, &contents, &length, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("The transcript cannot be read: %s"),
-                                                  error->message);
-      gtk_label_set_text (self->transcript_label, message);
-      return;
-    }
+  self->video_block = bekal_video_block_new (self->media, self->store, self->profile_id,
+                                             self->module != NULL
+                                             ? bekal_module_get_id (self->module) : NULL);
+  bekal_video_block_set_module (BEKAL_VIDEO_BLOCK (self->video_block), self->module);
+  g_signal_connect_object (self->video_block, "notify::done",
+                           G_CALLBACK (on_video_done_changed), self, G_CONNECT_SWAPPED);
+  gtk_box_append (self->media_box, self->video_block);
 
-  if (length > MAX_SUBTITLE_FILE_SIZE || !g_utf8_validate (contents, length, NULL))
-    {
-      gtk_label_set_text (self->transcript_label, _("The transcript cannot be shown."));
-      return;
-    }
+  if (bekal_video_block_get_done (BEKAL_VIDEO_BLOCK (self->video_block)))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DONE]);
+}
 
-  text = bekal_subtitles_to_text (contents);
-  gtk_label_set_text (self->transcript_label, text);
+/* The note and the skipped line sit on a card with the item's title; the player brings its
+ * own title and frame */
+static void
+set_state (BekalMediaBlock *self,
+           const char      *state)
+{
+  gboolean media = g_str_equal (state, "media");
+
+  if (media)
+    ensure_video_block (self);
+
+  gtk_widget_set_visible (self->header_box, !media);
+  if (media)
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "card");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self), "card");
+  g_object_set (self->frame_box,
+                "margin-top", media ? 0 : 14, "margin-bottom", media ? 0 : 14,
+                "margin-start", media ? 0 : 16, "margin-end", media ? 0 : 16,
+                NULL);
+  gtk_stack_set_visible_child_name (self->state_stack, state);
 }
 
 static void
 fill (BekalMediaBlock *self)
 {
-  const char *note = bekal_media_get_content_note (self->media);
-  const char *poster = bekal_media_get_poster_path (self->media);
   gboolean video = bekal_media_is_video (self->media);
 
   gtk_image_set_from_icon_name (self->kind_icon,
@@ -125,25 +112,16 @@ fill (BekalMediaBlock *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->kind_icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   video ? _("Video") : _("Audio"), -1);
   gtk_label_set_text (self->title_label, bekal_media_get_title (self->media));
-
-  if (poster != NULL)
-    {
-      gtk_picture_set_filename (self->poster, poster);
-      gtk_picture_set_alternative_text (self->poster, bekal_media_get_title (self->media));
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->poster), poster != NULL);
-
   gtk_widget_set_visible (GTK_WIDGET (self->transcript_instead_button),
                           bekal_media_get_n_subtitles (self->media) > 0);
-  load_transcript (self);
 
-  if (note != NULL && note[0] != '\0')
+  if (has_note (self))
     {
-      gtk_label_set_text (self->note_label, note);
-      gtk_stack_set_visible_child_name (self->state_stack, "note");
+      gtk_label_set_text (self->note_label, bekal_media_get_content_note (self->media));
+      set_state (self, "note");
     }
   else
-    gtk_stack_set_visible_child_name (self->state_stack, "media");
+    set_state (self, "media");
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   bekal_media_get_title (self->media), -1);
@@ -154,13 +132,28 @@ fill (BekalMediaBlock *self)
 static void
 on_show_clicked (BekalMediaBlock *self)
 {
-  const char *note = bekal_media_get_content_note (self->media);
-
-  gtk_stack_set_visible_child_name (self->state_stack,
-                                    note != NULL && note[0] != '\0' ? "note" : "media");
+  set_state (self, has_note (self) ? "note" : "media");
 }
 
 /* Overrides */
+
+static void
+bekal_media_block_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  BekalMediaBlock *self = BEKAL_MEDIA_BLOCK (object);
+
+  switch (prop_id)
+    {
+    case PROP_DONE:
+      g_value_set_boolean (value, bekal_media_block_get_done (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
 static void
 bekal_media_block_dispose (GObject *object)
@@ -168,12 +161,14 @@ bekal_media_block_dispose (GObject *object)
   BekalMediaBlock *self = BEKAL_MEDIA_BLOCK (object);
   GtkWidget *child;
 
+  self->video_block = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), BEKAL_TYPE_MEDIA_BLOCK);
   /* the top box of the template is a plain child of this widget */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->media);
-  g_clear_object (&self->settings);
+  g_clear_object (&self->module);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (bekal_media_block_parent_class)->dispose (object);
 }
@@ -185,17 +180,23 @@ bekal_media_block_class_init (BekalMediaBlockClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bekal_media_block_dispose;
+  object_class->get_property = bekal_media_block_get_property;
+
+  properties[PROP_DONE] =
+    g_param_spec_boolean ("done", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (
     widget_class, "/io/github/bekal_peksos/Bekal/bekal-media-block.ui");
+  gtk_widget_class_bind_template_child (widget_class, BekalMediaBlock, frame_box);
+  gtk_widget_class_bind_template_child (widget_class, BekalMediaBlock, header_box);
   gtk_widget_class_bind_template_child (widget_class, BekalMediaBlock, kind_icon);
   gtk_widget_class_bind_template_child (widget_class, BekalMediaBlock, title_label);
   gtk_widget_class_bind_template_child (widget_class, BekalMediaBlock, state_stack);
   gtk_widget_class_bind_template_child (widget_class, BekalMediaBlock, note_label);
   gtk_widget_class_bind_template_child (widget_class, BekalMediaBlock, transcript_instead_button);
-  gtk_widget_class_bind_template_child (widget_class, BekalMediaBlock, poster);
-  gtk_widget_class_bind_template_child (widget_class, BekalMediaBlock, transcript_expander);
-  gtk_widget_class_bind_template_child (widget_class, BekalMediaBlock, transcript_label);
+  gtk_widget_class_bind_template_child (widget_class, BekalMediaBlock, media_box);
   gtk_widget_class_bind_template_callback (widget_class, bekal_media_block_continue);
   gtk_widget_class_bind_template_callback (widget_class, bekal_media_block_read_transcript);
   gtk_widget_class_bind_template_callback (widget_class, bekal_media_block_skip);
@@ -220,8 +221,12 @@ bekal_media_block_new (BekalMedia              *media,
 
   self = g_object_new (BEKAL_TYPE_MEDIA_BLOCK, NULL);
   self->media = g_object_ref (media);
-  if (context != NULL && context->settings != NULL)
-    self->settings = g_object_ref (context->settings);
+  if (context != NULL)
+    {
+      g_set_object (&self->module, context->module);
+      g_set_object (&self->store, context->store);
+      self->profile_id = context->profile_id;
+    }
   fill (self);
 
   return GTK_WIDGET (self);
@@ -243,14 +248,29 @@ bekal_media_block_get_state (BekalMediaBlock *self)
   return gtk_stack_get_visible_child_name (self->state_stack);
 }
 
+GtkWidget *
+bekal_media_block_get_video_block (BekalMediaBlock *self)
+{
+  g_return_val_if_fail (BEKAL_IS_MEDIA_BLOCK (self), NULL);
+
+  return self->video_block;
+}
+
+gboolean
+bekal_media_block_get_done (BekalMediaBlock *self)
+{
+  g_return_val_if_fail (BEKAL_IS_MEDIA_BLOCK (self), FALSE);
+
+  return self->video_block != NULL
+         && bekal_video_block_get_done (BEKAL_VIDEO_BLOCK (self->video_block));
+}
+
 void
 bekal_media_block_continue (BekalMediaBlock *self)
 {
   g_return_if_fail (BEKAL_IS_MEDIA_BLOCK (self));
 
-  gtk_widget_set_visible (GTK_WIDGET (self->poster),
-                          bekal_media_get_poster_path (self->media) != NULL);
-  gtk_stack_set_visible_child_name (self->state_stack, "media");
+  set_state (self, "media");
 }
 
 void
@@ -258,11 +278,9 @@ bekal_media_block_read_transcript (BekalMediaBlock *self)
 {
   g_return_if_fail (BEKAL_IS_MEDIA_BLOCK (self));
 
-  /* the learner chose words over pictures: the poster stays hidden too */
-  gtk_widget_set_visible (GTK_WIDGET (self->poster), FALSE);
-  gtk_expander_set_expanded (self->transcript_expander, TRUE);
-  gtk_stack_set_visible_child_name (self->state_stack, "media");
-  gtk_widget_grab_focus (GTK_WIDGET (self->transcript_expander));
+  /* the learner chose words over pictures: the transcript opens, nothing plays */
+  set_state (self, "media");
+  bekal_video_block_show_transcript (BEKAL_VIDEO_BLOCK (self->video_block));
 }
 
 void
@@ -270,45 +288,33 @@ bekal_media_block_skip (BekalMediaBlock *self)
 {
   g_return_if_fail (BEKAL_IS_MEDIA_BLOCK (self));
 
-  gtk_stack_set_visible_child_name (self->state_stack, "skipped");
+  if (self->video_block != NULL)
+    bekal_media_block_stop (self);
+  set_state (self, "skipped");
 }
 
-char *
-bekal_subtitles_to_text (const char *contents)
+void
+bekal_media_block_stop (BekalMediaBlock *self)
 {
-  g_auto(GStrv) lines = NULL;
-  GString *text = g_string_new (NULL);
-  gboolean in_cue = FALSE;
-  gboolean cue_started = FALSE;
+  BekalVideoBlock *video;
+  BekalPlayer *player;
+  BekalPlayerState state;
 
-  g_return_val_if_fail (contents != NULL, NULL);
+  g_return_if_fail (BEKAL_IS_MEDIA_BLOCK (self));
 
-  /* the text of a cue is every line after its timing line up to a blank line, in WebVTT as
-   * in SubRip; headers, cue numbers and NOTE blocks never follow a timing line */
-  lines = g_strsplit (contents, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      const char *line = g_strstrip (lines[i]);
+  if (self->video_block == NULL)
+    return;
 
-      if (line[0] == '\0')
-        {
-          in_cue = FALSE;
-          continue;
-        }
-      if (strstr (line, "-->") != NULL)
-        {
-          in_cue = TRUE;
-          cue_started = FALSE;
-          continue;
-        }
-      if (!in_cue)
-        continue;
+  video = BEKAL_VIDEO_BLOCK (self->video_block);
+  player = bekal_video_block_get_player (video);
+  state = bekal_player_get_state (player);
+  bekal_video_block_set_fullscreen (video, FALSE);
+  bekal_player_pause (player);
 
-      if (text->len > 0)
-        g_string_append_c (text, cue_started ? ' ' : '\n');
-      append_without_tags (text, line);
-      cue_started = TRUE;
-    }
-
-  return g_string_free (text, FALSE);
+  /* a recording never started (or read only through its transcript) keeps the place saved
+   * in an earlier session */
+  if (bekal_player_get_position (player) > 0
+      && (state == BEKAL_PLAYER_STATE_PLAYING || state == BEKAL_PLAYER_STATE_PAUSED)
+      && (self->store == NULL || !bekal_store_is_read_only (self->store)))
+    bekal_video_block_save_progress (video);
 }

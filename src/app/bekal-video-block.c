@@ -331,7 +331,9 @@ save_progress (BekalVideoBlock *self,
   gint64 duration = bekal_player_get_duration (self->player);
 
   self->last_saved_us = g_get_monotonic_time ();
-  if (self->store == NULL || self->module_id == NULL || self->profile_id <= 0)
+  /* a read-only data folder still shows earlier progress; it just keeps no new one */
+  if (self->store == NULL || self->module_id == NULL || self->profile_id <= 0
+      || bekal_store_is_read_only (self->store))
     return;
 
   progress.position_ms = MAX (position_ms, 0);

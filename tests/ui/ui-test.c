@@ -26,6 +26,7 @@
 #include "bekal-preferences-window.h"
 #include "bekal-quiz-page.h"
 #include "bekal-reflection-block.h"
+#include "bekal-video-block.h"
 #include "bekal-window.h"
 
 /* a liveness guard: a condition that never comes true fails the test instead of hanging */
@@ -613,6 +614,46 @@ block_below_top (gpointer data)
   return bekal_lesson_view_get_current_block (data) > 0;
 }
 
+static gboolean
+subtitle_is_shown (gpointer data)
+{
+  return bekal_video_block_get_subtitle_text (data) != NULL;
+}
+
+static gboolean
+player_is_playing (gpointer data)
+{
+  return bekal_player_get_state (data) == BEKAL_PLAYER_STATE_PLAYING;
+}
+
+static gboolean
+player_is_stopped (gpointer data)
+{
+  return bekal_player_get_state (data) != BEKAL_PLAYER_STATE_PLAYING;
+}
+
+/* What the lesson's own key handler does with @keyval, the focus being where it is */
+static gboolean
+lesson_handles_key (BekalLessonView *view,
+                    guint            keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        {
+          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+          return handled;
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
 typedef struct
 {
   BekalStore *store;
@@ -662,6 +703,8 @@ first_visit (BekalApplication *app,
   BekalLessonView *view;
   BekalModuleFlag flags = 0;
   GtkWidget *media;
+  GtkWidget *video;
+  BekalPlayer *player;
   GtkWidget *reflection;
   guint n_all;
   PositionWait wait;
@@ -729,22 +772,61 @@ first_visit (BekalApplication *app,
   save_screenshot (window, "05b-glossary-1366x768-id.png");
   gtk_popover_popdown (GTK_POPOVER (popover));
 
-  /* the video has a content note: read its transcript instead */
+  /* the video has a content note: nothing is opened before the learner answers it */
   media = find_by_type (GTK_WIDGET (view), BEKAL_TYPE_MEDIA_BLOCK);
   g_assert_nonnull (media);
   g_assert_cmpstr (bekal_media_block_get_state (BEKAL_MEDIA_BLOCK (media)), ==, "note");
+  g_assert_null (find_by_type (media, BEKAL_TYPE_VIDEO_BLOCK));
+
+  /* read its transcript instead: the player is there, with the transcript open, not playing */
   bekal_media_block_read_transcript (BEKAL_MEDIA_BLOCK (media));
   g_assert_cmpstr (bekal_media_block_get_state (BEKAL_MEDIA_BLOCK (media)), ==, "media");
-  g_assert_true (gtk_expander_get_expanded (GTK_EXPANDER (require_id (media,
-                                                                     "transcript_expander"))));
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (require_id (media, "transcript_label"))),
-                            "Sentra Handayani"));
-  g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (require_id (media, "transcript_label"))),
-                         "-->"));
+  video = find_by_type (GTK_WIDGET (view), BEKAL_TYPE_VIDEO_BLOCK);
+  g_assert_nonnull (video);
+  g_assert_true (video == bekal_media_block_get_video_block (BEKAL_MEDIA_BLOCK (media)));
+  player = bekal_video_block_get_player (BEKAL_VIDEO_BLOCK (video));
+  g_assert_cmpint (bekal_player_get_state (player), !=, BEKAL_PLAYER_STATE_PLAYING);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (require_id (video,
+                                                                         "transcript_revealer"))));
+  g_assert_nonnull (find_label_with_text (require_id (video, "transcript_list"),
+                                          "Sentra Handayani"));
+  g_assert_null (find_label_with_text (require_id (video, "transcript_list"), "-->"));
+  g_assert_false (bekal_media_block_get_done (BEKAL_MEDIA_BLOCK (media)));
   n_blocks = bekal_lesson_get_n_blocks (bekal_lesson_view_get_lesson (view));
   bekal_lesson_view_scroll_to_block (view, n_blocks - 2);
   wait_until (lesson_is_settled, view, "the scroll to the video");
   save_screenshot (window, "06-transcript-1366x768-id.png");
+
+  /* Space scrolls the lesson, unless the keyboard is in the player */
+  bekal_lesson_view_focus (view);
+  g_assert_true (lesson_handles_key (view, GDK_KEY_space));
+  g_assert_false (lesson_handles_key (view, GDK_KEY_f));
+  gtk_widget_grab_focus (require_id (video, "stage"));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), video));
+  g_assert_false (lesson_handles_key (view, GDK_KEY_space));
+  g_assert_false (lesson_handles_key (view, GDK_KEY_Left));
+  g_assert_true (lesson_handles_key (view, GDK_KEY_Page_Down));
+  bekal_lesson_view_scroll_to_block (view, n_blocks - 2);
+  wait_until (lesson_is_settled, view, "the scroll back to the video");
+
+  /* watching it, with Indonesian subtitles over the picture */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (require_id (video, "transcript_button")),
+                                FALSE);
+  g_assert_cmpstr (bekal_video_block_get_subtitle_language (BEKAL_VIDEO_BLOCK (video)), ==, "id");
+  bekal_video_block_toggle_play (BEKAL_VIDEO_BLOCK (video));
+  wait_until (player_is_playing, player, "the video playing");
+  wait_until (subtitle_is_shown, video, "a subtitle over the video");
+  wait_until (lesson_is_settled, view, "the lesson around the playing video");
+  save_screenshot (window, "06b-video-playing-1366x768-id.png");
+  g_assert_cmpint (bekal_player_get_state (player), ==, BEKAL_PLAYER_STATE_PLAYING);
+
+  /* a break stops it: no sound goes on behind the break screen */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.take-break", NULL));
+  wait_for_page (window, "break");
+  wait_until (player_is_stopped, player, "the video paused for the break");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.end-break", NULL));
+  wait_for_page (window, "module");
+  g_assert_cmpint (bekal_player_get_state (player), !=, BEKAL_PLAYER_STATE_PLAYING);
 
   /* reading to the end of the lesson completes it */
   for (int i = 0; i < 20; i++)
@@ -918,8 +1000,11 @@ content_notes (BekalApplication *app,
     g_assert_cmpstr (bekal_media_block_get_state (BEKAL_MEDIA_BLOCK (media)), ==, "note");
     bekal_media_block_skip (BEKAL_MEDIA_BLOCK (media));
     g_assert_cmpstr (bekal_media_block_get_state (BEKAL_MEDIA_BLOCK (media)), ==, "skipped");
+    g_assert_null (bekal_media_block_get_video_block (BEKAL_MEDIA_BLOCK (media)));
     bekal_media_block_continue (BEKAL_MEDIA_BLOCK (media));
     g_assert_cmpstr (bekal_media_block_get_state (BEKAL_MEDIA_BLOCK (media)), ==, "media");
+    g_assert_true (BEKAL_IS_VIDEO_BLOCK (bekal_media_block_get_video_block (
+      BEKAL_MEDIA_BLOCK (media))));
   }
 }
 
