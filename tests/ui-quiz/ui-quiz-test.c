@@ -27,6 +27,7 @@
 #include "bekal-my-results-page.h"
 #include "bekal-quiz-page.h"
 #include "bekal-quiz-results.h"
+#include "test-util.h"
 
 /* a liveness guard: a condition that never comes true fails the test instead of hanging */
 #define WAIT_LIMIT_SECONDS 20
@@ -255,30 +256,6 @@ save_screenshot (GtkWindow  *window,
 
 /* Helpers: fixtures */
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
 static BekalModule *
 load_example_module (void)
 {
@@ -318,7 +295,7 @@ fixture_tear_down (Fixture *fixture)
     gtk_window_destroy (fixture->window);
   g_clear_object (&fixture->module);
   g_clear_object (&fixture->store);
-  remove_tree (fixture->data_dir);
+  test_remove_tree (fixture->data_dir);
   g_free (fixture->data_dir);
 }
 

@@ -28,6 +28,7 @@
 #include "bekal-reflection-block.h"
 #include "bekal-video-block.h"
 #include "bekal-window.h"
+#include "test-util.h"
 
 /* a liveness guard: a condition that never comes true fails the test instead of hanging */
 #define WAIT_LIMIT_SECONDS 20
@@ -448,30 +449,6 @@ static char *
 new_data_dir (const char *name)
 {
   return g_build_filename (data_root, name, NULL);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
 }
 
 static BekalStore *
@@ -1782,7 +1759,7 @@ main (int    argc,
 
   status = g_test_run ();
 
-  remove_tree (data_root);
+  test_remove_tree (data_root);
   g_free (data_root);
   g_free (screenshot_dir);
 
