@@ -48,5 +48,7 @@ GHashTable         *bekal_loader_load_folder    (BekalLoader        *self,
 
 /* The language of a file named module.LANG.xml, or NULL */
 char               *bekal_loader_language_from_filename (const char *path);
+/* Whether @folder holds at least one module.LANG.xml file */
+gboolean            bekal_loader_folder_has_module_file (const char *folder);
 
 G_END_DECLS

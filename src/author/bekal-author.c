@@ -41,23 +41,6 @@ target_free (Target *target)
 
 /* Helpers */
 
-static gboolean
-folder_has_module_file (const char *folder)
-{
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *language = bekal_loader_language_from_filename (name);
-
-      if (language)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 static void
 add_target (GPtrArray  *targets,
             const char *path,
@@ -94,7 +77,7 @@ collect_targets (const char  *path,
       return FALSE;
     }
 
-  if (folder_has_module_file (path))
+  if (bekal_loader_folder_has_module_file (path))
     {
       add_target (targets, path, TRUE);
       return TRUE;
@@ -113,7 +96,8 @@ collect_targets (const char  *path,
     {
       const char *child = g_ptr_array_index (names, i);
 
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && folder_has_module_file (child))
+      if (g_file_test (child, G_FILE_TEST_IS_DIR)
+          && bekal_loader_folder_has_module_file (child))
         add_target (targets, child, TRUE);
     }
 

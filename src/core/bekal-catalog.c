@@ -84,26 +84,6 @@ load_entry (BekalLoader *loader,
 }
 
 static gboolean
-folder_has_module_file (const char *folder)
-{
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    return FALSE;
-
-  while ((name = g_dir_read_name (dir)))
-    {
-      g_autofree char *language = bekal_loader_language_from_filename (name);
-
-      if (language != NULL)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static gboolean
 language_matches (const char *wanted,
                   const char *available)
 {
@@ -258,7 +238,8 @@ bekal_catalog_load (BekalCatalog *self)
                                                       g_ptr_array_index (names, j), NULL);
           BekalCatalogEntry *entry;
 
-          if (!g_file_test (folder, G_FILE_TEST_IS_DIR) || !folder_has_module_file (folder))
+          if (!g_file_test (folder, G_FILE_TEST_IS_DIR)
+              || !bekal_loader_folder_has_module_file (folder))
             continue;
 
           entry = load_entry (self->loader, folder);

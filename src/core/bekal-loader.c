@@ -2145,6 +2145,23 @@ bekal_loader_language_from_filename (const char *path)
   return g_strndup (lang, len);
 }
 
+gboolean
+bekal_loader_folder_has_module_file (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *language = bekal_loader_language_from_filename (name);
+
+      if (language != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 guint
 bekal_loader_get_refused_loads (void)
 {
