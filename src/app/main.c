@@ -9,6 +9,8 @@
 
 #include <glib/gi18n.h>
 
+#include <bekal/bekal-paths.h>
+
 #include "bekal-application.h"
 
 int
@@ -18,7 +20,9 @@ main (int    argc,
   g_autoptr(BekalApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* run from the build folder, the translations are the ones just compiled there */
+  bindtextdomain (GETTEXT_PACKAGE, bekal_paths_running_uninstalled ()
+                                   ? BEKAL_BUILD_ROOT "/po" : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
