@@ -119,18 +119,29 @@ bekal_module_card_measure (GtkWidget      *widget,
                            int            *natural_baseline)
 {
   GtkWidget *child = gtk_widget_get_first_child (widget);
+  int narrowest = 0;
 
   *minimum = *natural = 0;
   if (child == NULL)
     return;
 
-  gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline,
-                      natural_baseline);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    *natural = MAX (*minimum, MIN (*natural, CARD_NATURAL_WIDTH));
-  else
-    /* the flow box gives its children their minimum height: that must hold every line */
-    *minimum = *natural;
+    {
+      gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline,
+                          natural_baseline);
+      *natural = MAX (*minimum, MIN (*natural, CARD_NATURAL_WIDTH));
+      return;
+    }
+
+  /* The flow box sizes a line of cards for other widths than the ones it then gives them, so
+   * a height measured for one width clipped cards whose title wrapped at another. The height
+   * a card needs at its narrowest holds all its lines (titles and summaries are capped) at
+   * any width, and keeps the cards of a line level. */
+  gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &narrowest, NULL, NULL, NULL);
+  gtk_widget_measure (child, orientation, narrowest, minimum, natural, minimum_baseline,
+                      natural_baseline);
+  /* the flow box gives its children their minimum height: that must hold every line */
+  *minimum = *natural;
 }
 
 static void

@@ -283,6 +283,31 @@ find_module_card (BekalWindow *window,
   return NULL;
 }
 
+/* Every module card is at least as tall as its content needs at the width it was given, so
+ * that no line of it is cut off */
+static void
+assert_cards_not_clipped (BekalWindow *window)
+{
+  GtkWidget *box = require_id (GTK_WIDGET (bekal_window_get_library_page (window)), "card_box");
+  guint n_cards = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *card = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+      GtkWidget *content = gtk_widget_get_first_child (card);
+      int needed = 0;
+
+      if (!gtk_widget_get_child_visible (child) || !gtk_widget_get_visible (child))
+        continue;
+      gtk_widget_measure (content, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (card),
+                          &needed, NULL, NULL, NULL);
+      g_assert_cmpint (gtk_widget_get_height (card), >=, needed);
+      n_cards++;
+    }
+  g_assert_cmpuint (n_cards, >, 0);
+}
+
 /* Every widget that can take the keyboard focus has a name for screen readers: its label,
  * its text, or an accessible label */
 static void
@@ -700,6 +725,7 @@ first_visit (BekalApplication *app,
   n_all = bekal_library_page_get_n_visible (library);
   g_assert_cmpuint (n_all, >=, 6);
   save_screenshot (window, "02-library-1366x768-id.png");
+  assert_cards_not_clipped (window);
 
   /* three modules speak of 5R, in their summary or glossary */
   search_and_wait (library, search, "5R", 3);
@@ -1256,6 +1282,7 @@ english_small_screen (BekalApplication *app,
   create_profile (window, "Sari", "11-profile-1024x768-en.png");
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 1024);
   save_screenshot (window, "12-library-1024x768-en.png");
+  assert_cards_not_clipped (window);
 
   open_example_module (window);
   /* the module variant follows the language */
