@@ -27,14 +27,10 @@
 #include "bekal-my-results-page.h"
 #include "bekal-quiz-page.h"
 #include "bekal-quiz-results.h"
+#include "test-ui-util.h"
 #include "test-util.h"
 
-/* a liveness guard: a condition that never comes true fails the test instead of hanging */
-#define WAIT_LIMIT_SECONDS 20
-
 #define EXAMPLE_MODULE "contoh-semua-elemen"
-
-typedef gboolean (*Condition) (gpointer data);
 
 typedef struct
 {
@@ -49,119 +45,7 @@ static char *screenshot_dir;
 static int window_width = 1366;
 static int window_height = 768;
 
-/* Helpers: waiting */
-
-static void
-wait_until (Condition   condition,
-            gpointer    data,
-            const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_LIMIT_SECONDS * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Gave up waiting for: %s", what);
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-}
-
-static gboolean
-pause_over (gpointer data)
-{
-  return g_get_monotonic_time () >= *(gint64 *) data;
-}
-
-static void
-settle (guint milliseconds)
-{
-  gint64 until = g_get_monotonic_time () + milliseconds * 1000;
-
-  wait_until (pause_over, &until, "a pause");
-}
-
-static gboolean
-stacks_settled (GtkWidget *widget)
-{
-  if (GTK_IS_STACK (widget) && gtk_stack_get_transition_running (GTK_STACK (widget)))
-    return FALSE;
-  if (GTK_IS_REVEALER (widget) && gtk_revealer_get_reveal_child (GTK_REVEALER (widget))
-      != gtk_revealer_get_child_revealed (GTK_REVEALER (widget)))
-    return FALSE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (gtk_widget_get_mapped (child) && !stacks_settled (child))
-      return FALSE;
-
-  return TRUE;
-}
-
-static gboolean
-transitions_done (gpointer data)
-{
-  return stacks_settled (GTK_WIDGET (data));
-}
-
 /* Helpers: finding widgets */
-
-static GtkWidget *
-find_by_id (GtkWidget  *root,
-            const char *id)
-{
-  const char *own = GTK_IS_BUILDABLE (root) ? gtk_buildable_get_buildable_id (GTK_BUILDABLE (root))
-                                            : NULL;
-
-  if (g_strcmp0 (own, id) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_id (child, id);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-require_id (GtkWidget  *root,
-            const char *id)
-{
-  GtkWidget *widget = find_by_id (root, id);
-
-  if (widget == NULL)
-    g_error ("No widget with the id “%s”", id);
-
-  return widget;
-}
-
-static void
-collect_by_type (GtkWidget *root,
-                 GType      type,
-                 GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    g_ptr_array_add (found, root);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_by_type (child, type, found);
-}
-
-static GPtrArray *
-find_all (GtkWidget *root,
-          GType      type)
-{
-  GPtrArray *found = g_ptr_array_new ();
-
-  collect_by_type (root, type, found);
-  return found;
-}
 
 /* Whether the widget and all its ancestors up to @top are visible */
 static gboolean
@@ -184,7 +68,7 @@ static GtkWidget *
 find_label_with (GtkWidget  *root,
                  const char *needle)
 {
-  g_autoptr(GPtrArray) labels = find_all (root, GTK_TYPE_LABEL);
+  g_autoptr(GPtrArray) labels = ui_find_all (root, GTK_TYPE_LABEL);
 
   for (guint i = 0; i < labels->len; i++)
     {
@@ -202,7 +86,7 @@ find_label_with (GtkWidget  *root,
 static void
 assert_controls_named (GtkWidget *root)
 {
-  g_autoptr(GPtrArray) buttons = find_all (root, GTK_TYPE_BUTTON);
+  g_autoptr(GPtrArray) buttons = ui_find_all (root, GTK_TYPE_BUTTON);
 
   for (guint i = 0; i < buttons->len; i++)
     {
@@ -227,31 +111,9 @@ static void
 save_screenshot (GtkWindow  *window,
                  const char *name)
 {
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
   g_autofree char *file_name = g_strdup_printf ("%s-%dx%d.png", name, window_width, window_height);
-  g_autofree char *path = NULL;
-  g_autofree char *crop = NULL;
-  g_autoptr(GError) error = NULL;
-  int wait_status = 0;
-  const char *argv[] = { "import", "-window", "root", "-crop", NULL, "+repage", NULL, NULL };
 
-  wait_until (transitions_done, window, "the end of the transitions");
-  settle (300);
-  g_mkdir_with_parents (screenshot_dir, 0755);
-  path = g_build_filename (screenshot_dir, file_name, NULL);
-  crop = g_strdup_printf ("%dx%d+0+0", gdk_surface_get_width (surface),
-                          gdk_surface_get_height (surface));
-  argv[4] = crop;
-  argv[6] = path;
-
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
-                     &wait_status, &error))
-    {
-      g_test_message ("No screenshot %s: %s", file_name, error->message);
-      return;
-    }
-  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
-  g_test_message ("Screenshot: %s", path);
+  ui_save_screenshot (window, screenshot_dir, file_name);
 }
 
 /* Helpers: fixtures */
@@ -333,8 +195,8 @@ show_in_window (Fixture   *fixture,
   gtk_window_set_focus_visible (GTK_WINDOW (window), TRUE);
   gtk_window_present (GTK_WINDOW (window));
   fixture->window = GTK_WINDOW (window);
-  wait_until (window_drawn, window, "the window to be shown");
-  settle (100);
+  ui_wait_until (window_drawn, window, "the window to be shown");
+  ui_settle (100);
 }
 
 static BekalQuiz *
@@ -425,7 +287,7 @@ choose_matches (BekalQuizPage *page,
   guint index = bekal_quiz_page_get_index (page);
   const char * const *left = bekal_quiz_session_get_option_order (session, index);
   const char * const *right = bekal_quiz_session_get_match_order (session, index);
-  g_autoptr(GPtrArray) drops = find_all (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN);
+  g_autoptr(GPtrArray) drops = ui_find_all (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN);
 
   g_assert_cmpuint (drops->len, ==, g_strv_length ((char **) left));
   for (guint i = 0; i < drops->len; i++)
@@ -491,8 +353,8 @@ test_pretest (Fixture       *fixture,
   BekalQuizPage *page = open_quiz (fixture, "pretes", seed_asking (find_quiz (fixture, "pretes"),
                                                                    "p-jaga-diri"));
   BekalQuizSession *session = bekal_quiz_page_get_session (page);
-  GtkWidget *feedback = require_id (GTK_WIDGET (page), "feedback_box");
-  GtkWidget *results = require_id (GTK_WIDGET (page), "results");
+  GtkWidget *feedback = ui_require_id (GTK_WIDGET (page), "feedback_box");
+  GtkWidget *results = ui_require_id (GTK_WIDGET (page), "results");
   guint n = bekal_quiz_session_get_n_questions (session);
   guint n_finished = 0;
   const char *score;
@@ -506,11 +368,11 @@ test_pretest (Fixture       *fixture,
     g_assert_nonnull (find_label_with (GTK_WIDGET (page), progress));
   }
   /* no timer without a time limit */
-  g_assert_false (gtk_widget_get_visible (require_id (GTK_WIDGET (page), "time_label")));
+  g_assert_false (gtk_widget_get_visible (ui_require_id (GTK_WIDGET (page), "time_label")));
   assert_controls_named (GTK_WIDGET (page));
   /* the keyboard starts on the first answer */
   {
-    g_autoptr(GPtrArray) checks = find_all (GTK_WIDGET (page), GTK_TYPE_CHECK_BUTTON);
+    g_autoptr(GPtrArray) checks = ui_find_all (GTK_WIDGET (page), GTK_TYPE_CHECK_BUTTON);
 
     GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
 
@@ -527,19 +389,19 @@ test_pretest (Fixture       *fixture,
       g_assert_false (gtk_widget_get_visible (feedback));
     }
 
-  wait_until (step_is_results, page, "the results");
+  ui_wait_until (step_is_results, page, "the results");
   g_assert_cmpuint (n_finished, ==, 1);
   g_assert_true (bekal_quiz_session_is_finished (session));
   g_assert_nonnull (bekal_quiz_results_get_score_text (BEKAL_QUIZ_RESULTS (results)));
   score = bekal_quiz_results_get_score_text (BEKAL_QUIZ_RESULTS (results));
   g_assert_nonnull (find_label_with (results, score));
   /* only the score and where the learner starts: no review, no topics, no verdict */
-  g_assert_true (is_shown (require_id (results, "start_hint_label"), results));
-  g_assert_false (gtk_widget_get_visible (require_id (GTK_WIDGET (page), "review_title")));
-  g_assert_null (gtk_widget_get_first_child (require_id (GTK_WIDGET (page), "review_box")));
+  g_assert_true (is_shown (ui_require_id (results, "start_hint_label"), results));
+  g_assert_false (gtk_widget_get_visible (ui_require_id (GTK_WIDGET (page), "review_title")));
+  g_assert_null (gtk_widget_get_first_child (ui_require_id (GTK_WIDGET (page), "review_box")));
   g_assert_cmpuint (bekal_quiz_results_get_n_topics (BEKAL_QUIZ_RESULTS (results)), ==, 0);
-  g_assert_false (gtk_widget_get_visible (require_id (results, "verdict_box")));
-  g_assert_false (gtk_widget_get_visible (require_id (GTK_WIDGET (page), "retake_button")));
+  g_assert_false (gtk_widget_get_visible (ui_require_id (results, "verdict_box")));
+  g_assert_false (gtk_widget_get_visible (ui_require_id (GTK_WIDGET (page), "retake_button")));
   assert_controls_named (GTK_WIDGET (page));
   save_screenshot (fixture->window, "quiz-02-pretest-results");
 }
@@ -550,7 +412,7 @@ test_practice_feedback (Fixture       *fixture,
 {
   BekalQuizPage *page = open_quiz (fixture, "latihan-5r", 7);
   BekalQuizSession *session = bekal_quiz_page_get_session (page);
-  GtkWidget *feedback = require_id (GTK_WIDGET (page), "feedback_box");
+  GtkWidget *feedback = ui_require_id (GTK_WIDGET (page), "feedback_box");
   BekalQuestion *question = shown_question (page);
   BekalOption *chosen;
 
@@ -585,7 +447,7 @@ test_practice_feedback (Fixture       *fixture,
 static char *
 read_order (BekalQuizPage *page)
 {
-  g_autoptr(GPtrArray) rows = find_all (GTK_WIDGET (page), GTK_TYPE_LIST_BOX_ROW);
+  g_autoptr(GPtrArray) rows = ui_find_all (GTK_WIDGET (page), GTK_TYPE_LIST_BOX_ROW);
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
 
   for (guint i = 0; i < rows->len; i++)
@@ -655,7 +517,7 @@ test_order_keyboard (Fixture       *fixture,
   save_screenshot (fixture->window, "quiz-04-order-before");
 
   /* each move button says what it moves */
-  move_buttons = find_all (GTK_WIDGET (page), GTK_TYPE_BUTTON);
+  move_buttons = ui_find_all (GTK_WIDGET (page), GTK_TYPE_BUTTON);
   for (guint i = 0; i < n_items; i++)
     {
       BekalOption *item = bekal_question_get_option (question, i);
@@ -675,14 +537,14 @@ test_order_keyboard (Fixture       *fixture,
 
   /* drag and drop: the last item dropped on the first moves to the top */
   {
-    g_autoptr(GPtrArray) rows = find_all (GTK_WIDGET (page), GTK_TYPE_LIST_BOX_ROW);
+    g_autoptr(GPtrArray) rows = ui_find_all (GTK_WIDGET (page), GTK_TYPE_LIST_BOX_ROW);
     GtkWidget *first = g_ptr_array_index (rows, 0);
     GtkWidget *last = g_ptr_array_index (rows, rows->len - 1);
     const char *last_id = g_object_get_data (G_OBJECT (last), "bekal-option-id");
     g_autoptr(GPtrArray) moved = NULL;
 
     g_assert_true (drop_row (first, last));
-    moved = find_all (GTK_WIDGET (page), GTK_TYPE_LIST_BOX_ROW);
+    moved = ui_find_all (GTK_WIDGET (page), GTK_TYPE_LIST_BOX_ROW);
     g_assert_cmpstr (g_object_get_data (g_ptr_array_index (moved, 0), "bekal-option-id"), ==,
                      last_id);
   }
@@ -690,7 +552,7 @@ test_order_keyboard (Fixture       *fixture,
   /* put it right with Alt+Up only: bring each item up to its place */
   for (guint target = 0; target < n_items; target++)
     {
-      g_autoptr(GPtrArray) rows = find_all (GTK_WIDGET (page), GTK_TYPE_LIST_BOX_ROW);
+      g_autoptr(GPtrArray) rows = ui_find_all (GTK_WIDGET (page), GTK_TYPE_LIST_BOX_ROW);
       GtkWidget *row = NULL;
       guint position = 0;
 
@@ -719,7 +581,7 @@ test_order_keyboard (Fixture       *fixture,
   }
   /* and the first item one step down and back up again */
   {
-    g_autoptr(GPtrArray) rows = find_all (GTK_WIDGET (page), GTK_TYPE_LIST_BOX_ROW);
+    g_autoptr(GPtrArray) rows = ui_find_all (GTK_WIDGET (page), GTK_TYPE_LIST_BOX_ROW);
 
     gtk_widget_grab_focus (g_ptr_array_index (rows, 0));
   }
@@ -739,7 +601,7 @@ test_match_dropdowns (Fixture       *fixture,
   BekalQuiz *quiz = find_quiz (fixture, "pretes");
   BekalQuizPage *page = open_quiz (fixture, "pretes", seed_asking (quiz, "p-pasangan"));
   BekalQuizSession *session = bekal_quiz_page_get_session (page);
-  GtkWidget *confirm = require_id (GTK_WIDGET (page), "confirm_button");
+  GtkWidget *confirm = ui_require_id (GTK_WIDGET (page), "confirm_button");
   gboolean matched = FALSE;
 
   while (!step_is_results (page))
@@ -834,13 +696,13 @@ test_posttest_review (Fixture       *fixture,
 
   page = open_quiz (fixture, "postes", 5);
   session = bekal_quiz_page_get_session (page);
-  results = require_id (GTK_WIDGET (page), "results");
-  review_box = require_id (GTK_WIDGET (page), "review_box");
+  results = ui_require_id (GTK_WIDGET (page), "results");
+  review_box = ui_require_id (GTK_WIDGET (page), "review_box");
   n = bekal_quiz_session_get_n_questions (session);
 
   /* the quiz has a time limit: a calm label in whole minutes */
-  g_assert_true (gtk_widget_get_visible (require_id (GTK_WIDGET (page), "time_label")));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (require_id (GTK_WIDGET (page), "time_label"))),
+  g_assert_true (gtk_widget_get_visible (ui_require_id (GTK_WIDGET (page), "time_label")));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (ui_require_id (GTK_WIDGET (page), "time_label"))),
                    !=, "");
 
   while (!step_is_results (page))
@@ -855,12 +717,12 @@ test_posttest_review (Fixture       *fixture,
         save_screenshot (fixture->window, "quiz-07-posttest-question");
       g_assert_true (press_key (page, GDK_KEY_Return, 0));
       /* nothing shown during a post-test */
-      g_assert_false (gtk_widget_get_visible (require_id (GTK_WIDGET (page), "feedback_box")));
+      g_assert_false (gtk_widget_get_visible (ui_require_id (GTK_WIDGET (page), "feedback_box")));
     }
 
   /* the score, passed or not, and a review of every answer with its explanation */
-  g_assert_true (gtk_widget_get_visible (require_id (results, "verdict_box")));
-  g_assert_true (gtk_widget_get_visible (require_id (GTK_WIDGET (page), "review_title")));
+  g_assert_true (gtk_widget_get_visible (ui_require_id (results, "verdict_box")));
+  g_assert_true (gtk_widget_get_visible (ui_require_id (GTK_WIDGET (page), "review_title")));
   for (GtkWidget *item = gtk_widget_get_first_child (review_box); item != NULL;
        item = gtk_widget_get_next_sibling (item))
     {
@@ -889,7 +751,7 @@ test_posttest_review (Fixture       *fixture,
   g_assert_cmpuint (bekal_quiz_results_get_n_topics (BEKAL_QUIZ_RESULTS (results)), >, 0);
 
   /* retakes="2": a new attempt with a new draw */
-  g_assert_true (gtk_widget_get_visible (require_id (GTK_WIDGET (page), "retake_button")));
+  g_assert_true (gtk_widget_get_visible (ui_require_id (GTK_WIDGET (page), "retake_button")));
   assert_controls_named (GTK_WIDGET (page));
   save_screenshot (fixture->window, "quiz-08-posttest-results");
 
@@ -902,7 +764,7 @@ test_posttest_review (Fixture       *fixture,
   }
   save_screenshot (fixture->window, "quiz-09-posttest-review");
 
-  click (require_id (GTK_WIDGET (page), "retake_button"));
+  click (ui_require_id (GTK_WIDGET (page), "retake_button"));
   g_assert_cmpstr (bekal_quiz_page_get_step (page), ==, "question");
   g_assert_false (bekal_quiz_session_is_finished (bekal_quiz_page_get_session (page)));
   g_assert_cmpuint (bekal_quiz_page_get_index (page), ==, 0);
@@ -972,7 +834,7 @@ test_full_disk_retry (Fixture       *fixture,
 {
   BekalQuizPage *page = open_quiz (fixture, "pretes", 3);
   BekalQuizSession *session = bekal_quiz_page_get_session (page);
-  GtkWidget *revealer = require_id (GTK_WIDGET (page), "save_error_revealer");
+  GtkWidget *revealer = ui_require_id (GTK_WIDGET (page), "save_error_revealer");
   guint n = bekal_quiz_session_get_n_questions (session);
   g_autoptr(GPtrArray) answers = NULL;
   g_autoptr(GError) error = NULL;
@@ -987,19 +849,19 @@ test_full_disk_retry (Fixture       *fixture,
   /* the answer is kept, the learner is told, and can go on or try again */
   g_assert_true (banner_shown (revealer));
   g_assert_cmpuint (bekal_quiz_session_get_n_pending (session), >, 0);
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (require_id (revealer, "save_error_label"))),
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (ui_require_id (revealer, "save_error_label"))),
                    !=, "");
   g_assert_false (bekal_quiz_session_is_finished (session));
   save_screenshot (fixture->window, "quiz-10-disk-full");
 
   /* trying again while the disk is still full changes nothing */
-  click (require_id (revealer, "retry_button"));
+  click (ui_require_id (revealer, "retry_button"));
   g_assert_true (banner_shown (revealer));
   g_assert_cmpuint (bekal_quiz_session_get_n_pending (session), >, 0);
 
   /* space is freed: the retry saves every answer */
   set_disk_full (fixture, FALSE);
-  click (require_id (revealer, "retry_button"));
+  click (ui_require_id (revealer, "retry_button"));
   g_assert_false (banner_shown (revealer));
   g_assert_cmpuint (bekal_quiz_session_get_n_pending (session), ==, 0);
 
@@ -1093,11 +955,11 @@ test_time_up (Fixture       *fixture,
   g_assert_cmpstr (bekal_quiz_page_get_step (BEKAL_QUIZ_PAGE (page)), ==, "results");
   g_assert_cmpuint (n_finished, ==, 1);
   g_assert_true (bekal_quiz_session_is_finished (session));
-  g_assert_true (gtk_widget_get_visible (require_id (page, "time_up_label")));
-  g_assert_false (gtk_widget_get_visible (require_id (page, "time_label")));
+  g_assert_true (gtk_widget_get_visible (ui_require_id (page, "time_up_label")));
+  g_assert_false (gtk_widget_get_visible (ui_require_id (page, "time_label")));
   save_screenshot (fixture->window, "quiz-15-time-up");
 
-  click (require_id (page, "close_button"));
+  click (ui_require_id (page, "close_button"));
   g_assert_true (closed);
 }
 
@@ -1120,7 +982,7 @@ test_checkpoint (Fixture       *fixture,
                                fixture->module, session);
   g_signal_connect (page, "closed", G_CALLBACK (on_closed), &closed);
   show_in_window (fixture, page);
-  feedback = require_id (page, "feedback_box");
+  feedback = ui_require_id (page, "feedback_box");
 
   /* "False" is the right answer */
   g_assert_true (press_key (BEKAL_QUIZ_PAGE (page), GDK_KEY_2, 0));
@@ -1238,7 +1100,7 @@ test_gap_report (Fixture       *fixture,
   /* export: the file holds exactly the report's CSV */
   g_signal_connect (page, "exported", G_CALLBACK (on_exported), &outcome);
   bekal_gap_report_page_export_to_file (BEKAL_GAP_REPORT_PAGE (page), file);
-  wait_until (outcome_known, &outcome, "the export");
+  ui_wait_until (outcome_known, &outcome, "the export");
   g_assert_cmpint (outcome, ==, 1);
   rows = bekal_report_gap (fixture->store, &error);
   g_assert_no_error (error);
@@ -1252,11 +1114,11 @@ test_gap_report (Fixture       *fixture,
   /* a folder that does not exist: a clear dialog, and the button works again */
   outcome = 0;
   bekal_gap_report_page_export_to_file (BEKAL_GAP_REPORT_PAGE (page), bad_file);
-  wait_until (outcome_known, &outcome, "the failed export");
+  ui_wait_until (outcome_known, &outcome, "the failed export");
   g_assert_cmpint (outcome, ==, 2);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
-  g_assert_true (gtk_widget_get_sensitive (require_id (page, "export_button")));
+  g_assert_true (gtk_widget_get_sensitive (ui_require_id (page, "export_button")));
   save_screenshot (fixture->window, "quiz-14-gap-report-failed");
   gtk_window_destroy (GTK_WINDOW (dialog));
 }

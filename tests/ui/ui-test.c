@@ -28,10 +28,8 @@
 #include "bekal-reflection-block.h"
 #include "bekal-video-block.h"
 #include "bekal-window.h"
+#include "test-ui-util.h"
 #include "test-util.h"
-
-/* a liveness guard: a condition that never comes true fails the test instead of hanging */
-#define WAIT_LIMIT_SECONDS 20
 
 #define EXAMPLE_MODULE "contoh-semua-elemen"
 
@@ -47,57 +45,11 @@ typedef struct
   gboolean          ran;
 } Run;
 
-typedef gboolean (*Condition) (gpointer data);
-
 static char *data_root;        /* removed at the end */
 static char *screenshot_dir;
 static const char *extra_option; /* one more command-line option for the next run, or NULL */
 
 /* Helpers: waiting */
-
-static void
-wait_until (Condition    condition,
-            gpointer     data,
-            const char  *what)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_LIMIT_SECONDS * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Gave up waiting for: %s", what);
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-}
-
-static gboolean
-always_false (gpointer data)
-{
-  return FALSE;
-}
-
-typedef struct
-{
-  gint64 until;
-} Pause;
-
-static gboolean
-pause_over (gpointer data)
-{
-  return g_get_monotonic_time () >= ((Pause *) data)->until;
-}
-
-/* Lets the main loop run for a while: for things that have no event to wait for, such as
- * the end of a crossfade before a screenshot */
-static void
-settle (guint milliseconds)
-{
-  Pause pause = { g_get_monotonic_time () + milliseconds * 1000 };
-
-  wait_until (pause_over, &pause, "a pause");
-  (void) always_false;
-}
 
 typedef struct
 {
@@ -120,7 +72,7 @@ wait_for_page (BekalWindow *window,
   PageWait wait = { window, page };
   g_autofree char *what = g_strdup_printf ("the page “%s”", page);
 
-  wait_until (page_is_shown, &wait, what);
+  ui_wait_until (page_is_shown, &wait, what);
 }
 
 typedef struct
@@ -144,7 +96,7 @@ wait_for_step (BekalWindow *window,
   StepWait wait = { bekal_window_get_module_page (window), step };
   g_autofree char *what = g_strdup_printf ("the module step “%s”", step);
 
-  wait_until (step_is_shown, &wait, what);
+  ui_wait_until (step_is_shown, &wait, what);
 }
 
 static gboolean
@@ -163,66 +115,13 @@ wait_for_lesson (BekalWindow *window,
   BekalLessonView *view = bekal_module_page_get_lesson_view (bekal_window_get_module_page (window));
 
   wait_for_step (window, "lesson");
-  wait_until (lesson_is_settled, view, "the lesson to be laid out");
+  ui_wait_until (lesson_is_settled, view, "the lesson to be laid out");
   g_assert_cmpstr (bekal_lesson_get_id (bekal_lesson_view_get_lesson (view)), ==, lesson_id);
 
   return view;
 }
 
 /* Helpers: finding widgets */
-
-static GtkWidget *
-find_by_id (GtkWidget  *root,
-            const char *id)
-{
-  const char *own = GTK_IS_BUILDABLE (root) ? gtk_buildable_get_buildable_id (GTK_BUILDABLE (root))
-                                            : NULL;
-
-  if (g_strcmp0 (own, id) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_id (child, id);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_by_type (GtkWidget *root,
-              GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-require_id (GtkWidget  *root,
-            const char *id)
-{
-  GtkWidget *widget = find_by_id (root, id);
-
-  if (widget == NULL)
-    g_error ("No widget with the id “%s”", id);
-
-  return widget;
-}
 
 static GtkWidget *
 find_label_with_link (GtkWidget  *root,
@@ -268,7 +167,7 @@ static GtkFlowBoxChild *
 find_module_card (BekalWindow *window,
                   const char  *module_id)
 {
-  GtkWidget *box = require_id (GTK_WIDGET (bekal_window_get_library_page (window)), "card_box");
+  GtkWidget *box = ui_require_id (GTK_WIDGET (bekal_window_get_library_page (window)), "card_box");
 
   for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -288,7 +187,7 @@ find_module_card (BekalWindow *window,
 static void
 assert_cards_not_clipped (BekalWindow *window)
 {
-  GtkWidget *box = require_id (GTK_WIDGET (bekal_window_get_library_page (window)), "card_box");
+  GtkWidget *box = ui_require_id (GTK_WIDGET (bekal_window_get_library_page (window)), "card_box");
   guint n_cards = 0;
 
   for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
@@ -345,58 +244,11 @@ assert_focusables_named (GtkWidget *root)
 
 /* Helpers: screenshots */
 
-static gboolean
-stacks_settled (GtkWidget *widget)
-{
-  if (GTK_IS_STACK (widget) && gtk_stack_get_transition_running (GTK_STACK (widget)))
-    return FALSE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (gtk_widget_get_mapped (child) && !stacks_settled (child))
-      return FALSE;
-
-  return TRUE;
-}
-
-static gboolean
-transitions_done (gpointer data)
-{
-  return stacks_settled (GTK_WIDGET (data));
-}
-
 static void
 save_screenshot (BekalWindow *window,
                  const char  *name)
 {
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-  int width = gdk_surface_get_width (surface);
-  int height = gdk_surface_get_height (surface);
-  g_autofree char *path = NULL;
-  g_autofree char *crop = NULL;
-  g_autoptr(GError) error = NULL;
-  int wait_status = 0;
-
-  /* the X server's picture, as the learner sees it, dialogs included; without a window
-   * manager the window sits in the top left corner */
-  const char *argv[] = { "import", "-window", "root", "-crop", NULL, "+repage", NULL, NULL };
-
-  wait_until (transitions_done, window, "the end of the page transitions");
-  settle (300);
-  g_mkdir_with_parents (screenshot_dir, 0755);
-  path = g_build_filename (screenshot_dir, name, NULL);
-  crop = g_strdup_printf ("%dx%d+0+0", width, height);
-  argv[4] = crop;
-  argv[6] = path;
-
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
-                     &wait_status, &error))
-    {
-      g_test_message ("No screenshot %s: %s", name, error->message);
-      return;
-    }
-  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
-  g_test_message ("Screenshot: %s (%d×%d)", path, width, height);
+  ui_save_screenshot (GTK_WINDOW (window), screenshot_dir, name);
 }
 
 /* Helpers: running the application */
@@ -494,18 +346,18 @@ create_profile (BekalWindow *window,
                 const char  *screenshot)
 {
   GtkWidget *page = GTK_WIDGET (bekal_window_get_profile_page (window));
-  GtkWidget *create = require_id (page, "create_button");
+  GtkWidget *create = ui_require_id (page, "create_button");
 
   wait_for_page (window, "profiles");
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (require_id (page, "mode_stack"))),
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (ui_require_id (page, "mode_stack"))),
                    ==, "create");
   g_assert_false (gtk_widget_get_sensitive (create));
 
-  gtk_editable_set_text (GTK_EDITABLE (require_id (page, "name_row")), name);
-  gtk_editable_set_text (GTK_EDITABLE (require_id (page, "unit_row")), "Sentra Handayani");
-  gtk_editable_set_text (GTK_EDITABLE (require_id (page, "role_row")), "Pekerja sosial");
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (require_id (page, "years_spin")), 2);
-  gtk_switch_set_active (GTK_SWITCH (require_id (page, "trained_switch")), FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (ui_require_id (page, "name_row")), name);
+  gtk_editable_set_text (GTK_EDITABLE (ui_require_id (page, "unit_row")), "Sentra Handayani");
+  gtk_editable_set_text (GTK_EDITABLE (ui_require_id (page, "role_row")), "Pekerja sosial");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (ui_require_id (page, "years_spin")), 2);
+  gtk_switch_set_active (GTK_SWITCH (ui_require_id (page, "trained_switch")), FALSE);
   g_assert_true (gtk_widget_get_sensitive (create));
   assert_focusables_named (page);
 
@@ -523,7 +375,7 @@ continue_as_last_learner (BekalWindow *window,
                           gint64       profile_id)
 {
   GtkWidget *page = GTK_WIDGET (bekal_window_get_profile_page (window));
-  GtkWidget *list = require_id (page, "profile_list");
+  GtkWidget *list = ui_require_id (page, "profile_list");
   GtkWidget *first = gtk_widget_get_first_child (list);
   GtkWidget *focus;
   const gint64 *id;
@@ -607,7 +459,7 @@ search_and_wait (BekalLibraryPage *library,
   g_autofree char *what = g_strdup_printf ("%u modules found for “%s”", n_visible, text);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  wait_until (search_applied, &wait, what);
+  ui_wait_until (search_applied, &wait, what);
 }
 
 static gboolean
@@ -701,7 +553,7 @@ first_visit (BekalApplication *app,
   Reading *reading = data;
   BekalStore *store = bekal_application_get_store (app);
   BekalLibraryPage *library = bekal_window_get_library_page (window);
-  GtkWidget *search = require_id (GTK_WIDGET (library), "search_entry");
+  GtkWidget *search = ui_require_id (GTK_WIDGET (library), "search_entry");
   BekalLessonView *view;
   BekalModuleFlag flags = 0;
   GtkWidget *media;
@@ -732,7 +584,7 @@ first_visit (BekalApplication *app,
   search_and_wait (library, search, "no such words anywhere", 0);
   search_and_wait (library, search, "", n_all);
 
-  topics = GTK_DROP_DOWN (require_id (GTK_WIDGET (library), "topic_dropdown"));
+  topics = GTK_DROP_DOWN (ui_require_id (GTK_WIDGET (library), "topic_dropdown"));
   gtk_drop_down_set_selected (topics, 1);
   g_assert_cmpuint (bekal_library_page_get_n_visible (library), >=, 1);
   g_assert_cmpuint (bekal_library_page_get_n_visible (library), <=, n_all);
@@ -765,68 +617,68 @@ first_visit (BekalApplication *app,
   g_assert_nonnull (term);
   g_signal_emit_by_name (term, "activate-link", "https://example.org/", &handled);
   g_assert_true (handled);
-  g_assert_null (find_by_type (term, GTK_TYPE_POPOVER));
+  g_assert_null (ui_find_by_type (term, GTK_TYPE_POPOVER));
   g_signal_emit_by_name (term, "activate-link", "term:returni", &handled);
   g_assert_true (handled);
-  popover = find_by_type (term, GTK_TYPE_POPOVER);
+  popover = ui_find_by_type (term, GTK_TYPE_POPOVER);
   g_assert_nonnull (popover);
-  wait_until ((Condition) gtk_widget_get_mapped, popover, "the glossary popover");
+  ui_wait_until ((UiCondition) gtk_widget_get_mapped, popover, "the glossary popover");
   g_assert_nonnull (find_label_with_text (popover, "kamp pengungsian"));
   save_screenshot (window, "05b-glossary-1366x768-id.png");
   gtk_popover_popdown (GTK_POPOVER (popover));
 
   /* the video has a content note: nothing is opened before the learner answers it */
-  media = find_by_type (GTK_WIDGET (view), BEKAL_TYPE_MEDIA_BLOCK);
+  media = ui_find_by_type (GTK_WIDGET (view), BEKAL_TYPE_MEDIA_BLOCK);
   g_assert_nonnull (media);
   g_assert_cmpstr (bekal_media_block_get_state (BEKAL_MEDIA_BLOCK (media)), ==, "note");
-  g_assert_null (find_by_type (media, BEKAL_TYPE_VIDEO_BLOCK));
+  g_assert_null (ui_find_by_type (media, BEKAL_TYPE_VIDEO_BLOCK));
 
   /* read its transcript instead: the player is there, with the transcript open, not playing */
   bekal_media_block_read_transcript (BEKAL_MEDIA_BLOCK (media));
   g_assert_cmpstr (bekal_media_block_get_state (BEKAL_MEDIA_BLOCK (media)), ==, "media");
-  video = find_by_type (GTK_WIDGET (view), BEKAL_TYPE_VIDEO_BLOCK);
+  video = ui_find_by_type (GTK_WIDGET (view), BEKAL_TYPE_VIDEO_BLOCK);
   g_assert_nonnull (video);
   g_assert_true (video == bekal_media_block_get_video_block (BEKAL_MEDIA_BLOCK (media)));
   player = bekal_video_block_get_player (BEKAL_VIDEO_BLOCK (video));
   g_assert_cmpint (bekal_player_get_state (player), !=, BEKAL_PLAYER_STATE_PLAYING);
-  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (require_id (video,
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (ui_require_id (video,
                                                                          "transcript_revealer"))));
-  g_assert_nonnull (find_label_with_text (require_id (video, "transcript_list"),
+  g_assert_nonnull (find_label_with_text (ui_require_id (video, "transcript_list"),
                                           "Sentra Handayani"));
-  g_assert_null (find_label_with_text (require_id (video, "transcript_list"), "-->"));
+  g_assert_null (find_label_with_text (ui_require_id (video, "transcript_list"), "-->"));
   g_assert_false (bekal_media_block_get_done (BEKAL_MEDIA_BLOCK (media)));
   n_blocks = bekal_lesson_get_n_blocks (bekal_lesson_view_get_lesson (view));
   bekal_lesson_view_scroll_to_block (view, n_blocks - 2);
-  wait_until (lesson_is_settled, view, "the scroll to the video");
+  ui_wait_until (lesson_is_settled, view, "the scroll to the video");
   save_screenshot (window, "06-transcript-1366x768-id.png");
 
   /* Space scrolls the lesson, unless the keyboard is in the player */
   bekal_lesson_view_focus (view);
   g_assert_true (lesson_handles_key (view, GDK_KEY_space));
   g_assert_false (lesson_handles_key (view, GDK_KEY_f));
-  gtk_widget_grab_focus (require_id (video, "stage"));
+  gtk_widget_grab_focus (ui_require_id (video, "stage"));
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), video));
   g_assert_false (lesson_handles_key (view, GDK_KEY_space));
   g_assert_false (lesson_handles_key (view, GDK_KEY_Left));
   g_assert_true (lesson_handles_key (view, GDK_KEY_Page_Down));
   bekal_lesson_view_scroll_to_block (view, n_blocks - 2);
-  wait_until (lesson_is_settled, view, "the scroll back to the video");
+  ui_wait_until (lesson_is_settled, view, "the scroll back to the video");
 
   /* watching it, with Indonesian subtitles over the picture */
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (require_id (video, "transcript_button")),
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (ui_require_id (video, "transcript_button")),
                                 FALSE);
   g_assert_cmpstr (bekal_video_block_get_subtitle_language (BEKAL_VIDEO_BLOCK (video)), ==, "id");
   bekal_video_block_toggle_play (BEKAL_VIDEO_BLOCK (video));
-  wait_until (player_is_playing, player, "the video playing");
-  wait_until (subtitle_is_shown, video, "a subtitle over the video");
-  wait_until (lesson_is_settled, view, "the lesson around the playing video");
+  ui_wait_until (player_is_playing, player, "the video playing");
+  ui_wait_until (subtitle_is_shown, video, "a subtitle over the video");
+  ui_wait_until (lesson_is_settled, view, "the lesson around the playing video");
   save_screenshot (window, "06b-video-playing-1366x768-id.png");
   g_assert_cmpint (bekal_player_get_state (player), ==, BEKAL_PLAYER_STATE_PLAYING);
 
   /* a break stops it: no sound goes on behind the break screen */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.take-break", NULL));
   wait_for_page (window, "break");
-  wait_until (player_is_stopped, player, "the video paused for the break");
+  ui_wait_until (player_is_stopped, player, "the video paused for the break");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.end-break", NULL));
   wait_for_page (window, "module");
   g_assert_cmpint (bekal_player_get_state (player), !=, BEKAL_PLAYER_STATE_PLAYING);
@@ -837,7 +689,7 @@ first_visit (BekalApplication *app,
   stored.store = store;
   stored.profile_id = reading->profile_id;
   stored.lesson_id = "mengenal-5r";
-  wait_until (lesson_is_stored_complete, &stored, "the first lesson recorded as complete");
+  ui_wait_until (lesson_is_stored_complete, &stored, "the first lesson recorded as complete");
 
   /* the next lesson has its own content note */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (bekal_window_get_module_page (window)),
@@ -847,22 +699,22 @@ first_visit (BekalApplication *app,
   view = wait_for_lesson (window, "peran-peksos");
 
   /* a private reflection is saved while typing */
-  reflection = find_by_type (GTK_WIDGET (view), BEKAL_TYPE_REFLECTION_BLOCK);
+  reflection = ui_find_by_type (GTK_WIDGET (view), BEKAL_TYPE_REFLECTION_BLOCK);
   g_assert_nonnull (reflection);
   gtk_text_buffer_set_text (bekal_reflection_block_get_buffer (BEKAL_REFLECTION_BLOCK (reflection)),
                             "Saya perlu bicara dengan supervisor.", -1);
   stored.reflection_text = "Saya perlu bicara dengan supervisor.";
-  wait_until (reflection_is_stored, &stored, "the reflection in the store, after the pause");
+  ui_wait_until (reflection_is_stored, &stored, "the reflection in the store, after the pause");
 
   /* scroll down a little: the block at the top becomes the saved position */
   bekal_lesson_view_scroll_pages (view, 0.5);
   bekal_lesson_view_scroll_pages (view, 0.5);
-  wait_until (block_below_top, view, "a block further down at the top of the view");
+  ui_wait_until (block_below_top, view, "a block further down at the top of the view");
   wait.store = store;
   wait.profile_id = reading->profile_id;
   wait.lesson_id = "peran-peksos";
   wait.block_index = bekal_lesson_view_get_current_block (view);
-  wait_until (position_is_saved, &wait, "the reading position in the store");
+  ui_wait_until (position_is_saved, &wait, "the reading position in the store");
   reading->lesson_id = g_strdup ("peran-peksos");
   reading->block_index = wait.block_index;
 
@@ -912,10 +764,10 @@ second_visit (BekalApplication *app,
   g_assert_cmpuint (bekal_lesson_view_get_current_block (view), ==, reading->block_index);
 
   /* and that block is at the top of the view */
-  scroller = require_id (GTK_WIDGET (view), "scroller");
+  scroller = ui_require_id (GTK_WIDGET (view), "scroller");
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
   block = bekal_lesson_view_get_block_widget (view, reading->block_index);
-  g_assert_true (gtk_widget_compute_point (block, require_id (GTK_WIDGET (view), "viewport"),
+  g_assert_true (gtk_widget_compute_point (block, ui_require_id (GTK_WIDGET (view), "viewport"),
                                            &GRAPHENE_POINT_INIT (0, 0), &point));
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
   g_assert_cmpfloat (point.y, >=, 0);
@@ -923,7 +775,7 @@ second_visit (BekalApplication *app,
   save_screenshot (window, "08-reopened-1366x768-id.png");
 
   /* the reflection written last time is still there */
-  g_assert_nonnull (find_by_type (GTK_WIDGET (view), BEKAL_TYPE_REFLECTION_BLOCK));
+  g_assert_nonnull (ui_find_by_type (GTK_WIDGET (view), BEKAL_TYPE_REFLECTION_BLOCK));
 }
 
 /* The hidden option of the start-up benchmark: straight to the last learner's library */
@@ -998,7 +850,7 @@ content_notes (BekalApplication *app,
   continue_note (window);
   {
     BekalLessonView *view = wait_for_lesson (window, "mengenal-5r");
-    GtkWidget *media = find_by_type (GTK_WIDGET (view), BEKAL_TYPE_MEDIA_BLOCK);
+    GtkWidget *media = ui_find_by_type (GTK_WIDGET (view), BEKAL_TYPE_MEDIA_BLOCK);
 
     g_assert_cmpstr (bekal_media_block_get_state (BEKAL_MEDIA_BLOCK (media)), ==, "note");
     bekal_media_block_skip (BEKAL_MEDIA_BLOCK (media));
@@ -1065,14 +917,14 @@ use_read_only (BekalApplication *app,
   GtkWidget *revealer;
 
   g_assert_true (bekal_application_is_read_only (app));
-  wait_until (dialog_is_shown, &wait, "the read-only dialog");
+  ui_wait_until (dialog_is_shown, &wait, "the read-only dialog");
   dialog = bekal_window_get_read_only_dialog (window);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
                             "--data-dir"));
   save_screenshot (window, "09-read-only-1366x768-id.png");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "continue");
   gtk_window_close (GTK_WINDOW (dialog));
-  revealer = require_id (GTK_WIDGET (window), "read_only_revealer");
+  revealer = ui_require_id (GTK_WIDGET (window), "read_only_revealer");
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
 
   /* the learner and their place are still there */
@@ -1086,7 +938,7 @@ use_read_only (BekalApplication *app,
   /* reading on changes nothing on disk */
   for (int i = 0; i < 10; i++)
     bekal_lesson_view_scroll_pages (view, 1);
-  settle (600);
+  ui_settle (600);
 }
 
 static void
@@ -1098,7 +950,7 @@ use_unwritable_folder (BekalApplication *app,
 
   /* no database could be made: the learner can still go on, without saving */
   g_assert_true (bekal_application_is_read_only (app));
-  wait_until (dialog_is_shown, &wait, "the read-only dialog");
+  ui_wait_until (dialog_is_shown, &wait, "the read-only dialog");
   gtk_window_close (GTK_WINDOW (bekal_window_get_read_only_dialog (window)));
   create_profile (window, "Tamu", NULL);
   open_example_module (window);
@@ -1179,19 +1031,19 @@ edit_while_open (BekalApplication *app,
                                              "module.skip-pretest", NULL));
   view = wait_for_lesson (window, "mengenal-5r");
   bekal_lesson_view_scroll_to_block (view, 3);
-  wait_until (lesson_is_settled, view, "the scroll to block 3");
+  ui_wait_until (lesson_is_settled, view, "the scroll to block 3");
 
   position.store = store;
   position.profile_id = profile_id;
   position.lesson_id = "mengenal-5r";
   position.block_index = 3;
-  wait_until (position_is_saved, &position, "the position before the edit");
+  ui_wait_until (position_is_saved, &position, "the position before the edit");
 
   /* a trainer saves a broken file */
   g_assert_true (g_file_set_contents (edit->module_file, "<module", -1, NULL));
-  wait_until (module_reloaded, &wait, "the module shown as broken");
+  ui_wait_until (module_reloaded, &wait, "the module shown as broken");
   g_assert_true (position_is_saved (&position));
-  broken_list = require_id (GTK_WIDGET (bekal_window_get_library_page (window)), "broken_list");
+  broken_list = ui_require_id (GTK_WIDGET (bekal_window_get_library_page (window)), "broken_list");
   g_assert_true (gtk_widget_get_visible (broken_list));
   g_assert_true (ADW_IS_EXPANDER_ROW (gtk_widget_get_first_child (broken_list)));
   g_assert_null (find_module_card (window, EXAMPLE_MODULE));
@@ -1200,7 +1052,7 @@ edit_while_open (BekalApplication *app,
   /* and repairs it: the learner is back where they were */
   wait.broken = FALSE;
   g_assert_true (g_file_set_contents (edit->module_file, edit->original, -1, NULL));
-  wait_until (module_reloaded, &wait, "the module repaired");
+  ui_wait_until (module_reloaded, &wait, "the module repaired");
   view = wait_for_lesson (window, "mengenal-5r");
   g_assert_cmpuint (bekal_lesson_view_get_current_block (view), ==, 3);
 }
@@ -1300,7 +1152,7 @@ english_small_screen (BekalApplication *app,
 
   g_settings_set_string (settings, "text-size", "projector");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "text-projector"));
-  wait_until (lesson_is_settled, view, "the lesson after the text size change");
+  ui_wait_until (lesson_is_settled, view, "the lesson after the text size change");
   /* bigger text never makes the window wider than the projector */
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 1024);
   save_screenshot (window, "15-lesson-projector-dark-1024x768-en.png");
@@ -1316,15 +1168,15 @@ english_small_screen (BekalApplication *app,
 
   /* the preferences write GSettings, and the window follows at once */
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  wait_until (preferences_shown, NULL, "the preferences window");
+  ui_wait_until (preferences_shown, NULL, "the preferences window");
   preferences = find_preferences ();
   save_screenshot (window, "17-preferences-1024x768-en.png");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (require_id (preferences, "text_size_row")), 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (ui_require_id (preferences, "text_size_row")), 1);
   g_assert_cmpint (g_settings_get_enum (settings, "text-size"), ==, 1);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "text-large"));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (require_id (preferences, "color_scheme_row")), 2);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (ui_require_id (preferences, "color_scheme_row")), 2);
   g_assert_true (adw_style_manager_get_dark (adw_style_manager_get_default ()));
-  data_dir_row = require_id (preferences, "data_dir_row");
+  data_dir_row = ui_require_id (preferences, "data_dir_row");
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (data_dir_row)),
                             "english"));
   gtk_window_close (GTK_WINDOW (preferences));
@@ -1368,19 +1220,6 @@ find_by_name (GtkWidget  *root,
     }
 
   return NULL;
-}
-
-static void
-collect_by_type (GtkWidget *root,
-                 GType      type,
-                 GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    g_ptr_array_add (found, root);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_by_type (child, type, found);
 }
 
 /* As the learner's key press on the quiz page, where its key handler sees it */
@@ -1438,9 +1277,8 @@ choose_answer (BekalQuizPage *page,
     case BEKAL_QUESTION_MATCH:
       {
         const char * const *right = bekal_quiz_session_get_match_order (session, index);
-        g_autoptr(GPtrArray) drops = g_ptr_array_new ();
+        g_autoptr(GPtrArray) drops = ui_find_all (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN);
 
-        collect_by_type (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN, drops);
         g_assert_cmpuint (drops->len, ==, g_strv_length ((char **) order));
         for (guint i = 0; i < drops->len; i++)
           {
@@ -1503,7 +1341,7 @@ answer_quiz (BekalWindow   *window,
         }
     }
 
-  wait_until (quiz_shows_results, page, "the results of the quiz");
+  ui_wait_until (quiz_shows_results, page, "the results of the quiz");
   g_assert_true (bekal_quiz_session_is_finished (session));
 }
 
@@ -1555,7 +1393,7 @@ quiz_flow (BekalApplication *app,
   wait_for_step (window, "pretest");
   g_assert_null (find_label_with_text (GTK_WIDGET (module_page), "later version"));
   g_assert_null (find_label_with_text (GTK_WIDGET (module_page), "versi berikutnya"));
-  click (require_id (GTK_WIDGET (module_page), "start_pretest_button"));
+  click (ui_require_id (GTK_WIDGET (module_page), "start_pretest_button"));
   wait_for_step (window, "quiz");
   g_assert_cmpint (bekal_quiz_session_get_kind (bekal_quiz_page_get_session (quiz_page)), ==,
                    BEKAL_SESSION_PRETEST);
@@ -1567,7 +1405,7 @@ quiz_flow (BekalApplication *app,
   g_assert_true (press_quiz_key (quiz_page, GDK_KEY_Return));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
   wait_for_step (window, "pretest");
-  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (require_id (GTK_WIDGET (module_page),
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (ui_require_id (GTK_WIDGET (module_page),
                                                                  "start_pretest_button"))),
                    ==, _("_Continue the Pre-test"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (module_page), "module.start-pretest",
@@ -1578,7 +1416,7 @@ quiz_flow (BekalApplication *app,
   answer_quiz (window, quiz_page, FALSE, NULL);
   bekal_store_get_module_flags (store, profile_id, EXAMPLE_MODULE, &flags, NULL);
   g_assert_true (flags & BEKAL_MODULE_FLAG_PRETEST_DONE);
-  click (require_id (GTK_WIDGET (quiz_page), "close_button"));
+  click (ui_require_id (GTK_WIDGET (quiz_page), "close_button"));
   view = wait_for_lesson (window, "mengenal-5r");
 
   /* the practice inside the lesson: a card, the quiz, and back to the same block */
@@ -1588,7 +1426,7 @@ quiz_flow (BekalApplication *app,
   practice_block = g_variant_get_uint32 (
     gtk_actionable_get_action_target_value (GTK_ACTIONABLE (practice_button)));
   bekal_lesson_view_scroll_to_block (view, practice_block);
-  wait_until (lesson_is_settled, view, "the scroll to the practice");
+  ui_wait_until (lesson_is_settled, view, "the scroll to the practice");
   save_screenshot (window, "21-practice-card-1366x768-id.png");
   click (practice_button);
   wait_for_step (window, "quiz");
@@ -1599,7 +1437,7 @@ quiz_flow (BekalApplication *app,
   /* the true-false right, the order left as shown, which is never right */
   g_assert_cmpfloat (practice_score, >=, 0.5);
   g_assert_cmpfloat (practice_score, <, 1.0);
-  click (require_id (GTK_WIDGET (quiz_page), "close_button"));
+  click (ui_require_id (GTK_WIDGET (quiz_page), "close_button"));
   view = wait_for_lesson (window, "mengenal-5r");
   g_assert_cmpuint (bekal_lesson_view_get_current_block (view), ==, practice_block);
   /* the card shows the score of the last attempt */
@@ -1614,7 +1452,7 @@ quiz_flow (BekalApplication *app,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (module_page), "module.next-lesson",
                                              NULL));
   wait_for_step (window, "finished");
-  posttest_button = require_id (GTK_WIDGET (module_page), "posttest_button");
+  posttest_button = ui_require_id (GTK_WIDGET (module_page), "posttest_button");
   g_assert_true (gtk_widget_get_sensitive (posttest_button));
 
   /* the post-test, passed with the right answers */
@@ -1628,14 +1466,14 @@ quiz_flow (BekalApplication *app,
   save_screenshot (window, "23-posttest-results-1366x768-id.png");
   bekal_store_get_module_flags (store, profile_id, EXAMPLE_MODULE, &flags, NULL);
   g_assert_true (flags & BEKAL_MODULE_FLAG_POSTTEST_PASSED);
-  click (require_id (GTK_WIDGET (quiz_page), "close_button"));
+  click (ui_require_id (GTK_WIDGET (quiz_page), "close_button"));
   wait_for_step (window, "finished");
   save_screenshot (window, "24-finished-1366x768-id.png");
 
   /* the library card says so at once */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
   wait_for_page (window, "library");
-  wait_until (card_is_passed, window, "the module card shown as passed");
+  ui_wait_until (card_is_passed, window, "the module card shown as passed");
 
   /* My results: the three attempts of this module */
   module = bekal_module_page_get_module (module_page);
@@ -1695,7 +1533,7 @@ no_retakes_left (BekalApplication *app,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (module_page), "module.next-lesson",
                                              NULL));
   wait_for_step (window, "finished");
-  button = require_id (GTK_WIDGET (module_page), "posttest_button");
+  button = ui_require_id (GTK_WIDGET (module_page), "posttest_button");
 
   /* the module allows two retakes: three failed attempts use them all */
   for (int i = 0; i < 3; i++)
@@ -1705,12 +1543,12 @@ no_retakes_left (BekalApplication *app,
       answer_quiz (window, quiz_page, FALSE, NULL);
       g_assert_cmpint (bekal_quiz_session_get_verdict (bekal_quiz_page_get_session (quiz_page)),
                        ==, BEKAL_QUIZ_VERDICT_FAILED);
-      click (require_id (GTK_WIDGET (quiz_page), "close_button"));
+      click (ui_require_id (GTK_WIDGET (quiz_page), "close_button"));
       wait_for_step (window, "finished");
     }
 
   g_assert_false (gtk_widget_get_sensitive (button));
-  status = require_id (GTK_WIDGET (module_page), "posttest_status_label");
+  status = ui_require_id (GTK_WIDGET (module_page), "posttest_status_label");
   g_assert_true (gtk_widget_get_visible (status));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (status)), !=, "");
   save_screenshot (window, "27-no-retakes-1366x768-id.png");
