@@ -47,7 +47,7 @@ make_clip (const char *path)
   g_autoptr(GError) error = NULL;
   int status = 0;
 
-  g_print ("Making %s (60 s, 1280×720, VP8)…\n", path);
+  g_print ("Making %s (60 s, 1280x720, VP8)...\n", path);
   if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
                      &status, &error)
       || !g_spawn_check_wait_status (status, &error))
@@ -213,7 +213,7 @@ main (int    argc,
            CLIP_FRAMES / reference);
   g_print ("        in-process, converted to BGRA %7.3f s  (%.0f frames/s; GDK 4.8 textures "
            "need RGB)\n", rgba, CLIP_FRAMES / rgba);
-  g_print ("Ratio engine / gst-launch            %8.2f  (target ≤ 1.3)\n", engine / launch);
+  g_print ("Ratio engine / gst-launch            %8.2f  (target at most 1.3)\n", engine / launch);
   g_print ("Ratio engine / in-process pipeline   %8.2f\n", engine / reference);
   g_print ("Ratio engine / in-process to BGRA    %8.2f\n", engine / rgba);
   g_print ("Peak memory while the engine played (max RSS) %5.1f MB\n", usage.ru_maxrss / 1024.0);
