@@ -33,6 +33,7 @@ struct _BekalVideoBlock
   GtkPicture      *video_picture;
   GtkLabel        *error_label;
   GtkWidget       *error_transcript_button;
+  GtkWidget       *retry_button;
   GtkWidget       *big_play_button;
   GtkLabel        *subtitle_label;
   GtkBox          *checkpoint_box;
@@ -251,16 +252,32 @@ set_controls_sensitive (BekalVideoBlock *self,
     gtk_widget_set_sensitive (controls[i], sensitive);
 }
 
+/* @can_retry: the failure may pass (the file could not be read for a while) */
 static void
 show_failure (BekalVideoBlock *self,
-              const char      *message)
+              const char      *message,
+              gboolean         can_retry)
 {
+  GtkRoot *root = gtk_widget_get_root (self->player_box);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  gboolean focus_in_player = focus && gtk_widget_is_ancestor (focus, self->player_box);
+
   self->failed = TRUE;
   gtk_label_set_text (self->error_label, message);
+  gtk_widget_set_visible (self->retry_button, can_retry);
   gtk_widget_set_visible (self->error_transcript_button, self->transcript_cues != NULL);
+  /* one suggested action: trying again, when it may help */
+  if (can_retry)
+    gtk_widget_remove_css_class (self->error_transcript_button, "suggested-action");
+  else
+    gtk_widget_add_css_class (self->error_transcript_button, "suggested-action");
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), FALSE);
   set_controls_sensitive (self, FALSE);
   set_stage_page (self);
+
+  /* the keyboard stays in the player rather than on a control that no longer works */
+  if (can_retry && focus_in_player)
+    gtk_widget_grab_focus (self->retry_button);
 }
 
 static void
@@ -587,6 +604,34 @@ skip_by (BekalVideoBlock *self,
          gint64           delta_ms)
 {
   seek_to (self, bekal_player_get_position (self->player) + delta_ms);
+}
+
+/* Opens the recording again and plays on from where it stopped */
+static void
+retry_playback (BekalVideoBlock *self)
+{
+  gint64 position = MAX (bekal_player_get_position (self->player), 0);
+  const char *path = bekal_media_get_path (self->media);
+  g_autoptr(GError) error = NULL;
+
+  if (path == NULL)
+    return;
+
+  self->failed = FALSE;
+  gtk_widget_set_visible (self->retry_button, FALSE);
+  set_controls_sensitive (self, TRUE);
+  if (!bekal_player_open (self->player, path, &error))
+    {
+      show_failure (self, error->message, FALSE);
+      return;
+    }
+
+  /* the subtitle on screen before the failure is shown again */
+  self->subtitle_cue = -1;
+  seek_to (self, position);
+  bekal_player_play (self->player);
+  set_stage_page (self);
+  gtk_widget_grab_focus (self->stage);
 }
 
 /* Menus */
@@ -995,8 +1040,13 @@ on_player_state_changed (BekalPlayer     *player,
       break;
 
     case BEKAL_PLAYER_STATE_FAILED:
-      show_failure (self, bekal_player_get_error (player)->message);
-      break;
+      {
+        const GError *error = bekal_player_get_error (player);
+
+        show_failure (self, error->message,
+                      g_error_matches (error, BEKAL_PLAYER_ERROR, BEKAL_PLAYER_ERROR_STALLED));
+        break;
+      }
 
     case BEKAL_PLAYER_STATE_EMPTY:
     case BEKAL_PLAYER_STATE_LOADING:
@@ -1129,6 +1179,13 @@ on_error_transcript_clicked (GtkButton       *button,
                              BekalVideoBlock *self)
 {
   bekal_video_block_show_transcript (self);
+}
+
+static void
+on_retry_clicked (GtkButton       *button,
+                  BekalVideoBlock *self)
+{
+  retry_playback (self);
 }
 
 static void
@@ -1323,6 +1380,7 @@ bekal_video_block_class_init (BekalVideoBlockClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BekalVideoBlock, video_picture);
   gtk_widget_class_bind_template_child (widget_class, BekalVideoBlock, error_label);
   gtk_widget_class_bind_template_child (widget_class, BekalVideoBlock, error_transcript_button);
+  gtk_widget_class_bind_template_child (widget_class, BekalVideoBlock, retry_button);
   gtk_widget_class_bind_template_child (widget_class, BekalVideoBlock, big_play_button);
   gtk_widget_class_bind_template_child (widget_class, BekalVideoBlock, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, BekalVideoBlock, checkpoint_box);
@@ -1396,6 +1454,7 @@ bekal_video_block_init (BekalVideoBlock *self)
   g_signal_connect (self->chapters_list, "row-activated", G_CALLBACK (on_chapter_activated), self);
   g_signal_connect (self->error_transcript_button, "clicked",
                     G_CALLBACK (on_error_transcript_clicked), self);
+  g_signal_connect (self->retry_button, "clicked", G_CALLBACK (on_retry_clicked), self);
   g_signal_connect (self->fullscreen_button, "clicked", G_CALLBACK (on_fullscreen_clicked), self);
   gtk_list_box_set_filter_func (self->transcript_list, filter_transcript_row, self, NULL);
 
@@ -1469,10 +1528,10 @@ bekal_video_block_new (BekalMedia *media,
                            "trainer: the file has to be copied into a media folder."),
                          bekal_media_get_src (media) ? bekal_media_get_src (media) : "");
 
-      show_failure (self, message);
+      show_failure (self, message, FALSE);
     }
   else if (!bekal_player_open (self->player, path, &error))
-    show_failure (self, error->message);
+    show_failure (self, error->message, FALSE);
   else
     set_stage_page (self);
 

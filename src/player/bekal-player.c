@@ -5,13 +5,18 @@
 
 #include "config.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <gst/gst.h>
 #include <gst/pbutils/pbutils.h>
 
 #include <bekal/bekal-media-probe.h>
 
 #include "bekal-player.h"
+#include "bekal-player-private.h"
 #include "bekal-video-paintable.h"
 #include "bekal-video-sink.h"
 
@@ -22,6 +27,12 @@
 /* A file whose stream ends this much before its announced length was cut short */
 #define TRUNCATION_MARGIN_MS 2000
 
+/* The stall watchdog looks at the position a few times per timeout, at most twice a second */
+#define WATCHDOG_MIN_INTERVAL_MS 50
+#define WATCHDOG_MAX_INTERVAL_MS 500
+/* The watchdog's first look after a restart has nothing to compare with */
+#define NOT_WATCHED_YET G_MININT64
+
 struct _BekalPlayer
 {
   GObject              parent_instance;
@@ -31,8 +42,10 @@ struct _BekalPlayer
   GstElement          *audio_filter;
   guint                bus_watch_id;
   BekalVideoPaintable *paintable;
+  GMainContext        *context;
 
   char                *path;
+  gboolean             path_is_fifo;
   BekalPlayerState     state;
   GstState             target;
   gboolean             prerolled;
@@ -44,6 +57,14 @@ struct _BekalPlayer
   gboolean             muted;
   gboolean             has_video;
   gboolean             clock_sync;
+
+  /* stall watchdog */
+  guint                stall_timeout_ms;
+  GSource             *watchdog;
+  gboolean             buffering;
+  gint64               watched_position_ms; /* the position when it last moved */
+  gint64               moved_at_us;         /* and when that was seen */
+  gboolean             stuck;               /* the last look found it standing still */
 
   GError              *error;
   GPtrArray           *missing_packages;     /* NULL-terminated */
@@ -65,11 +86,61 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+/* Stalled pipelines being shut down on threads of their own, of every player */
+static GMutex releasing_lock;
+static GCond  releasing_cond;
+static guint  n_releasing;
+
+static gboolean on_watchdog_tick (gpointer user_data);
+
 G_DEFINE_FINAL_TYPE (BekalPlayer, bekal_player, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (bekal-player-error-quark, bekal_player_error)
 
 /* Helpers */
+
+/* Keeps what the last looks found: only movement tells that playback is not stuck */
+static void
+restart_stall_count (BekalPlayer *self)
+{
+  self->watched_position_ms = NOT_WATCHED_YET;
+  self->moved_at_us = g_get_monotonic_time ();
+}
+
+static void
+stop_watchdog (BekalPlayer *self)
+{
+  if (self->watchdog == NULL)
+    return;
+  g_source_destroy (self->watchdog);
+  g_clear_pointer (&self->watchdog, g_source_unref);
+}
+
+/* The watchdog runs while the player is asked to play (also while it still loads or resumes);
+ * a player paused by the learner, or at the end, is never watched */
+static void
+update_watchdog (BekalPlayer *self)
+{
+  gboolean wanted = self->playbin != NULL && self->stall_timeout_ms > 0
+                    && self->target == GST_STATE_PLAYING
+                    && (self->state == BEKAL_PLAYER_STATE_LOADING
+                        || self->state == BEKAL_PLAYER_STATE_PAUSED
+                        || self->state == BEKAL_PLAYER_STATE_PLAYING);
+
+  if (!wanted)
+    stop_watchdog (self);
+  else if (self->watchdog == NULL)
+    {
+      guint interval = CLAMP (self->stall_timeout_ms / 4, WATCHDOG_MIN_INTERVAL_MS,
+                              WATCHDOG_MAX_INTERVAL_MS);
+
+      restart_stall_count (self);
+      self->watchdog = g_timeout_source_new (interval);
+      g_source_set_callback (self->watchdog, on_watchdog_tick, self, NULL);
+      g_source_set_static_name (self->watchdog, "[bekal] stall watchdog");
+      g_source_attach (self->watchdog, self->context);
+    }
+}
 
 static void
 set_state (BekalPlayer      *self,
@@ -78,7 +149,75 @@ set_state (BekalPlayer      *self,
   if (self->state == state)
     return;
   self->state = state;
+  /* at the end the whole file was read; after a failure the pipeline has stopped already */
+  if (state == BEKAL_PLAYER_STATE_ENDED || state == BEKAL_PLAYER_STATE_FAILED)
+    self->stuck = FALSE;
+  update_watchdog (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+}
+
+static void
+count_releases (int change)
+{
+  g_mutex_lock (&releasing_lock);
+  n_releasing += change;
+  g_cond_broadcast (&releasing_cond);
+  g_mutex_unlock (&releasing_lock);
+}
+
+static gpointer
+release_in_background (gpointer data)
+{
+  GstElement *playbin = data;
+
+  /* waits for the streaming threads, and so for a read that hangs to return */
+  gst_element_set_state (playbin, GST_STATE_NULL);
+  gst_object_unref (playbin);
+  count_releases (-1);
+
+  return NULL;
+}
+
+/* Stops the pipeline and forgets it. @in_background: it may hang in a read, so a thread of its
+ * own waits for it; nothing of the pipeline calls back into the player afterwards. */
+static void
+release_pipeline (BekalPlayer *self,
+                  gboolean     in_background)
+{
+  g_autoptr(GError) error = NULL;
+  GstElement *playbin;
+  GThread *thread;
+
+  g_clear_handle_id (&self->bus_watch_id, g_source_remove);
+  stop_watchdog (self);
+  if (self->playbin == NULL)
+    return;
+
+  playbin = g_steal_pointer (&self->playbin);
+  g_signal_handlers_disconnect_by_data (playbin, self);
+  /* the paintable stays with the player, for its next file */
+  if (self->video_sink)
+    bekal_video_sink_detach (BEKAL_VIDEO_SINK (self->video_sink));
+  g_clear_object (&self->video_sink);
+  g_clear_object (&self->audio_filter);
+
+  if (!in_background)
+    {
+      gst_element_set_state (playbin, GST_STATE_NULL);
+      gst_object_unref (playbin);
+      return;
+    }
+
+  count_releases (+1);
+  thread = g_thread_try_new ("bekal-release", release_in_background, playbin, &error);
+  if (thread == NULL)
+    {
+      /* leaving the pipeline as it is costs memory; waiting for it could freeze the window */
+      g_warning ("A stalled pipeline cannot be shut down: %s", error->message);
+      count_releases (-1);
+      return;
+    }
+  g_thread_unref (thread);
 }
 
 static char *
@@ -87,6 +226,23 @@ format_time (gint64 ms)
   gint64 seconds = MAX (ms, 0) / 1000;
 
   return g_strdup_printf ("%d:%02d", (int) (seconds / 60), (int) (seconds % 60));
+}
+
+/* Opening a FIFO waits for a writer, and the pipeline opens its file during state changes, in
+ * this thread (again after a failed change). A write end of our own is held meanwhile, so that
+ * the open cannot wait; a FIFO that nobody else writes to then reads as empty. */
+static void
+change_state (BekalPlayer *self,
+              GstState     state)
+{
+  int writer = -1;
+
+  if (self->path_is_fifo)
+    writer = g_open (self->path, O_RDWR | O_NONBLOCK | O_CLOEXEC, 0);
+  /* a failure is explained by the error message on the bus */
+  gst_element_set_state (self->playbin, state);
+  if (writer >= 0)
+    g_close (writer, NULL);
 }
 
 static void
@@ -122,6 +278,26 @@ fail (BekalPlayer *self,
   self->target = GST_STATE_NULL;
   if (self->playbin)
     gst_element_set_state (self->playbin, GST_STATE_NULL);
+  set_state (self, BEKAL_PLAYER_STATE_FAILED);
+}
+
+/* The pipeline is left to a thread of its own: stopping it here would wait for the read that
+ * hangs */
+static void
+fail_stalled (BekalPlayer *self)
+{
+  g_autofree char *display_name = g_filename_display_name (self->path ? self->path : "");
+  g_autofree char *text =
+    g_strdup_printf (_("Playback stopped because the media file “%s” could not be read any "
+                       "more. Check that the USB stick or network folder that holds it is "
+                       "still connected, then try again."), display_name);
+
+  g_debug ("no progress for %u ms at %" G_GINT64_FORMAT " ms", self->stall_timeout_ms,
+           self->last_position_ms);
+  g_clear_error (&self->error);
+  self->error = g_error_new_literal (BEKAL_PLAYER_ERROR, BEKAL_PLAYER_ERROR_STALLED, text);
+  self->target = GST_STATE_NULL;
+  release_pipeline (self, TRUE);
   set_state (self, BEKAL_PLAYER_STATE_FAILED);
 }
 
@@ -182,6 +358,8 @@ static void
 apply_seek (BekalPlayer *self,
             gint64       position_ms)
 {
+  /* a seek takes a moment before the position moves again */
+  restart_stall_count (self);
   self->last_position_ms = position_ms;
   gst_element_seek (self->playbin, self->rate, GST_FORMAT_TIME,
                     GST_SEEK_FLAG_FLUSH | GST_SEEK_FLAG_ACCURATE,
@@ -293,11 +471,46 @@ handle_eos (BekalPlayer *self)
   if (self->duration_ms > 0)
     self->last_position_ms = self->duration_ms;
   self->target = GST_STATE_PAUSED;
-  gst_element_set_state (self->playbin, GST_STATE_PAUSED);
+  change_state (self, GST_STATE_PAUSED);
   set_state (self, BEKAL_PLAYER_STATE_ENDED);
 }
 
 /* Callbacks */
+
+static gboolean
+on_watchdog_tick (gpointer user_data)
+{
+  BekalPlayer *self = user_data;
+  gint64 now = g_get_monotonic_time ();
+  gint64 position;
+
+  /* waiting for data that is on its way is not a stall */
+  if (self->buffering)
+    {
+      restart_stall_count (self);
+      return G_SOURCE_CONTINUE;
+    }
+
+  position = bekal_player_get_position (self);
+  if (self->watched_position_ms == NOT_WATCHED_YET)
+    {
+      self->watched_position_ms = position;
+      return G_SOURCE_CONTINUE;
+    }
+  if (position != self->watched_position_ms)
+    {
+      self->watched_position_ms = position;
+      self->moved_at_us = now;
+      self->stuck = FALSE;
+      return G_SOURCE_CONTINUE;
+    }
+
+  self->stuck = TRUE;
+  if (now - self->moved_at_us >= (gint64) self->stall_timeout_ms * 1000)
+    fail_stalled (self);
+
+  return G_SOURCE_CONTINUE;
+}
 
 /* Converting every frame to RGBA for GDK is the engine's main cost on top of decoding:
  * spread it over the processor's cores */
@@ -350,6 +563,16 @@ on_bus_message (GstBus     *bus,
     case GST_MESSAGE_DURATION_CHANGED:
       update_duration (self);
       break;
+
+    case GST_MESSAGE_BUFFERING:
+      {
+        int percent = 100;
+
+        gst_message_parse_buffering (message, &percent);
+        self->buffering = percent < 100;
+        restart_stall_count (self);
+        break;
+      }
 
     case GST_MESSAGE_ASYNC_DONE:
       {
@@ -487,6 +710,7 @@ bekal_player_finalize (GObject *object)
 
   g_clear_error (&self->error);
   g_free (self->path);
+  g_main_context_unref (self->context);
   g_ptr_array_unref (self->missing_packages);
   g_ptr_array_unref (self->missing_descriptions);
 
@@ -532,6 +756,8 @@ static void
 bekal_player_init (BekalPlayer *self)
 {
   self->paintable = bekal_video_paintable_new ();
+  self->context = g_main_context_ref_thread_default ();
+  self->stall_timeout_ms = BEKAL_PLAYER_DEFAULT_STALL_TIMEOUT_MS;
   self->duration_ms = -1;
   self->last_position_ms = -1;
   self->pending_seek_ms = -1;
@@ -562,16 +788,21 @@ bekal_player_open (BekalPlayer  *self,
   g_autoptr(GstBus) bus = NULL;
   g_autofree char *uri = NULL;
   g_autofree char *display_name = NULL;
+  char *own_path;
+  GStatBuf info;
   GstElement *audio_sink;
 
   g_return_val_if_fail (BEKAL_IS_PLAYER (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  /* copied first: @path may be the current one, which closing frees */
+  own_path = g_strdup (path);
   bekal_player_close (self);
-  self->path = g_strdup (path);
+  self->path = own_path;
+  path = own_path;
   display_name = g_filename_display_name (path);
 
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+  if (g_stat (path, &info) != 0 || !(S_ISREG (info.st_mode) || S_ISFIFO (info.st_mode)))
     {
       g_autofree char *text =
         g_strdup_printf (_("The media file “%s” was not found. Tell your trainer: it has to be "
@@ -583,6 +814,7 @@ bekal_player_open (BekalPlayer  *self,
       return FALSE;
     }
 
+  self->path_is_fifo = S_ISFIFO (info.st_mode);
   uri = gst_filename_to_uri (path, error);
   if (uri == NULL)
     return FALSE;
@@ -620,15 +852,14 @@ bekal_player_open (BekalPlayer  *self,
   if (self->audio_filter)
     g_object_set (self->playbin, "audio-filter", self->audio_filter, NULL);
 
-  g_signal_connect (self->playbin, "element-setup", G_CALLBACK (on_element_setup), NULL);
+  g_signal_connect (self->playbin, "element-setup", G_CALLBACK (on_element_setup), self);
 
   bus = gst_element_get_bus (self->playbin);
   self->bus_watch_id = gst_bus_add_watch (bus, on_bus_message, self);
 
   self->target = GST_STATE_PAUSED;
   set_state (self, BEKAL_PLAYER_STATE_LOADING);
-  /* a failure here is explained by the error message on the bus */
-  gst_element_set_state (self->playbin, GST_STATE_PAUSED);
+  change_state (self, GST_STATE_PAUSED);
 
   return TRUE;
 }
@@ -638,19 +869,19 @@ bekal_player_close (BekalPlayer *self)
 {
   g_return_if_fail (BEKAL_IS_PLAYER (self));
 
-  if (self->playbin)
-    gst_element_set_state (self->playbin, GST_STATE_NULL);
-  g_clear_handle_id (&self->bus_watch_id, g_source_remove);
-  g_clear_object (&self->playbin);
-  g_clear_object (&self->video_sink);
-  g_clear_object (&self->audio_filter);
+  /* playback that the watchdog last saw standing still, paused since or not, may be hanging in
+   * a read */
+  release_pipeline (self, self->stuck);
+  self->stuck = FALSE;
   g_clear_pointer (&self->path, g_free);
+  self->path_is_fifo = FALSE;
   g_clear_error (&self->error);
   reset_missing (self);
   bekal_video_paintable_clear (self->paintable);
 
   self->target = GST_STATE_NULL;
   self->prerolled = FALSE;
+  self->buffering = FALSE;
   self->last_position_ms = -1;
   self->pending_seek_ms = -1;
   if (self->duration_ms != -1)
@@ -681,7 +912,8 @@ bekal_player_play (BekalPlayer *self)
     }
 
   self->target = GST_STATE_PLAYING;
-  gst_element_set_state (self->playbin, GST_STATE_PLAYING);
+  update_watchdog (self);
+  change_state (self, GST_STATE_PLAYING);
 }
 
 void
@@ -694,7 +926,8 @@ bekal_player_pause (BekalPlayer *self)
     return;
 
   self->target = GST_STATE_PAUSED;
-  gst_element_set_state (self->playbin, GST_STATE_PAUSED);
+  update_watchdog (self);
+  change_state (self, GST_STATE_PAUSED);
   if (self->prerolled)
     set_state (self, BEKAL_PLAYER_STATE_PAUSED);
 }
@@ -928,4 +1161,37 @@ bekal_player_set_clock_sync (BekalPlayer *self,
   g_return_if_fail (BEKAL_IS_PLAYER (self));
 
   self->clock_sync = !!sync;
+}
+
+void
+bekal_player_set_stall_timeout (BekalPlayer *self,
+                                guint        timeout_ms)
+{
+  g_return_if_fail (BEKAL_IS_PLAYER (self));
+
+  self->stall_timeout_ms = timeout_ms;
+  /* restarted, to look at the position at an interval that suits the new timeout */
+  stop_watchdog (self);
+  update_watchdog (self);
+}
+
+guint
+bekal_player_count_pending_releases (void)
+{
+  guint n;
+
+  g_mutex_lock (&releasing_lock);
+  n = n_releasing;
+  g_mutex_unlock (&releasing_lock);
+
+  return n;
+}
+
+void
+bekal_player_wait_for_releases (void)
+{
+  g_mutex_lock (&releasing_lock);
+  while (n_releasing > 0)
+    g_cond_wait (&releasing_cond, &releasing_lock);
+  g_mutex_unlock (&releasing_lock);
 }

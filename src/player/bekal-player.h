@@ -21,6 +21,7 @@ typedef enum
   BEKAL_PLAYER_ERROR_MISSING_PLUGIN, /* a decoder or demuxer is not installed */
   BEKAL_PLAYER_ERROR_DAMAGED,        /* corrupt, cut short, or not a media file */
   BEKAL_PLAYER_ERROR_FAILED,         /* anything else (no audio device, ...) */
+  BEKAL_PLAYER_ERROR_STALLED,        /* playback stopped moving: the file cannot be read now */
 } BekalPlayerError;
 
 typedef enum
@@ -32,6 +33,9 @@ typedef enum
   BEKAL_PLAYER_STATE_ENDED,
   BEKAL_PLAYER_STATE_FAILED,  /* see bekal_player_get_error() */
 } BekalPlayerState;
+
+/* How long playback may stand still before it counts as stalled */
+#define BEKAL_PLAYER_DEFAULT_STALL_TIMEOUT_MS 10000
 
 /* The rates offered to learners */
 #define BEKAL_PLAYER_MIN_RATE 0.5
@@ -47,12 +51,14 @@ GQuark            bekal_player_error_quark     (void);
  * thread-default main context of the creating thread. Calls gst_init() when needed. */
 BekalPlayer      *bekal_player_new             (void);
 
-/* Opens @path and prepares the first frame (state LOADING, then PAUSED). A file that does not
- * exist fails at once; other failures arrive later as state FAILED. */
+/* Opens @path (a regular file or a FIFO) and prepares the first frame (state LOADING, then
+ * PAUSED). A file that does not exist fails at once; other failures arrive later as state
+ * FAILED. */
 gboolean          bekal_player_open            (BekalPlayer *self,
                                                 const char  *path,
                                                 GError     **error);
-/* Stops and forgets the file; the paintable becomes empty */
+/* Stops and forgets the file; the paintable becomes empty. Playback that stalled, or was found
+ * standing still, is stopped in the background instead of waiting for its read. */
 void              bekal_player_close           (BekalPlayer *self);
 void              bekal_player_play            (BekalPlayer *self);
 void              bekal_player_pause           (BekalPlayer *self);
@@ -74,7 +80,8 @@ void              bekal_player_set_muted       (BekalPlayer *self,
 gboolean          bekal_player_get_muted       (BekalPlayer *self);
 
 BekalPlayerState  bekal_player_get_state       (BekalPlayer *self);
-/* In milliseconds; -1 when unknown */
+/* In milliseconds; -1 when unknown. After a failure: the last position known, where playing
+ * the file again can go on from */
 gint64            bekal_player_get_position    (BekalPlayer *self);
 gint64            bekal_player_get_duration    (BekalPlayer *self);
 gboolean          bekal_player_has_video       (BekalPlayer *self);
@@ -91,5 +98,11 @@ guint64           bekal_player_get_n_frames    (BekalPlayer *self);
  * measure decoding throughput. Takes effect at the next bekal_player_open(). */
 void              bekal_player_set_clock_sync  (BekalPlayer *self,
                                                 gboolean     sync);
+/* A player asked to play whose position stands still for @timeout_ms fails with
+ * BEKAL_PLAYER_ERROR_STALLED (default BEKAL_PLAYER_DEFAULT_STALL_TIMEOUT_MS; 0 turns this off).
+ * Pausing stops the count, buffering suspends it and a seek starts it again. The stalled
+ * pipeline is shut down on a thread of its own: a read that hangs never freezes the caller. */
+void              bekal_player_set_stall_timeout (BekalPlayer *self,
+                                                  guint        timeout_ms);
 
 G_END_DECLS

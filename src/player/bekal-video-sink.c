@@ -21,7 +21,7 @@ struct _BekalVideoSink
 {
   GstVideoSink         parent_instance;
 
-  BekalVideoPaintable *paintable;
+  BekalVideoPaintable *paintable; /* under the object lock: a player may detach it */
   GstVideoInfo         info;
   GdkMemoryFormat      memory_format;
   double               pixel_aspect;
@@ -162,8 +162,10 @@ bekal_video_sink_show_frame (GstVideoSink *video_sink,
                                     memory_format, bytes, stride);
 
   g_atomic_int_inc (&self->n_frames);
+  GST_OBJECT_LOCK (self);
   if (self->paintable)
     bekal_video_paintable_queue_texture (self->paintable, texture, pixel_aspect);
+  GST_OBJECT_UNLOCK (self);
 
   return GST_FLOW_OK;
 }
@@ -179,7 +181,9 @@ bekal_video_sink_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_PAINTABLE:
+      GST_OBJECT_LOCK (self);
       g_set_object (&self->paintable, g_value_get_object (value));
+      GST_OBJECT_UNLOCK (self);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -197,7 +201,9 @@ bekal_video_sink_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_PAINTABLE:
+      GST_OBJECT_LOCK (self);
       g_value_set_object (value, self->paintable);
+      GST_OBJECT_UNLOCK (self);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -260,4 +266,17 @@ bekal_video_sink_get_n_frames (BekalVideoSink *self)
   g_return_val_if_fail (BEKAL_IS_VIDEO_SINK (self), 0);
 
   return (guint64) g_atomic_int_get (&self->n_frames);
+}
+
+void
+bekal_video_sink_detach (BekalVideoSink *self)
+{
+  g_autoptr(BekalVideoPaintable) paintable = NULL;
+
+  g_return_if_fail (BEKAL_IS_VIDEO_SINK (self));
+
+  /* released outside the lock: the last reference may run the paintable's dispose */
+  GST_OBJECT_LOCK (self);
+  paintable = g_steal_pointer (&self->paintable);
+  GST_OBJECT_UNLOCK (self);
 }

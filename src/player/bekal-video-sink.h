@@ -18,5 +18,7 @@ G_DECLARE_FINAL_TYPE (BekalVideoSink, bekal_video_sink, BEKAL, VIDEO_SINK, GstVi
 GstElement *bekal_video_sink_new          (BekalVideoPaintable *paintable);
 /* Frames turned into textures since the sink was created (any thread) */
 guint64     bekal_video_sink_get_n_frames (BekalVideoSink      *self);
+/* Any thread: frames shown from now on no longer reach the paintable */
+void        bekal_video_sink_detach       (BekalVideoSink      *self);
 
 G_END_DECLS

@@ -1,9 +1,12 @@
-/* test-player.c: the playback engine without a display: playing, seeking, rates and failures
+/* test-player.c: the playback engine without a display: playing, seeking, rates, failures
+ * and stalls
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
+
+#include <sys/stat.h>
 
 #include <glib/gstdio.h>
 #include <gst/gst.h>
@@ -11,15 +14,29 @@
 #include <bekal/bekal-media-probe.h>
 
 #include "bekal-player.h"
+#include "bekal-player-private.h"
+#include "fifo-writer.h"
 
 /* Only a guard against a hung pipeline; no assertion depends on it */
 #define WAIT_LIMIT_US (90 * G_USEC_PER_SEC)
+/* A generous bound for playing a part of a clip and noticing that it stalled */
+#define STALL_LIMIT_US (30 * G_USEC_PER_SEC)
+/* The stall timeout of the tests */
+#define TEST_STALL_TIMEOUT_MS 1000
 
 typedef struct
 {
   char        *tmp_dir;
   BekalPlayer *player;
 } Fixture;
+
+/* Looks at the position from a main loop timeout: how many looks in a row found it still */
+typedef struct
+{
+  BekalPlayer *player;
+  gint64       position;
+  guint        n_still;
+} LoopProbe;
 
 /* Helpers */
 
@@ -30,10 +47,11 @@ media_path (const char *name)
 }
 
 static gboolean
-wait_until_state (BekalPlayer      *player,
-                  BekalPlayerState  state)
+wait_until_state_within (BekalPlayer      *player,
+                         BekalPlayerState  state,
+                         gint64            limit_us)
 {
-  gint64 limit = g_get_monotonic_time () + WAIT_LIMIT_US;
+  gint64 limit = g_get_monotonic_time () + limit_us;
 
   while (bekal_player_get_state (player) != state && g_get_monotonic_time () < limit)
     {
@@ -47,6 +65,13 @@ wait_until_state (BekalPlayer      *player,
     g_test_message ("player failed: %s", bekal_player_get_error (player)->message);
 
   return bekal_player_get_state (player) == state;
+}
+
+static gboolean
+wait_until_state (BekalPlayer      *player,
+                  BekalPlayerState  state)
+{
+  return wait_until_state_within (player, state, WAIT_LIMIT_US);
 }
 
 static void
@@ -156,6 +181,44 @@ make_h264_file (const char *dir)
   g_assert_cmpint (GST_MESSAGE_TYPE (message), ==, GST_MESSAGE_EOS);
 
   return g_steal_pointer (&path);
+}
+
+static gboolean
+on_probe_tick (gpointer user_data)
+{
+  LoopProbe *probe = user_data;
+  gint64 position = bekal_player_get_position (probe->player);
+
+  if (position == probe->position)
+    probe->n_still++;
+  else
+    probe->n_still = 0;
+  probe->position = position;
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* Waits until everything the writer wrote was played and the position stands still */
+static gboolean
+wait_for_stand_still (BekalPlayer *player,
+                      FifoWriter  *writer)
+{
+  LoopProbe probe = { player, -1, 0 };
+  gint64 limit = g_get_monotonic_time () + STALL_LIMIT_US;
+  guint probe_id = g_timeout_add (50, on_probe_tick, &probe);
+  gboolean still = FALSE;
+
+  /* 2 s without a move: 4 looks of the player's watchdog at its slowest */
+  while (!still && bekal_player_get_state (player) == BEKAL_PLAYER_STATE_PLAYING
+         && g_get_monotonic_time () < limit)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      still = probe.n_still >= 40
+              && fifo_writer_get_written (writer) == fifo_writer_get_length (writer);
+    }
+  g_source_remove (probe_id);
+
+  return still && bekal_player_get_state (player) == BEKAL_PLAYER_STATE_PLAYING;
 }
 
 static void
@@ -547,6 +610,155 @@ test_corrupt (Fixture       *fixture,
   }
 }
 
+/* Lets the FIFO's reader go on, then waits until every stalled pipeline has been shut down */
+static void
+finish_writer_and_wait (FifoWriter *writer)
+{
+  fifo_writer_finish (writer);
+  bekal_player_wait_for_releases ();
+  g_assert_cmpuint (bekal_player_count_pending_releases (), ==, 0);
+}
+
+static void
+test_stall (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *source = media_path ("sampel-01-orientasi.webm");
+  g_autofree char *path = g_build_filename (fixture->tmp_dir, "flashdisk.webm", NULL);
+  g_autofree char *good = media_path ("sampel-02-ekstremisme.webm");
+  FifoWriter *writer = fifo_writer_new (path, source, 0.25);
+  LoopProbe probe = { fixture->player, -1, 0 };
+  g_autoptr(GError) error = NULL;
+  const GError *failure;
+  gint64 stalled_at;
+  guint probe_id;
+
+  bekal_player_set_stall_timeout (fixture->player, TEST_STALL_TIMEOUT_MS);
+  g_assert_true (bekal_player_open (fixture->player, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (wait_until_state (fixture->player, BEKAL_PLAYER_STATE_PAUSED));
+  bekal_player_play (fixture->player);
+  g_assert_true (wait_until_state (fixture->player, BEKAL_PLAYER_STATE_PLAYING));
+
+  probe_id = g_timeout_add (50, on_probe_tick, &probe);
+  g_assert_true (wait_until_state_within (fixture->player, BEKAL_PLAYER_STATE_FAILED,
+                                          STALL_LIMIT_US));
+  g_source_remove (probe_id);
+
+  failure = bekal_player_get_error (fixture->player);
+  g_test_message ("%s", failure->message);
+  g_assert_error (failure, BEKAL_PLAYER_ERROR, BEKAL_PLAYER_ERROR_STALLED);
+  g_assert_nonnull (strstr (failure->message, "flashdisk.webm"));
+  /* it played what the writer wrote, and stopped where the writer stopped */
+  g_assert_cmpuint (fifo_writer_get_written (writer), ==, fifo_writer_get_length (writer));
+  stalled_at = bekal_player_get_position (fixture->player);
+  g_test_message ("stalled at %" G_GINT64_FORMAT " ms", stalled_at);
+  g_assert_cmpint (stalled_at, >, 1000);
+  /* the main loop ran on while the position stood still, until the stall was reported */
+  g_assert_cmpuint (probe.n_still, >=, 5);
+
+  /* the read still hangs; neither closing, opening another file nor the last unref waits */
+  g_assert_cmpuint (bekal_player_count_pending_releases (), ==, 1);
+  bekal_player_close (fixture->player);
+  g_assert_cmpint (bekal_player_get_state (fixture->player), ==, BEKAL_PLAYER_STATE_EMPTY);
+  g_assert_true (bekal_player_open (fixture->player, good, NULL));
+  g_assert_true (wait_until_state (fixture->player, BEKAL_PLAYER_STATE_PAUSED));
+  g_clear_object (&fixture->player);
+  g_assert_cmpuint (bekal_player_count_pending_releases (), ==, 1);
+
+  /* the stick answers again: the read returns and the stalled pipeline goes away */
+  finish_writer_and_wait (writer);
+}
+
+/* Closing before the stall is reported does not wait for the read either, also when the
+ * learner paused the frozen picture first */
+static void
+test_stall_close_early (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *source = media_path ("sampel-03-trauma.webm");
+  g_autofree char *path = g_build_filename (fixture->tmp_dir, "folder-jaringan.webm", NULL);
+  FifoWriter *writer = fifo_writer_new (path, source, 0.2);
+
+  /* longer than the test: the stall is never reported */
+  bekal_player_set_stall_timeout (fixture->player, 600 * 1000);
+  g_assert_true (bekal_player_open (fixture->player, path, NULL));
+  bekal_player_play (fixture->player);
+  g_assert_true (wait_until_state (fixture->player, BEKAL_PLAYER_STATE_PLAYING));
+  g_assert_true (wait_for_stand_still (fixture->player, writer));
+  bekal_player_pause (fixture->player);
+  g_assert_cmpint (bekal_player_get_state (fixture->player), ==, BEKAL_PLAYER_STATE_PAUSED);
+  iterate_for (100);
+
+  bekal_player_close (fixture->player);
+  g_assert_cmpint (bekal_player_get_state (fixture->player), ==, BEKAL_PLAYER_STATE_EMPTY);
+  g_assert_null (bekal_player_get_error (fixture->player));
+  g_assert_cmpuint (bekal_player_count_pending_releases (), ==, 1);
+
+  finish_writer_and_wait (writer);
+}
+
+/* Opening a FIFO that nobody writes to fails instead of waiting for a writer */
+static void
+test_fifo_without_writer (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->tmp_dir, "kosong.webm", NULL);
+
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  g_assert_true (bekal_player_open (fixture->player, path, NULL));
+  bekal_player_play (fixture->player);
+  g_assert_true (wait_until_state (fixture->player, BEKAL_PLAYER_STATE_FAILED));
+  g_test_message ("%s", bekal_player_get_error (fixture->player)->message);
+  g_assert_error (bekal_player_get_error (fixture->player), BEKAL_PLAYER_ERROR,
+                  BEKAL_PLAYER_ERROR_DAMAGED);
+}
+
+static void
+test_paused_never_stalls (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *path = media_path ("sampel-03-trauma.webm");
+
+  bekal_player_set_stall_timeout (fixture->player, TEST_STALL_TIMEOUT_MS);
+  g_assert_true (bekal_player_open (fixture->player, path, NULL));
+  bekal_player_play (fixture->player);
+  g_assert_true (wait_until_state (fixture->player, BEKAL_PLAYER_STATE_PLAYING));
+  g_assert_true (wait_for_position (fixture->player, 400));
+
+  bekal_player_pause (fixture->player);
+  g_assert_true (wait_until_state (fixture->player, BEKAL_PLAYER_STATE_PAUSED));
+  iterate_for (3 * TEST_STALL_TIMEOUT_MS);
+  g_assert_cmpint (bekal_player_get_state (fixture->player), ==, BEKAL_PLAYER_STATE_PAUSED);
+  g_assert_null (bekal_player_get_error (fixture->player));
+
+  /* and playing again after the pause is not a stall either */
+  bekal_player_play (fixture->player);
+  g_assert_true (wait_until_state (fixture->player, BEKAL_PLAYER_STATE_PLAYING));
+  iterate_for (2 * TEST_STALL_TIMEOUT_MS);
+  g_assert_cmpint (bekal_player_get_state (fixture->player), ==, BEKAL_PLAYER_STATE_PLAYING);
+}
+
+static void
+test_slow_rate_never_stalls (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *path = media_path ("sampel-04-reintegrasi.webm");
+  gint64 before;
+
+  bekal_player_set_stall_timeout (fixture->player, TEST_STALL_TIMEOUT_MS);
+  g_assert_true (bekal_player_open (fixture->player, path, NULL));
+  g_assert_true (wait_until_state (fixture->player, BEKAL_PLAYER_STATE_PAUSED));
+  bekal_player_set_rate (fixture->player, BEKAL_PLAYER_MIN_RATE);
+  bekal_player_play (fixture->player);
+  g_assert_true (wait_until_state (fixture->player, BEKAL_PLAYER_STATE_PLAYING));
+  before = bekal_player_get_position (fixture->player);
+
+  iterate_for (3 * TEST_STALL_TIMEOUT_MS);
+  g_assert_cmpint (bekal_player_get_state (fixture->player), ==, BEKAL_PLAYER_STATE_PLAYING);
+  g_assert_cmpint (bekal_player_get_position (fixture->player), >, before);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -569,6 +781,11 @@ main (int    argc,
   ADD ("/player/error/missing-h264-decoder", test_missing_h264_decoder);
   ADD ("/player/error/truncated", test_truncated);
   ADD ("/player/error/corrupt", test_corrupt);
+  ADD ("/player/stall/reported", test_stall);
+  ADD ("/player/stall/close-early", test_stall_close_early);
+  ADD ("/player/stall/fifo-without-writer", test_fifo_without_writer);
+  ADD ("/player/stall/paused", test_paused_never_stalls);
+  ADD ("/player/stall/slow-rate", test_slow_rate_never_stalls);
   g_test_add_func ("/player/package-table", test_package_table);
 
 #undef ADD

@@ -1,5 +1,5 @@
 /* test-video-block.c: the video block on a real (virtual) display: frames, subtitles,
- * checkpoints, progress and failures
+ * checkpoints, progress, failures and stalls
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,7 +13,9 @@
 #include <bekal/bekal-loader.h>
 #include <bekal/bekal-store.h>
 
+#include "bekal-player-private.h"
 #include "bekal-video-block.h"
+#include "fifo-writer.h"
 
 /* Only a guard against a hung pipeline; no assertion depends on it */
 #define WAIT_LIMIT_US (60 * G_USEC_PER_SEC)
@@ -45,6 +47,10 @@
   "      <title>Podcast</title>\n" \
   "      <subtitles xml:lang=\"en\" src=\"media:sampel-podcast-01.en.vtt\"/>\n" \
   "    </audio>\n" \
+  "    <video id=\"macet\" src=\"media:macet.webm\">\n" \
+  "      <title>Macet</title>\n" \
+  "      <subtitles xml:lang=\"id\" src=\"media:sampel-01-orientasi.id.vtt\"/>\n" \
+  "    </video>\n" \
   "    <quiz id=\"latihan\" role=\"practice\">\n" \
   "      <question id=\"q1\" topic=\"dasar\" type=\"single\">\n" \
   "        <prompt>Berapa klien sejak 2017?</prompt>\n" \
@@ -167,6 +173,18 @@ render_widget (GtkWidget *widget)
   return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
 }
 
+/* Saves @texture as @name in BEKAL_SCREENSHOT_DIR (or the temporary folder) */
+static void
+save_screenshot (GdkTexture *texture,
+                 const char *name)
+{
+  const char *dir = g_getenv ("BEKAL_SCREENSHOT_DIR");
+  g_autofree char *path = g_build_filename (dir ? dir : g_get_tmp_dir (), name, NULL);
+
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
 /* Counts the pixels of @texture in the rectangle that are close to white */
 static guint
 count_white_pixels (GdkTexture *texture,
@@ -254,6 +272,7 @@ fixture_set_up (Fixture       *fixture,
   g_autofree char *media_dir = g_build_filename (BEKAL_SOURCE_ROOT, "media", NULL);
   g_autofree char *own_media = NULL;
   g_autofree char *missing = NULL;
+  g_autofree char *stalling = NULL;
   g_autofree char *path = NULL;
   g_autofree char *data_dir = NULL;
   const char *media_dirs[] = { NULL, media_dir, NULL };
@@ -270,6 +289,9 @@ fixture_set_up (Fixture       *fixture,
   /* hilang.webm exists when the module is loaded and is gone when it is played */
   missing = g_build_filename (own_media, "hilang.webm", NULL);
   g_assert_true (g_file_set_contents (missing, "x", 1, NULL));
+  /* macet.webm becomes a FIFO where a test needs it */
+  stalling = g_build_filename (own_media, "macet.webm", NULL);
+  g_assert_true (g_file_set_contents (stalling, "x", 1, NULL));
 
   path = g_build_filename (fixture->dir, "module.id.xml", NULL);
   g_assert_true (g_file_set_contents (path, MODULE_XML, -1, NULL));
@@ -312,7 +334,6 @@ test_play_with_subtitles (Fixture       *fixture,
   GtkWidget *block = show_block (fixture, 0);
   BekalPlayer *player = bekal_video_block_get_player (BEKAL_VIDEO_BLOCK (block));
   g_autoptr(GdkTexture) screenshot = NULL;
-  g_autofree char *screenshot_path = NULL;
   const char *subtitle;
   GdkTexture *frame;
   BekalMediaProgress progress = { 0, };
@@ -341,11 +362,7 @@ test_play_with_subtitles (Fixture       *fixture,
   g_object_unref (frame);
 
   screenshot = render_widget (block);
-  screenshot_path = g_build_filename (g_getenv ("BEKAL_SCREENSHOT_DIR")
-                                      ? g_getenv ("BEKAL_SCREENSHOT_DIR") : g_get_tmp_dir (),
-                                      "video-block-subtitles.png", NULL);
-  g_assert_true (gdk_texture_save_to_png (screenshot, screenshot_path));
-  g_test_message ("screenshot: %s", screenshot_path);
+  save_screenshot (screenshot, "video-block-subtitles.png");
 
   /* a video frame has many colours; the subtitle adds white text near the stage bottom */
   g_assert_cmpuint (count_distinct_colours (screenshot), >, 20);
@@ -377,13 +394,8 @@ test_play_with_subtitles (Fixture       *fixture,
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
   {
     g_autoptr(GdkTexture) question = render_widget (block);
-    g_autofree char *question_path = g_build_filename (g_getenv ("BEKAL_SCREENSHOT_DIR")
-                                                       ? g_getenv ("BEKAL_SCREENSHOT_DIR")
-                                                       : g_get_tmp_dir (),
-                                                       "video-block-checkpoint.png", NULL);
 
-    g_assert_true (gdk_texture_save_to_png (question, question_path));
-    g_test_message ("screenshot: %s", question_path);
+    save_screenshot (question, "video-block-checkpoint.png");
   }
   answer = find_widget (block, GTK_TYPE_BUTTON, "Answer");
   g_assert_nonnull (answer);
@@ -420,7 +432,6 @@ test_missing_file_offers_transcript (Fixture       *fixture,
   BekalPlayer *player = bekal_video_block_get_player (BEKAL_VIDEO_BLOCK (block));
   GtkWidget *read_button, *search, *list, *scroller;
   g_autoptr(GdkTexture) screenshot = NULL;
-  g_autofree char *screenshot_path = NULL;
   GtkAdjustment *adjustment;
   BekalMediaProgress progress = { 0, };
 
@@ -433,11 +444,7 @@ test_missing_file_offers_transcript (Fixture       *fixture,
   iterate_for (600);
 
   screenshot = render_widget (block);
-  screenshot_path = g_build_filename (g_getenv ("BEKAL_SCREENSHOT_DIR")
-                                      ? g_getenv ("BEKAL_SCREENSHOT_DIR") : g_get_tmp_dir (),
-                                      "video-block-missing.png", NULL);
-  g_assert_true (gdk_texture_save_to_png (screenshot, screenshot_path));
-  g_test_message ("screenshot: %s", screenshot_path);
+  save_screenshot (screenshot, "video-block-missing.png");
 
   /* every cue is listed, and the search narrows the list */
   search = find_widget (block, GTK_TYPE_SEARCH_ENTRY, NULL);
@@ -577,7 +584,6 @@ test_audio_fullscreen_text_size (Fixture       *fixture,
   BekalPlayer *player = bekal_video_block_get_player (BEKAL_VIDEO_BLOCK (block));
   g_autoptr(GSettings) settings = NULL;
   g_autoptr(GdkTexture) screenshot = NULL;
-  g_autofree char *screenshot_path = NULL;
   GtkWidget *player_box = find_player_box (block);
   GtkWidget *stack;
 
@@ -597,11 +603,7 @@ test_audio_fullscreen_text_size (Fixture       *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "poster");
   g_assert_nonnull (bekal_video_block_get_subtitle_text (BEKAL_VIDEO_BLOCK (block)));
   screenshot = render_widget (block);
-  screenshot_path = g_build_filename (g_getenv ("BEKAL_SCREENSHOT_DIR")
-                                      ? g_getenv ("BEKAL_SCREENSHOT_DIR") : g_get_tmp_dir (),
-                                      "video-block-audio.png", NULL);
-  g_assert_true (gdk_texture_save_to_png (screenshot, screenshot_path));
-  g_test_message ("screenshot: %s", screenshot_path);
+  save_screenshot (screenshot, "video-block-audio.png");
 
   /* the text-size preference makes subtitles larger */
   if (g_settings_schema_source_lookup (g_settings_schema_source_get_default (), APPLICATION_ID,
@@ -628,6 +630,91 @@ test_audio_fullscreen_text_size (Fixture       *fixture,
   g_assert_cmpint (bekal_player_get_state (player), ==, BEKAL_PLAYER_STATE_PAUSED);
 }
 
+static void
+test_stall_offers_retry (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *source = g_build_filename (BEKAL_SOURCE_ROOT, "media",
+                                              "sampel-01-orientasi.webm", NULL);
+  g_autofree char *path = g_build_filename (fixture->dir, "media", "macet.webm", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GdkTexture) screenshot = NULL;
+  GtkWidget *block, *retry, *transcript, *stack;
+  BekalPlayer *player;
+  FifoWriter *writer;
+  gint64 stalled_at;
+  gsize length;
+
+  /* the recording is on a USB stick that stops answering a quarter of the way in */
+  g_assert_cmpint (g_remove (path), ==, 0);
+  writer = fifo_writer_new (path, source, 0.25);
+
+  block = show_block (fixture, 3);
+  player = bekal_video_block_get_player (BEKAL_VIDEO_BLOCK (block));
+  bekal_player_set_stall_timeout (player, 1000);
+  g_assert_true (wait_for (player_ready, player));
+  g_assert_cmpint (bekal_player_get_state (player), ==, BEKAL_PLAYER_STATE_PAUSED);
+  gtk_widget_grab_focus (find_widget (block, GTK_TYPE_OVERLAY, NULL));
+  bekal_video_block_toggle_play (BEKAL_VIDEO_BLOCK (block));
+  g_assert_true (wait_for (player_playing, player));
+  g_assert_true (wait_for (player_failed, player));
+  g_assert_error (bekal_player_get_error (player), BEKAL_PLAYER_ERROR, BEKAL_PLAYER_ERROR_STALLED);
+  stalled_at = bekal_player_get_position (player);
+  g_test_message ("stalled at %" G_GINT64_FORMAT " ms", stalled_at);
+  g_assert_cmpint (stalled_at, >, 1000);
+  iterate_for (300);
+
+  /* the message is shown as for other failures, with a button to try again */
+  stack = find_widget (block, GTK_TYPE_STACK, NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "error");
+  retry = find_widget (block, GTK_TYPE_BUTTON, "Try Again");
+  g_assert_nonnull (retry);
+  transcript = find_widget (block, GTK_TYPE_BUTTON, "Read the Transcript");
+  g_assert_nonnull (transcript);
+  /* reached with the keyboard: it takes the focus the player had */
+  g_assert_true (gtk_widget_get_focusable (retry));
+  g_assert_true (gtk_widget_is_sensitive (retry));
+  g_assert_true (gtk_widget_is_focus (retry));
+
+  screenshot = render_widget (block);
+  save_screenshot (screenshot, "video-block-stalled.png");
+
+  /* the stick is back; its files are read again */
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, (gssize) length, NULL));
+  /* loading may take a while under sanitizers */
+  bekal_player_set_stall_timeout (player, BEKAL_PLAYER_DEFAULT_STALL_TIMEOUT_MS);
+
+  /* as Enter on the focused button (which clicks once its pressed look was shown) */
+  g_assert_true (gtk_widget_activate (retry));
+  g_assert_true (wait_for (player_playing, player));
+  g_assert_null (bekal_player_get_error (player));
+  /* on from where it stopped */
+  g_assert_cmpint (bekal_player_get_position (player), >=, stalled_at - 100);
+  iterate_for (300);
+  g_assert_cmpint (bekal_player_get_state (player), ==, BEKAL_PLAYER_STATE_PLAYING);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "video");
+  g_assert_null (find_widget (block, GTK_TYPE_BUTTON, "Try Again"));
+
+  /* the stalled read returns once the old stick's file is closed */
+  fifo_writer_finish (writer);
+  bekal_player_wait_for_releases ();
+}
+
+/* The other failures cannot pass by themselves: they offer no retry */
+static void
+test_missing_file_offers_no_retry (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  GtkWidget *block = show_block (fixture, 1);
+  BekalPlayer *player = bekal_video_block_get_player (BEKAL_VIDEO_BLOCK (block));
+
+  g_assert_true (wait_for (player_failed, player));
+  g_assert_nonnull (find_widget (block, GTK_TYPE_BUTTON, "Read the Transcript"));
+  g_assert_null (find_widget (block, GTK_TYPE_BUTTON, "Try Again"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -643,6 +730,10 @@ main (int    argc,
               test_resume_and_navigation, fixture_tear_down);
   g_test_add ("/video-block/audio-fullscreen-text-size", Fixture, NULL, fixture_set_up,
               test_audio_fullscreen_text_size, fixture_tear_down);
+  g_test_add ("/video-block/stall-offers-retry", Fixture, NULL, fixture_set_up,
+              test_stall_offers_retry, fixture_tear_down);
+  g_test_add ("/video-block/missing-file-offers-no-retry", Fixture, NULL, fixture_set_up,
+              test_missing_file_offers_no_retry, fixture_tear_down);
 
   return g_test_run ();
 }
