@@ -34,6 +34,7 @@ struct _BekalVideoBlock
   GtkLabel        *error_label;
   GtkWidget       *error_transcript_button;
   GtkWidget       *retry_button;
+  gint64           retry_from_ms;   /* where playback stood when it stalled */
   GtkWidget       *big_play_button;
   GtkLabel        *subtitle_label;
   GtkBox          *checkpoint_box;
@@ -610,7 +611,6 @@ skip_by (BekalVideoBlock *self,
 static void
 retry_playback (BekalVideoBlock *self)
 {
-  gint64 position = MAX (bekal_player_get_position (self->player), 0);
   const char *path = bekal_media_get_path (self->media);
   g_autoptr(GError) error = NULL;
 
@@ -620,15 +620,16 @@ retry_playback (BekalVideoBlock *self)
   self->failed = FALSE;
   gtk_widget_set_visible (self->retry_button, FALSE);
   set_controls_sensitive (self, TRUE);
+  /* the stick may still be out: the learner can try again once it is back */
   if (!bekal_player_open (self->player, path, &error))
     {
-      show_failure (self, error->message, FALSE);
+      show_failure (self, error->message, TRUE);
       return;
     }
 
   /* the subtitle on screen before the failure is shown again */
   self->subtitle_cue = -1;
-  seek_to (self, position);
+  seek_to (self, self->retry_from_ms);
   bekal_player_play (self->player);
   set_stage_page (self);
   gtk_widget_grab_focus (self->stage);
@@ -1042,9 +1043,12 @@ on_player_state_changed (BekalPlayer     *player,
     case BEKAL_PLAYER_STATE_FAILED:
       {
         const GError *error = bekal_player_get_error (player);
+        gboolean stalled = g_error_matches (error, BEKAL_PLAYER_ERROR, BEKAL_PLAYER_ERROR_STALLED);
 
-        show_failure (self, error->message,
-                      g_error_matches (error, BEKAL_PLAYER_ERROR, BEKAL_PLAYER_ERROR_STALLED));
+        /* kept by the block: a try that finds the stick still out forgets the position */
+        if (stalled)
+          self->retry_from_ms = MAX (bekal_player_get_position (player), 0);
+        show_failure (self, error->message, stalled);
         break;
       }
 

@@ -639,7 +639,7 @@ test_stall_offers_retry (Fixture       *fixture,
   g_autofree char *path = g_build_filename (fixture->dir, "media", "macet.webm", NULL);
   g_autofree char *contents = NULL;
   g_autoptr(GdkTexture) screenshot = NULL;
-  GtkWidget *block, *retry, *transcript, *stack;
+  GtkWidget *block, *retry, *transcript, *stack, *message;
   BekalPlayer *player;
   FifoWriter *writer;
   gint64 stalled_at;
@@ -679,8 +679,18 @@ test_stall_offers_retry (Fixture       *fixture,
   screenshot = render_widget (block);
   save_screenshot (screenshot, "video-block-stalled.png");
 
-  /* the stick is back; its files are read again */
+  /* tried while the stick is still out: the file is not there, and trying again stays open */
   g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_true (gtk_widget_activate (retry));
+  iterate_for (300);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "error");
+  message = find_widget (gtk_stack_get_visible_child (GTK_STACK (stack)), GTK_TYPE_LABEL, NULL);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (message)), "macet.webm"));
+  g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (message)), "USB"));
+  retry = find_widget (block, GTK_TYPE_BUTTON, "Try Again");
+  g_assert_nonnull (retry);
+
+  /* the stick is back; its files are read again */
   g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
   g_assert_true (g_file_set_contents (path, contents, (gssize) length, NULL));
   /* loading may take a while under sanitizers */
