@@ -40,7 +40,7 @@ struct _BekalPlayer
   GstElement          *playbin;
   GstElement          *video_sink;
   GstElement          *audio_filter;
-  guint                bus_watch_id;
+  GSource             *bus_watch;  /* on the context the player was created in */
   BekalVideoPaintable *paintable;
   GMainContext        *context;
 
@@ -188,7 +188,11 @@ release_pipeline (BekalPlayer *self,
   GstElement *playbin;
   GThread *thread;
 
-  g_clear_handle_id (&self->bus_watch_id, g_source_remove);
+  if (self->bus_watch != NULL)
+    {
+      g_source_destroy (self->bus_watch);
+      g_clear_pointer (&self->bus_watch, g_source_unref);
+    }
   stop_watchdog (self);
   if (self->playbin == NULL)
     return;
@@ -855,7 +859,9 @@ bekal_player_open (BekalPlayer  *self,
   g_signal_connect (self->playbin, "element-setup", G_CALLBACK (on_element_setup), self);
 
   bus = gst_element_get_bus (self->playbin);
-  self->bus_watch_id = gst_bus_add_watch (bus, on_bus_message, self);
+  self->bus_watch = gst_bus_create_watch (bus);
+  g_source_set_callback (self->bus_watch, G_SOURCE_FUNC (on_bus_message), self, NULL);
+  g_source_attach (self->bus_watch, self->context);
 
   self->target = GST_STATE_PAUSED;
   set_state (self, BEKAL_PLAYER_STATE_LOADING);

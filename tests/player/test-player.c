@@ -660,6 +660,45 @@ test_stall_close_early (Fixture       *fixture,
   finish_writer_and_wait (writer);
 }
 
+/* A player made on a thread with a main context of its own: its messages come there, and
+ * closing it removes its bus watch from that context, not from the global one */
+static gpointer
+play_in_own_context (gpointer data)
+{
+  const char *path = data;
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  gint64 deadline = g_get_monotonic_time () + WAIT_LIMIT_US;
+  BekalPlayer *player;
+  gboolean played;
+
+  g_main_context_push_thread_default (context);
+  player = bekal_player_new ();
+  g_assert_true (bekal_player_open (player, path, NULL));
+  bekal_player_play (player);
+  while (bekal_player_get_state (player) != BEKAL_PLAYER_STATE_FAILED
+         && (bekal_player_get_state (player) != BEKAL_PLAYER_STATE_PLAYING
+             || bekal_player_get_position (player) < 300)
+         && g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (context, FALSE))
+      g_usleep (1000);
+  played = bekal_player_get_state (player) == BEKAL_PLAYER_STATE_PLAYING;
+
+  bekal_player_close (player);
+  g_object_unref (player);
+  g_main_context_pop_thread_default (context);
+
+  return GINT_TO_POINTER (played);
+}
+
+static void
+test_own_main_context (void)
+{
+  g_autofree char *path = media_path ("sampel-01-orientasi.webm");
+  GThread *thread = g_thread_new ("player-test", play_in_own_context, path);
+
+  g_assert_true (GPOINTER_TO_INT (g_thread_join (thread)));
+}
+
 /* Opening a FIFO that nobody writes to fails instead of waiting for a writer */
 static void
 test_fifo_without_writer (Fixture       *fixture,
@@ -749,6 +788,7 @@ main (int    argc,
   ADD ("/player/stall/paused", test_paused_never_stalls);
   ADD ("/player/stall/slow-rate", test_slow_rate_never_stalls);
   g_test_add_func ("/player/package-table", test_package_table);
+  g_test_add_func ("/player/own-main-context", test_own_main_context);
 
 #undef ADD
 
