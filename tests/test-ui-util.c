@@ -154,6 +154,26 @@ ui_find_all (GtkWidget *root,
 }
 
 void
+ui_choose_matches (GtkWidget          *root,
+                   const char * const *left,
+                   const char * const *right,
+                   gboolean            correct)
+{
+  g_autoptr(GPtrArray) drops = ui_find_all (root, GTK_TYPE_DROP_DOWN);
+
+  g_assert_cmpuint (drops->len, ==, g_strv_length ((char **) left));
+  for (guint i = 0; i < drops->len; i++)
+    {
+      guint choice = 1;
+
+      for (guint j = 0; correct && right[j] != NULL; j++)
+        if (g_str_equal (right[j], left[i]))
+          choice = j + 1;
+      gtk_drop_down_set_selected (g_ptr_array_index (drops, i), choice);
+    }
+}
+
+void
 ui_save_screenshot (GtkWindow  *window,
                     const char *dir,
                     const char *file_name)

@@ -38,6 +38,15 @@ GtkWidget  *ui_find_by_type        (GtkWidget   *root,
 GPtrArray  *ui_find_all            (GtkWidget   *root,
                                     GType        type);
 
+/* Sets the drop-downs below @root of a match question. @left and @right are pair ids: the left
+ * sides in the order shown, and the right sides in the order each drop-down lists them after
+ * its placeholder. With @correct each left side gets its own pair's right side, otherwise the
+ * first one. */
+void        ui_choose_matches      (GtkWidget          *root,
+                                    const char * const *left,
+                                    const char * const *right,
+                                    gboolean            correct);
+
 /* Saves what the X server shows of @window as @dir/@file_name, once its transitions are over;
  * without a window manager the window sits in the top left corner of the screen */
 void        ui_save_screenshot     (GtkWindow   *window,

@@ -287,18 +287,8 @@ choose_matches (BekalQuizPage *page,
   guint index = bekal_quiz_page_get_index (page);
   const char * const *left = bekal_quiz_session_get_option_order (session, index);
   const char * const *right = bekal_quiz_session_get_match_order (session, index);
-  g_autoptr(GPtrArray) drops = ui_find_all (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN);
 
-  g_assert_cmpuint (drops->len, ==, g_strv_length ((char **) left));
-  for (guint i = 0; i < drops->len; i++)
-    {
-      guint choice = 1;
-
-      for (guint j = 0; correct && right[j] != NULL; j++)
-        if (g_str_equal (right[j], left[i]))
-          choice = j + 1;
-      gtk_drop_down_set_selected (g_ptr_array_index (drops, i), choice);
-    }
+  ui_choose_matches (GTK_WIDGET (page), left, right, correct);
 }
 
 /* Answers the question shown with key 1 (or the drop-downs) and Enter */

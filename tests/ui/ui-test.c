@@ -1275,21 +1275,8 @@ choose_answer (BekalQuizPage *page,
         }
       break;
     case BEKAL_QUESTION_MATCH:
-      {
-        const char * const *right = bekal_quiz_session_get_match_order (session, index);
-        g_autoptr(GPtrArray) drops = ui_find_all (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN);
-
-        g_assert_cmpuint (drops->len, ==, g_strv_length ((char **) order));
-        for (guint i = 0; i < drops->len; i++)
-          {
-            guint choice = 1;
-
-            for (guint j = 0; correct && right[j] != NULL; j++)
-              if (g_str_equal (right[j], order[i]))
-                choice = j + 1;
-            gtk_drop_down_set_selected (g_ptr_array_index (drops, i), choice);
-          }
-      }
+      ui_choose_matches (GTK_WIDGET (page), order,
+                         bekal_quiz_session_get_match_order (session, index), correct);
       break;
     case BEKAL_QUESTION_SCALE:
       g_assert_true (press_quiz_key (page, GDK_KEY_1));
