@@ -222,9 +222,9 @@ find_module_card (BekalWindow *window,
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *card = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+      BekalCatalogEntry *entry = bekal_module_card_get_entry (BEKAL_MODULE_CARD (card));
 
-      if (g_str_equal (bekal_catalog_entry_get_id (bekal_module_card_get_entry (BEKAL_MODULE_CARD (card))),
-                       id))
+      if (g_str_equal (bekal_catalog_entry_get_id (entry), id))
         return child;
     }
 
@@ -268,7 +268,8 @@ answer_quiz (BekalQuizPage *page)
       switch (bekal_question_get_kind (question))
         {
         case BEKAL_QUESTION_MATCH:
-          ui_choose_matches (GTK_WIDGET (page), bekal_quiz_session_get_option_order (session, index),
+          ui_choose_matches (GTK_WIDGET (page),
+                             bekal_quiz_session_get_option_order (session, index),
                              bekal_quiz_session_get_match_order (session, index), FALSE);
           break;
         case BEKAL_QUESTION_ORDER:
