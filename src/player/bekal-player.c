@@ -647,7 +647,7 @@ bekal_player_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_STATE:
-      g_value_set_int (value, self->state);
+      g_value_set_enum (value, self->state);
       break;
     case PROP_DURATION:
       g_value_set_int64 (value, self->duration_ms);
@@ -732,9 +732,8 @@ bekal_player_class_init (BekalPlayerClass *klass)
   object_class->finalize = bekal_player_finalize;
 
   properties[PROP_STATE] =
-    g_param_spec_int ("state", NULL, NULL, BEKAL_PLAYER_STATE_EMPTY, BEKAL_PLAYER_STATE_FAILED,
-                      BEKAL_PLAYER_STATE_EMPTY,
-                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_enum ("state", NULL, NULL, BEKAL_TYPE_PLAYER_STATE, BEKAL_PLAYER_STATE_EMPTY,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_DURATION] =
     g_param_spec_int64 ("duration", NULL, NULL, -1, G_MAXINT64, -1,
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);

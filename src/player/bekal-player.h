@@ -7,6 +7,8 @@
 
 #include <gdk/gdk.h>
 
+#include "bekal-player-enums.h"
+
 G_BEGIN_DECLS
 
 /* Environment variable naming the audio sink (an element or a bin description); tests set

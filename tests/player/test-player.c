@@ -760,6 +760,24 @@ test_slow_rate_never_stalls (Fixture       *fixture,
   g_assert_cmpint (bekal_player_get_position (fixture->player), >, before);
 }
 
+/* The state is a registered enum, so that bindings and the inspector show its names */
+static void
+test_state_property_type (void)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (BEKAL_TYPE_PLAYER);
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), "state");
+  g_autoptr(GEnumClass) states = NULL;
+  GEnumValue *value;
+
+  g_assert_nonnull (pspec);
+  g_assert_true (G_IS_PARAM_SPEC_ENUM (pspec));
+  g_assert_true (pspec->value_type == BEKAL_TYPE_PLAYER_STATE);
+  states = g_type_class_ref (BEKAL_TYPE_PLAYER_STATE);
+  value = g_enum_get_value (states, BEKAL_PLAYER_STATE_PLAYING);
+  g_assert_nonnull (value);
+  g_assert_cmpstr (value->value_nick, ==, "playing");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -789,6 +807,7 @@ main (int    argc,
   ADD ("/player/stall/slow-rate", test_slow_rate_never_stalls);
   g_test_add_func ("/player/package-table", test_package_table);
   g_test_add_func ("/player/own-main-context", test_own_main_context);
+  g_test_add_func ("/player/state-property-type", test_state_property_type);
 
 #undef ADD
 
