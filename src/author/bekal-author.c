@@ -17,6 +17,7 @@
 #include <bekal/bekal-paths.h>
 
 #include "bekal-author-report.h"
+#include "bekal-author-subtitles.h"
 
 
 enum
@@ -259,6 +260,8 @@ run_validate (int    argc,
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("PATH… — check module files"));
   g_autoptr(BekalMediaProbe) probe = NULL;
+  g_autoptr(GHashTable) checked_subtitles = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                                   g_free, NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func ((GDestroyNotify) target_free);
   g_autoptr(GPtrArray) diagnostics = bekal_diagnostics_new ();
@@ -312,6 +315,9 @@ run_validate (int    argc,
       /* each translation is checked: its chapters and checkpoints are its own */
       for (guint j = 0; probe && modules && j < modules->len; j++)
         bekal_media_probe_check_module (probe, g_ptr_array_index (modules, j), diagnostics);
+      for (guint j = 0; modules && j < modules->len; j++)
+        bekal_author_check_subtitles (g_ptr_array_index (modules, j), probe, checked_subtitles,
+                                      diagnostics);
       if (modules == NULL && local_error)
         {
           g_printerr ("bekal-author: %s\n", local_error->message);
@@ -510,6 +516,7 @@ print_usage (void)
                 "  validate   Check module files and folders\n"
                 "  stats      Count lessons, words, reading time, media and questions\n"
                 "  report     Reports from a learner store (report gap --data-dir DIR [--csv])\n"
+                "  subtitles  List the cues of subtitle files and check their quality\n"
                 "\n"
                 "Run “bekal-author COMMAND --help” for the options of a command.\n"));
 }
@@ -541,6 +548,8 @@ main (int    argc,
     return run_stats (argc - 1, argv + 1);
   if (g_str_equal (command, "report"))
     return bekal_author_run_report (argc - 1, argv + 1);
+  if (g_str_equal (command, "subtitles"))
+    return bekal_author_run_subtitles (argc - 1, argv + 1);
   if (g_str_equal (command, "--help") || g_str_equal (command, "-h")
       || g_str_equal (command, "help"))
     {

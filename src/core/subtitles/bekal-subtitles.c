@@ -312,7 +312,7 @@ bekal_subtitles_check_quality (GPtrArray                 *cues,
 
       if (duration > 0 && n_chars * 1000.0 / duration > limits->max_chars_per_second)
         bekal_subtitle_problem_add (problems, cue->line,
-                                    _("Reading speed %.1f characters a second is over %.0f: "
+                                    _("Reading speed %.2f characters a second is over %.0f: "
                                       "show the cue longer, or say it in fewer words."),
                                     n_chars * 1000.0 / duration, limits->max_chars_per_second);
       for (guint k = 0; k < n_lines; k++)
