@@ -233,7 +233,7 @@ bekal_author_run_subtitles (int    argc,
     { NULL }
   };
   g_autoptr(GOptionContext) context =
-    g_option_context_new (_("FILE… — list the cues of subtitle files and check their quality"));
+    g_option_context_new (_("— list the cues of subtitle files and check their quality"));
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonArray) files = json_array_new ();
   int status = EXIT_OK;
@@ -248,6 +248,8 @@ bekal_author_run_subtitles (int    argc,
                                   "Exit status: 0 read, 1 a file is not WebVTT or SubRip or "
                                   "has cues that cannot be read, 2 usage."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  /* the usage line names the command: "bekal-author subtitles [OPTION…] FILE…" */
+  g_set_prgname ("bekal-author subtitles");
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       g_printerr ("bekal-author subtitles: %s\n", error->message);
