@@ -9,8 +9,9 @@
 
 G_BEGIN_DECLS
 
-/* Subtitle files larger than this are refused: real ones are a few hundred kilobytes */
-#define BEKAL_SUBTITLES_MAX_FILE_SIZE (8 * 1024 * 1024)
+/* Subtitle files larger than this are refused: a real one is a few hundred kilobytes, and
+ * 100 000 cues of two lines, far more than any interview has, take about 10 MB */
+#define BEKAL_SUBTITLES_MAX_FILE_SIZE (16 * 1024 * 1024)
 
 #define BEKAL_SUBTITLES_ERROR (bekal_subtitles_error_quark ())
 

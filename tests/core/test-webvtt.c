@@ -6,7 +6,10 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
+
+#include <glib/gstdio.h>
 
 #include <bekal/bekal-subtitles.h>
 
@@ -500,6 +503,21 @@ test_subrip (void)
 }
 
 static void
+test_subrip_blank_lines (void)
+{
+  static const char file[] = "  \n\t\n1\n00:00:01,000 --> 00:00:02,000\nA\n \t \n\n"
+                             "2\n00:00:03,000 --> 00:00:04,000\nB\n   ";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) cues = parse_full (file, sizeof file - 1, BEKAL_SUBTITLES_FORMAT_SUBRIP,
+                                          NULL, &error);
+
+  /* lines of spaces and tabs separate blocks like empty ones, and end the file quietly */
+  g_assert_no_error (error);
+  g_assert_cmpuint (cues->len, ==, 2);
+  g_assert_cmpstr (cue_at (cues, 1)->text, ==, "B");
+}
+
+static void
 test_guess_format (void)
 {
   static const char vtt[] = "WEBVTT\n\n00:01.000 --> 00:02.000\nA\n";
@@ -616,6 +634,28 @@ test_bundled_files (void)
   g_assert_cmpuint (n_files, >=, 12);
 }
 
+static void
+test_too_large (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("bekal-webvtt-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "besar.vtt", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) cues = NULL;
+  FILE *file = fopen (path, "w");
+
+  /* a file one byte over the limit is refused before it is read */
+  g_assert_nonnull (file);
+  fputs ("WEBVTT\n", file);
+  g_assert_cmpint (fseek (file, BEKAL_SUBTITLES_MAX_FILE_SIZE, SEEK_SET), ==, 0);
+  fputc ('\n', file);
+  fclose (file);
+  cues = bekal_subtitles_load (path, &error);
+  g_assert_null (cues);
+  g_assert_error (error, BEKAL_SUBTITLES_ERROR, BEKAL_SUBTITLES_ERROR_TOO_LARGE);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -639,9 +679,11 @@ main (int    argc,
   g_test_add_func ("/webvtt/timestamps-in-cue", test_timestamps_in_cue);
   g_test_add_func ("/webvtt/character-references", test_character_references);
   g_test_add_func ("/subrip/read", test_subrip);
+  g_test_add_func ("/subrip/blank-lines", test_subrip_blank_lines);
   g_test_add_func ("/subtitles/guess-format", test_guess_format);
   g_test_add_func ("/subtitles/quality", test_quality);
   g_test_add_func ("/subtitles/bundled-files", test_bundled_files);
+  g_test_add_func ("/subtitles/too-large", test_too_large);
 
   return g_test_run ();
 }

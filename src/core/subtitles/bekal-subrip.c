@@ -122,10 +122,21 @@ bekal_subrip_parse_text (const char *text,
       guint first_line;
       guint timing = 0;
 
-      /* skip blank lines, then take the block up to the next blank line */
-      while (position < length && text[position] == '\n')
+      /* skip blank lines (white space only), then take the block up to the next one */
+      for (;;)
         {
-          position++;
+          gsize end = position;
+
+          while (end < length && (text[end] == ' ' || text[end] == '\t'))
+            end++;
+          if (end >= length)
+            {
+              position = end;
+              break;
+            }
+          if (text[end] != '\n')
+            break;
+          position = end + 1;
           line_number++;
         }
       if (position >= length)
