@@ -17,6 +17,7 @@ static const char * const orientation_modules[] = {
   "reintegrasi-sosial-5r",
   "manajemen-kasus",
   "menjaga-diri",
+  "keluarga-komunitas",
 };
 
 static GHashTable *
