@@ -62,7 +62,7 @@ FOOTER="Bekal · Sentra Handayani"
 #   LINES      "Indonesian sentence|English translation|spoken form (optional)"
 
 SAMPLES=(sampel-01-orientasi sampel-02-ekstremisme sampel-03-trauma sampel-04-reintegrasi
-         sampel-05-manajemen-kasus sampel-06-perawatan-diri sampel-podcast-01)
+         sampel-05-manajemen-kasus sampel-06-perawatan-diri sampel-07-keluarga sampel-podcast-01)
 
 sample_sampel-01-orientasi () {
   NAME=sampel-01-orientasi KIND=video VOICE=id+m3
@@ -187,6 +187,34 @@ sample_sampel-06-perawatan-diri () {
   )
 }
 
+# An interview with two speakers: each line names its speaker (a number into SPEAKERS, whose
+# entries are "label in Indonesian;label in English;espeak-ng voice"), who speaks it in their
+# own voice and is named in the subtitles with a WebVTT voice span (<v Pewawancara>)
+sample_sampel-07-keluarga () {
+  NAME=sampel-07-keluarga KIND=video VOICE=id+m3
+  BG=("#4f5b4a" "#5a6655")
+  MARK_ID="[Klip sampel]" MARK_EN="[Sample clip]"
+  SPEAKERS=(
+    "Pewawancara;Interviewer;id+f3"
+    "Peksos senior;Senior peksos;id+m3"
+  )
+  SLIDES=(
+    "KELUARGA|Mulai dengan mendengarkan|Start by listening"
+    "ASESMEN|Kekuatan, kebutuhan, dan risiko|Strengths, needs and risks"
+    "KOMUNITAS|Bertemu warga sebelum keluarga pulang|Meet residents before the family returns"
+    "ANAK|Kepentingan terbaik anak|The child's best interests"
+  )
+  LINES=(
+    "Bagaimana memulai kerja dengan keluarga?|How do you start working with a family?||1"
+    "Kami mendengarkan dulu, lalu menggambar genogram bersama keluarga.|We listen first, then draw a genogram with the family.||2"
+    "Apa yang dicari dalam asesmen keluarga?|What do you look for in a family assessment?||1"
+    "Kekuatan, kebutuhan praktis, dan siapa yang bisa menjadi sumber risiko.|Strengths, practical needs, and who may be a source of risk.||2"
+    "Bagaimana dengan warga di sekitar rumah?|And the neighbours?||1"
+    "Sebelum keluarga pulang, kami bertemu pengurus RT dan tokoh agama.|Before the family returns, we meet local leaders.||2"
+    "Kepentingan terbaik anak selalu menjadi pegangan kami.|The child's best interests always guide us.||2"
+  )
+}
+
 sample_sampel-podcast-01 () {
   NAME=sampel-podcast-01 KIND=audio VOICE=id+m4
   BG=("#44505c" "#44505c")
@@ -300,7 +328,7 @@ build () {
   local fn=sample_$1
   declare -F "$fn" >/dev/null || die "unknown sample '$1' (see --list)"
   local NAME KIND VOICE MARK_ID MARK_EN
-  local -a BG SLIDES LINES
+  local -a BG SLIDES LINES SPEAKERS=()
   "$fn"
 
   local work=$TMP/$NAME
@@ -309,12 +337,17 @@ build () {
 
   # 1. speech: one WAV per sentence, measured in samples
   local -a dur=()
-  local i line text_id text_en spoken n
+  local i line text_id text_en spoken speaker voice label_id label_en n
   for i in "${!LINES[@]}"; do
     line=${LINES[$i]}
-    IFS='|' read -r text_id text_en spoken <<<"$line"
+    IFS='|' read -r text_id text_en spoken speaker <<<"$line"
     [[ -n $text_id && -n $text_en ]] || die "$NAME: sentence $((i + 1)) lacks a translation"
-    espeak-ng -v "$VOICE" -s "$SPEED" -w "$work/s$i.wav" -- "${spoken:-$text_id}"
+    voice=$VOICE
+    if [[ -n $speaker ]]; then
+      ((speaker >= 1 && speaker <= ${#SPEAKERS[@]})) || die "$NAME: sentence $((i + 1)): no speaker $speaker"
+      IFS=';' read -r label_id label_en voice <<<"${SPEAKERS[$((speaker - 1))]}"
+    fi
+    espeak-ng -v "$voice" -s "$SPEED" -w "$work/s$i.wav" -- "${spoken:-$text_id}"
     [[ $(soxi -r "$work/s$i.wav") == "$RATE" ]] || die "$NAME: espeak-ng did not write $RATE Hz audio"
     dur+=("$(soxi -s "$work/s$i.wav")")
   done
@@ -357,7 +390,7 @@ build () {
     vtt=$work/$NAME.$lang.vtt
     printf 'WEBVTT\n' >"$vtt"
     for i in "${!LINES[@]}"; do
-      IFS='|' read -r text_id text_en spoken <<<"${LINES[$i]}"
+      IFS='|' read -r text_id text_en spoken speaker <<<"${LINES[$i]}"
       if [[ $lang == id ]]; then cue=$text_id; else cue=$text_en; fi
       if ((i == 0)); then
         if [[ $lang == id ]]; then mark=$MARK_ID; else mark=$MARK_EN; fi
@@ -368,8 +401,13 @@ build () {
         cue=$(wrap_cue "$cue") \
           || die "$NAME.$lang: cue $((i + 1)) does not fit in two lines of $CUE_WIDTH characters"
       fi
+      cue=$(vtt_escape "$cue")
+      if [[ -n $speaker ]]; then
+        IFS=';' read -r label_id label_en voice <<<"${SPEAKERS[$((speaker - 1))]}"
+        if [[ $lang == id ]]; then cue="<v $label_id>$cue"; else cue="<v $label_en>$cue"; fi
+      fi
       printf '\n%d\n%s --> %s\n%s\n' "$((i + 1))" "$(vtt_time "${start[$i]}")" \
-        "$(vtt_time "${end[$i]}")" "$(vtt_escape "$cue")" >>"$vtt"
+        "$(vtt_time "${end[$i]}")" "$cue" >>"$vtt"
     done
   done
 
