@@ -134,13 +134,13 @@ sample_sampel-04-reintegrasi () {
   SLIDES=(
     "REINTEGRASI SOSIAL|Jalan pulang ke masyarakat|The way back into society"
     "KERANGKA 5R|Repatriasi, rehabilitasi, relokasi, reintegrasi, resiliensi|Repatriation, rehabilitation, relocation, reintegration, resilience"
-    "TAHAP AKHIR|Reintegrasi sosial menutup rangkaian proses|Social reintegration is the last stage"
+    "TAHAP KEEMPAT|Reintegrasi: kembali hidup di masyarakat|Reintegration: the fourth of the five stages"
     "KOLABORASI|Sentra, pemerintah daerah, keluarga, komunitas|Sentra, local government, families, communities"
   )
   LINES=(
     "Kami bekerja dengan kerangka 5R.|We work with the 5R framework.|Kami bekerja dengan kerangka lima R."
     "Repatriasi, rehabilitasi, relokasi, reintegrasi, dan resiliensi.|Repatriation, rehabilitation, relocation, reintegration, resilience."
-    "Reintegrasi sosial adalah tahap akhir, saat klien kembali ke masyarakat.|Social reintegration is the final stage, when clients return to society."
+    "Reintegrasi sosial adalah tahap keempat, saat klien kembali ke masyarakat.|Social reintegration is the fourth stage, when clients return to society."
     "Tahap ini tidak bisa dikerjakan oleh sentra sendirian.|The sentra cannot do this stage on its own."
     "Kita perlu bekerja sama dengan pemerintah daerah, keluarga, dan komunitas.|We need to work with local government, families and communities."
     "Makin kuat kerja samanya, makin besar peluang klien diterima kembali.|The stronger the teamwork, the better the chance a client is welcomed back."
