@@ -62,7 +62,8 @@ static int hold_lock_seconds = 0;
 
 static const GOptionEntry entries[] = {
   { "modules-dir", 0, 0, G_OPTION_ARG_FILENAME, &modules_dir,
-    "Folder of modules (default: the example module's folder in the source tree)", "DIR" },
+    "Folder of modules besides the bundled ones (default: the source tree's examples/)",
+    "DIR" },
   { "module", 0, 0, G_OPTION_ARG_STRING, &module_id,
     "Module to open (default: the example module)", "ID" },
   { "lesson", 0, 0, G_OPTION_ARG_STRING, &lesson_id,
@@ -457,7 +458,7 @@ main (int    argc,
     }
 
   if (modules_dir == NULL)
-    modules_dir = g_build_filename (BEKAL_SOURCE_ROOT, "modules", NULL);
+    modules_dir = g_build_filename (BEKAL_SOURCE_ROOT, "examples", NULL);
   if (module_id == NULL)
     module_id = g_strdup ("contoh-semua-elemen");
   if (lesson_id == NULL)

@@ -301,7 +301,7 @@ test_stats (void)
 {
   g_auto(Run) run = { 0, };
   g_auto(Run) invalid_run = { 0, };
-  g_autofree char *example = test_source_path ("modules/contoh-semua-elemen/module.id.xml");
+  g_autofree char *example = test_source_path ("examples/contoh-semua-elemen/module.id.xml");
   g_autofree char *invalid = fixture_path ("invalid/unknown-topic.xml");
 
   run_author (&run, "stats", example, NULL);
@@ -330,8 +330,9 @@ test_shipped_modules (void)
 {
   g_auto(Run) run = { 0, };
   g_autofree char *modules = test_source_path ("modules");
+  g_autofree char *examples = test_source_path ("examples");
 
-  run_author (&run, "validate", modules, NULL);
+  run_author (&run, "validate", modules, examples, NULL);
   if (run.status != 0)
     g_printerr ("Shipped modules with problems:\n%s%s", run.out, run.err);
   g_assert_cmpint (run.status, ==, 0);

@@ -600,7 +600,7 @@ static void
 test_truncated (Hostile       *h,
                 gconstpointer  data)
 {
-  g_autofree char *example = test_source_path ("modules/contoh-semua-elemen/module.id.xml");
+  g_autofree char *example = test_source_path ("examples/contoh-semua-elemen/module.id.xml");
   g_autofree char *contents = NULL;
   gsize length = 0;
 

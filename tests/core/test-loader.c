@@ -15,7 +15,7 @@
 #include "bekal-loader-private.h"
 #include "test-util.h"
 
-#define EXAMPLE_FOLDER "modules/contoh-semua-elemen"
+#define EXAMPLE_FOLDER "examples/contoh-semua-elemen"
 
 /* Replaces the end of the minimal fixture's paragraph: the figure lands on line 17 */
 #define FIGURE_AFTER_PARAGRAPH \

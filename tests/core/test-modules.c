@@ -152,6 +152,36 @@ test_module (gconstpointer data)
   check_module (translation);
 }
 
+/* The learners' library holds the orientation modules and nothing else: the example module,
+ * a trainer's reference, lives in examples/ */
+static void
+test_library_is_orientation_only (void)
+{
+  g_autofree char *modules = test_source_path ("modules");
+  g_autoptr(GDir) dir = g_dir_open (modules, 0, NULL);
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (modules, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_str_equal (name, "schema"))
+        g_ptr_array_add (found, g_strdup (name));
+    }
+  g_assert_cmpuint (found->len, ==, G_N_ELEMENTS (orientation_modules));
+  for (guint i = 0; i < found->len; i++)
+    {
+      gboolean known = FALSE;
+
+      for (guint k = 0; k < G_N_ELEMENTS (orientation_modules); k++)
+        known |= g_str_equal (orientation_modules[k], g_ptr_array_index (found, i));
+      if (!known)
+        g_error ("modules/%s is not an orientation module", (char *) g_ptr_array_index (found, i));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -164,6 +194,7 @@ main (int    argc,
 
       g_test_add_data_func (path, orientation_modules[i], test_module);
     }
+  g_test_add_func ("/modules/library-is-orientation-only", test_library_is_orientation_only);
 
   return g_test_run ();
 }

@@ -122,7 +122,7 @@ static BekalModule *
 load_example_module (void)
 {
   g_autofree char *media = g_build_filename (BEKAL_SOURCE_DIR, "media", NULL);
-  g_autofree char *path = g_build_filename (BEKAL_SOURCE_DIR, "modules", EXAMPLE_MODULE,
+  g_autofree char *path = g_build_filename (BEKAL_SOURCE_DIR, "examples", EXAMPLE_MODULE,
                                             "module.id.xml", NULL);
   const char *media_dirs[] = { media, NULL };
   g_autoptr(BekalLoader) loader = bekal_loader_new (media_dirs);

@@ -289,6 +289,7 @@ run_app (const char *data_dir,
 {
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *examples_dir = g_build_filename (BEKAL_SOURCE_ROOT, "examples", NULL);
   Run run = { 0, };
   int status;
 
@@ -299,11 +300,10 @@ run_app (const char *data_dir,
   g_ptr_array_add (argv, (char *) "bekal");
   g_ptr_array_add (argv, (char *) "--data-dir");
   g_ptr_array_add (argv, (char *) data_dir);
-  if (modules_dir != NULL)
-    {
-      g_ptr_array_add (argv, (char *) "--modules-dir");
-      g_ptr_array_add (argv, (char *) modules_dir);
-    }
+  /* the bundled modules come from the source tree; the example module, which is not one of
+   * them, from examples/ unless the scenario brings its own copy */
+  g_ptr_array_add (argv, (char *) "--modules-dir");
+  g_ptr_array_add (argv, (char *) (modules_dir != NULL ? modules_dir : examples_dir));
   if (extra_option != NULL)
     g_ptr_array_add (argv, (char *) extra_option);
   g_ptr_array_add (argv, NULL);
@@ -1083,7 +1083,7 @@ test_module_edited (void)
 {
   g_autofree char *data_dir = new_data_dir ("edited");
   g_autofree char *modules_dir = new_data_dir ("modules");
-  g_autofree char *source = g_build_filename (BEKAL_SOURCE_ROOT, "modules", EXAMPLE_MODULE, NULL);
+  g_autofree char *source = g_build_filename (BEKAL_SOURCE_ROOT, "examples", EXAMPLE_MODULE, NULL);
   g_autofree char *copy = g_build_filename (modules_dir, EXAMPLE_MODULE, NULL);
   Edit edit = { 0, };
 
