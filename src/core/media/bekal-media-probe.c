@@ -10,6 +10,7 @@
 #include <gst/pbutils/pbutils.h>
 
 #include <bekal/bekal-diagnostic.h>
+#include <bekal/bekal-image-check.h>
 #include <bekal/bekal-media-probe.h>
 #include <bekal/bekal-subtitles.h>
 
@@ -371,6 +372,9 @@ bekal_media_probe_check_module (BekalMediaProbe *self,
 
   g_return_val_if_fail (BEKAL_IS_MEDIA_PROBE (self), 0);
   g_return_val_if_fail (BEKAL_IS_MODULE (module), 0);
+
+  /* figures and posters: their headers, before anything decodes them */
+  n_errors += bekal_image_check_module (module, diagnostics);
 
   for (guint i = 0; i < bekal_module_get_n_media (module); i++)
     {

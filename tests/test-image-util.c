@@ -1,0 +1,168 @@
+/* test-image-util.c: image files made on the fly for the image and media checks
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <gio/gio.h>
+
+#include "test-image-util.h"
+
+static guint32
+crc32_update (guint32       crc,
+              const guint8 *data,
+              gsize         length)
+{
+  static guint32 table[256];
+  static gsize table_ready;
+
+  if (g_once_init_enter (&table_ready))
+    {
+      for (guint32 n = 0; n < 256; n++)
+        {
+          guint32 c = n;
+
+          for (int k = 0; k < 8; k++)
+            c = (c & 1) ? 0xedb88320u ^ (c >> 1) : c >> 1;
+          table[n] = c;
+        }
+      g_once_init_leave (&table_ready, 1);
+    }
+
+  for (gsize i = 0; i < length; i++)
+    crc = table[(crc ^ data[i]) & 0xff] ^ (crc >> 8);
+
+  return crc;
+}
+
+static void
+append_be32 (GByteArray *array,
+             guint32     value)
+{
+  guint8 bytes[4] = { value >> 24, (value >> 16) & 0xff, (value >> 8) & 0xff, value & 0xff };
+
+  g_byte_array_append (array, bytes, 4);
+}
+
+static void
+append_chunk (GByteArray   *png,
+              const char   *type,
+              const guint8 *data,
+              gsize         length)
+{
+  guint32 crc = 0xffffffffu;
+
+  append_be32 (png, (guint32) length);
+  g_byte_array_append (png, (const guint8 *) type, 4);
+  if (length > 0)
+    g_byte_array_append (png, data, (guint) length);
+  crc = crc32_update (crc, (const guint8 *) type, 4);
+  crc = crc32_update (crc, data, length);
+  append_be32 (png, crc ^ 0xffffffffu);
+}
+
+/* Every row: filter byte 0, then (width + 7) / 8 zero bytes */
+static GBytes *
+compress_rows (guint32 width,
+               guint32 height)
+{
+  g_autoptr(GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB,
+                                                                 9);
+  g_autoptr(GByteArray) out = g_byte_array_new ();
+  gsize row_length = 1 + ((gsize) width + 7) / 8;
+  gsize total = row_length * height;
+  gsize chunk = 1024 * 1024;
+  g_autofree guint8 *zeros = g_malloc0 (chunk);
+  g_autofree guint8 *buffer = g_malloc (chunk);
+  gsize fed = 0;
+
+  for (;;)
+    {
+      gsize n_in = MIN (chunk, total - fed);
+      GConverterFlags flags = fed + n_in == total ? G_CONVERTER_INPUT_AT_END : 0;
+      gsize read = 0, written = 0;
+      g_autoptr(GError) error = NULL;
+      GConverterResult result;
+
+      result = g_converter_convert (G_CONVERTER (compressor), zeros, n_in, buffer, chunk, flags,
+                                    &read, &written, &error);
+      g_assert_no_error (error);
+      g_byte_array_append (out, buffer, (guint) written);
+      fed += read;
+      if (result == G_CONVERTER_FINISHED)
+        break;
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+}
+
+GBytes *
+test_png_bytes (guint32 width,
+                guint32 height)
+{
+  static const guint8 signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  g_autoptr(GByteArray) png = g_byte_array_new ();
+  g_autoptr(GBytes) idat = compress_rows (width, height);
+  GByteArray *ihdr = g_byte_array_new ();
+  guint8 tail[5] = { 1, 0, 0, 0, 0 }; /* depth 1, grey, deflate, no filter, no interlace */
+  gsize idat_length;
+  const guint8 *idat_data = g_bytes_get_data (idat, &idat_length);
+
+  append_be32 (ihdr, width);
+  append_be32 (ihdr, height);
+  g_byte_array_append (ihdr, tail, 5);
+
+  g_byte_array_append (png, signature, 8);
+  append_chunk (png, "IHDR", ihdr->data, ihdr->len);
+  append_chunk (png, "IDAT", idat_data, idat_length);
+  append_chunk (png, "IEND", NULL, 0);
+  g_byte_array_unref (ihdr);
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&png));
+}
+
+GBytes *
+test_make_png (const char *path,
+               guint32     width,
+               guint32     height)
+{
+  g_autoptr(GBytes) bytes = test_png_bytes (width, height);
+  g_autoptr(GError) error = NULL;
+
+  if (path == NULL)
+    return g_steal_pointer (&bytes);
+
+  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes),
+                       &error);
+  g_assert_no_error (error);
+
+  return NULL;
+}
+
+void
+test_make_jpeg (const char *path,
+                int         width,
+                int         height)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, width, height);
+  g_autoptr(GError) error = NULL;
+  guint8 *pixels = gdk_pixbuf_get_pixels (pixbuf);
+  int stride = gdk_pixbuf_get_rowstride (pixbuf);
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        guint8 *p = pixels + y * stride + x * 3;
+
+        p[0] = (guint8) (x * 255 / MAX (width - 1, 1));
+        p[1] = (guint8) (y * 255 / MAX (height - 1, 1));
+        p[2] = 128;
+      }
+
+  gdk_pixbuf_save (pixbuf, path, "jpeg", &error, "quality", "90", NULL);
+  g_assert_no_error (error);
+}
