@@ -11,8 +11,9 @@
 
 G_BEGIN_DECLS
 
-/* How long one file may take to be probed */
-#define BEKAL_MEDIA_PROBE_TIMEOUT_SECONDS 15
+/* How long one file may take to be probed, unless bekal_media_probe_set_timeout() says
+ * otherwise */
+#define BEKAL_MEDIA_PROBE_TIMEOUT_SECONDS 10
 
 typedef struct
 {
@@ -32,12 +33,21 @@ typedef struct
 G_DECLARE_FINAL_TYPE (BekalMediaProbe, bekal_media_probe, BEKAL, MEDIA_PROBE, GObject)
 
 BekalMediaProbe      *bekal_media_probe_new          (void);
-/* Probes @path once and remembers the result for the life of @self */
+/* How long one file may take (1 to 3600 seconds) */
+void                  bekal_media_probe_set_timeout  (BekalMediaProbe *self,
+                                                      guint            seconds);
+/* Probes @path once and remembers the result for the life of @self. Only a regular file
+ * whose first bytes are those of WebM/Matroska, Ogg, MP4/QuickTime, WAV, MP3 or FLAC reaches
+ * GStreamer, and then only for the timeout; anything else (an image, text, a playlist, a
+ * stream description) is an error naming what the file is. A file without audio or video
+ * streams is an error too. */
 const BekalMediaInfo *bekal_media_probe_file         (BekalMediaProbe *self,
                                                       const char      *path);
 /* Checks every media item of @module: the file plays, its duration is known, chapters,
- * checkpoints and subtitle cues fall within it, subtitle files parse. Problems are appended
- * to @diagnostics, on the line of the media element. Returns the number of errors added. */
+ * checkpoints and subtitle cues fall within it, subtitle files parse; and every figure and
+ * poster (bekal_image_check_module()). Problems are appended to @diagnostics, on the line of
+ * the media element (a problem of the file itself: at its src attribute). Returns the number
+ * of errors added. */
 guint                 bekal_media_probe_check_module (BekalMediaProbe *self,
                                                       BekalModule     *module,
                                                       GPtrArray       *diagnostics);

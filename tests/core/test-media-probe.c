@@ -5,12 +5,16 @@
 
 #include "config.h"
 
+#include <sys/resource.h>
+#include <sys/wait.h>
+
 #include <glib/gstdio.h>
 #include <gst/gst.h>
 
 #include <bekal/bekal-loader.h>
 #include <bekal/bekal-media-probe.h>
 
+#include "test-image-util.h"
 #include "test-media-util.h"
 #include "test-util.h"
 
@@ -40,8 +44,9 @@
   "  </lesson>\n" \
   "</module>\n"
 
-/* the <video> element's line in MODULE_TEMPLATE */
+/* the <video> element's line in MODULE_TEMPLATE, and its src attribute's column */
 #define VIDEO_LINE 10
+#define VIDEO_COLUMN 22
 
 typedef struct
 {
@@ -290,6 +295,199 @@ test_author_option (Fixture       *fixture,
   }
 }
 
+/* Files that are not recordings, named .webm: refused from their first bytes, as errors, before
+ * GStreamer sees them (which would decode an image whole, or suggest a plugin for a playlist) */
+static void
+assert_not_a_recording (Fixture    *fixture,
+                        const char *name,
+                        const char *what)
+{
+  g_autoptr(GPtrArray) diagnostics = probe_module (fixture, name, "sampel-01-orientasi.id.vtt",
+                                                   "0:12", "0:23");
+  g_autofree char *expected = g_strdup_printf ("%s”", name);
+
+  g_assert_true (has_media_line_diagnostic (diagnostics, BEKAL_SEVERITY_ERROR, expected));
+  if (what)
+    g_assert_true (has_media_line_diagnostic (diagnostics, BEKAL_SEVERITY_ERROR, what));
+  /* no advice to install a plugin, and nothing else about the file */
+  g_assert_cmpuint (bekal_diagnostics_count (diagnostics, BEKAL_SEVERITY_WARNING), ==, 0);
+  g_assert_false (has_media_line_diagnostic (diagnostics, BEKAL_SEVERITY_ERROR, "install"));
+  g_assert_cmpuint (bekal_diagnostics_count (diagnostics, BEKAL_SEVERITY_ERROR), ==, 1);
+  /* at the src attribute */
+  g_assert_cmpint (bekal_diagnostic_get_column (g_ptr_array_index (diagnostics, 0)), ==,
+                   VIDEO_COLUMN);
+}
+
+static char *
+write_media (Fixture    *fixture,
+             const char *name,
+             const char *contents,
+             gssize      length)
+{
+  char *path = g_build_filename (fixture->media_dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+
+  return path;
+}
+
+static void
+test_image_as_video (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *png = g_build_filename (fixture->media_dir, "gambar.webm", NULL);
+  g_autofree char *jpeg = g_build_filename (fixture->media_dir, "foto.webm", NULL);
+  g_autofree char *svg = write_media (fixture, "bagan.webm",
+                                      "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/"
+                                      "2000/svg\" width=\"30000\" height=\"30000\"/>\n", -1);
+
+  /* the 30 000 × 30 000 PNG of issue 12, which GStreamer would decode into 2.6 GB */
+  test_make_png (png, 30000, 30000);
+  test_make_jpeg (jpeg, 64, 48);
+
+  assert_not_a_recording (fixture, "gambar.webm", "is not a recording but an image");
+  assert_not_a_recording (fixture, "foto.webm", "is not a recording but an image");
+  assert_not_a_recording (fixture, "bagan.webm", "is not a recording but an image");
+}
+
+static void
+test_playlist_as_video (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *m3u = write_media (fixture, "daftar.webm",
+                                      "#EXTM3U\n#EXTINF:10,Rahasia\nfile:///etc/passwd\n"
+                                      "#EXTINF:10,Jaringan\nhttp://127.0.0.1:9/klip.webm\n", -1);
+  g_autofree char *plain = write_media (fixture, "daftar-polos.webm",
+                                        "/etc/passwd\nhttp://127.0.0.1:9/klip.webm\n", -1);
+  g_autofree char *pls = write_media (fixture, "daftar.pls.webm",
+                                      "[playlist]\nFile1=http://127.0.0.1:9/a.ogg\n"
+                                      "NumberOfEntries=1\nVersion=2\n", -1);
+  g_autofree char *xspf = write_media (fixture, "daftar.xspf.webm",
+                                       "<?xml version=\"1.0\"?>\n<playlist version=\"1\" "
+                                       "xmlns=\"http://xspf.org/ns/0/\"><trackList><track>"
+                                       "<location>file:///etc/passwd</location></track>"
+                                       "</trackList></playlist>\n", -1);
+  g_autofree char *asx = write_media (fixture, "daftar.asx.webm",
+                                      "<asx version=\"3.0\"><entry><ref href=\"http://127.0.0.1:9/"
+                                      "a.wmv\"/></entry></asx>\n", -1);
+  g_autofree char *sdp = write_media (fixture, "siaran.webm",
+                                      "v=0\r\no=- 0 0 IN IP4 127.0.0.1\r\ns=Siaran\r\n"
+                                      "c=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+                                      "m=video 5004 RTP/AVP 96\r\na=rtpmap:96 VP8/90000\r\n", -1);
+  g_autofree char *html = write_media (fixture, "halaman.webm",
+                                       "<!DOCTYPE html>\n<html><body><video src=\"http://127.0.0.1:9/"
+                                       "a.webm\"></video></body></html>\n", -1);
+
+  assert_not_a_recording (fixture, "daftar.webm", "a playlist");
+  assert_not_a_recording (fixture, "daftar-polos.webm", "a playlist");
+  assert_not_a_recording (fixture, "daftar.pls.webm", "a playlist");
+  assert_not_a_recording (fixture, "daftar.xspf.webm", "a playlist");
+  assert_not_a_recording (fixture, "daftar.asx.webm", "a playlist");
+  assert_not_a_recording (fixture, "siaran.webm", "a stream description (SDP)");
+  assert_not_a_recording (fixture, "halaman.webm", "is not a recording but a web page");
+}
+
+static void
+test_text_and_empty (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *text = write_media (fixture, "catatan.webm",
+                                       "Ini catatan, bukan rekaman.\nBaris kedua.\n", -1);
+  g_autofree char *empty = write_media (fixture, "kosong.webm", "", 0);
+  g_autofree char *noise = g_build_filename (fixture->media_dir, "acak.webm", NULL);
+  guint8 random[4096];
+
+  for (gsize i = 0; i < sizeof random; i++)
+    random[i] = (guint8) g_test_rand_int_range (0, 256);
+  random[0] = 0; /* never a known signature */
+  g_assert_true (g_file_set_contents (noise, (const char *) random, sizeof random, NULL));
+
+  assert_not_a_recording (fixture, "catatan.webm", "is not a recording but a text file");
+  assert_not_a_recording (fixture, "kosong.webm", "is empty (0 bytes)");
+  assert_not_a_recording (fixture, "acak.webm", "is not a recording in a format Bekal plays");
+}
+
+/* Every recording that comes with Bekal still passes */
+static void
+test_samples (void)
+{
+  g_autofree char *source_media = test_source_path ("media");
+  g_autoptr(GDir) dir = g_dir_open (source_media, 0, NULL);
+  g_autoptr(BekalMediaProbe) probe = bekal_media_probe_new ();
+  const char *name;
+  guint n_samples = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)))
+    {
+      g_autofree char *path = NULL;
+      const BekalMediaInfo *info;
+
+      if (!g_str_has_suffix (name, ".webm") && !g_str_has_suffix (name, ".ogg"))
+        continue;
+      path = g_build_filename (source_media, name, NULL);
+      info = bekal_media_probe_file (probe, path);
+      g_assert_no_error (info->error);
+      g_assert_null (info->missing_descriptions);
+      g_assert_cmpint (info->duration_ms, >, 0);
+      g_assert_true (info->has_audio);
+      g_assert_true (info->has_video == g_str_has_suffix (name, ".webm"));
+      n_samples++;
+    }
+  g_assert_cmpuint (n_samples, >=, 7);
+}
+
+static void
+limit_memory (gpointer data)
+{
+  /* as `ulimit -v 2097152`: 2 GiB of address space */
+  struct rlimit limit = { 2ull << 30, 2ull << 30 };
+
+  setrlimit (RLIMIT_AS, &limit);
+}
+
+/* The .webm that is really the 30 000 × 30 000 PNG, under a 2 GiB memory limit: bekal-author
+ * ends normally with an error instead of aborting in g_malloc */
+static void
+test_author_memory_limit (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  const char *author = g_getenv ("BEKAL_AUTHOR");
+  g_autofree char *png = g_build_filename (fixture->media_dir, "gambar.webm", NULL);
+  g_autofree char *path = g_build_filename (fixture->dir, "module.id.xml", NULL);
+  g_autofree char *xml = g_strdup_printf (MODULE_TEMPLATE, "gambar.webm",
+                                          "sampel-01-orientasi.id.vtt", "0:12", "0:23");
+  g_autofree char *out = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { author, "validate", "--media-dir", fixture->media_dir, path, NULL };
+  const char *envp[] = { "LC_ALL=C.UTF-8", "LANGUAGE=", NULL };
+  int status = 0;
+
+#if defined(__SANITIZE_ADDRESS__)
+  g_test_skip ("AddressSanitizer reserves more address space than the limit");
+  return;
+#endif
+  if (author == NULL)
+    {
+      g_test_skip ("BEKAL_AUTHOR is not set");
+      return;
+    }
+
+  test_make_png (png, 30000, 30000);
+  g_assert_true (g_file_set_contents (path, xml, -1, NULL));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, (char **) envp, G_SPAWN_STDERR_TO_DEV_NULL,
+                               limit_memory, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_test_message ("%s", out);
+  /* exit status 1: errors found; not killed by a signal */
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+  expected = g_strdup_printf ("module.id.xml:%d:%d: error: ", VIDEO_LINE, VIDEO_COLUMN);
+  g_assert_nonnull (strstr (out, expected));
+  g_assert_nonnull (strstr (out, "gambar.webm” is not a recording but an image"));
+}
+
 static void
 test_package_table (void)
 {
@@ -321,6 +519,11 @@ main (int    argc,
   ADD ("/media-probe/missing-codec", test_missing_codec);
   ADD ("/media-probe/missing-h264-decoder", test_missing_h264_decoder);
   ADD ("/media-probe/author-option", test_author_option);
+  ADD ("/media-probe/not-a-recording/image", test_image_as_video);
+  ADD ("/media-probe/not-a-recording/playlist", test_playlist_as_video);
+  ADD ("/media-probe/not-a-recording/text-and-empty", test_text_and_empty);
+  ADD ("/media-probe/not-a-recording/memory-limit", test_author_memory_limit);
+  g_test_add_func ("/media-probe/samples", test_samples);
   g_test_add_func ("/media-probe/package-table", test_package_table);
 
 #undef ADD

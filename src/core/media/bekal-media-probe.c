@@ -5,7 +5,13 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <gst/gst.h>
 #include <gst/pbutils/pbutils.h>
 
@@ -14,10 +20,14 @@
 #include <bekal/bekal-media-probe.h>
 #include <bekal/bekal-subtitles.h>
 
+#include "bekal-media-private.h"
 #include "bekal-model-private.h"
 
 /* Subtitle cues may end a little after the last frame; more than this is a real mismatch */
 #define CUE_TOLERANCE_MS 1000
+
+/* How much of a file its type is told from: enough for the container's header */
+#define SNIFF_LENGTH 4096
 
 typedef struct
 {
@@ -30,6 +40,7 @@ struct _BekalMediaProbe
 {
   GObject     parent_instance;
   GHashTable *infos; /* path → BekalMediaInfo */
+  guint       timeout_seconds;
 };
 
 static void bekal_media_info_free (BekalMediaInfo *info);
@@ -118,8 +129,252 @@ add_problem (GPtrArray     *diagnostics,
                                          0, message));
 }
 
+/* A problem of the file itself, at the media element's src attribute */
 static void
-probe_into (BekalMediaInfo *info)
+add_file_problem (GPtrArray        *diagnostics,
+                  BekalSourceLines *lines,
+                  BekalModule      *module,
+                  BekalMedia       *media,
+                  const char       *message)
+{
+  int column = bekal_source_lines_column (lines, media->line, "src=");
+
+  g_ptr_array_add (diagnostics,
+                   bekal_diagnostic_new (BEKAL_SEVERITY_ERROR, bekal_module_get_path (module),
+                                         media->line, column, message));
+}
+
+/* Helpers: telling a recording from everything else, before GStreamer sees the file */
+
+static gssize
+read_at (int     fd,
+         goffset offset,
+         guint8 *buffer,
+         gsize   length)
+{
+  gsize done = 0;
+
+  while (done < length)
+    {
+      gssize n = pread (fd, buffer + done, length - done, offset + (goffset) done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        return -1;
+      if (n == 0)
+        break;
+      done += (gsize) n;
+    }
+
+  return (gssize) done;
+}
+
+/* A literal may hold NUL bytes */
+#define starts_with(data, length, literal) \
+  ((length) >= sizeof (literal) - 1 && memcmp ((data), (literal), sizeof (literal) - 1) == 0)
+
+static gboolean
+contains (const guint8 *data,
+          gsize         length,
+          const char   *needle)
+{
+  /* binary: NUL bytes do not end the search */
+  return memmem (data, length, needle, strlen (needle)) != NULL;
+}
+
+/* The length of an MPEG audio frame from its header, 0 when it is not one */
+static guint
+mpeg_audio_frame_length (const guint8 *h)
+{
+  static const guint16 bitrates[5][16] = {
+    { 0, 32, 64, 96, 128, 160, 192, 224, 256, 288, 320, 352, 384, 416, 448, 0 }, /* V1 L1 */
+    { 0, 32, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 384, 0 },    /* V1 L2 */
+    { 0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 0 },     /* V1 L3 */
+    { 0, 32, 48, 56, 64, 80, 96, 112, 128, 144, 160, 176, 192, 224, 256, 0 },    /* V2 L1 */
+    { 0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160, 0 },         /* V2 L2/3 */
+  };
+  static const guint rates[3][3] = {
+    { 44100, 48000, 32000 }, { 22050, 24000, 16000 }, { 11025, 12000, 8000 },
+  };
+  guint version, layer, bitrate_index, rate_index, padding, bitrate, rate;
+
+  if (h[0] != 0xff || (h[1] & 0xe0) != 0xe0)
+    return 0;
+  version = (h[1] >> 3) & 3; /* 3: MPEG-1, 2: MPEG-2, 0: MPEG-2.5 */
+  layer = 4 - ((h[1] >> 1) & 3); /* 4 is reserved */
+  bitrate_index = h[2] >> 4;
+  rate_index = (h[2] >> 2) & 3;
+  padding = (h[2] >> 1) & 1;
+  if (version == 1 || layer == 4 || bitrate_index == 0 || bitrate_index == 15 || rate_index == 3)
+    return 0;
+
+  if (version == 3)
+    bitrate = bitrates[layer - 1][bitrate_index];
+  else
+    bitrate = bitrates[layer == 1 ? 3 : 4][bitrate_index];
+  rate = rates[version == 3 ? 0 : version == 2 ? 1 : 2][rate_index];
+
+  if (layer == 1)
+    return (12 * bitrate * 1000 / rate + padding) * 4;
+  if (layer == 3 && version != 3)
+    return 72 * bitrate * 1000 / rate + padding;
+  return 144 * bitrate * 1000 / rate + padding;
+}
+
+/* Two MPEG audio frames in a row at @offset */
+static gboolean
+is_mpeg_audio_at (int     fd,
+                  goffset offset)
+{
+  guint8 header[4];
+  guint length;
+
+  if (read_at (fd, offset, header, 4) != 4)
+    return FALSE;
+  length = mpeg_audio_frame_length (header);
+  if (length < 4)
+    return FALSE;
+  if (read_at (fd, offset + length, header, 4) != 4)
+    return FALSE;
+
+  return mpeg_audio_frame_length (header) >= 4;
+}
+
+/* Refuses, before anything decodes it, whatever is not a recording in a container Bekal plays
+ * (WebM/Matroska, Ogg, MP4/QuickTime, WAV, MP3, FLAC): images, text, playlists, stream
+ * descriptions and web pages must never reach GStreamer, which would decode an image whole
+ * and follow a playlist to other files and addresses */
+static gboolean
+sniff_container (int          fd,
+                 const char  *display_name,
+                 GError     **error)
+{
+  guint8 head[SNIFF_LENGTH + 1];
+  g_autofree char *lower = NULL;
+  const char *what = NULL;
+  gssize n;
+  gsize length;
+
+  n = read_at (fd, 0, head, SNIFF_LENGTH);
+  if (n < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("“%s” cannot be read: %s"), display_name, g_strerror (saved));
+      return FALSE;
+    }
+  length = (gsize) n;
+  head[length] = '\0';
+
+  if (length == 0)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+                   _("The media file “%s” is empty (0 bytes): copy it again from the "
+                     "original."), display_name);
+      return FALSE;
+    }
+
+  /* the containers Bekal plays */
+  if (starts_with (head, length, "\x1a\x45\xdf\xa3"))
+    {
+      if (contains (head, MIN (length, 64), "webm") || contains (head, MIN (length, 64), "matroska"))
+        return TRUE;
+      what = _("a Matroska file of an unknown kind");
+    }
+  else if (starts_with (head, length, "OggS") || starts_with (head, length, "fLaC"))
+    return TRUE;
+  else if (length >= 12 && starts_with (head, length, "RIFF") && memcmp (head + 8, "WAVE", 4) == 0)
+    return TRUE;
+  else if (length >= 12 && memcmp (head + 4, "ftyp", 4) == 0)
+    {
+      /* HEIF and AVIF images use the same boxes as MP4 */
+      if (memcmp (head + 8, "heic", 4) == 0 || memcmp (head + 8, "heix", 4) == 0
+          || memcmp (head + 8, "mif1", 4) == 0 || memcmp (head + 8, "avif", 4) == 0
+          || memcmp (head + 8, "msf1", 4) == 0)
+        what = _("an image (HEIF or AVIF)");
+      else
+        return TRUE;
+    }
+  else if (length >= 8 && (memcmp (head + 4, "moov", 4) == 0 || memcmp (head + 4, "mdat", 4) == 0
+                           || memcmp (head + 4, "wide", 4) == 0
+                           || memcmp (head + 4, "free", 4) == 0))
+    return TRUE; /* QuickTime without a file type box */
+  else if (starts_with (head, length, "ID3") && length >= 10)
+    {
+      /* an ID3v2 tag, of any size, then MP3 frames or FLAC */
+      goffset after = 10 + (((goffset) (head[6] & 0x7f) << 21) | ((head[7] & 0x7f) << 14)
+                            | ((head[8] & 0x7f) << 7) | (head[9] & 0x7f))
+                      + ((head[5] & 0x10) ? 10 : 0);
+      guint8 magic[4];
+
+      if (read_at (fd, after, magic, 4) == 4 && memcmp (magic, "fLaC", 4) == 0)
+        return TRUE;
+      if (is_mpeg_audio_at (fd, after))
+        return TRUE;
+      what = _("a tag without a recording after it");
+    }
+  else if (is_mpeg_audio_at (fd, 0))
+    return TRUE;
+
+  /* everything else gets a name, so that the message says what the file is */
+  if (what == NULL)
+    {
+      gsize skip = starts_with (head, length, "\xef\xbb\xbf") ? 3 : 0;
+      const char *text;
+
+      while (skip < length && g_ascii_isspace (head[skip]))
+        skip++;
+      text = (const char *) head + skip;
+      lower = g_ascii_strdown (text, -1);
+
+      if (starts_with (head, length, "\x89PNG") || starts_with (head, length, "\xff\xd8\xff")
+          || starts_with (head, length, "GIF8") || starts_with (head, length, "BM")
+          || (length >= 12 && starts_with (head, length, "RIFF")
+              && memcmp (head + 8, "WEBP", 4) == 0)
+          || starts_with (head, length, "II*") || starts_with (head, length, "MM\0*")
+          || strstr (lower, "<svg") != NULL)
+        what = _("an image");
+      else if (strstr (lower, "<html") != NULL || strstr (lower, "<!doctype html") != NULL)
+        what = _("a web page");
+      else if (g_str_has_prefix (lower, "#extm3u") || g_str_has_prefix (lower, "[playlist]")
+               || strstr (lower, "<asx") != NULL || strstr (lower, "<playlist") != NULL
+               || strstr (lower, "<smil") != NULL || g_str_has_prefix (lower, "[reference]")
+               || strstr (lower, "://") != NULL)
+        what = _("a playlist or a link (Bekal never opens the files or addresses one lists)");
+      else if (g_str_has_prefix (lower, "v=0") || strstr (lower, "\nm=audio") != NULL
+               || strstr (lower, "\nm=video") != NULL)
+        what = _("a stream description (SDP) that points to a network address (Bekal never "
+                 "opens one)");
+      else if (memchr (head, '\0', length) == NULL)
+        {
+          const char *end = NULL;
+
+          /* the sniffed part may cut a character in two */
+          g_utf8_validate ((const char *) head, (gssize) length, &end);
+          if ((gsize) (end - (const char *) head) + 4 > length)
+            what = _("a text file");
+        }
+    }
+
+  if (what)
+    g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+                 _("“%s” is not a recording but %s. Bekal plays WebM, Matroska, Ogg, MP4, WAV, "
+                   "MP3 and FLAC files: put the recording itself in the media folder (see "
+                   "media/README.md)."),
+                 display_name, what);
+  else
+    g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+                 _("“%s” is not a recording in a format Bekal plays (WebM, Matroska, Ogg, MP4, "
+                   "WAV, MP3 or FLAC): convert it (see media/README.md)."), display_name);
+
+  return FALSE;
+}
+
+static void
+probe_into (BekalMediaInfo *info,
+            guint           timeout_seconds)
 {
   g_autoptr(GstDiscoverer) discoverer = NULL;
   g_autoptr(GstDiscovererInfo) result = NULL;
@@ -137,10 +392,36 @@ probe_into (BekalMediaInfo *info)
       return;
     }
 
+  {
+    /* O_NONBLOCK: a file replaced by a FIFO meanwhile must not make the check wait */
+    int fd = g_open (info->path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0);
+    struct stat st;
+    gboolean ok;
+
+    if (fd < 0)
+      {
+        int saved = errno;
+
+        info->error = g_error_new (G_FILE_ERROR, g_file_error_from_errno (saved),
+                                   _("“%s” cannot be read: %s"), display_name,
+                                   g_strerror (saved));
+        return;
+      }
+    ok = fstat (fd, &st) == 0 && S_ISREG (st.st_mode);
+    if (!ok)
+      info->error = g_error_new (G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                                 _("The media file “%s” was not found."), display_name);
+    else
+      ok = sniff_container (fd, display_name, &info->error);
+    g_close (fd, NULL);
+    if (!ok)
+      return;
+  }
+
   if (!gst_is_initialized () && !gst_init_check (NULL, NULL, &info->error))
     return;
 
-  discoverer = gst_discoverer_new (BEKAL_MEDIA_PROBE_TIMEOUT_SECONDS * GST_SECOND, &info->error);
+  discoverer = gst_discoverer_new (timeout_seconds * GST_SECOND, &info->error);
   if (discoverer == NULL)
     return;
 
@@ -185,8 +466,10 @@ probe_into (BekalMediaInfo *info)
 
     case GST_DISCOVERER_TIMEOUT:
       info->error = g_error_new (G_FILE_ERROR, G_FILE_ERROR_FAILED,
-                                 _("“%s” could not be checked within %d seconds."),
-                                 display_name, BEKAL_MEDIA_PROBE_TIMEOUT_SECONDS);
+                                 _("“%s” could not be checked within %u seconds: it may be "
+                                   "damaged, or too large for this computer. Convert it again "
+                                   "(see media/README.md)."),
+                                 display_name, timeout_seconds);
       return;
 
     case GST_DISCOVERER_URI_INVALID:
@@ -215,6 +498,13 @@ probe_into (BekalMediaInfo *info)
     gst_discoverer_stream_info_list_free (video);
     gst_discoverer_stream_info_list_free (audio);
   }
+
+  /* a container with only a still picture, subtitles or nothing is no recording */
+  if (!info->has_video && !info->has_audio && info->missing_descriptions == NULL)
+    info->error = g_error_new (G_FILE_ERROR, G_FILE_ERROR_FAILED,
+                               _("“%s” holds no sound and no moving picture: put the recording "
+                                 "itself in the media folder (see media/README.md)."),
+                               display_name);
 }
 
 static guint
@@ -332,6 +622,7 @@ bekal_media_probe_init (BekalMediaProbe *self)
 {
   self->infos = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                        (GDestroyNotify) bekal_media_info_free);
+  self->timeout_seconds = BEKAL_MEDIA_PROBE_TIMEOUT_SECONDS;
 }
 
 /* Public API */
@@ -340,6 +631,16 @@ BekalMediaProbe *
 bekal_media_probe_new (void)
 {
   return g_object_new (BEKAL_TYPE_MEDIA_PROBE, NULL);
+}
+
+void
+bekal_media_probe_set_timeout (BekalMediaProbe *self,
+                               guint            seconds)
+{
+  g_return_if_fail (BEKAL_IS_MEDIA_PROBE (self));
+
+  /* GstDiscoverer counts whole seconds, from one */
+  self->timeout_seconds = CLAMP (seconds, 1, 3600);
 }
 
 const BekalMediaInfo *
@@ -357,7 +658,7 @@ bekal_media_probe_file (BekalMediaProbe *self,
 
   info = g_new0 (BekalMediaInfo, 1);
   info->path = g_strdup (path);
-  probe_into (info);
+  probe_into (info, self->timeout_seconds);
   g_hash_table_insert (self->infos, info->path, info);
 
   return info;
@@ -368,10 +669,13 @@ bekal_media_probe_check_module (BekalMediaProbe *self,
                                 BekalModule     *module,
                                 GPtrArray       *diagnostics)
 {
+  g_autoptr(BekalSourceLines) lines = NULL;
   guint n_errors = 0;
 
   g_return_val_if_fail (BEKAL_IS_MEDIA_PROBE (self), 0);
   g_return_val_if_fail (BEKAL_IS_MODULE (module), 0);
+
+  lines = bekal_source_lines_new (bekal_module_get_path (module));
 
   /* figures and posters: their headers, before anything decodes them */
   n_errors += bekal_image_check_module (module, diagnostics);
@@ -387,7 +691,7 @@ bekal_media_probe_check_module (BekalMediaProbe *self,
 
       if (info && info->error)
         {
-          add_problem (diagnostics, BEKAL_SEVERITY_ERROR, module, media, info->error->message);
+          add_file_problem (diagnostics, lines, module, media, info->error->message);
           n_errors++;
         }
       else if (info && count_missing (info) > 0)
