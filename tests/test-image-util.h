@@ -19,6 +19,11 @@ GBytes *test_make_png        (const char *path,
 /* The same PNG in memory */
 GBytes *test_png_bytes       (guint32     width,
                               guint32     height);
+/* The same in 8-bit RGB, as cameras and editors write it: 30000 × 30000 is 2.7 GB once
+ * decoded; its zlib stream is written directly (17 MB, a fraction of a second) */
+void    test_make_rgb_png    (const char *path,
+                              guint32     width,
+                              guint32     height);
 /* Writes a small JPEG (@width × @height, a gradient) with gdk-pixbuf */
 void    test_make_jpeg       (const char *path,
                               int         width,
