@@ -52,6 +52,14 @@ guint                 bekal_media_probe_check_module (BekalMediaProbe *self,
                                                       BekalModule     *module,
                                                       GPtrArray       *diagnostics);
 
+/* Whether the regular file @path starts as a recording in a container Bekal plays
+ * (WebM/Matroska, Ogg, MP4/QuickTime, WAV, MP3, FLAC), from its first bytes only: nothing is
+ * decoded. Otherwise a G_FILE_ERROR whose message says what the file is (an image, text, a
+ * playlist, a stream description, a web page) and what to do. The player calls it before
+ * GStreamer opens a file. */
+gboolean              bekal_media_check_container    (const char      *path,
+                                                      GError         **error);
+
 /* The Debian package that provides what a GStreamer installer detail string (as given by
  * gst_missing_plugin_message_get_installer_detail()) asks for, or NULL when unknown. Also
  * accepts a bare caps string ("video/x-h264") or "element-NAME". */

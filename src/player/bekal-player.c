@@ -33,6 +33,23 @@
 /* The watchdog's first look after a restart has nothing to compare with */
 #define NOT_WATCHED_YET G_MININT64
 
+/* decodebin's GstAutoplugSelectResult, which is not public API */
+enum
+{
+  AUTOPLUG_SELECT_TRY,
+  AUTOPLUG_SELECT_EXPOSE,
+  AUTOPLUG_SELECT_SKIP,
+};
+
+/* What typefind may find in a file Bekal plays: the containers and bare streams of
+ * bekal_media_check_container(), and the tags that may come first */
+static const char * const allowed_file_types[] = {
+  "video/webm", "audio/webm", "video/x-matroska", "audio/x-matroska", "video/x-matroska-3d",
+  "application/ogg", "audio/ogg", "video/ogg", "video/quicktime", "audio/x-m4a",
+  "audio/x-wav", "audio/mpeg", "audio/x-flac", "application/x-id3", "application/x-apetag",
+  NULL,
+};
+
 struct _BekalPlayer
 {
   GObject              parent_instance;
@@ -413,6 +430,28 @@ handle_error (BekalPlayer *self,
   g_debug ("playback error from %s: %s (%s)", GST_OBJECT_NAME (GST_MESSAGE_SRC (message)),
            error->message, debug ? debug : "");
 
+  /* on_element_setup() refused a source for another file or address */
+  if (g_error_matches (error, BEKAL_PLAYER_ERROR, BEKAL_PLAYER_ERROR_FAILED))
+    {
+      text = g_strdup_printf (_("The media file “%s” points to another file or address instead "
+                                "of holding a recording, and Bekal never follows it. Tell your "
+                                "trainer; the rest of the lesson still works."), display_name);
+      fail (self, BEKAL_PLAYER_ERROR_DAMAGED, text);
+      return;
+    }
+
+  /* on_autoplug_continue() or on_autoplug_select() refused what typefind found: the message
+   * is the type */
+  if (error->domain == BEKAL_PLAYER_ERROR)
+    {
+      text = g_strdup_printf (_("The media file “%s” is not a recording Bekal plays (it holds "
+                                "%s). It may be a playlist or a link to another file or "
+                                "address, which Bekal never opens. Tell your trainer; the rest "
+                                "of the lesson still works."), display_name, error->message);
+      fail (self, BEKAL_PLAYER_ERROR_DAMAGED, text);
+      return;
+    }
+
   if (self->missing_descriptions->len > 0
       || g_error_matches (error, GST_CORE_ERROR, GST_CORE_ERROR_MISSING_PLUGIN)
       || g_error_matches (error, GST_STREAM_ERROR, GST_STREAM_ERROR_CODEC_NOT_FOUND))
@@ -516,8 +555,98 @@ on_watchdog_tick (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* Refusals are posted as errors, before GStreamer's own messages (a missing plugin, a file
+ * not found); handle_error() explains them. DAMAGED: the message is the type refused; FAILED:
+ * a source element for another file or address. */
+static void
+post_refusal (GstElement *bin,
+              int         code,
+              const char *type)
+{
+  GError *error = g_error_new_literal (BEKAL_PLAYER_ERROR, code, type);
+
+  gst_element_post_message (bin, gst_message_new_error (GST_OBJECT (bin), error,
+                                                        "refused by Bekal"));
+  g_error_free (error);
+}
+
+/* A media file can never make GStreamer open another file or address: what typefind finds
+ * first must be a container Bekal plays (not a playlist, an HLS or DASH manifest, an SDP
+ * description or an image), checked here before decodebin looks for an element to handle it.
+ * Runs in a streaming thread and needs nothing of the player. */
+static gboolean
+on_autoplug_continue (GstElement *bin,
+                      GstPad     *pad,
+                      GstCaps    *caps,
+                      gpointer    user_data)
+{
+  /* decodebin hands over its own ghost pad for the pad of the element that found @caps */
+  g_autoptr(GstPad) target = GST_IS_GHOST_PAD (pad) ? gst_ghost_pad_get_target (GST_GHOST_PAD (pad))
+                                                     : NULL;
+  g_autoptr(GstElement) parent = gst_pad_get_parent_element (target ? target : pad);
+  GstElementFactory *factory = parent ? gst_element_get_factory (parent) : NULL;
+  const GstStructure *structure = gst_caps_get_size (caps) > 0
+                                  ? gst_caps_get_structure (caps, 0) : NULL;
+  const char *type = structure ? gst_structure_get_name (structure) : "?";
+
+  if (factory == NULL
+      || g_strcmp0 (gst_plugin_feature_get_name (GST_PLUGIN_FEATURE (factory)), "typefind") != 0
+      || g_strv_contains (allowed_file_types, type))
+    return TRUE;
+
+  g_debug ("refusing a file of type %s", type);
+  post_refusal (bin, BEKAL_PLAYER_ERROR_DAMAGED, type);
+
+  return FALSE;
+}
+
+/* and no element that fetches from a network (adaptive and network demuxers) is ever chosen,
+ * at any stage */
+static int
+on_autoplug_select (GstElement        *bin,
+                    GstPad            *pad,
+                    GstCaps           *caps,
+                    GstElementFactory *factory,
+                    gpointer           user_data)
+{
+  const char *klass = gst_element_factory_get_metadata (factory, GST_ELEMENT_METADATA_KLASS);
+
+  if (klass == NULL || (strstr (klass, "Adaptive") == NULL && strstr (klass, "Network") == NULL))
+    return AUTOPLUG_SELECT_TRY;
+
+  g_debug ("refusing %s", gst_plugin_feature_get_name (GST_PLUGIN_FEATURE (factory)));
+  post_refusal (bin, BEKAL_PLAYER_ERROR_DAMAGED,
+                gst_plugin_feature_get_name (GST_PLUGIN_FEATURE (factory)));
+
+  return AUTOPLUG_SELECT_SKIP;
+}
+
+/* playbin retries a failed file with the address of a redirect message (a QuickTime
+ * reference movie, for one): any source but the one for the player's own file is refused, and
+ * left without a location before it can open one (uridecodebin starts a source to query it
+ * before adding it anywhere, so this is the only moment) */
+static void
+on_source_setup (GstElement *playbin,
+                 GstElement *source,
+                 gpointer    user_data)
+{
+  const char *own = g_object_get_data (G_OBJECT (playbin), "bekal-uri");
+  g_autofree char *uri = GST_IS_URI_HANDLER (source)
+                         ? gst_uri_handler_get_uri (GST_URI_HANDLER (source)) : NULL;
+
+  if (own != NULL && uri != NULL && g_str_equal (own, uri))
+    return;
+
+  g_debug ("refusing a source for %s", uri ? uri : "?");
+  post_refusal (source, BEKAL_PLAYER_ERROR_FAILED, uri ? uri : "?");
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (source), "location"))
+    g_object_set (source, "location", NULL, NULL);
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (source), "uri"))
+    g_object_set (source, "uri", NULL, NULL);
+}
+
 /* Converting every frame to RGBA for GDK is the engine's main cost on top of decoding:
- * spread it over the processor's cores */
+ * spread it over the processor's cores. The decoding bin gets its guard against playlists. */
 static void
 on_element_setup (GstElement *playbin,
                   GstElement *element,
@@ -529,6 +658,11 @@ on_element_setup (GstElement *playbin,
   if (g_strcmp0 (name, "videoconvert") == 0 || g_strcmp0 (name, "videoscale") == 0
       || g_strcmp0 (name, "videoconvertscale") == 0)
     g_object_set (element, "n-threads", MIN (g_get_num_processors (), 4), NULL);
+  else if (g_strcmp0 (name, "uridecodebin") == 0)
+    {
+      g_signal_connect (element, "autoplug-continue", G_CALLBACK (on_autoplug_continue), NULL);
+      g_signal_connect (element, "autoplug-select", G_CALLBACK (on_autoplug_select), NULL);
+    }
 }
 
 static gboolean
@@ -552,7 +686,19 @@ on_bus_message (GstBus     *bus,
       break;
 
     case GST_MESSAGE_ELEMENT:
-      if (gst_is_missing_plugin_message (message))
+      /* a QuickTime reference movie, for one, names another file or address to play instead:
+       * Bekal never follows it */
+      if (gst_message_has_name (message, "redirect"))
+        {
+          g_autofree char *display_name = g_filename_display_name (self->path ? self->path : "");
+          g_autofree char *text =
+            g_strdup_printf (_("The media file “%s” points to another file or address instead "
+                               "of holding a recording, and Bekal never follows it. Tell your "
+                               "trainer; the rest of the lesson still works."), display_name);
+
+          fail (self, BEKAL_PLAYER_ERROR_DAMAGED, text);
+        }
+      else if (gst_is_missing_plugin_message (message))
         {
           g_autofree char *detail = gst_missing_plugin_message_get_installer_detail (message);
           g_autofree char *description = gst_missing_plugin_message_get_description (message);
@@ -818,6 +964,30 @@ bekal_player_open (BekalPlayer  *self,
     }
 
   self->path_is_fifo = S_ISFIFO (info.st_mode);
+
+  /* a file that does not start as a recording (an image, text, a playlist, an SDP
+   * description) never reaches GStreamer; a FIFO cannot be looked at without being consumed,
+   * on_autoplug_select() guards it */
+  if (!self->path_is_fifo)
+    {
+      g_autoptr(GError) refusal = NULL;
+
+      if (!bekal_media_check_container (path, &refusal))
+        {
+          g_autofree char *text =
+            g_strdup_printf (_("%s Tell your trainer; the rest of the lesson still works."),
+                             refusal->message);
+          gboolean gone = g_error_matches (refusal, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+
+          fail (self, gone ? BEKAL_PLAYER_ERROR_NOT_FOUND : BEKAL_PLAYER_ERROR_DAMAGED, text);
+          /* like the pipeline's failures, a refusal arrives as state FAILED; only a file that
+           * is not there fails the call */
+          if (gone && error)
+            *error = g_error_copy (self->error);
+          return !gone;
+        }
+    }
+
   uri = gst_filename_to_uri (path, error);
   if (uri == NULL)
     return FALSE;
@@ -855,7 +1025,10 @@ bekal_player_open (BekalPlayer  *self,
   if (self->audio_filter)
     g_object_set (self->playbin, "audio-filter", self->audio_filter, NULL);
 
+  /* the only address the pipeline may open, for on_element_setup() */
+  g_object_set_data_full (G_OBJECT (self->playbin), "bekal-uri", g_strdup (uri), g_free);
   g_signal_connect (self->playbin, "element-setup", G_CALLBACK (on_element_setup), self);
+  g_signal_connect (self->playbin, "source-setup", G_CALLBACK (on_source_setup), self);
 
   bus = gst_element_get_bus (self->playbin);
   self->bus_watch = gst_bus_create_watch (bus);

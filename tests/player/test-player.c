@@ -6,7 +6,9 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 #include <gst/gst.h>
@@ -778,6 +780,227 @@ test_state_property_type (void)
   g_assert_cmpstr (value->value_nick, ==, "playing");
 }
 
+/* Playlists, stream descriptions, images and redirects: a media file never makes GStreamer open
+ * another file or address. The trap is a FIFO that the playlists list: a writer's
+ * non-blocking open succeeds only while somebody has it open for reading. */
+typedef struct
+{
+  char    *path;
+  char    *uri;
+  GThread *thread;
+  int      stop;
+  int      opened;
+} Trap;
+
+static gpointer
+watch_trap (gpointer data)
+{
+  Trap *trap = data;
+
+  while (!g_atomic_int_get (&trap->stop))
+    {
+      int fd = open (trap->path, O_WRONLY | O_NONBLOCK | O_CLOEXEC);
+
+      if (fd >= 0)
+        {
+          g_atomic_int_set (&trap->opened, TRUE);
+          close (fd);
+        }
+      g_usleep (200);
+    }
+
+  return NULL;
+}
+
+static Trap *
+trap_new (Fixture *fixture)
+{
+  Trap *trap = g_new0 (Trap, 1);
+
+  trap->path = g_build_filename (fixture->tmp_dir, "perangkap.webm", NULL);
+  trap->uri = g_filename_to_uri (trap->path, NULL, NULL);
+  g_assert_cmpint (mkfifo (trap->path, 0600), ==, 0);
+  trap->thread = g_thread_new ("trap", watch_trap, trap);
+
+  return trap;
+}
+
+/* Whether anything opened the trap */
+static gboolean
+trap_finish (Trap *trap)
+{
+  gboolean opened;
+
+  g_atomic_int_set (&trap->stop, TRUE);
+  g_thread_join (trap->thread);
+  opened = g_atomic_int_get (&trap->opened);
+  g_free (trap->path);
+  g_free (trap->uri);
+  g_free (trap);
+
+  return opened;
+}
+
+/* An M3U playlist listing the trap, a system file and a network address, long enough for
+ * typefind to decide from a FIFO without its end */
+static char *
+make_playlist (const char *uri)
+{
+  GString *text = g_string_new ("#EXTM3U\n");
+
+  while (text->len < 8192)
+    g_string_append_printf (text, "#EXTINF:10,Klip\n%s\n#EXTINF:10,Rahasia\nfile:///etc/passwd\n"
+                            "#EXTINF:10,Jaringan\nhttp://127.0.0.1:9/klip.webm\n", uri);
+
+  return g_string_free (text, FALSE);
+}
+
+/* Refused as soon as it is opened: before any state change, so before GStreamer saw the file */
+static void
+assert_refused_at_open (Fixture    *fixture,
+                        const char *name,
+                        const char *needle)
+{
+  g_autofree char *path = g_build_filename (fixture->tmp_dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  const GError *failure;
+
+  g_assert_true (bekal_player_open (fixture->player, path, &error));
+  g_assert_no_error (error);
+  /* no main loop iteration yet: nothing came from a pipeline */
+  g_assert_cmpint (bekal_player_get_state (fixture->player), ==, BEKAL_PLAYER_STATE_FAILED);
+  failure = bekal_player_get_error (fixture->player);
+  g_test_message ("%s", failure->message);
+  g_assert_error (failure, BEKAL_PLAYER_ERROR, BEKAL_PLAYER_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (failure->message, name));
+  g_assert_nonnull (strstr (failure->message, needle));
+  g_assert_null (strstr (failure->message, "install"));
+
+  /* nothing happens afterwards */
+  bekal_player_play (fixture->player);
+  iterate_for (200);
+  g_assert_cmpint (bekal_player_get_state (fixture->player), ==, BEKAL_PLAYER_STATE_FAILED);
+}
+
+static void
+test_refuse_playlist (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  Trap *trap = trap_new (fixture);
+  g_autofree char *playlist = make_playlist (trap->uri);
+  g_autofree char *m3u = g_build_filename (fixture->tmp_dir, "daftar.webm", NULL);
+  g_autofree char *sdp = g_build_filename (fixture->tmp_dir, "siaran.webm", NULL);
+  g_autofree char *xspf = g_build_filename (fixture->tmp_dir, "daftar-xspf.webm", NULL);
+  g_autofree char *xspf_text =
+    g_strdup_printf ("<?xml version=\"1.0\"?>\n<playlist version=\"1\" xmlns=\"http://xspf.org/"
+                     "ns/0/\"><trackList><track><location>%s</location></track></trackList>"
+                     "</playlist>\n", trap->uri);
+
+  g_assert_true (g_file_set_contents (m3u, playlist, -1, NULL));
+  g_assert_true (g_file_set_contents (sdp, "v=0\r\no=- 0 0 IN IP4 127.0.0.1\r\ns=Siaran\r\n"
+                                      "c=IN IP4 127.0.0.1\r\nt=0 0\r\nm=video 5004 RTP/AVP 96\r\n"
+                                      "a=rtpmap:96 VP8/90000\r\n", -1, NULL));
+  g_assert_true (g_file_set_contents (xspf, xspf_text, -1, NULL));
+
+  assert_refused_at_open (fixture, "daftar.webm", "playlist");
+  assert_refused_at_open (fixture, "siaran.webm", "stream description (SDP)");
+  assert_refused_at_open (fixture, "daftar-xspf.webm", "playlist");
+
+  g_assert_false (trap_finish (trap));
+}
+
+static void
+test_refuse_image (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *png = g_build_filename (fixture->tmp_dir, "gambar.webm", NULL);
+  g_autofree char *poster = media_path ("sampel-01-orientasi.jpg");
+  g_autofree char *jpeg = g_build_filename (fixture->tmp_dir, "foto.webm", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  /* a PNG signature and header are enough to be refused */
+  g_assert_true (g_file_set_contents (png, "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0u0\0\0u0\b\2\0\0\0",
+                                      33, NULL));
+  g_assert_true (g_file_get_contents (poster, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (jpeg, contents, (gssize) length, NULL));
+
+  assert_refused_at_open (fixture, "gambar.webm", "an image");
+  assert_refused_at_open (fixture, "foto.webm", "an image");
+}
+
+/* From a FIFO, which cannot be looked at first, the pipeline itself refuses the playlist: an
+ * error about the file, not advice to install a plugin, and the listed files stay closed */
+static void
+test_refuse_playlist_in_fifo (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  Trap *trap = trap_new (fixture);
+  g_autofree char *playlist = make_playlist (trap->uri);
+  g_autofree char *source = g_build_filename (fixture->tmp_dir, "sumber.m3u", NULL);
+  g_autofree char *path = g_build_filename (fixture->tmp_dir, "daftar-fifo.webm", NULL);
+  FifoWriter *writer;
+  const GError *failure;
+
+  g_assert_true (g_file_set_contents (source, playlist, -1, NULL));
+  writer = fifo_writer_new (path, source, 1.0);
+
+  g_assert_true (bekal_player_open (fixture->player, path, NULL));
+  bekal_player_play (fixture->player);
+  g_assert_true (wait_until_state (fixture->player, BEKAL_PLAYER_STATE_FAILED));
+  failure = bekal_player_get_error (fixture->player);
+  g_test_message ("%s", failure->message);
+  g_assert_error (failure, BEKAL_PLAYER_ERROR, BEKAL_PLAYER_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (failure->message, "daftar-fifo.webm"));
+  g_assert_nonnull (strstr (failure->message, "text/uri-list"));
+  g_assert_cmpuint (bekal_player_get_missing_packages (fixture->player)[0] == NULL, ==, TRUE);
+  iterate_for (200);
+
+  bekal_player_close (fixture->player);
+  fifo_writer_finish (writer);
+  bekal_player_wait_for_releases ();
+  g_assert_false (trap_finish (trap));
+}
+
+/* A QuickTime reference movie: no streams, only the address of another movie */
+static void
+test_refuse_redirect (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  Trap *trap = trap_new (fixture);
+  g_autofree char *path = g_build_filename (fixture->tmp_dir, "rujukan.mov", NULL);
+  g_autoptr(GByteArray) movie = g_byte_array_new ();
+  gsize url_length = strlen (trap->uri) + 1;
+  guint32 rdrf = 8 + 4 + 4 + 4 + (guint32) url_length;
+  const GError *failure;
+
+#define PUT32(v) G_STMT_START { guint32 be = GUINT32_TO_BE (v); \
+                                g_byte_array_append (movie, (guint8 *) &be, 4); } G_STMT_END
+#define PUT(s) g_byte_array_append (movie, (const guint8 *) (s), 4)
+  PUT32 (20); PUT ("ftyp"); PUT ("qt  "); PUT32 (0); PUT ("qt  ");
+  PUT32 (8 + 8 + 8 + rdrf); PUT ("moov");
+  PUT32 (8 + 8 + rdrf); PUT ("rmra");
+  PUT32 (8 + rdrf); PUT ("rmda");
+  PUT32 (rdrf); PUT ("rdrf"); PUT32 (0); PUT ("url "); PUT32 ((guint32) url_length);
+  g_byte_array_append (movie, (const guint8 *) trap->uri, (guint) url_length);
+#undef PUT
+#undef PUT32
+  g_assert_true (g_file_set_contents (path, (const char *) movie->data, movie->len, NULL));
+
+  g_assert_true (bekal_player_open (fixture->player, path, NULL));
+  bekal_player_play (fixture->player);
+  g_assert_true (wait_until_state (fixture->player, BEKAL_PLAYER_STATE_FAILED));
+  failure = bekal_player_get_error (fixture->player);
+  g_test_message ("%s", failure->message);
+  g_assert_error (failure, BEKAL_PLAYER_ERROR, BEKAL_PLAYER_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (failure->message, "rujukan.mov"));
+  g_assert_nonnull (strstr (failure->message, "points to another file or address"));
+  iterate_for (200);
+  g_assert_cmpint (bekal_player_get_state (fixture->player), ==, BEKAL_PLAYER_STATE_FAILED);
+
+  g_assert_false (trap_finish (trap));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -800,6 +1023,10 @@ main (int    argc,
   ADD ("/player/error/missing-h264-decoder", test_missing_h264_decoder);
   ADD ("/player/error/truncated", test_truncated);
   ADD ("/player/error/corrupt", test_corrupt);
+  ADD ("/player/error/refuse-playlist", test_refuse_playlist);
+  ADD ("/player/error/refuse-image", test_refuse_image);
+  ADD ("/player/error/refuse-playlist-in-fifo", test_refuse_playlist_in_fifo);
+  ADD ("/player/error/refuse-redirect", test_refuse_redirect);
   ADD ("/player/stall/reported", test_stall);
   ADD ("/player/stall/close-early", test_stall_close_early);
   ADD ("/player/stall/fifo-without-writer", test_fifo_without_writer);

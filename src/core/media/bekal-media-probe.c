@@ -392,31 +392,8 @@ probe_into (BekalMediaInfo *info,
       return;
     }
 
-  {
-    /* O_NONBLOCK: a file replaced by a FIFO meanwhile must not make the check wait */
-    int fd = g_open (info->path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0);
-    struct stat st;
-    gboolean ok;
-
-    if (fd < 0)
-      {
-        int saved = errno;
-
-        info->error = g_error_new (G_FILE_ERROR, g_file_error_from_errno (saved),
-                                   _("“%s” cannot be read: %s"), display_name,
-                                   g_strerror (saved));
-        return;
-      }
-    ok = fstat (fd, &st) == 0 && S_ISREG (st.st_mode);
-    if (!ok)
-      info->error = g_error_new (G_FILE_ERROR, G_FILE_ERROR_NOENT,
-                                 _("The media file “%s” was not found."), display_name);
-    else
-      ok = sniff_container (fd, display_name, &info->error);
-    g_close (fd, NULL);
-    if (!ok)
-      return;
-  }
+  if (!bekal_media_check_container (info->path, &info->error))
+    return;
 
   if (!gst_is_initialized () && !gst_init_check (NULL, NULL, &info->error))
     return;
@@ -734,6 +711,41 @@ bekal_media_probe_check_module (BekalMediaProbe *self,
     }
 
   return n_errors;
+}
+
+gboolean
+bekal_media_check_container (const char  *path,
+                             GError     **error)
+{
+  g_autofree char *display_name = NULL;
+  struct stat st;
+  gboolean ok;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  display_name = g_filename_display_name (path);
+  /* O_NONBLOCK: a FIFO must not make the check wait for a writer */
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("“%s” cannot be read: %s"), display_name, g_strerror (saved));
+      return FALSE;
+    }
+
+  ok = fstat (fd, &st) == 0 && S_ISREG (st.st_mode);
+  if (!ok)
+    g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                 _("The media file “%s” was not found."), display_name);
+  else
+    ok = sniff_container (fd, display_name, error);
+  g_close (fd, NULL);
+
+  return ok;
 }
 
 const char *
