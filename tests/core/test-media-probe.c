@@ -375,8 +375,8 @@ test_playlist_as_video (Fixture       *fixture,
                                       "c=IN IP4 127.0.0.1\r\nt=0 0\r\n"
                                       "m=video 5004 RTP/AVP 96\r\na=rtpmap:96 VP8/90000\r\n", -1);
   g_autofree char *html = write_media (fixture, "halaman.webm",
-                                       "<!DOCTYPE html>\n<html><body><video src=\"http://127.0.0.1:9/"
-                                       "a.webm\"></video></body></html>\n", -1);
+                                       "<!DOCTYPE html>\n<html><body><video src=\"http://"
+                                       "127.0.0.1:9/a.webm\"></video></body></html>\n", -1);
 
   assert_not_a_recording (fixture, "daftar.webm", "a playlist");
   assert_not_a_recording (fixture, "daftar-polos.webm", "a playlist");

@@ -279,7 +279,9 @@ sniff_container (int          fd,
   /* the containers Bekal plays */
   if (starts_with (head, length, "\x1a\x45\xdf\xa3"))
     {
-      if (contains (head, MIN (length, 64), "webm") || contains (head, MIN (length, 64), "matroska"))
+      /* the EBML header's DocType */
+      if (contains (head, MIN (length, 64), "webm")
+          || contains (head, MIN (length, 64), "matroska"))
         return TRUE;
       what = _("a Matroska file of an unknown kind");
     }
