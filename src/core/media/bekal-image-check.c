@@ -190,9 +190,10 @@ check_side_limits (const char  *name,
   if (width <= BEKAL_IMAGE_MAX_SIDE && height <= BEKAL_IMAGE_MAX_SIDE)
     return TRUE;
 
+  /* both sides are at most G_MAXINT32: checked for PNG, 16 bits in JPEG, clamped for SVG */
   g_set_error (error, BEKAL_IMAGE_ERROR, BEKAL_IMAGE_ERROR_TOO_LARGE,
-               _("“%s” is %" G_GUINT64_FORMAT "×%" G_GUINT64_FORMAT " pixels; the largest Bekal "
-                 "shows is %d×%d: export it smaller."), name, width, height,
+               _("“%s” is %d×%d pixels; the largest Bekal shows is %d×%d: export it smaller."),
+               name, (int) MIN (width, G_MAXINT32), (int) MIN (height, G_MAXINT32),
                BEKAL_IMAGE_MAX_SIDE, BEKAL_IMAGE_MAX_SIDE);
   return FALSE;
 }
