@@ -407,6 +407,56 @@ test_text_and_empty (Fixture       *fixture,
   assert_not_a_recording (fixture, "acak.webm", "is not a recording in a format Bekal plays");
 }
 
+/* Containers Bekal plays, holding no recording: only subtitles, or only the address of another
+ * movie (a QuickTime reference movie, which GStreamer's discoverer does not follow) */
+static void
+test_no_streams (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *srt = g_build_filename (fixture->dir, "teks.srt", NULL);
+  g_autofree char *mkv = g_build_filename (fixture->media_dir, "teks.mkv", NULL);
+  g_autofree char *mov = g_build_filename (fixture->media_dir, "rujukan.mov", NULL);
+  g_autofree char *description = NULL;
+  g_autoptr(GstElement) pipeline = NULL;
+  g_autoptr(GstBus) bus = NULL;
+  g_autoptr(GstMessage) message = NULL;
+  g_autoptr(GByteArray) movie = g_byte_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *url = "file:///etc/passwd";
+  guint32 url_length = (guint32) strlen (url) + 1;
+  guint32 rdrf = 8 + 4 + 4 + 4 + url_length;
+
+  g_assert_true (g_file_set_contents (srt, "1\n00:00:00,000 --> 00:00:02,000\nHalo\n\n"
+                                      "2\n00:00:02,500 --> 00:00:04,000\nDunia\n", -1, NULL));
+  description = g_strdup_printf ("filesrc location=\"%s\" ! subparse ! text/x-raw,format=utf8 ! "
+                                 "matroskamux ! filesink location=\"%s\"", srt, mkv);
+  pipeline = gst_parse_launch (description, &error);
+  g_assert_no_error (error);
+  bus = gst_element_get_bus (pipeline);
+  gst_element_set_state (pipeline, GST_STATE_PLAYING);
+  message = gst_bus_timed_pop_filtered (bus, 30 * GST_SECOND, GST_MESSAGE_EOS | GST_MESSAGE_ERROR);
+  g_assert_nonnull (message);
+  g_assert_cmpint (GST_MESSAGE_TYPE (message), ==, GST_MESSAGE_EOS);
+  gst_element_set_state (pipeline, GST_STATE_NULL);
+
+#define PUT32(v) G_STMT_START { guint32 be = GUINT32_TO_BE (v); \
+                                g_byte_array_append (movie, (guint8 *) &be, 4); } G_STMT_END
+#define PUT(s) g_byte_array_append (movie, (const guint8 *) (s), 4)
+  PUT32 (20); PUT ("ftyp"); PUT ("qt  "); PUT32 (0); PUT ("qt  ");
+  PUT32 (8 + 8 + 8 + rdrf); PUT ("moov");
+  PUT32 (8 + 8 + rdrf); PUT ("rmra");
+  PUT32 (8 + rdrf); PUT ("rmda");
+  PUT32 (rdrf); PUT ("rdrf"); PUT32 (0); PUT ("url "); PUT32 (url_length);
+  g_byte_array_append (movie, (const guint8 *) url, url_length);
+#undef PUT
+#undef PUT32
+  g_assert_true (g_file_set_contents (mov, (const char *) movie->data, movie->len, NULL));
+
+  assert_not_a_recording (fixture, "teks.mkv", "holds no sound and no moving picture");
+  /* GStreamer explains it, in the language of the session */
+  assert_not_a_recording (fixture, "rujukan.mov", NULL);
+}
+
 /* Every recording that comes with Bekal still passes */
 static void
 test_samples (void)
@@ -524,6 +574,7 @@ main (int    argc,
   ADD ("/media-probe/not-a-recording/image", test_image_as_video);
   ADD ("/media-probe/not-a-recording/playlist", test_playlist_as_video);
   ADD ("/media-probe/not-a-recording/text-and-empty", test_text_and_empty);
+  ADD ("/media-probe/not-a-recording/no-streams", test_no_streams);
   ADD ("/media-probe/not-a-recording/memory-limit", test_author_memory_limit);
   g_test_add_func ("/media-probe/samples", test_samples);
   g_test_add_func ("/media-probe/package-table", test_package_table);
