@@ -920,8 +920,9 @@ test_refuse_image (Fixture       *fixture,
   gsize length;
 
   /* a PNG signature and header are enough to be refused */
-  g_assert_true (g_file_set_contents (png, "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0u0\0\0u0\b\2\0\0\0",
-                                      33, NULL));
+  static const char header[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0u0\0\0u0\b\2\0\0\0";
+
+  g_assert_true (g_file_set_contents (png, header, sizeof header - 1, NULL));
   g_assert_true (g_file_get_contents (poster, &contents, &length, NULL));
   g_assert_true (g_file_set_contents (jpeg, contents, (gssize) length, NULL));
 

@@ -698,7 +698,9 @@ check_svg (const CheckContext  *context,
       const xmlError *xml_error = xmlCtxtGetLastError (parser);
       g_autofree char *reason = g_strdup (xml_error && xml_error->message
                                           ? xml_error->message : "?");
+      int line = xml_error ? xml_error->line : 0;
 
+      /* the error belongs to the parser */
       xmlFreeParserCtxt (parser);
       g_strstrip (reason);
       if (g_strstr_len ((const char *) data, MIN (length, SNIFF_LENGTH), "<svg") == NULL)
@@ -710,7 +712,7 @@ check_svg (const CheckContext  *context,
         }
       g_set_error (error, BEKAL_IMAGE_ERROR, BEKAL_IMAGE_ERROR_DAMAGED,
                    _("The SVG image “%s” cannot be read (line %d: %s): export it again."),
-                   context->name, xml_error ? xml_error->line : 0, reason);
+                   context->name, line, reason);
       return FALSE;
     }
   xmlFreeParserCtxt (parser);
