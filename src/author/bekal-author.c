@@ -13,6 +13,7 @@
 #include <bekal/bekal-catalog.h>
 #include <bekal/bekal-diagnostic.h>
 #include <bekal/bekal-loader.h>
+#include <bekal/bekal-image-check.h>
 #include <bekal/bekal-media-probe.h>
 #include <bekal/bekal-paths.h>
 
@@ -315,6 +316,9 @@ run_validate (int    argc,
       /* each translation is checked: its chapters and checkpoints are its own */
       for (guint j = 0; probe && modules && j < modules->len; j++)
         bekal_media_probe_check_module (probe, g_ptr_array_index (modules, j), diagnostics);
+      /* figures and posters are checked from their headers, which is quick: always */
+      for (guint j = 0; !probe && modules && j < modules->len; j++)
+        bekal_image_check_module (g_ptr_array_index (modules, j), diagnostics);
       for (guint j = 0; modules && j < modules->len; j++)
         bekal_author_check_subtitles (g_ptr_array_index (modules, j), probe, checked_subtitles,
                                       diagnostics);
