@@ -1,0 +1,382 @@
+/* bekal-video-block-transcript.c: the video block's subtitles and searchable transcript
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "bekal-video-block-private.h"
+
+static void on_subtitle_language_toggled (GtkCheckButton  *button,
+                                          BekalVideoBlock *self);
+
+/* Helpers */
+
+static const char *
+language_name (const char *language)
+{
+  /* named in their own language, as learners look for them */
+  if (g_strcmp0 (language, "id") == 0)
+    return "Bahasa Indonesia";
+  if (g_strcmp0 (language, "en") == 0)
+    return "English";
+  return language;
+}
+
+GPtrArray *
+_bekal_video_block_cues_for (BekalVideoBlock *self,
+                             const char      *language)
+{
+  const BekalSubtitleTrack *track;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *cues;
+
+  if (language == NULL)
+    return NULL;
+
+  if (g_hash_table_lookup_extended (self->cues_by_language, language, NULL, (gpointer *) &cues))
+    return cues;
+
+  track = bekal_media_find_subtitles (self->media, language);
+  cues = track && track->path ? bekal_subtitles_load (track->path, &error) : NULL;
+  if (error)
+    g_warning ("Subtitles of %s (%s): %s", bekal_media_get_id (self->media), language,
+               error->message);
+  /* a failure is remembered too, so that the file is read once */
+  g_hash_table_insert (self->cues_by_language, g_strdup (language), cues);
+
+  return cues;
+}
+
+void
+_bekal_video_block_show_subtitle (BekalVideoBlock *self,
+                                  gint64           position_ms)
+{
+  int cue = self->subtitle_cues ? bekal_subtitles_find_cue (self->subtitle_cues, position_ms)
+                                : -1;
+
+  if (cue == self->subtitle_cue)
+    return;
+
+  self->subtitle_cue = cue;
+  if (cue >= 0 && !self->failed)
+    {
+      const BekalCue *current = g_ptr_array_index (self->subtitle_cues, cue);
+
+      gtk_label_set_text (self->subtitle_label, current->text);
+      gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), TRUE);
+    }
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), FALSE);
+}
+
+static void
+scroll_to_row (BekalVideoBlock *self,
+               GtkWidget       *row)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->transcript_scroller);
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_compute_bounds (row, GTK_WIDGET (self->transcript_list), &bounds))
+    return;
+
+  self->autoscrolling = TRUE;
+  gtk_adjustment_clamp_page (adjustment, bounds.origin.y, bounds.origin.y + bounds.size.height);
+  self->autoscrolling = FALSE;
+}
+
+void
+_bekal_video_block_highlight_transcript (BekalVideoBlock *self,
+                                         gint64           position_ms)
+{
+  int cue = self->transcript_cues ? bekal_subtitles_find_cue (self->transcript_cues, position_ms)
+                                  : -1;
+  GtkListBoxRow *row;
+
+  if (cue == self->transcript_cue || cue < 0)
+    return;
+
+  self->transcript_cue = cue;
+  row = gtk_list_box_get_row_at_index (self->transcript_list, cue);
+  if (row == NULL)
+    return;
+
+  gtk_list_box_select_row (self->transcript_list, row);
+  if (gtk_revealer_get_reveal_child (self->transcript_revealer)
+      && (self->search_folded == NULL || self->search_folded[0] == '\0'))
+    scroll_to_row (self, GTK_WIDGET (row));
+}
+
+void
+_bekal_video_block_build_subtitles_menu (BekalVideoBlock *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *off = gtk_check_button_new_with_label (_("Off"));
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (off), self->subtitle_language == NULL);
+  g_signal_connect (off, "toggled", G_CALLBACK (on_subtitle_language_toggled), self);
+  gtk_box_append (GTK_BOX (box), off);
+
+  for (guint i = 0; i < bekal_media_get_n_subtitles (self->media); i++)
+    {
+      const BekalSubtitleTrack *track = bekal_media_get_subtitles (self->media, i);
+      GtkWidget *check;
+
+      if (track->language == NULL)
+        continue;
+      check = gtk_check_button_new_with_label (language_name (track->language));
+      gtk_check_button_set_group (GTK_CHECK_BUTTON (check), GTK_CHECK_BUTTON (off));
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                                   g_strcmp0 (self->subtitle_language, track->language) == 0);
+      g_object_set_data_full (G_OBJECT (check), "language", g_strdup (track->language), g_free);
+      g_signal_connect (check, "toggled", G_CALLBACK (on_subtitle_language_toggled), self);
+      gtk_box_append (GTK_BOX (box), check);
+    }
+
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_menu_button_set_popover (self->subtitles_button, popover);
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitles_button),
+                          bekal_media_get_n_subtitles (self->media) > 0);
+}
+
+const char *
+_bekal_video_block_default_language (BekalVideoBlock *self)
+{
+  const char * const *languages = g_get_language_names ();
+
+  if (bekal_media_get_n_subtitles (self->media) == 0)
+    return NULL;
+
+  for (guint i = 0; languages[i]; i++)
+    {
+      g_autofree char *code = g_strndup (languages[i], strcspn (languages[i], "_.@"));
+
+      if (bekal_media_find_subtitles (self->media, code))
+        return bekal_media_find_subtitles (self->media, code)->language;
+    }
+
+  /* the original language of Bekal's modules */
+  if (bekal_media_find_subtitles (self->media, "id"))
+    return "id";
+  return bekal_media_get_subtitles (self->media, 0)->language;
+}
+
+static gboolean
+filter_transcript_row (GtkListBoxRow *row,
+                       gpointer       user_data)
+{
+  BekalVideoBlock *self = user_data;
+  const char *folded = g_object_get_data (G_OBJECT (row), "folded");
+
+  if (self->search_folded == NULL || self->search_folded[0] == '\0')
+    return TRUE;
+  return folded && strstr (folded, self->search_folded) != NULL;
+}
+
+void
+_bekal_video_block_build_transcript (BekalVideoBlock *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->transcript_list))))
+    gtk_list_box_remove (self->transcript_list, child);
+  self->transcript_cue = -1;
+
+  if (self->transcript_cues == NULL)
+    {
+      GtkWidget *empty = gtk_label_new (_("This recording has no transcript."));
+
+      gtk_widget_add_css_class (empty, "dim-label");
+      gtk_list_box_set_placeholder (self->transcript_list, empty);
+      return;
+    }
+
+  for (guint i = 0; i < self->transcript_cues->len; i++)
+    {
+      const BekalCue *cue = g_ptr_array_index (self->transcript_cues, i);
+      g_autofree char *time = _bekal_video_block_format_time (cue->start_ms);
+      g_autofree char *single_line = g_strdelimit (g_strdup (cue->text), "\n", ' ');
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *time_label = gtk_label_new (time);
+      GtkWidget *text = gtk_label_new (single_line);
+
+      gtk_widget_add_css_class (time_label, "numeric");
+      gtk_widget_add_css_class (time_label, "dim-label");
+      gtk_label_set_yalign (GTK_LABEL (time_label), 0);
+      gtk_label_set_xalign (GTK_LABEL (text), 0);
+      gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+      gtk_widget_set_hexpand (text, TRUE);
+      gtk_box_append (GTK_BOX (box), time_label);
+      gtk_box_append (GTK_BOX (box), text);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      g_object_set_data_full (G_OBJECT (row), "folded", g_utf8_casefold (single_line, -1),
+                              g_free);
+      gtk_list_box_append (self->transcript_list, row);
+    }
+
+  {
+    GtkWidget *none = gtk_label_new (_("No line of the transcript matches."));
+
+    gtk_widget_add_css_class (none, "dim-label");
+    gtk_list_box_set_placeholder (self->transcript_list, none);
+  }
+}
+
+void
+_bekal_video_block_set_transcript_language (BekalVideoBlock *self,
+                                            const char      *language)
+{
+  GPtrArray *cues = _bekal_video_block_cues_for (self, language);
+
+  if (cues == NULL || cues == self->transcript_cues)
+    return;
+  self->transcript_cues = cues;
+  _bekal_video_block_build_transcript (self);
+}
+
+static void
+check_transcript_read (BekalVideoBlock *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->transcript_scroller);
+  double end = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+
+  if (self->transcript_read || self->autoscrolling || self->transcript_cues == NULL
+      || !gtk_revealer_get_child_revealed (self->transcript_revealer)
+      || gtk_adjustment_get_upper (adjustment) <= 0
+      || (self->search_folded && self->search_folded[0]))
+    return;
+
+  if (gtk_adjustment_get_value (adjustment) >= end - 2)
+    {
+      self->transcript_read = TRUE;
+      _bekal_video_block_set_done_if_reached (self);
+      _bekal_video_block_save_progress (self, bekal_player_get_position (self->player));
+    }
+}
+
+/* Callbacks */
+
+static void
+on_subtitle_language_toggled (GtkCheckButton  *button,
+                              BekalVideoBlock *self)
+{
+  if (gtk_check_button_get_active (button))
+    bekal_video_block_set_subtitle_language (self, g_object_get_data (G_OBJECT (button),
+                                                                      "language"));
+}
+
+static void
+on_transcript_toggled (GtkToggleButton *button,
+                       BekalVideoBlock *self)
+{
+  gtk_revealer_set_reveal_child (self->transcript_revealer, gtk_toggle_button_get_active (button));
+}
+
+static void
+on_transcript_revealed (GtkRevealer     *revealer,
+                        GParamSpec      *pspec,
+                        BekalVideoBlock *self)
+{
+  check_transcript_read (self);
+}
+
+static void
+on_transcript_scrolled (GtkAdjustment   *adjustment,
+                        BekalVideoBlock *self)
+{
+  check_transcript_read (self);
+}
+
+static void
+on_transcript_row_activated (GtkListBox      *list,
+                             GtkListBoxRow   *row,
+                             BekalVideoBlock *self)
+{
+  const BekalCue *cue;
+
+  if (self->transcript_cues == NULL || self->failed)
+    return;
+  cue = g_ptr_array_index (self->transcript_cues, gtk_list_box_row_get_index (row));
+  _bekal_video_block_seek_to (self, cue->start_ms);
+}
+
+static void
+on_transcript_search_changed (GtkSearchEntry  *entry,
+                              BekalVideoBlock *self)
+{
+  g_free (self->search_folded);
+  self->search_folded = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (entry)), -1);
+  gtk_list_box_invalidate_filter (self->transcript_list);
+}
+
+/* Internal API */
+
+void
+_bekal_video_block_init_transcript (BekalVideoBlock *self)
+{
+  g_signal_connect (self->transcript_button, "toggled", G_CALLBACK (on_transcript_toggled), self);
+  g_signal_connect (self->transcript_revealer, "notify::child-revealed",
+                    G_CALLBACK (on_transcript_revealed), self);
+  g_signal_connect (gtk_scrolled_window_get_vadjustment (self->transcript_scroller),
+                    "value-changed", G_CALLBACK (on_transcript_scrolled), self);
+  g_signal_connect (self->transcript_list, "row-activated",
+                    G_CALLBACK (on_transcript_row_activated), self);
+  g_signal_connect (self->transcript_search, "search-changed",
+                    G_CALLBACK (on_transcript_search_changed), self);
+  gtk_list_box_set_filter_func (self->transcript_list, filter_transcript_row, self, NULL);
+}
+
+/* Public API */
+
+void
+bekal_video_block_show_transcript (BekalVideoBlock *self)
+{
+  g_return_if_fail (BEKAL_IS_VIDEO_BLOCK (self));
+
+  if (self->fullscreen_window)
+    bekal_video_block_set_fullscreen (self, FALSE);
+  gtk_toggle_button_set_active (self->transcript_button, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->transcript_search));
+}
+
+void
+bekal_video_block_set_subtitle_language (BekalVideoBlock *self,
+                                         const char      *language)
+{
+  g_return_if_fail (BEKAL_IS_VIDEO_BLOCK (self));
+
+  if (g_strcmp0 (language, self->subtitle_language) == 0)
+    return;
+
+  g_free (self->subtitle_language);
+  self->subtitle_language = g_strdup (language);
+  self->subtitle_cues = _bekal_video_block_cues_for (self, language);
+  self->subtitle_cue = -1;
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), FALSE);
+  /* the transcript follows the subtitles; with subtitles off it keeps its language */
+  if (language)
+    _bekal_video_block_set_transcript_language (self, language);
+  _bekal_video_block_show_subtitle (self, MAX (bekal_player_get_position (self->player), 0));
+}
+
+const char *
+bekal_video_block_get_subtitle_language (BekalVideoBlock *self)
+{
+  g_return_val_if_fail (BEKAL_IS_VIDEO_BLOCK (self), NULL);
+
+  return self->subtitle_language;
+}
+
+const char *
+bekal_video_block_get_subtitle_text (BekalVideoBlock *self)
+{
+  g_return_val_if_fail (BEKAL_IS_VIDEO_BLOCK (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->subtitle_label)))
+    return NULL;
+  return gtk_label_get_text (self->subtitle_label);
+}
