@@ -1,0 +1,191 @@
+/* bekal-module-page-sidebar.c: the module page's table of contents
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "bekal-module-page-private.h"
+
+static GtkWidget *
+create_status_icon (gboolean complete)
+{
+  GtkWidget *icon = gtk_image_new_from_icon_name (complete ? "object-select-symbolic" : NULL);
+
+  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
+  gtk_widget_set_halign (icon, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (icon, complete ? "lesson-complete" : "lesson-incomplete");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  complete ? _("Completed") : _("Not completed yet"), -1);
+
+  return icon;
+}
+
+void
+_bekal_module_page_rebuild_sidebar (BekalModulePage *self)
+{
+  GtkWidget *child;
+  BekalQuiz *pretest;
+  BekalQuiz *posttest;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->lesson_list))) != NULL)
+    gtk_list_box_remove (self->lesson_list, child);
+
+  if (self->module == NULL)
+    return;
+
+  pretest = bekal_module_find_quiz_by_role (self->module, BEKAL_QUIZ_PRETEST);
+  if (pretest != NULL)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      BekalModuleFlag flags = _bekal_module_page_get_flags (self);
+      const char *state;
+
+      if (flags & BEKAL_MODULE_FLAG_PRETEST_DONE)
+        state = _("Done");
+      else if (flags & BEKAL_MODULE_FLAG_PRETEST_SKIPPED)
+        state = _("Skipped");
+      else
+        state = _("Next step");
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Pre-test"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), state);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                                 create_status_icon (flags & BEKAL_MODULE_FLAG_PRETEST_DONE));
+      g_object_set_data (G_OBJECT (row), "bekal-pretest", GINT_TO_POINTER (TRUE));
+      gtk_list_box_append (self->lesson_list, row);
+    }
+
+  for (guint i = 0; i < bekal_module_get_n_lessons (self->module); i++)
+    {
+      BekalLesson *lesson = bekal_module_get_lesson (self->module, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *title = g_strdup_printf ("%u. %s", i + 1, bekal_lesson_get_title (lesson));
+      guint minutes = bekal_lesson_get_reading_minutes (lesson);
+      g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u minute",
+                                                                "%u minutes", minutes), minutes);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                                 create_status_icon (_bekal_module_page_lesson_complete (self,
+                                                                                         lesson)));
+      g_object_set_data (G_OBJECT (row), "bekal-lesson", GUINT_TO_POINTER (i + 1));
+      gtk_list_box_append (self->lesson_list, row);
+    }
+
+  posttest = bekal_module_find_quiz_by_role (self->module, BEKAL_QUIZ_POSTTEST);
+  if (posttest != NULL)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      gboolean passed = (_bekal_module_page_get_flags (self)
+                         & BEKAL_MODULE_FLAG_POSTTEST_PASSED) != 0;
+      const char *state;
+
+      if (passed)
+        state = _("Passed");
+      else if (!_bekal_module_page_can_take_posttest (self, posttest, NULL, NULL))
+        state = _("No attempts left");
+      else
+        state = _("Take the post-test");
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Post-test"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), state);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), create_status_icon (passed));
+      g_object_set_data (G_OBJECT (row), "bekal-posttest", GINT_TO_POINTER (TRUE));
+      gtk_list_box_append (self->lesson_list, row);
+    }
+}
+
+void
+_bekal_module_page_select_sidebar_row (BekalModulePage *self)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->lesson_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      guint lesson = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "bekal-lesson"));
+      gboolean is_pretest = g_object_get_data (G_OBJECT (row), "bekal-pretest") != NULL;
+      gboolean is_posttest = g_object_get_data (G_OBJECT (row), "bekal-posttest") != NULL;
+      const char *step = gtk_stack_get_visible_child_name (self->content_stack);
+      gboolean in_quiz = g_strcmp0 (step, "quiz") == 0;
+
+      if ((lesson > 0 && (int) lesson - 1 == self->current_lesson
+           && g_strcmp0 (step, "lesson") == 0)
+          || (lesson > 0 && in_quiz && self->quiz_origin == QUIZ_FROM_PRACTICE
+              && lesson - 1 == self->quiz_lesson)
+          || (is_pretest && (g_strcmp0 (step, "pretest") == 0
+                             || (in_quiz && self->quiz_origin == QUIZ_FROM_PRETEST)))
+          || (is_posttest && (g_strcmp0 (step, "finished") == 0
+                              || (in_quiz && self->quiz_origin == QUIZ_FROM_POSTTEST))))
+        {
+          gtk_list_box_select_row (self->lesson_list, GTK_LIST_BOX_ROW (row));
+          return;
+        }
+    }
+
+  gtk_list_box_unselect_all (self->lesson_list);
+}
+
+/* Callbacks */
+
+static void
+on_row_activated (GtkListBox      *list,
+                  GtkListBoxRow   *row,
+                  BekalModulePage *self)
+{
+  guint lesson = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "bekal-lesson"));
+  g_autofree char *saved_lesson = NULL;
+  guint saved_block = 0;
+
+  if (g_object_get_data (G_OBJECT (row), "bekal-pretest") != NULL)
+    {
+      _bekal_module_page_show_pretest (self);
+      return;
+    }
+
+  /* the end of the module, where the post-test is taken or why it cannot be */
+  if (g_object_get_data (G_OBJECT (row), "bekal-posttest") != NULL)
+    {
+      bekal_lesson_view_flush (self->lesson_view);
+      _bekal_module_page_show_finished (self);
+      if (adw_flap_get_folded (self->flap))
+        adw_flap_set_reveal_flap (self->flap, FALSE);
+      return;
+    }
+
+  if (lesson == 0)
+    return;
+
+  /* coming back to the lesson of the saved position returns to the saved block */
+  if (self->store != NULL && self->profile_id != 0
+      && bekal_store_get_position (self->store, self->profile_id,
+                                   bekal_module_get_id (self->module), &saved_lesson,
+                                   &saved_block, NULL)
+      && g_strcmp0 (saved_lesson,
+                    bekal_lesson_get_id (bekal_module_get_lesson (self->module, lesson - 1))) != 0)
+    saved_block = 0;
+
+  _bekal_module_page_open_lesson (self, lesson - 1, saved_block);
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
+static void
+on_lesson_completed (BekalModulePage *self)
+{
+  _bekal_module_page_rebuild_sidebar (self);
+  _bekal_module_page_select_sidebar_row (self);
+}
+
+/* Internal API */
+
+void
+_bekal_module_page_class_init_sidebar (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_lesson_completed);
+}
