@@ -44,6 +44,7 @@ _bekal_video_block_seek_to (BekalVideoBlock *self,
 
   bekal_player_seek (self->player, position_ms);
   self->last_tick_ms = position_ms;
+  bekal_media_progress_tracker_seeked (self->progress, position_ms);
   _bekal_video_block_update_position (self, position_ms);
 }
 
@@ -280,13 +281,15 @@ bekal_video_block_toggle_play (BekalVideoBlock *self)
   if (!self->started)
     {
       gint64 duration = bekal_player_get_duration (self->player);
+      gint64 resume_ms = bekal_media_progress_tracker_get_resume_position (self->progress);
 
       self->started = TRUE;
-      if (self->resume_ms > RESUME_MARGIN_MS
-          && (duration <= 0 || self->resume_ms < duration - RESUME_MARGIN_MS))
-        _bekal_video_block_seek_to (self, self->resume_ms);
+      if (resume_ms > RESUME_MARGIN_MS
+          && (duration <= 0 || resume_ms < duration - RESUME_MARGIN_MS))
+        _bekal_video_block_seek_to (self, resume_ms);
     }
   self->last_tick_ms = MAX (bekal_player_get_position (self->player), 0);
+  bekal_media_progress_tracker_seeked (self->progress, self->last_tick_ms);
   bekal_player_play (self->player);
   _bekal_video_block_set_stage_page (self);
 }

@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include <bekal/bekal-media-progress.h>
 #include <bekal/bekal-subtitles.h>
 
 #include "bekal-video-block.h"
@@ -13,10 +14,8 @@ G_BEGIN_DECLS
 
 #define SKIP_MS              10000
 #define TICK_MS              100
-#define SAVE_EVERY_US        (5 * G_USEC_PER_SEC)
-#define DONE_FRACTION        0.9
 /* a position moving further than this between ticks was a seek, not playback */
-#define CONTINUOUS_PLAY_MS   1500
+#define CONTINUOUS_PLAY_MS   BEKAL_MEDIA_CONTINUOUS_PLAY_MS
 /* resuming closer than this to either end starts over instead */
 #define RESUME_MARGIN_MS     3000
 
@@ -80,11 +79,7 @@ struct _BekalVideoBlock
   gboolean         started;
   gboolean         failed;
   gint64           last_tick_ms;
-  gint64           furthest_ms;
-  gint64           resume_ms;
-  gint64           last_saved_us;
-  gboolean         transcript_read;
-  gboolean         done;
+  BekalMediaProgressTracker *progress; /* how far it was watched; saves through the store */
   gboolean         autoscrolling;
 
   GArray          *asked;            /* of gboolean, one per checkpoint */
@@ -100,7 +95,6 @@ struct _BekalVideoBlock
 
 /* bekal-video-block.c */
 char       *_bekal_video_block_format_time             (gint64           ms);
-void        _bekal_video_block_set_done_if_reached     (BekalVideoBlock *self);
 void        _bekal_video_block_set_stage_page          (BekalVideoBlock *self);
 
 /* bekal-video-block-controls.c */
@@ -136,6 +130,7 @@ void        _bekal_video_block_check_checkpoints       (BekalVideoBlock *self,
 /* bekal-video-block-progress.c */
 void        _bekal_video_block_save_progress           (BekalVideoBlock *self,
                                                         gint64           position_ms);
+void        _bekal_video_block_init_progress           (BekalVideoBlock *self);
 void        _bekal_video_block_load_progress           (BekalVideoBlock *self);
 
 G_END_DECLS

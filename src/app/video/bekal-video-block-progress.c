@@ -1,38 +1,60 @@
 /* bekal-video-block-progress.c: how far a learner watched, saved and restored
  *
+ * The rules (furthest point, done threshold, how often to save) are core's
+ * BekalMediaProgressTracker; this file connects it to the player and the store.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
 #include "bekal-video-block-private.h"
 
-void
-_bekal_video_block_save_progress (BekalVideoBlock *self,
-                                  gint64           position_ms)
+/* Callbacks */
+
+static void
+on_progress_save (BekalMediaProgressTracker *tracker,
+                  const BekalMediaProgress  *progress,
+                  BekalVideoBlock           *self)
 {
   g_autoptr(GError) error = NULL;
-  BekalMediaProgress progress = { 0, };
-  gint64 duration = bekal_player_get_duration (self->player);
 
-  self->last_saved_us = g_get_monotonic_time ();
   /* a read-only data folder still shows earlier progress; it just keeps no new one */
   if (self->store == NULL || self->module_id == NULL || self->profile_id <= 0
       || bekal_store_is_read_only (self->store))
     return;
 
-  progress.position_ms = MAX (position_ms, 0);
-  progress.watched_fraction = duration > 0 ? CLAMP ((double) self->furthest_ms / duration, 0, 1)
-                                           : 0.0;
-  progress.transcript_read_to_end = self->transcript_read;
-  progress.done = self->done;
-
   if (!bekal_store_save_media_progress (self->store, self->profile_id, self->module_id,
-                                        bekal_media_get_id (self->media), &progress, &error))
+                                        bekal_media_get_id (self->media), progress, &error))
     g_warning ("Could not save the progress of %s: %s", bekal_media_get_id (self->media),
                error->message);
+}
+
+static void
+on_progress_done_changed (BekalMediaProgressTracker *tracker,
+                          GParamSpec                *pspec,
+                          BekalVideoBlock           *self)
+{
+  g_object_notify (G_OBJECT (self), "done");
+}
+
+/* Internal API */
+
+void
+_bekal_video_block_init_progress (BekalVideoBlock *self)
+{
+  self->progress = bekal_media_progress_tracker_new ();
+  g_signal_connect (self->progress, "save", G_CALLBACK (on_progress_save), self);
+  g_signal_connect (self->progress, "notify::done", G_CALLBACK (on_progress_done_changed), self);
+}
+
+void
+_bekal_video_block_save_progress (BekalVideoBlock *self,
+                                  gint64           position_ms)
+{
+  bekal_media_progress_tracker_set_duration (self->progress,
+                                             bekal_player_get_duration (self->player));
+  bekal_media_progress_tracker_save (self->progress, position_ms);
 }
 
 void
@@ -53,9 +75,7 @@ _bekal_video_block_load_progress (BekalVideoBlock *self)
       return;
     }
 
-  self->resume_ms = progress.position_ms;
-  self->transcript_read = progress.transcript_read_to_end;
-  self->done = progress.done;
+  bekal_media_progress_tracker_restore (self->progress, &progress);
 }
 
 /* Public API */

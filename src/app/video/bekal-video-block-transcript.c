@@ -244,7 +244,8 @@ check_transcript_read (BekalVideoBlock *self)
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->transcript_scroller);
   double end = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
 
-  if (self->transcript_read || self->autoscrolling || self->transcript_cues == NULL
+  if (bekal_media_progress_tracker_get_transcript_read (self->progress) || self->autoscrolling
+      || self->transcript_cues == NULL
       || !gtk_revealer_get_child_revealed (self->transcript_revealer)
       || gtk_adjustment_get_upper (adjustment) <= 0
       || (self->search_folded && self->search_folded[0]))
@@ -252,9 +253,11 @@ check_transcript_read (BekalVideoBlock *self)
 
   if (gtk_adjustment_get_value (adjustment) >= end - 2)
     {
-      self->transcript_read = TRUE;
-      _bekal_video_block_set_done_if_reached (self);
-      _bekal_video_block_save_progress (self, bekal_player_get_position (self->player));
+      bekal_media_progress_tracker_set_duration (self->progress,
+                                                 bekal_player_get_duration (self->player));
+      /* counts as done, and is saved at once */
+      bekal_media_progress_tracker_set_transcript_read (self->progress,
+                                                        bekal_player_get_position (self->player));
     }
 }
 

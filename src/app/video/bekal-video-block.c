@@ -69,19 +69,6 @@ create_settings (void)
 }
 
 void
-_bekal_video_block_set_done_if_reached (BekalVideoBlock *self)
-{
-  gint64 duration = bekal_player_get_duration (self->player);
-  gboolean watched = duration > 0 && self->furthest_ms >= DONE_FRACTION * duration;
-
-  if (self->done || !(watched || self->transcript_read))
-    return;
-
-  self->done = TRUE;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DONE]);
-}
-
-void
 _bekal_video_block_set_stage_page (BekalVideoBlock *self)
 {
   const char *page = "poster";
@@ -188,13 +175,12 @@ on_tick (gpointer user_data)
 
   if (state == BEKAL_PLAYER_STATE_PLAYING && position >= 0)
     {
-      if (position >= self->last_tick_ms && position - self->last_tick_ms <= CONTINUOUS_PLAY_MS)
-        self->furthest_ms = MAX (self->furthest_ms, position);
+      bekal_media_progress_tracker_set_duration (self->progress,
+                                                 bekal_player_get_duration (self->player));
       _bekal_video_block_check_checkpoints (self, position);
       self->last_tick_ms = position;
-      _bekal_video_block_set_done_if_reached (self);
-      if (g_get_monotonic_time () - self->last_saved_us > SAVE_EVERY_US)
-        _bekal_video_block_save_progress (self, position);
+      /* the furthest point, the done flag and a save every few seconds */
+      bekal_media_progress_tracker_played (self->progress, position);
     }
 
   if (bekal_player_get_state (self->player) != BEKAL_PLAYER_STATE_PLAYING)
@@ -231,11 +217,11 @@ on_player_state_changed (BekalPlayer     *player,
       break;
 
     case BEKAL_PLAYER_STATE_ENDED:
-      self->furthest_ms = MAX (self->furthest_ms, bekal_player_get_duration (player));
       _bekal_video_block_update_position (self, bekal_player_get_duration (player));
-      _bekal_video_block_set_done_if_reached (self);
-      /* next time, start from the beginning */
-      _bekal_video_block_save_progress (self, 0);
+      bekal_media_progress_tracker_set_duration (self->progress,
+                                                 bekal_player_get_duration (player));
+      /* saved as watched to the end, and to start from the beginning next time */
+      bekal_media_progress_tracker_ended (self->progress);
       break;
 
     case BEKAL_PLAYER_STATE_FAILED:
@@ -270,6 +256,7 @@ on_player_duration_changed (BekalPlayer     *player,
   if (duration <= 0)
     return;
 
+  bekal_media_progress_tracker_set_duration (self->progress, duration);
   gtk_adjustment_set_upper (self->seek_adjustment, duration / 1000.0);
   gtk_label_set_text (self->duration_label, text);
   _bekal_video_block_add_chapter_marks (self);
@@ -325,7 +312,7 @@ bekal_video_block_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_DONE:
-      g_value_set_boolean (value, self->done);
+      g_value_set_boolean (value, bekal_media_progress_tracker_get_done (self->progress));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -366,6 +353,9 @@ bekal_video_block_dispose (GObject *object)
   if (self->settings)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   g_clear_object (&self->settings);
+  if (self->progress)
+    g_signal_handlers_disconnect_by_data (self->progress, self);
+  g_clear_object (&self->progress);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BEKAL_TYPE_VIDEO_BLOCK);
 
@@ -460,6 +450,7 @@ bekal_video_block_init (BekalVideoBlock *self)
   self->subtitle_cue = -1;
   self->transcript_cue = -1;
   self->player = bekal_player_new ();
+  _bekal_video_block_init_progress (self);
   gtk_picture_set_paintable (self->video_picture, bekal_player_get_paintable (self->player));
 
   g_signal_connect (self->player, "notify::state", G_CALLBACK (on_player_state_changed), self);
@@ -577,5 +568,5 @@ bekal_video_block_get_done (BekalVideoBlock *self)
 {
   g_return_val_if_fail (BEKAL_IS_VIDEO_BLOCK (self), FALSE);
 
-  return self->done;
+  return bekal_media_progress_tracker_get_done (self->progress);
 }
