@@ -20,6 +20,7 @@
 #include "bekal-text-private.h"
 
 #include "bekal-application.h"
+#include "bekal-image.h"
 #include "bekal-lesson-view.h"
 #include "bekal-media-block.h"
 #include "bekal-module-card.h"
@@ -1097,6 +1098,214 @@ test_module_edited (void)
   g_free (edit.original);
 }
 
+/* Hostile figures: a PNG whose header claims 30 000 × 30 000 pixels (never decoded) and a
+ * figure whose file went away after the module was read both show the placeholder, while the
+ * window keeps drawing */
+#define FIGURE_MODULE "gambar-uji"
+
+typedef struct
+{
+  char  *folder;    /* the module's folder */
+  guint  frames;    /* frames drawn since the module was opened */
+} Figures;
+
+static const char figure_module[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<module xmlns=\"urn:bekal:module:1\" id=\"" FIGURE_MODULE "\" version=\"1.0\" xml:lang=\"id\">\n"
+  "  <title>Modul gambar</title>\n"
+  "  <summary>Gambar yang tidak dapat ditampilkan.</summary>\n"
+  "  <meta><author>Tim pengujian</author></meta>\n"
+  "  <topics><topic id=\"dasar\">Dasar</topic></topics>\n"
+  "  <lesson id=\"pelajaran-1\">\n"
+  "    <title>Pelajaran bergambar</title>\n"
+  "    <p>Gambar pertama terlalu besar.</p>\n"
+  "    <figure src=\"gambar/besar.png\" alt=\"Gambar besar\"><caption>Besar</caption></figure>\n"
+  "    <figure src=\"gambar/hilang.png\" alt=\"Gambar hilang\"><caption>Hilang</caption></figure>\n"
+  "    <figure src=\"gambar/kecil.png\" alt=\"Gambar kecil\"><caption>Kecil</caption></figure>\n"
+  "  </lesson>\n"
+  "</module>\n";
+
+static guint32
+png_crc (const guchar *data,
+         gsize         length)
+{
+  guint32 crc = 0xffffffff;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      crc ^= data[i];
+      for (int bit = 0; bit < 8; bit++)
+        crc = (crc >> 1) ^ (0xedb88320 & (0 - (crc & 1)));
+    }
+
+  return crc ^ 0xffffffff;
+}
+
+static void
+append_png_chunk (GByteArray   *png,
+                  const char   *type,
+                  const guchar *data,
+                  guint32       length)
+{
+  g_autoptr(GByteArray) typed = g_byte_array_new ();
+  guint32 be_length = GUINT32_TO_BE (length);
+  guint32 be_crc;
+
+  g_byte_array_append (typed, (const guint8 *) type, 4);
+  if (length > 0)
+    g_byte_array_append (typed, data, length);
+  be_crc = GUINT32_TO_BE (png_crc (typed->data, typed->len));
+
+  g_byte_array_append (png, (const guint8 *) &be_length, 4);
+  g_byte_array_append (png, typed->data, typed->len);
+  g_byte_array_append (png, (const guint8 *) &be_crc, 4);
+}
+
+/* A PNG that is only a header: 30 000 × 30 000 RGBA, which would take 3.6 GB to decode */
+static void
+write_huge_png (const char *path)
+{
+  static const guchar signature[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  guint32 side = GUINT32_TO_BE (30000);
+  guchar ihdr[13] = { 0, };
+  static const guchar idat[] = { 0x78, 0x9c, 0x01, 0x00 };
+  g_autoptr(GByteArray) png = g_byte_array_new ();
+  FILE *file;
+
+  memcpy (ihdr, &side, 4);
+  memcpy (ihdr + 4, &side, 4);
+  ihdr[8] = 8;  /* bits per channel */
+  ihdr[9] = 6;  /* RGBA */
+  g_byte_array_append (png, signature, sizeof signature);
+  append_png_chunk (png, "IHDR", ihdr, sizeof ihdr);
+  append_png_chunk (png, "IDAT", idat, sizeof idat);
+  append_png_chunk (png, "IEND", NULL, 0);
+
+  /* written in place: the folder watch sees no new file, as when a stick is swapped */
+  file = fopen (path, "wb");
+  g_assert_nonnull (file);
+  g_assert_cmpuint (fwrite (png->data, 1, png->len, file), ==, png->len);
+  g_assert_cmpint (fclose (file), ==, 0);
+}
+
+static void
+write_small_png (const char *path)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 64, 32);
+  g_autoptr(GError) error = NULL;
+
+  gdk_pixbuf_fill (pixbuf, 0x3584e4ff);
+  g_assert_true (gdk_pixbuf_save (pixbuf, path, "png", &error, NULL));
+  g_assert_no_error (error);
+}
+
+static gboolean
+count_frame (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  Figures *figures = data;
+
+  figures->frames++;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+frames_drawn (gpointer data)
+{
+  Figures *figures = data;
+
+  return figures->frames >= 10;
+}
+
+static void
+hostile_figures (BekalApplication *app,
+                 BekalWindow      *window,
+                 gpointer          data)
+{
+  Figures *figures = data;
+  g_autofree char *huge = g_build_filename (figures->folder, "gambar", "besar.png", NULL);
+  g_autofree char *gone = g_build_filename (figures->folder, "gambar", "hilang.png", NULL);
+  g_autoptr(GPtrArray) images = NULL;
+  GtkFlowBoxChild *card;
+  BekalLessonView *view;
+  guint tick;
+
+  create_profile (window, "Budi", NULL);
+  card = find_module_card (window, FIGURE_MODULE);
+  g_assert_nonnull (card);
+
+  /* after the module was read: one figure becomes a bomb, one goes away */
+  write_huge_png (huge);
+  g_assert_cmpint (g_remove (gone), ==, 0);
+
+  tick = gtk_widget_add_tick_callback (GTK_WIDGET (window), count_frame, figures, NULL);
+  gtk_widget_activate (GTK_WIDGET (card));
+  wait_for_page (window, "module");
+  view = wait_for_lesson (window, "pelajaran-1");
+
+  images = ui_find_all (GTK_WIDGET (view), BEKAL_TYPE_IMAGE);
+  g_assert_cmpuint (images->len, ==, 3);
+  for (guint i = 0; i < images->len; i++)
+    g_assert_false (bekal_image_is_loading (g_ptr_array_index (images, i)));
+  g_assert_true (bekal_image_get_failed (g_ptr_array_index (images, 0)));
+  g_assert_true (bekal_image_get_failed (g_ptr_array_index (images, 1)));
+  g_assert_false (bekal_image_get_failed (g_ptr_array_index (images, 2)));
+  g_assert_nonnull (gtk_picture_get_paintable (bekal_image_get_picture (
+    g_ptr_array_index (images, 2))));
+  /* decoded no larger than the file: 64 × 32 */
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (gtk_picture_get_paintable (
+    bekal_image_get_picture (g_ptr_array_index (images, 2)))), ==, 64);
+
+  /* the placeholder says so in words, in the learner's language */
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkWidget *label = find_label_with_text (g_ptr_array_index (images, i),
+                                               _("This image cannot be shown"));
+
+      g_assert_nonnull (label);
+      g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (label)));
+      g_assert_false (gtk_widget_get_visible (GTK_WIDGET (bekal_image_get_picture (
+        g_ptr_array_index (images, i)))));
+    }
+  g_assert_cmpstr (_("This image cannot be shown"), ==, "Gambar tidak dapat ditampilkan");
+
+  /* and the window went on drawing */
+  figures->frames = 0;
+  ui_wait_until (frames_drawn, figures, "the window to draw frames");
+  gtk_widget_remove_tick_callback (GTK_WIDGET (window), tick);
+}
+
+static void
+test_hostile_figures (void)
+{
+  g_autofree char *data_dir = new_data_dir ("figures");
+  g_autofree char *modules_dir = new_data_dir ("figure-modules");
+  g_autofree char *pictures = NULL;
+  g_autofree char *module_file = NULL;
+  g_autofree char *path = NULL;
+  Figures figures = { 0, };
+
+  figures.folder = g_build_filename (modules_dir, FIGURE_MODULE, NULL);
+  pictures = g_build_filename (figures.folder, "gambar", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (pictures, 0755), ==, 0);
+  module_file = g_build_filename (figures.folder, "module.id.xml", NULL);
+  g_assert_true (g_file_set_contents (module_file, figure_module, -1, NULL));
+  /* every figure is a real image when the module is checked and read */
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char * const names[] = { "besar.png", "hilang.png", "kecil.png" };
+
+      g_free (path);
+      path = g_build_filename (pictures, names[i], NULL);
+      write_small_png (path);
+    }
+
+  run_app (data_dir, modules_dir, 1366, 768, hostile_figures, &figures);
+
+  g_free (figures.folder);
+}
+
 /* English, at projector resolution, light and dark */
 static GtkWidget *
 find_preferences (void)
@@ -1607,6 +1816,7 @@ main (int    argc,
   g_test_add_func ("/ui/id/module-edited", test_module_edited);
   g_test_add_func ("/ui/id/quiz-flow", test_quiz_flow);
   g_test_add_func ("/ui/id/no-retakes", test_no_retakes);
+  g_test_add_func ("/ui/id/hostile-figures", test_hostile_figures);
   g_test_add_func ("/ui/en/small-screen-dark", test_english);
 
   status = g_test_run ();

@@ -8,11 +8,14 @@
 #include <glib/gi18n-lib.h>
 
 #include "bekal-block-widgets.h"
+#include "bekal-image.h"
 #include "bekal-media-block.h"
 #include "bekal-practice-card.h"
 #include "bekal-reflection-block.h"
 
 #define TERM_URI_PREFIX "term:"
+/* the widest a figure is shown: the lesson column (bekal-lesson-view.ui) */
+#define FIGURE_MAX_WIDTH 720
 
 /* Helpers */
 
@@ -229,19 +232,22 @@ create_figure (BekalBlock              *block,
                const BekalBlockContext *context)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  GtkWidget *picture = gtk_picture_new_for_filename (bekal_block_get_figure_path (block));
+  GtkWidget *image = bekal_image_new (FIGURE_MAX_WIDTH);
+  GtkPicture *picture = bekal_image_get_picture (BEKAL_IMAGE (image));
   GtkWidget *caption = bekal_text_label_new (bekal_block_get_text (block), context->module);
   const char *alt = bekal_block_get_figure_alt (block);
 
-  gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
-  gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_CONTAIN);
-  gtk_widget_set_size_request (picture, -1, 160);
+  gtk_picture_set_can_shrink (picture, TRUE);
+  gtk_picture_set_content_fit (picture, GTK_CONTENT_FIT_CONTAIN);
+  gtk_widget_set_size_request (image, -1, 160);
   if (alt == NULL)
     alt = bekal_text_get_plain (bekal_block_get_text (block));
-  gtk_picture_set_alternative_text (GTK_PICTURE (picture), alt);
-  gtk_widget_add_css_class (picture, "lesson-figure");
+  gtk_picture_set_alternative_text (picture, alt);
+  gtk_widget_add_css_class (GTK_WIDGET (picture), "lesson-figure");
   gtk_widget_add_css_class (caption, "caption-text");
-  gtk_box_append (GTK_BOX (box), picture);
+  /* decoded in a worker thread once on screen; a placeholder says when it cannot be shown */
+  bekal_image_set_filename (BEKAL_IMAGE (image), bekal_block_get_figure_path (block));
+  gtk_box_append (GTK_BOX (box), image);
   gtk_box_append (GTK_BOX (box), caption);
 
   return box;
@@ -269,6 +275,18 @@ bekal_text_label_new (BekalText   *text,
   gtk_widget_add_controller (label, GTK_EVENT_CONTROLLER (press));
 
   return label;
+}
+
+gboolean
+bekal_block_widget_is_loading (GtkWidget *widget)
+{
+  GtkWidget *first;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+
+  /* a figure is a box with its image first */
+  first = gtk_widget_get_first_child (widget);
+  return first != NULL && BEKAL_IS_IMAGE (first) && bekal_image_is_loading (BEKAL_IMAGE (first));
 }
 
 GtkWidget *

@@ -24,6 +24,9 @@ typedef struct
 /* A widget showing @block; module text reaches Pango only escaped */
 GtkWidget *bekal_block_widget_new     (BekalBlock              *block,
                                        const BekalBlockContext *context);
+/* TRUE while a widget made by bekal_block_widget_new() still reads a file (a figure) and may
+ * change its height when it is in */
+gboolean   bekal_block_widget_is_loading (GtkWidget            *widget);
 /* A selectable, wrapping label for rich text; terms with a glossary entry open a popover
  * with the definition */
 GtkWidget *bekal_text_label_new       (BekalText               *text,

@@ -297,6 +297,17 @@ on_value_changed (GtkAdjustment   *adjustment,
 }
 
 static gboolean
+figures_loading (BekalLessonView *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->block_box));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (bekal_block_widget_is_loading (child))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
 on_restore_tick (GtkWidget     *widget,
                  GdkFrameClock *frame_clock,
                  gpointer       user_data)
@@ -334,6 +345,13 @@ on_restore_tick (GtkWidget     *widget,
 
   if (self->stable_frames < 3 && self->restore_frames < RESTORE_FRAMES)
     return G_SOURCE_CONTINUE;
+
+  /* a figure still being read changes its height when it is in: hold the block a while more */
+  if (figures_loading (self) && self->restore_frames < RESTORE_FRAMES * 4)
+    {
+      self->stable_frames = 0;
+      return G_SOURCE_CONTINUE;
+    }
 
   self->restore_tick = 0;
   self->restored_value = gtk_adjustment_get_value (adjustment);

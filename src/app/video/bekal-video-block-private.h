@@ -8,6 +8,7 @@
 #include <bekal/bekal-media-progress.h>
 #include <bekal/bekal-subtitles.h>
 
+#include "bekal-image.h"
 #include "bekal-video-block.h"
 
 G_BEGIN_DECLS
@@ -28,7 +29,7 @@ struct _BekalVideoBlock
   GtkWidget       *player_box;
   GtkWidget       *stage;
   GtkStack        *stage_stack;
-  GtkPicture      *poster_picture;
+  BekalImage      *poster_image;
   GtkPicture      *video_picture;
   GtkLabel        *error_label;
   GtkWidget       *error_transcript_button;

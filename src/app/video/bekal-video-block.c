@@ -396,6 +396,7 @@ bekal_video_block_class_init (BekalVideoBlockClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (BEKAL_TYPE_IMAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/bekal_peksos/Bekal/"
                                                "bekal-video-block.ui");
@@ -403,7 +404,7 @@ bekal_video_block_class_init (BekalVideoBlockClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BekalVideoBlock, player_box);
   gtk_widget_class_bind_template_child (widget_class, BekalVideoBlock, stage);
   gtk_widget_class_bind_template_child (widget_class, BekalVideoBlock, stage_stack);
-  gtk_widget_class_bind_template_child (widget_class, BekalVideoBlock, poster_picture);
+  gtk_widget_class_bind_template_child (widget_class, BekalVideoBlock, poster_image);
   gtk_widget_class_bind_template_child (widget_class, BekalVideoBlock, video_picture);
   gtk_widget_class_bind_template_child (widget_class, BekalVideoBlock, error_label);
   gtk_widget_class_bind_template_child (widget_class, BekalVideoBlock, error_transcript_button);
@@ -441,6 +442,7 @@ bekal_video_block_init (BekalVideoBlock *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   ensure_css ();
+  gtk_picture_set_can_shrink (bekal_image_get_picture (self->poster_image), TRUE);
 
   self->cues_by_language = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                   (GDestroyNotify) g_ptr_array_unref);
@@ -501,9 +503,10 @@ bekal_video_block_new (BekalMedia *media,
 
   gtk_label_set_text (self->title_label, bekal_media_get_title (media));
   gtk_widget_set_visible (GTK_WIDGET (self->title_label), bekal_media_get_title (media) != NULL);
-  if (bekal_media_get_poster_path (media))
-    gtk_picture_set_filename (self->poster_picture, bekal_media_get_poster_path (media));
-  gtk_picture_set_alternative_text (self->poster_picture, bekal_media_get_title (media));
+  /* read in a worker thread once on screen; a placeholder says when it cannot be shown */
+  bekal_image_set_filename (self->poster_image, bekal_media_get_poster_path (media));
+  gtk_picture_set_alternative_text (bekal_image_get_picture (self->poster_image),
+                                    bekal_media_get_title (media));
   gtk_picture_set_alternative_text (self->video_picture, bekal_media_get_title (media));
 
   _bekal_video_block_load_progress (self);
