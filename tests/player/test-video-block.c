@@ -419,6 +419,16 @@ test_play_with_subtitles (Fixture       *fixture,
 }
 
 static gboolean
+subtitles_loaded (gpointer data)
+{
+  GtkWidget *search = find_widget (data, GTK_TYPE_SEARCH_ENTRY, NULL);
+  GtkWidget *list = search ? find_widget (gtk_widget_get_parent (search), GTK_TYPE_LIST_BOX, NULL)
+                           : NULL;
+
+  return list != NULL && gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0) != NULL;
+}
+
+static gboolean
 transcript_done (gpointer data)
 {
   return bekal_video_block_get_done (data);
@@ -725,6 +735,35 @@ test_missing_file_offers_no_retry (Fixture       *fixture,
   g_assert_null (find_widget (block, GTK_TYPE_BUTTON, "Try Again"));
 }
 
+/* The subtitle files and the poster are read in worker threads: a block that goes away
+ * before they are in is freed at once, and their ends do not touch it */
+static void
+test_disposed_while_loading (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  BekalMedia *media = bekal_module_get_media (fixture->module, 0);
+  GtkWidget *block;
+  GtkWidget *shown;
+
+  for (int i = 0; i < 20; i++)
+    {
+      block = g_object_ref_sink (bekal_video_block_new (media, fixture->store,
+                                                        fixture->profile_id,
+                                                        bekal_module_get_id (fixture->module)));
+      g_object_add_weak_pointer (G_OBJECT (block), (gpointer *) &block);
+      g_object_unref (block);
+      /* no task kept it alive */
+      g_assert_null (block);
+    }
+  iterate_for (500);
+
+  /* one that stays gets its subtitles once they are read */
+  shown = show_block (fixture, 0);
+  bekal_video_block_show_transcript (BEKAL_VIDEO_BLOCK (shown));
+  g_assert_true (wait_for (subtitles_loaded, shown));
+  g_assert_cmpstr (bekal_video_block_get_subtitle_language (BEKAL_VIDEO_BLOCK (shown)), ==, "id");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -744,6 +783,8 @@ main (int    argc,
               test_stall_offers_retry, fixture_tear_down);
   g_test_add ("/video-block/missing-file-offers-no-retry", Fixture, NULL, fixture_set_up,
               test_missing_file_offers_no_retry, fixture_tear_down);
+  g_test_add ("/video-block/disposed-while-loading", Fixture, NULL, fixture_set_up,
+              test_disposed_while_loading, fixture_tear_down);
 
   return g_test_run ();
 }

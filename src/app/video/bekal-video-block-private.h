@@ -69,6 +69,7 @@ struct _BekalVideoBlock
   GSettings       *settings;
 
   GHashTable      *cues_by_language; /* language → GPtrArray of BekalCue */
+  GCancellable    *subtitles_cancellable; /* while the subtitle files are read */
   char            *subtitle_language;
   GPtrArray       *subtitle_cues;    /* borrowed from cues_by_language */
   GPtrArray       *transcript_cues;  /* borrowed from cues_by_language */
@@ -107,6 +108,7 @@ void        _bekal_video_block_seek_to                 (BekalVideoBlock *self,
 
 /* bekal-video-block-transcript.c */
 void        _bekal_video_block_init_transcript         (BekalVideoBlock *self);
+void        _bekal_video_block_load_subtitles          (BekalVideoBlock *self);
 GPtrArray  *_bekal_video_block_cues_for                (BekalVideoBlock *self,
                                                         const char      *language);
 void        _bekal_video_block_show_subtitle           (BekalVideoBlock *self,

@@ -25,29 +25,49 @@ language_name (const char *language)
   return language;
 }
 
+/* Cues of @language, or NULL: no such track, a track that could not be read, or not read yet */
 GPtrArray *
 _bekal_video_block_cues_for (BekalVideoBlock *self,
                              const char      *language)
 {
-  const BekalSubtitleTrack *track;
-  g_autoptr(GError) error = NULL;
-  GPtrArray *cues;
-
-  if (language == NULL)
+  if (language == NULL || self->subtitles_cancellable != NULL)
     return NULL;
 
-  if (g_hash_table_lookup_extended (self->cues_by_language, language, NULL, (gpointer *) &cues))
-    return cues;
+  return g_hash_table_lookup (self->cues_by_language, language);
+}
 
-  track = bekal_media_find_subtitles (self->media, language);
-  cues = track && track->path ? bekal_subtitles_load (track->path, &error) : NULL;
-  if (error)
-    g_warning ("Subtitles of %s (%s): %s", bekal_media_get_id (self->media), language,
-               error->message);
-  /* a failure is remembered too, so that the file is read once */
-  g_hash_table_insert (self->cues_by_language, g_strdup (language), cues);
+/* Runs in a worker thread: subtitle files are read through a GStreamer pipeline, which may
+ * take seconds from a slow stick. @task_data holds language, path, language, path, ... */
+static void
+load_subtitles_in_thread (GTask        *task,
+                          gpointer      source_object,
+                          gpointer      task_data,
+                          GCancellable *cancellable)
+{
+  GStrv tracks = task_data;
+  g_autoptr(GHashTable) cues_by_language =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                           (GDestroyNotify) g_ptr_array_unref);
 
-  return cues;
+  for (guint i = 0; tracks[i] != NULL && tracks[i + 1] != NULL; i += 2)
+    {
+      g_autoptr(GError) error = NULL;
+      GPtrArray *cues;
+
+      if (g_task_return_error_if_cancelled (task))
+        return;
+      if (g_hash_table_contains (cues_by_language, tracks[i]))
+        continue;
+
+      cues = bekal_subtitles_load (tracks[i + 1], &error);
+      if (error)
+        g_warning ("Subtitles %s (%s): %s", tracks[i + 1], tracks[i], error->message);
+      /* a failure is remembered too, so that the file is read once */
+      g_hash_table_insert (cues_by_language, g_strdup (tracks[i]), cues);
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&cues_by_language),
+                         (GDestroyNotify) g_hash_table_unref);
 }
 
 void
@@ -316,7 +336,78 @@ on_transcript_search_changed (GtkSearchEntry  *entry,
   gtk_list_box_invalidate_filter (self->transcript_list);
 }
 
+static void
+on_subtitles_loaded (GObject      *source_object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  GTask *task = G_TASK (result);
+  g_autoptr(GHashTable) cues_by_language = NULL;
+  g_autoptr(GError) error = NULL;
+  BekalVideoBlock *self;
+  GHashTableIter iter;
+  gpointer language, cues;
+
+  /* cancelled: the block was disposed and must not be touched */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    return;
+
+  self = BEKAL_VIDEO_BLOCK (user_data);
+  g_clear_object (&self->subtitles_cancellable);
+  cues_by_language = g_task_propagate_pointer (task, &error);
+  if (cues_by_language != NULL)
+    {
+      g_hash_table_iter_init (&iter, cues_by_language);
+      while (g_hash_table_iter_next (&iter, &language, &cues))
+        {
+          g_hash_table_insert (self->cues_by_language, g_strdup (language), cues);
+          g_hash_table_iter_steal (&iter);
+          g_free (language);
+        }
+    }
+
+  /* what the block would have shown had the files been read at once */
+  self->subtitle_cues = _bekal_video_block_cues_for (self, self->subtitle_language);
+  self->subtitle_cue = -1;
+  _bekal_video_block_set_transcript_language (self, self->subtitle_language);
+  for (guint i = 0; self->transcript_cues == NULL && i < bekal_media_get_n_subtitles (self->media);
+       i++)
+    _bekal_video_block_set_transcript_language (self,
+                                                bekal_media_get_subtitles (self->media,
+                                                                           i)->language);
+  if (self->transcript_cues == NULL)
+    _bekal_video_block_build_transcript (self);
+  if (self->failed)
+    gtk_widget_set_visible (self->error_transcript_button, self->transcript_cues != NULL);
+  _bekal_video_block_show_subtitle (self, MAX (bekal_player_get_position (self->player), 0));
+}
+
 /* Internal API */
+
+/* Reads every subtitle file of the item in a worker thread; until then there are no cues */
+void
+_bekal_video_block_load_subtitles (BekalVideoBlock *self)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < bekal_media_get_n_subtitles (self->media); i++)
+    {
+      const BekalSubtitleTrack *track = bekal_media_get_subtitles (self->media, i);
+
+      if (track->language == NULL || track->path == NULL)
+        continue;
+      g_strv_builder_add (builder, track->language);
+      g_strv_builder_add (builder, track->path);
+    }
+
+  self->subtitles_cancellable = g_cancellable_new ();
+  /* no source object: the task must not keep a block that went away alive */
+  task = g_task_new (NULL, self->subtitles_cancellable, on_subtitles_loaded, self);
+  g_task_set_source_tag (task, _bekal_video_block_load_subtitles);
+  g_task_set_task_data (task, g_strv_builder_end (builder), (GDestroyNotify) g_strfreev);
+  g_task_run_in_thread (task, load_subtitles_in_thread);
+}
 
 void
 _bekal_video_block_init_transcript (BekalVideoBlock *self)

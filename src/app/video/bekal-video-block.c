@@ -344,6 +344,8 @@ bekal_video_block_dispose (GObject *object)
     bekal_video_block_set_fullscreen (self, FALSE);
 
   g_clear_handle_id (&self->tick_id, g_source_remove);
+  g_cancellable_cancel (self->subtitles_cancellable);
+  g_clear_object (&self->subtitles_cancellable);
   if (self->player)
     {
       g_signal_handlers_disconnect_by_data (self->player, self);
@@ -513,13 +515,11 @@ bekal_video_block_new (BekalMedia *media,
   _bekal_video_block_build_chapters (self);
 
   self->subtitle_language = g_strdup (_bekal_video_block_default_language (self));
-  self->subtitle_cues = _bekal_video_block_cues_for (self, self->subtitle_language);
-  _bekal_video_block_set_transcript_language (self, self->subtitle_language);
-  for (guint i = 0; self->transcript_cues == NULL && i < bekal_media_get_n_subtitles (media); i++)
-    _bekal_video_block_set_transcript_language (self,
-                                                bekal_media_get_subtitles (media, i)->language);
   _bekal_video_block_build_subtitles_menu (self);
-  if (self->transcript_cues == NULL)
+  /* the subtitles and the transcript appear once their files are read */
+  if (bekal_media_get_n_subtitles (media) > 0)
+    _bekal_video_block_load_subtitles (self);
+  else
     _bekal_video_block_build_transcript (self);
 
   path = bekal_media_get_path (media);
