@@ -1040,6 +1040,12 @@ find_message_dialog (void)
   return NULL;
 }
 
+static gboolean
+gap_report_computed (gpointer data)
+{
+  return !bekal_gap_report_page_is_loading (data);
+}
+
 static void
 test_gap_report (Fixture       *fixture,
                  gconstpointer  data)
@@ -1069,6 +1075,8 @@ test_gap_report (Fixture       *fixture,
   g_ptr_array_add (modules, fixture->module);
   bekal_gap_report_page_load (BEKAL_GAP_REPORT_PAGE (page), fixture->store, modules);
   show_in_window (fixture, page);
+  /* computed in a worker thread */
+  ui_wait_until (gap_report_computed, page, "the gap report");
   g_assert_cmpuint (bekal_gap_report_page_get_n_rows (BEKAL_GAP_REPORT_PAGE (page)), >, 0);
   g_assert_nonnull (find_label_with (page, _("Whole module")));
   g_assert_nonnull (find_label_with (page, "(n=1)"));

@@ -1559,6 +1559,12 @@ card_is_passed (gpointer data)
             == BEKAL_MODULE_STATE_PASSED;
 }
 
+static gboolean
+gap_report_computed (gpointer data)
+{
+  return !bekal_gap_report_page_is_loading (data);
+}
+
 static void
 quiz_flow (BekalApplication *app,
            BekalWindow      *window,
@@ -1691,6 +1697,8 @@ quiz_flow (BekalApplication *app,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-gap-report", NULL));
   wait_for_page (window, "gap-report");
   report = bekal_window_get_gap_report_page (window);
+  /* computed in a worker thread, on a connection of its own */
+  ui_wait_until (gap_report_computed, report, "the gap report to be computed");
   g_assert_cmpuint (bekal_gap_report_page_get_n_rows (report), >, 0);
   save_screenshot (window, "26-gap-report-1366x768-id.png");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));

@@ -14,7 +14,9 @@
 
 #include "bekal-gap-report-page.h"
 
-#define ROW_KEY "bekal-gap-row"
+/* One row of the table: the report's row and the module that names it */
+#define BEKAL_TYPE_GAP_ROW_ITEM (bekal_gap_row_item_get_type ())
+G_DECLARE_FINAL_TYPE (BekalGapRowItem, bekal_gap_row_item, BEKAL, GAP_ROW_ITEM, GObject)
 
 typedef enum
 {
@@ -36,13 +38,23 @@ enum
   N_SIGNALS
 };
 
+struct _BekalGapRowItem
+{
+  GObject      parent_instance;
+
+  BekalGapRow *row;     /* owned by the page's rows, which outlive the items */
+  BekalModule *module;  /* NULL when no module of the catalog has this id */
+};
+
 struct _BekalGapReportPage
 {
   GtkWidget           parent_instance;
 
   GPtrArray          *rows;       /* BekalGapRow, all months */
   GPtrArray          *modules;    /* BekalModule, for titles */
-  GListStore         *items;      /* a GObject per row, holding it as ROW_KEY */
+  GListStore         *items;      /* BekalGapRowItem */
+  GCancellable       *compute_cancellable; /* of the computation under way */
+  GCancellable       *export_cancellable;  /* of the export under way */
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;
   char              **month_values; /* "" (all time) then each month, as in the drop-down */
@@ -58,7 +70,53 @@ struct _BekalGapReportPage
 
 static guint signals[N_SIGNALS];
 
+enum
+{
+  PROP_0,
+  PROP_LOADING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (BekalGapRowItem, bekal_gap_row_item, G_TYPE_OBJECT)
 G_DEFINE_FINAL_TYPE (BekalGapReportPage, bekal_gap_report_page, GTK_TYPE_WIDGET)
+
+static void on_month_selected (BekalGapReportPage *self);
+
+/* Row items */
+
+static void
+bekal_gap_row_item_finalize (GObject *object)
+{
+  BekalGapRowItem *self = BEKAL_GAP_ROW_ITEM (object);
+
+  g_clear_object (&self->module);
+
+  G_OBJECT_CLASS (bekal_gap_row_item_parent_class)->finalize (object);
+}
+
+static void
+bekal_gap_row_item_class_init (BekalGapRowItemClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = bekal_gap_row_item_finalize;
+}
+
+static void
+bekal_gap_row_item_init (BekalGapRowItem *self)
+{
+}
+
+static BekalGapRowItem *
+bekal_gap_row_item_new (BekalGapRow *row,
+                        BekalModule *module)
+{
+  BekalGapRowItem *self = g_object_new (BEKAL_TYPE_GAP_ROW_ITEM, NULL);
+
+  self->row = row;
+  self->module = module != NULL ? g_object_ref (module) : NULL;
+  return self;
+}
 
 /* Helpers */
 
@@ -110,11 +168,11 @@ selected_month (BekalGapReportPage *self)
 }
 
 static char *
-cell_text (BekalGapReportPage *self,
-           BekalGapRow        *row,
-           Column              column)
+cell_text (BekalGapRowItem *item,
+           Column           column)
 {
-  BekalModule *module = find_module (self, row->module_id);
+  BekalGapRow *row = item->row;
+  BekalModule *module = item->module;
 
   switch (column)
     {
@@ -172,6 +230,88 @@ compare_months_newest_first (gconstpointer a,
   return g_strcmp0 (*(const char * const *) b, *(const char * const *) a);
 }
 
+static void
+cancel (GCancellable **cancellable)
+{
+  if (*cancellable == NULL)
+    return;
+
+  g_cancellable_cancel (*cancellable);
+  g_clear_object (cancellable);
+}
+
+/* Runs in a worker thread, on a connection of its own: the report may read for a while, or
+ * wait for a lock another program holds */
+static void
+compute_in_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  const char *data_dir = task_data;
+  g_autoptr(BekalStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *rows;
+
+  store = bekal_store_open (data_dir, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  rows = bekal_report_gap (store, &error);
+  if (rows == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, rows, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+show_rows (BekalGapReportPage *self,
+           GPtrArray          *rows)
+{
+  g_autoptr(GPtrArray) month_names = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_list_store_remove_all (self->items);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  self->rows = rows;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      BekalGapRow *row = g_ptr_array_index (self->rows, i);
+      g_autoptr(BekalGapRowItem) item = bekal_gap_row_item_new (row,
+                                                                find_module (self,
+                                                                             row->module_id));
+
+      g_list_store_append (self->items, item);
+      if (row->month[0] != '\0' && g_hash_table_add (seen, row->month))
+        g_ptr_array_add (month_names, row->month);
+    }
+  g_ptr_array_sort (month_names, compare_months_newest_first);
+
+  /* "All time" first, then the months, newest first */
+  g_signal_handlers_block_by_func (self->month_dropdown, on_month_selected, self);
+  g_strfreev (self->month_values);
+  self->month_values = g_new0 (char *, month_names->len + 2);
+  self->month_values[0] = g_strdup ("");
+  gtk_string_list_splice (self->month_labels, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->month_labels)), NULL);
+  gtk_string_list_append (self->month_labels, _("All time"));
+  for (guint i = 0; i < month_names->len; i++)
+    {
+      self->month_values[i + 1] = g_strdup (g_ptr_array_index (month_names, i));
+      gtk_string_list_append (self->month_labels, self->month_values[i + 1]);
+    }
+  gtk_drop_down_set_selected (self->month_dropdown, 0);
+  g_signal_handlers_unblock_by_func (self->month_dropdown, on_month_selected, self);
+  on_month_selected (self);
+
+  gtk_stack_set_visible_child_name (self->stack, self->rows->len > 0 ? "table" : "empty");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), self->rows->len > 0);
+}
+
 /* Callbacks */
 
 static gboolean
@@ -179,9 +319,9 @@ filter_by_month (gpointer item,
                  gpointer user_data)
 {
   BekalGapReportPage *self = BEKAL_GAP_REPORT_PAGE (user_data);
-  BekalGapRow *row = g_object_get_data (G_OBJECT (item), ROW_KEY);
+  BekalGapRowItem *row_item = BEKAL_GAP_ROW_ITEM (item);
 
-  return g_strcmp0 (row->month, selected_month (self)) == 0;
+  return g_strcmp0 (row_item->row->month, selected_month (self)) == 0;
 }
 
 static void
@@ -220,16 +360,40 @@ on_cell_bind (GtkSignalListItemFactory *factory,
 {
   Column column = GPOINTER_TO_INT (user_data);
   GtkWidget *label = gtk_list_item_get_child (item);
-  GObject *object = gtk_list_item_get_item (item);
-  BekalGapRow *row = g_object_get_data (object, ROW_KEY);
-  BekalGapReportPage *self = g_object_get_data (G_OBJECT (factory), "bekal-page");
-  g_autofree char *text = cell_text (self, row, column);
+  BekalGapRowItem *row_item = BEKAL_GAP_ROW_ITEM (gtk_list_item_get_item (item));
+  g_autofree char *text = cell_text (row_item, column);
 
   gtk_label_set_text (GTK_LABEL (label), text);
-  if (column == COLUMN_TOPIC && row->topic_id[0] == '\0')
+  if (column == COLUMN_TOPIC && row_item->row->topic_id[0] == '\0')
     gtk_widget_add_css_class (label, "heading");
   else
     gtk_widget_remove_css_class (label, "heading");
+}
+
+static void
+on_computed (GObject      *source_object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GTask *task = G_TASK (result);
+  g_autoptr(GError) error = NULL;
+  BekalGapReportPage *self;
+  GPtrArray *rows;
+
+  /* the page went away or was asked again: it must not be touched */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    return;
+
+  self = BEKAL_GAP_REPORT_PAGE (user_data);
+  g_clear_object (&self->compute_cancellable);
+  rows = g_task_propagate_pointer (task, &error);
+  if (rows == NULL)
+    {
+      show_error_dialog (self, _("The Report Cannot Be Computed"), error->message);
+      rows = g_ptr_array_new_with_free_func ((GDestroyNotify) bekal_gap_row_free);
+    }
+  show_rows (self, rows);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
 static void
@@ -237,12 +401,19 @@ on_replace_done (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  g_autoptr(BekalGapReportPage) self = BEKAL_GAP_REPORT_PAGE (user_data);
   GFile *file = G_FILE (source);
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_file_get_basename (file);
+  BekalGapReportPage *self;
+  gboolean written = g_file_replace_contents_finish (file, result, NULL, &error);
 
-  if (!g_file_replace_contents_finish (file, result, NULL, &error))
+  /* the page went away (or the export was given up): it must not be touched */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = BEKAL_GAP_REPORT_PAGE (user_data);
+  g_clear_object (&self->export_cancellable);
+  if (!written)
     {
       /* the message of the error names the file already */
       g_autofree char *message = g_strdup_printf (_("Choose another folder, or free some space, "
@@ -306,6 +477,24 @@ on_export_clicked (BekalGapReportPage *self)
 /* Overrides */
 
 static void
+bekal_gap_report_page_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  BekalGapReportPage *self = BEKAL_GAP_REPORT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADING:
+      g_value_set_boolean (value, bekal_gap_report_page_is_loading (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 bekal_gap_report_page_dispose (GObject *object)
 {
   BekalGapReportPage *self = BEKAL_GAP_REPORT_PAGE (object);
@@ -321,6 +510,8 @@ bekal_gap_report_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
+  cancel (&self->compute_cancellable);
+  cancel (&self->export_cancellable);
   g_clear_object (&self->filtered);
   g_clear_object (&self->items);
   g_clear_object (&self->month_labels);
@@ -346,7 +537,13 @@ bekal_gap_report_page_class_init (BekalGapReportPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->get_property = bekal_gap_report_page_get_property;
   object_class->dispose = bekal_gap_report_page_dispose;
+
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   object_class->finalize = bekal_gap_report_page_finalize;
 
   signals[SIGNAL_EXPORTED] =
@@ -400,7 +597,6 @@ bekal_gap_report_page_init (BekalGapReportPage *self)
 
       factory = gtk_signal_list_item_factory_new ();
 
-      g_object_set_data (G_OBJECT (factory), "bekal-page", self);
       g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup), GINT_TO_POINTER (i));
       g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind), GINT_TO_POINTER (i));
       column = gtk_column_view_column_new (titles[i], factory);
@@ -432,10 +628,7 @@ bekal_gap_report_page_load (BekalGapReportPage *self,
                             BekalStore         *store,
                             GPtrArray          *modules)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GPtrArray) month_names = g_ptr_array_new ();
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (BEKAL_IS_GAP_REPORT_PAGE (self));
   g_return_if_fail (BEKAL_IS_STORE (store));
@@ -444,48 +637,25 @@ bekal_gap_report_page_load (BekalGapReportPage *self,
   if (modules != NULL)
     self->modules = g_ptr_array_ref (modules);
 
-  rows = bekal_report_gap (store, &error);
-  if (rows == NULL)
-    {
-      show_error_dialog (self, _("The Report Cannot Be Computed"), error->message);
-      rows = g_ptr_array_new_with_free_func ((GDestroyNotify) bekal_gap_row_free);
-    }
+  cancel (&self->compute_cancellable);
+  self->compute_cancellable = g_cancellable_new ();
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
 
-  g_list_store_remove_all (self->items);
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
-  self->rows = g_steal_pointer (&rows);
+  /* no source object: the task must not keep a page that went away alive */
+  task = g_task_new (NULL, self->compute_cancellable, on_computed, self);
+  g_task_set_source_tag (task, bekal_gap_report_page_load);
+  g_task_set_task_data (task, g_strdup (bekal_store_get_data_dir (store)), g_free);
+  g_task_run_in_thread (task, compute_in_thread);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
 
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      BekalGapRow *row = g_ptr_array_index (self->rows, i);
-      g_autoptr(GObject) item = g_object_new (G_TYPE_OBJECT, NULL);
+gboolean
+bekal_gap_report_page_is_loading (BekalGapReportPage *self)
+{
+  g_return_val_if_fail (BEKAL_IS_GAP_REPORT_PAGE (self), FALSE);
 
-      g_object_set_data (item, ROW_KEY, row);
-      g_list_store_append (self->items, item);
-      if (row->month[0] != '\0' && g_hash_table_add (seen, row->month))
-        g_ptr_array_add (month_names, row->month);
-    }
-  g_ptr_array_sort (month_names, compare_months_newest_first);
-
-  /* "All time" first, then the months, newest first */
-  g_signal_handlers_block_by_func (self->month_dropdown, on_month_selected, self);
-  g_strfreev (self->month_values);
-  self->month_values = g_new0 (char *, month_names->len + 2);
-  self->month_values[0] = g_strdup ("");
-  gtk_string_list_splice (self->month_labels, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->month_labels)), NULL);
-  gtk_string_list_append (self->month_labels, _("All time"));
-  for (guint i = 0; i < month_names->len; i++)
-    {
-      self->month_values[i + 1] = g_strdup (g_ptr_array_index (month_names, i));
-      gtk_string_list_append (self->month_labels, self->month_values[i + 1]);
-    }
-  gtk_drop_down_set_selected (self->month_dropdown, 0);
-  g_signal_handlers_unblock_by_func (self->month_dropdown, on_month_selected, self);
-  on_month_selected (self);
-
-  gtk_stack_set_visible_child_name (self->stack, self->rows->len > 0 ? "table" : "empty");
-  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), self->rows->len > 0);
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "loading") == 0;
 }
 
 void
@@ -504,8 +674,10 @@ bekal_gap_report_page_export_to_file (BekalGapReportPage *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
   /* written to a temporary file first, then renamed over the old one: a failure leaves
    * the old file as it was */
+  cancel (&self->export_cancellable);
+  self->export_cancellable = g_cancellable_new ();
   g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                       NULL, on_replace_done, g_object_ref (self));
+                                       self->export_cancellable, on_replace_done, self);
 }
 
 void

@@ -23,8 +23,9 @@ G_DECLARE_FINAL_TYPE (BekalGapReportPage, bekal_gap_report_page, BEKAL, GAP_REPO
  */
 
 GtkWidget *bekal_gap_report_page_new            (void);
-/* Computes the report from @store. @modules (BekalModule elements, may be NULL) give the
- * titles of modules and topics; ids are shown for the others. */
+/* Computes the report from @store in a worker thread, on a connection of its own; the page
+ * shows a spinner meanwhile ("loading" property). @modules (BekalModule elements, may be
+ * NULL) give the titles of modules and topics; ids are shown for the others. */
 void       bekal_gap_report_page_load           (BekalGapReportPage *self,
                                                  BekalStore         *store,
                                                  GPtrArray          *modules);
@@ -32,6 +33,8 @@ void       bekal_gap_report_page_load           (BekalGapReportPage *self,
  * CSV…" button does once a file is chosen */
 void       bekal_gap_report_page_export_to_file (BekalGapReportPage *self,
                                                  GFile              *file);
+/* TRUE while the report is computed */
+gboolean   bekal_gap_report_page_is_loading     (BekalGapReportPage *self);
 /* "" for all time, or "YYYY-MM" */
 void       bekal_gap_report_page_set_month      (BekalGapReportPage *self,
                                                  const char         *month);
