@@ -25,6 +25,7 @@
 #include "bekal-media-block.h"
 #include "bekal-module-card.h"
 #include "bekal-preferences-window.h"
+#include "bekal-profile-row.h"
 #include "bekal-quiz-page.h"
 #include "bekal-reflection-block.h"
 #include "bekal-video-block.h"
@@ -379,14 +380,12 @@ continue_as_last_learner (BekalWindow *window,
   GtkWidget *list = ui_require_id (page, "profile_list");
   GtkWidget *first = gtk_widget_get_first_child (list);
   GtkWidget *focus;
-  const gint64 *id;
 
   wait_for_page (window, "profiles");
   g_assert_cmpint (bekal_window_get_learner (window), ==, 0);
   g_assert_nonnull (first);
-  id = g_object_get_data (G_OBJECT (first), "bekal-profile-id");
-  g_assert_nonnull (id);
-  g_assert_cmpint (*id, ==, profile_id);
+  g_assert_true (BEKAL_IS_PROFILE_ROW (first));
+  g_assert_cmpint (bekal_profile_row_get_profile_id (BEKAL_PROFILE_ROW (first)), ==, profile_id);
   g_assert_true (gtk_widget_has_css_class (first, "last-profile"));
 
   focus = gtk_root_get_focus (GTK_ROOT (window));

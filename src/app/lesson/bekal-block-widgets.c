@@ -17,7 +17,26 @@
 /* the widest a figure is shown: the lesson column (bekal-lesson-view.ui) */
 #define FIGURE_MAX_WIDTH 720
 
+/* What a label of module text keeps: the module whose glossary its terms open, and where it
+ * was last pressed (the glossary popover points there) */
+typedef struct
+{
+  BekalModule  *module;
+  GdkRectangle  press;
+  gboolean      pressed;
+} TextLabel;
+
 /* Helpers */
+
+static void
+text_label_free (gpointer  data,
+                 GClosure *closure)
+{
+  TextLabel *text_label = data;
+
+  g_clear_object (&text_label->module);
+  g_free (text_label);
+}
 
 static GtkWidget *
 create_glossary_popover (const BekalGlossaryEntry *entry)
@@ -54,15 +73,10 @@ on_label_pressed (GtkGestureClick *gesture,
                   int              n_press,
                   double           x,
                   double           y,
-                  GtkWidget       *label)
+                  TextLabel       *text_label)
 {
-  GdkRectangle *where = g_new0 (GdkRectangle, 1);
-
-  where->x = (int) x;
-  where->y = (int) y;
-  where->width = 1;
-  where->height = 1;
-  g_object_set_data_full (G_OBJECT (label), "bekal-press", where, g_free);
+  text_label->press = (GdkRectangle) { (int) x, (int) y, 1, 1 };
+  text_label->pressed = TRUE;
 }
 
 static gboolean
@@ -103,11 +117,10 @@ on_label_destroy (GtkWidget *label)
 static gboolean
 on_activate_link (GtkLabel   *label,
                   const char *uri,
-                  gpointer    user_data)
+                  TextLabel  *text_label)
 {
-  BekalModule *module = g_object_get_data (G_OBJECT (label), "bekal-module");
+  BekalModule *module = text_label->module;
   const BekalGlossaryEntry *entry = NULL;
-  GdkRectangle *where = g_object_get_data (G_OBJECT (label), "bekal-press");
   GtkWidget *popover;
 
   /* no link may leave the app: modules are content, not a way to open other programs */
@@ -120,11 +133,11 @@ on_activate_link (GtkLabel   *label,
 
   popover = create_glossary_popover (entry);
   gtk_widget_set_parent (popover, GTK_WIDGET (label));
-  if (where != NULL)
-    gtk_popover_set_pointing_to (GTK_POPOVER (popover), where);
+  if (text_label->pressed)
+    gtk_popover_set_pointing_to (GTK_POPOVER (popover), &text_label->press);
   g_signal_connect (popover, "closed", G_CALLBACK (on_popover_closed), NULL);
   gtk_popover_popup (GTK_POPOVER (popover));
-  g_object_set_data (G_OBJECT (label), "bekal-press", NULL);
+  text_label->pressed = FALSE;
 
   return TRUE;
 }
@@ -262,16 +275,17 @@ bekal_text_label_new (BekalText   *text,
   g_autofree char *markup = bekal_text_to_pango_markup_full (text, BEKAL_TEXT_MARKUP_TERM_LINKS);
   GtkWidget *label = create_plain_label (NULL, NULL);
   GtkGesture *press = gtk_gesture_click_new ();
+  TextLabel *text_label = g_new0 (TextLabel, 1);
 
   gtk_label_set_markup (GTK_LABEL (label), markup);
-  if (module != NULL)
-    g_object_set_data_full (G_OBJECT (label), "bekal-module", g_object_ref (module),
-                            g_object_unref);
-  g_signal_connect (label, "activate-link", G_CALLBACK (on_activate_link), NULL);
+  text_label->module = module != NULL ? g_object_ref (module) : NULL;
+  /* the label's data lives as long as its link handler */
+  g_signal_connect_data (label, "activate-link", G_CALLBACK (on_activate_link), text_label,
+                         text_label_free, 0);
   g_signal_connect (label, "destroy", G_CALLBACK (on_label_destroy), NULL);
 
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (press), GTK_PHASE_CAPTURE);
-  g_signal_connect (press, "pressed", G_CALLBACK (on_label_pressed), label);
+  g_signal_connect (press, "pressed", G_CALLBACK (on_label_pressed), text_label);
   gtk_widget_add_controller (label, GTK_EVENT_CONTROLLER (press));
 
   return label;

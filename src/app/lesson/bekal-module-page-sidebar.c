@@ -9,6 +9,48 @@
 
 #include "bekal-module-page-private.h"
 
+/* What a row of the table of contents opens */
+typedef enum
+{
+  TOC_PRETEST,
+  TOC_LESSON,
+  TOC_POSTTEST,
+} TocKind;
+
+#define BEKAL_TYPE_TOC_ROW (bekal_toc_row_get_type ())
+G_DECLARE_FINAL_TYPE (BekalTocRow, bekal_toc_row, BEKAL, TOC_ROW, AdwActionRow)
+
+struct _BekalTocRow
+{
+  AdwActionRow parent_instance;
+
+  TocKind      kind;
+  guint        lesson;    /* the lesson's index, for TOC_LESSON */
+};
+
+G_DEFINE_FINAL_TYPE (BekalTocRow, bekal_toc_row, ADW_TYPE_ACTION_ROW)
+
+static void
+bekal_toc_row_class_init (BekalTocRowClass *klass)
+{
+}
+
+static void
+bekal_toc_row_init (BekalTocRow *self)
+{
+}
+
+static GtkWidget *
+bekal_toc_row_new (TocKind kind,
+                   guint   lesson)
+{
+  BekalTocRow *self = g_object_new (BEKAL_TYPE_TOC_ROW, NULL);
+
+  self->kind = kind;
+  self->lesson = lesson;
+  return GTK_WIDGET (self);
+}
+
 static GtkWidget *
 create_status_icon (gboolean complete)
 {
@@ -39,7 +81,7 @@ _bekal_module_page_rebuild_sidebar (BekalModulePage *self)
   pretest = bekal_module_find_quiz_by_role (self->module, BEKAL_QUIZ_PRETEST);
   if (pretest != NULL)
     {
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row = bekal_toc_row_new (TOC_PRETEST, 0);
       BekalModuleFlag flags = _bekal_module_page_get_flags (self);
       const char *state;
 
@@ -54,14 +96,13 @@ _bekal_module_page_rebuild_sidebar (BekalModulePage *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), state);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row),
                                  create_status_icon (flags & BEKAL_MODULE_FLAG_PRETEST_DONE));
-      g_object_set_data (G_OBJECT (row), "bekal-pretest", GINT_TO_POINTER (TRUE));
       gtk_list_box_append (self->lesson_list, row);
     }
 
   for (guint i = 0; i < bekal_module_get_n_lessons (self->module); i++)
     {
       BekalLesson *lesson = bekal_module_get_lesson (self->module, i);
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row = bekal_toc_row_new (TOC_LESSON, i);
       g_autofree char *title = g_strdup_printf ("%u. %s", i + 1, bekal_lesson_get_title (lesson));
       guint minutes = bekal_lesson_get_reading_minutes (lesson);
       g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u minute",
@@ -74,14 +115,13 @@ _bekal_module_page_rebuild_sidebar (BekalModulePage *self)
       adw_action_row_add_prefix (ADW_ACTION_ROW (row),
                                  create_status_icon (_bekal_module_page_lesson_complete (self,
                                                                                          lesson)));
-      g_object_set_data (G_OBJECT (row), "bekal-lesson", GUINT_TO_POINTER (i + 1));
       gtk_list_box_append (self->lesson_list, row);
     }
 
   posttest = bekal_module_find_quiz_by_role (self->module, BEKAL_QUIZ_POSTTEST);
   if (posttest != NULL)
     {
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row = bekal_toc_row_new (TOC_POSTTEST, 0);
       gboolean passed = (_bekal_module_page_get_flags (self)
                          & BEKAL_MODULE_FLAG_POSTTEST_PASSED) != 0;
       const char *state;
@@ -96,7 +136,6 @@ _bekal_module_page_rebuild_sidebar (BekalModulePage *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Post-test"));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), state);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), create_status_icon (passed));
-      g_object_set_data (G_OBJECT (row), "bekal-posttest", GINT_TO_POINTER (TRUE));
       gtk_list_box_append (self->lesson_list, row);
     }
 }
@@ -107,16 +146,17 @@ _bekal_module_page_select_sidebar_row (BekalModulePage *self)
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->lesson_list)); row != NULL;
        row = gtk_widget_get_next_sibling (row))
     {
-      guint lesson = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "bekal-lesson"));
-      gboolean is_pretest = g_object_get_data (G_OBJECT (row), "bekal-pretest") != NULL;
-      gboolean is_posttest = g_object_get_data (G_OBJECT (row), "bekal-posttest") != NULL;
+      BekalTocRow *toc = BEKAL_TOC_ROW (row);
+      gboolean is_lesson = toc->kind == TOC_LESSON;
+      gboolean is_pretest = toc->kind == TOC_PRETEST;
+      gboolean is_posttest = toc->kind == TOC_POSTTEST;
       const char *step = gtk_stack_get_visible_child_name (self->content_stack);
       gboolean in_quiz = g_strcmp0 (step, "quiz") == 0;
 
-      if ((lesson > 0 && (int) lesson - 1 == self->current_lesson
+      if ((is_lesson && (int) toc->lesson == self->current_lesson
            && g_strcmp0 (step, "lesson") == 0)
-          || (lesson > 0 && in_quiz && self->quiz_origin == QUIZ_FROM_PRACTICE
-              && lesson - 1 == self->quiz_lesson)
+          || (is_lesson && in_quiz && self->quiz_origin == QUIZ_FROM_PRACTICE
+              && toc->lesson == self->quiz_lesson)
           || (is_pretest && (g_strcmp0 (step, "pretest") == 0
                              || (in_quiz && self->quiz_origin == QUIZ_FROM_PRETEST)))
           || (is_posttest && (g_strcmp0 (step, "finished") == 0
@@ -137,18 +177,18 @@ on_row_activated (GtkListBox      *list,
                   GtkListBoxRow   *row,
                   BekalModulePage *self)
 {
-  guint lesson = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "bekal-lesson"));
+  BekalTocRow *toc = BEKAL_TOC_ROW (row);
   g_autofree char *saved_lesson = NULL;
   guint saved_block = 0;
 
-  if (g_object_get_data (G_OBJECT (row), "bekal-pretest") != NULL)
+  if (toc->kind == TOC_PRETEST)
     {
       _bekal_module_page_show_pretest (self);
       return;
     }
 
   /* the end of the module, where the post-test is taken or why it cannot be */
-  if (g_object_get_data (G_OBJECT (row), "bekal-posttest") != NULL)
+  if (toc->kind == TOC_POSTTEST)
     {
       bekal_lesson_view_flush (self->lesson_view);
       _bekal_module_page_show_finished (self);
@@ -157,19 +197,17 @@ on_row_activated (GtkListBox      *list,
       return;
     }
 
-  if (lesson == 0)
-    return;
-
   /* coming back to the lesson of the saved position returns to the saved block */
   if (self->store != NULL && self->profile_id != 0
       && bekal_store_get_position (self->store, self->profile_id,
                                    bekal_module_get_id (self->module), &saved_lesson,
                                    &saved_block, NULL)
       && g_strcmp0 (saved_lesson,
-                    bekal_lesson_get_id (bekal_module_get_lesson (self->module, lesson - 1))) != 0)
+                    bekal_lesson_get_id (bekal_module_get_lesson (self->module,
+                                                                  toc->lesson))) != 0)
     saved_block = 0;
 
-  _bekal_module_page_open_lesson (self, lesson - 1, saved_block);
+  _bekal_module_page_open_lesson (self, toc->lesson, saved_block);
   if (adw_flap_get_folded (self->flap))
     adw_flap_set_reveal_flap (self->flap, FALSE);
 }

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bekal-profile-page.h"
+#include "bekal-profile-row.h"
 
 struct _BekalProfilePage
 {
@@ -78,7 +79,7 @@ static GtkWidget *
 create_profile_row (BekalProfile *profile,
                     gboolean      is_last)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = bekal_profile_row_new (bekal_profile_get_id (profile));
   GtkWidget *avatar = adw_avatar_new (36, bekal_profile_get_name (profile), TRUE);
   GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
   g_autofree char *subtitle = describe_profile (profile);
@@ -109,9 +110,6 @@ create_profile_row (BekalProfile *profile,
                                   label != NULL ? label : bekal_profile_get_name (profile),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
                                   -1);
-  g_object_set_data_full (G_OBJECT (row), "bekal-profile-id",
-                          g_memdup2 (&(gint64) { bekal_profile_get_id (profile) }, sizeof (gint64)),
-                          g_free);
 
   return row;
 }
@@ -178,10 +176,9 @@ on_profile_row_activated (GtkListBox       *list,
                           GtkListBoxRow    *row,
                           BekalProfilePage *self)
 {
-  const gint64 *id = g_object_get_data (G_OBJECT (row), "bekal-profile-id");
-
-  if (id != NULL)
-    g_signal_emit (self, signals[SIGNAL_PROFILE_CHOSEN], 0, *id);
+  if (BEKAL_IS_PROFILE_ROW (row))
+    g_signal_emit (self, signals[SIGNAL_PROFILE_CHOSEN], 0,
+                   bekal_profile_row_get_profile_id (BEKAL_PROFILE_ROW (row)));
 }
 
 static void

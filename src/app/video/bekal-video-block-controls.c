@@ -9,12 +9,26 @@
 
 #include "bekal-video-block-private.h"
 
+/* A choice of the speed menu */
+typedef struct
+{
+  BekalVideoBlock *block;
+  double           rate;
+} RateChoice;
+
 static void     on_rate_toggled             (GtkCheckButton  *button,
-                                             BekalVideoBlock *self);
+                                             RateChoice      *choice);
 static gboolean on_fullscreen_close_request (GtkWindow       *window,
                                              BekalVideoBlock *self);
 
 /* Helpers */
+
+static void
+free_closure_data (gpointer  data,
+                   GClosure *closure)
+{
+  g_free (data);
+}
 
 void
 _bekal_video_block_update_position (BekalVideoBlock *self,
@@ -67,14 +81,16 @@ build_speed_menu (BekalVideoBlock *self)
     {
       g_autofree char *label = g_strdup_printf ("%g×", rates[i]);
       GtkWidget *check = gtk_check_button_new_with_label (label);
+      RateChoice *choice = g_new (RateChoice, 1);
 
-      g_object_set_data (G_OBJECT (check), "rate", (gpointer) &rates[i]);
+      *choice = (RateChoice) { self, rates[i] };
       if (group)
         gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
       else
         group = GTK_CHECK_BUTTON (check);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), rates[i] == 1.0);
-      g_signal_connect (check, "toggled", G_CALLBACK (on_rate_toggled), self);
+      g_signal_connect_data (check, "toggled", G_CALLBACK (on_rate_toggled), choice,
+                             free_closure_data, 0);
       gtk_box_append (GTK_BOX (box), check);
     }
 
@@ -85,10 +101,11 @@ build_speed_menu (BekalVideoBlock *self)
 /* Callbacks */
 
 static void
-on_rate_toggled (GtkCheckButton  *button,
-                 BekalVideoBlock *self)
+on_rate_toggled (GtkCheckButton *button,
+                 RateChoice     *choice)
 {
-  double rate = *(double *) g_object_get_data (G_OBJECT (button), "rate");
+  BekalVideoBlock *self = choice->block;
+  double rate = choice->rate;
   g_autofree char *label = NULL;
 
   if (!gtk_check_button_get_active (button))

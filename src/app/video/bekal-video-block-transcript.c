@@ -9,10 +9,71 @@
 
 #include "bekal-video-block-private.h"
 
-static void on_subtitle_language_toggled (GtkCheckButton  *button,
-                                          BekalVideoBlock *self);
+/* A choice of the subtitles menu */
+typedef struct
+{
+  BekalVideoBlock *block;
+  char            *language;   /* NULL: subtitles off */
+} LanguageChoice;
+
+/* A line of the transcript, with its text case-folded for the search */
+#define BEKAL_TYPE_TRANSCRIPT_ROW (bekal_transcript_row_get_type ())
+G_DECLARE_FINAL_TYPE (BekalTranscriptRow, bekal_transcript_row, BEKAL, TRANSCRIPT_ROW,
+                      GtkListBoxRow)
+
+struct _BekalTranscriptRow
+{
+  GtkListBoxRow  parent_instance;
+
+  char          *folded;
+};
+
+G_DEFINE_FINAL_TYPE (BekalTranscriptRow, bekal_transcript_row, GTK_TYPE_LIST_BOX_ROW)
+
+static void on_subtitle_language_toggled (GtkCheckButton *button,
+                                          LanguageChoice *choice);
+
+static void
+bekal_transcript_row_finalize (GObject *object)
+{
+  g_free (BEKAL_TRANSCRIPT_ROW (object)->folded);
+
+  G_OBJECT_CLASS (bekal_transcript_row_parent_class)->finalize (object);
+}
+
+static void
+bekal_transcript_row_class_init (BekalTranscriptRowClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = bekal_transcript_row_finalize;
+}
+
+static void
+bekal_transcript_row_init (BekalTranscriptRow *self)
+{
+}
 
 /* Helpers */
+
+static LanguageChoice *
+language_choice_new (BekalVideoBlock *block,
+                     const char      *language)
+{
+  LanguageChoice *choice = g_new (LanguageChoice, 1);
+
+  choice->block = block;
+  choice->language = g_strdup (language);
+  return choice;
+}
+
+static void
+language_choice_free (gpointer  data,
+                      GClosure *closure)
+{
+  LanguageChoice *choice = data;
+
+  g_free (choice->language);
+  g_free (choice);
+}
 
 static const char *
 language_name (const char *language)
@@ -137,7 +198,8 @@ _bekal_video_block_build_subtitles_menu (BekalVideoBlock *self)
   GtkWidget *off = gtk_check_button_new_with_label (_("Off"));
 
   gtk_check_button_set_active (GTK_CHECK_BUTTON (off), self->subtitle_language == NULL);
-  g_signal_connect (off, "toggled", G_CALLBACK (on_subtitle_language_toggled), self);
+  g_signal_connect_data (off, "toggled", G_CALLBACK (on_subtitle_language_toggled),
+                         language_choice_new (self, NULL), language_choice_free, 0);
   gtk_box_append (GTK_BOX (box), off);
 
   for (guint i = 0; i < bekal_media_get_n_subtitles (self->media); i++)
@@ -151,8 +213,9 @@ _bekal_video_block_build_subtitles_menu (BekalVideoBlock *self)
       gtk_check_button_set_group (GTK_CHECK_BUTTON (check), GTK_CHECK_BUTTON (off));
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
                                    g_strcmp0 (self->subtitle_language, track->language) == 0);
-      g_object_set_data_full (G_OBJECT (check), "language", g_strdup (track->language), g_free);
-      g_signal_connect (check, "toggled", G_CALLBACK (on_subtitle_language_toggled), self);
+      g_signal_connect_data (check, "toggled", G_CALLBACK (on_subtitle_language_toggled),
+                             language_choice_new (self, track->language), language_choice_free,
+                             0);
       gtk_box_append (GTK_BOX (box), check);
     }
 
@@ -189,7 +252,7 @@ filter_transcript_row (GtkListBoxRow *row,
                        gpointer       user_data)
 {
   BekalVideoBlock *self = user_data;
-  const char *folded = g_object_get_data (G_OBJECT (row), "folded");
+  const char *folded = BEKAL_TRANSCRIPT_ROW (row)->folded;
 
   if (self->search_folded == NULL || self->search_folded[0] == '\0')
     return TRUE;
@@ -219,7 +282,7 @@ _bekal_video_block_build_transcript (BekalVideoBlock *self)
       const BekalCue *cue = g_ptr_array_index (self->transcript_cues, i);
       g_autofree char *time = _bekal_video_block_format_time (cue->start_ms);
       g_autofree char *single_line = g_strdelimit (g_strdup (cue->text), "\n", ' ');
-      GtkWidget *row = gtk_list_box_row_new ();
+      BekalTranscriptRow *row = g_object_new (BEKAL_TYPE_TRANSCRIPT_ROW, NULL);
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
       GtkWidget *time_label = gtk_label_new (time);
       GtkWidget *text = gtk_label_new (single_line);
@@ -233,9 +296,8 @@ _bekal_video_block_build_transcript (BekalVideoBlock *self)
       gtk_box_append (GTK_BOX (box), time_label);
       gtk_box_append (GTK_BOX (box), text);
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-      g_object_set_data_full (G_OBJECT (row), "folded", g_utf8_casefold (single_line, -1),
-                              g_free);
-      gtk_list_box_append (self->transcript_list, row);
+      row->folded = g_utf8_casefold (single_line, -1);
+      gtk_list_box_append (self->transcript_list, GTK_WIDGET (row));
     }
 
   {
@@ -284,12 +346,11 @@ check_transcript_read (BekalVideoBlock *self)
 /* Callbacks */
 
 static void
-on_subtitle_language_toggled (GtkCheckButton  *button,
-                              BekalVideoBlock *self)
+on_subtitle_language_toggled (GtkCheckButton *button,
+                              LanguageChoice *choice)
 {
   if (gtk_check_button_get_active (button))
-    bekal_video_block_set_subtitle_language (self, g_object_get_data (G_OBJECT (button),
-                                                                      "language"));
+    bekal_video_block_set_subtitle_language (choice->block, choice->language);
 }
 
 static void
