@@ -517,6 +517,12 @@ typedef struct
 } StoredWait;
 
 static gboolean
+transcript_is_listed (gpointer data)
+{
+  return gtk_list_box_get_row_at_index (GTK_LIST_BOX (data), 0) != NULL;
+}
+
+static gboolean
 lesson_is_stored_complete (gpointer data)
 {
   StoredWait *wait = data;
@@ -643,6 +649,9 @@ first_visit (BekalApplication *app,
   g_assert_cmpint (bekal_player_get_state (player), !=, BEKAL_PLAYER_STATE_PLAYING);
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (ui_require_id (video,
                                                                          "transcript_revealer"))));
+  /* the subtitle files are read in a worker thread */
+  ui_wait_until (transcript_is_listed, ui_require_id (video, "transcript_list"),
+                 "the transcript to be read");
   g_assert_nonnull (find_label_with_text (ui_require_id (video, "transcript_list"),
                                           "Sentra Handayani"));
   g_assert_null (find_label_with_text (ui_require_id (video, "transcript_list"), "-->"));
