@@ -291,6 +291,17 @@ bekal_text_label_new (BekalText   *text,
   return label;
 }
 
+BekalLearnerContext *
+bekal_block_context_dup_learner (const BekalBlockContext *context)
+{
+  g_return_val_if_fail (context != NULL, NULL);
+
+  if (context->learner != NULL)
+    return g_object_ref (context->learner);
+  return bekal_learner_context_new (context->store, context->profile_id, NULL, context->module,
+                                    context->settings);
+}
+
 gboolean
 bekal_block_widget_is_loading (GtkWidget *widget)
 {

@@ -31,9 +31,10 @@ struct _BekalLessonView
 
   BekalLesson    *lesson;
   BekalModule    *module;
-  BekalStore     *store;
+  BekalLearnerContext *learner; /* NULL while no lesson is shown */
+  BekalStore     *store;       /* the learner's, for short calls */
   GSettings      *settings;
-  gint64          profile_id;
+  gint64          profile_id;  /* the learner's */
   GHashTable     *seen;        /* block indexes seen in this lesson */
   gboolean        complete;
   guint           position;
@@ -78,7 +79,7 @@ static guint signals[N_SIGNALS];
 static gboolean
 can_write (BekalLessonView *self)
 {
-  return self->store != NULL && self->profile_id != 0 && !bekal_store_is_read_only (self->store);
+  return self->learner != NULL && bekal_learner_context_can_write (self->learner);
 }
 
 static GtkAdjustment *
@@ -470,6 +471,7 @@ bekal_lesson_view_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->module);
   g_clear_object (&self->store);
+  g_clear_object (&self->learner);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (bekal_lesson_view_parent_class)->dispose (object);
@@ -552,8 +554,10 @@ bekal_lesson_view_show_lesson (BekalLessonView         *self,
   bekal_lesson_view_clear (self);
 
   g_set_object (&self->module, context->module);
-  g_set_object (&self->store, context->store);
-  self->profile_id = context->profile_id;
+  g_clear_object (&self->learner);
+  self->learner = bekal_block_context_dup_learner (context);
+  g_set_object (&self->store, bekal_learner_context_get_store (self->learner));
+  self->profile_id = bekal_learner_context_get_profile_id (self->learner);
   if (self->settings != context->settings)
     {
       if (self->settings != NULL)
@@ -570,7 +574,7 @@ bekal_lesson_view_show_lesson (BekalLessonView         *self,
   self->position_saved = FALSE;
   self->position = MIN (block_index, MAX (bekal_lesson_get_n_blocks (lesson), 1) - 1);
 
-  if (self->store != NULL && self->profile_id != 0)
+  if (bekal_learner_context_has_learner (self->learner))
     {
       seen = bekal_store_list_seen_blocks (self->store, self->profile_id,
                                            bekal_module_get_id (self->module),

@@ -20,8 +20,7 @@ struct _BekalMediaBlock
 
   BekalMedia  *media;
   BekalModule *module;
-  BekalStore  *store;
-  gint64       profile_id;
+  BekalLearnerContext *learner;
   GtkWidget   *video_block;
 
   GtkWidget   *frame_box;
@@ -67,9 +66,7 @@ ensure_video_block (BekalMediaBlock *self)
   if (self->video_block != NULL)
     return;
 
-  self->video_block = bekal_video_block_new (self->media, self->store, self->profile_id,
-                                             self->module != NULL
-                                             ? bekal_module_get_id (self->module) : NULL);
+  self->video_block = bekal_video_block_new_for_learner (self->media, self->learner);
   bekal_video_block_set_module (BEKAL_VIDEO_BLOCK (self->video_block), self->module);
   g_signal_connect_object (self->video_block, "notify::done",
                            G_CALLBACK (on_video_done_changed), self, G_CONNECT_SWAPPED);
@@ -168,7 +165,7 @@ bekal_media_block_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->media);
   g_clear_object (&self->module);
-  g_clear_object (&self->store);
+  g_clear_object (&self->learner);
 
   G_OBJECT_CLASS (bekal_media_block_parent_class)->dispose (object);
 }
@@ -224,9 +221,10 @@ bekal_media_block_new (BekalMedia              *media,
   if (context != NULL)
     {
       g_set_object (&self->module, context->module);
-      g_set_object (&self->store, context->store);
-      self->profile_id = context->profile_id;
+      self->learner = bekal_block_context_dup_learner (context);
     }
+  else
+    self->learner = bekal_learner_context_new (NULL, 0, NULL, NULL, NULL);
   fill (self);
 
   return GTK_WIDGET (self);
@@ -314,7 +312,6 @@ bekal_media_block_stop (BekalMediaBlock *self)
   /* a recording never started (or read only through its transcript) keeps the place saved
    * in an earlier session */
   if (bekal_player_get_position (player) > 0
-      && (state == BEKAL_PLAYER_STATE_PLAYING || state == BEKAL_PLAYER_STATE_PAUSED)
-      && (self->store == NULL || !bekal_store_is_read_only (self->store)))
+      && (state == BEKAL_PLAYER_STATE_PLAYING || state == BEKAL_PLAYER_STATE_PAUSED))
     bekal_video_block_save_progress (video);
 }

@@ -5,7 +5,9 @@
 
 #pragma once
 
+#include "bekal-learner-context.h"
 #include "bekal-module-page.h"
+#include "bekal-module-progress.h"
 
 G_BEGIN_DECLS
 
@@ -31,9 +33,7 @@ struct _BekalModulePage
 
   BekalCatalogEntry *entry;
   BekalModule       *module;
-  BekalStore        *store;
-  GSettings         *settings;
-  gint64             profile_id;
+  BekalLearnerContext *learner;         /* the learner in this module; never NULL once open */
   BekalBlockContext  context;
   GHashTable        *acknowledged_notes; /* "module" and lesson ids, for this visit */
   NoteTarget         note_target;
@@ -78,7 +78,8 @@ void            _bekal_module_page_rebuild_sidebar       (BekalModulePage  *self
 void            _bekal_module_page_select_sidebar_row    (BekalModulePage  *self);
 
 /* bekal-module-page-progress.c */
-gboolean        _bekal_module_page_can_write             (BekalModulePage  *self);
+/* What the learner has done in the module now, read from the store */
+BekalModuleProgress *_bekal_module_page_dup_progress     (BekalModulePage  *self);
 BekalModuleFlag _bekal_module_page_get_flags             (BekalModulePage  *self);
 gboolean        _bekal_module_page_pretest_pending       (BekalModulePage  *self);
 gboolean        _bekal_module_page_has_unfinished_attempt (BekalModulePage *self,
@@ -88,8 +89,6 @@ gboolean        _bekal_module_page_can_take_posttest     (BekalModulePage  *self
                                                           BekalQuiz        *posttest,
                                                           int              *out_remaining,
                                                           char            **out_reason);
-gboolean        _bekal_module_page_lesson_complete       (BekalModulePage  *self,
-                                                          BekalLesson      *lesson);
 guint           _bekal_module_page_count_unread_lessons  (BekalModulePage  *self);
 
 /* bekal-module-page-quiz.c */

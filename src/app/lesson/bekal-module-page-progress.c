@@ -9,46 +9,40 @@
 
 #include "bekal-module-page-private.h"
 
-gboolean
-_bekal_module_page_can_write (BekalModulePage *self)
+BekalModuleProgress *
+_bekal_module_page_dup_progress (BekalModulePage *self)
 {
-  return self->store != NULL && self->profile_id != 0 && !bekal_store_is_read_only (self->store);
+  return bekal_module_progress_new (self->learner);
 }
 
 BekalModuleFlag
 _bekal_module_page_get_flags (BekalModulePage *self)
 {
-  BekalModuleFlag flags = BEKAL_MODULE_FLAG_NONE;
+  g_autoptr(BekalModuleProgress) progress = _bekal_module_page_dup_progress (self);
 
-  if (self->store != NULL && self->profile_id != 0)
-    bekal_store_get_module_flags (self->store, self->profile_id,
-                                  bekal_module_get_id (self->module), &flags, NULL);
-
-  return flags;
+  return bekal_module_progress_get_flags (progress);
 }
 
 gboolean
 _bekal_module_page_pretest_pending (BekalModulePage *self)
 {
-  BekalModuleFlag flags;
+  g_autoptr(BekalModuleProgress) progress = _bekal_module_page_dup_progress (self);
 
-  if (bekal_module_find_quiz_by_role (self->module, BEKAL_QUIZ_PRETEST) == NULL)
-    return FALSE;
-
-  flags = _bekal_module_page_get_flags (self);
-  return (flags & (BEKAL_MODULE_FLAG_PRETEST_SKIPPED | BEKAL_MODULE_FLAG_PRETEST_DONE)) == 0;
+  return bekal_module_progress_get_pretest_pending (progress);
 }
 
 gboolean
 _bekal_module_page_has_unfinished_attempt (BekalModulePage *self,
                                            BekalQuiz       *quiz)
 {
+  BekalStore *store = bekal_learner_context_get_store (self->learner);
+  gint64 profile_id = bekal_learner_context_get_profile_id (self->learner);
   g_autoptr(BekalQuizAttempt) attempt = NULL;
 
-  if (self->store == NULL || self->profile_id == 0)
+  if (!bekal_learner_context_has_learner (self->learner))
     return FALSE;
 
-  attempt = bekal_store_find_unfinished_attempt (self->store, self->profile_id,
+  attempt = bekal_store_find_unfinished_attempt (store, profile_id,
                                                  bekal_module_get_id (self->module),
                                                  bekal_quiz_get_id (quiz), NULL);
   return attempt != NULL;
@@ -63,14 +57,16 @@ _bekal_module_page_can_take_posttest (BekalModulePage  *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->store == NULL || self->profile_id == 0)
+  if (!bekal_learner_context_has_learner (self->learner))
     {
       if (out_reason != NULL)
         *out_reason = g_strdup (_("Choose a learner profile to take the post-test."));
       return FALSE;
     }
 
-  if (bekal_quiz_can_start_attempt (self->store, self->profile_id, self->module, posttest,
+  if (bekal_quiz_can_start_attempt (bekal_learner_context_get_store (self->learner),
+                                    bekal_learner_context_get_profile_id (self->learner),
+                                    self->module, posttest,
                                     out_remaining, &error))
     return TRUE;
 
@@ -86,26 +82,10 @@ _bekal_module_page_can_take_posttest (BekalModulePage  *self,
   return FALSE;
 }
 
-gboolean
-_bekal_module_page_lesson_complete (BekalModulePage *self,
-                                    BekalLesson     *lesson)
-{
-  if (self->store == NULL || self->profile_id == 0)
-    return FALSE;
-
-  return bekal_store_is_lesson_complete (self->store, self->profile_id,
-                                         bekal_module_get_id (self->module),
-                                         bekal_lesson_get_id (lesson), NULL);
-}
-
 guint
 _bekal_module_page_count_unread_lessons (BekalModulePage *self)
 {
-  guint unread = 0;
+  g_autoptr(BekalModuleProgress) progress = _bekal_module_page_dup_progress (self);
 
-  for (guint i = 0; i < bekal_module_get_n_lessons (self->module); i++)
-    if (!_bekal_module_page_lesson_complete (self, bekal_module_get_lesson (self->module, i)))
-      unread++;
-
-  return unread;
+  return bekal_module_progress_get_n_unread (progress);
 }

@@ -130,7 +130,9 @@ open_quiz (BekalModulePage *self,
   g_autoptr(GError) error = NULL;
   const char *title = bekal_quiz_get_title (quiz);
 
-  if (!bekal_quiz_page_start (self->quiz_page, self->store, self->profile_id, self->module, quiz,
+  if (!bekal_quiz_page_start (self->quiz_page, bekal_learner_context_get_store (self->learner),
+                              bekal_learner_context_get_profile_id (self->learner), self->module,
+                              quiz,
                               &error))
     {
       gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", error->message);
@@ -191,8 +193,9 @@ skip_pretest_cb (GtkWidget  *widget,
   BekalModulePage *self = BEKAL_MODULE_PAGE (widget);
   g_autoptr(GError) error = NULL;
 
-  if (_bekal_module_page_pretest_pending (self) && _bekal_module_page_can_write (self)
-      && !bekal_store_set_module_flag (self->store, self->profile_id,
+  if (_bekal_module_page_pretest_pending (self) && bekal_learner_context_can_write (self->learner)
+      && !bekal_store_set_module_flag (bekal_learner_context_get_store (self->learner),
+                                       bekal_learner_context_get_profile_id (self->learner),
                                        bekal_module_get_id (self->module),
                                        BEKAL_MODULE_FLAG_PRETEST_SKIPPED, &error))
     g_warning ("Cannot record the skipped pre-test: %s", error->message);

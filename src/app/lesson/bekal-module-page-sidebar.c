@@ -68,6 +68,7 @@ create_status_icon (gboolean complete)
 void
 _bekal_module_page_rebuild_sidebar (BekalModulePage *self)
 {
+  g_autoptr(BekalModuleProgress) progress = NULL;
   GtkWidget *child;
   BekalQuiz *pretest;
   BekalQuiz *posttest;
@@ -78,11 +79,14 @@ _bekal_module_page_rebuild_sidebar (BekalModulePage *self)
   if (self->module == NULL)
     return;
 
+  /* one reading of the store for every row */
+  progress = _bekal_module_page_dup_progress (self);
+
   pretest = bekal_module_find_quiz_by_role (self->module, BEKAL_QUIZ_PRETEST);
   if (pretest != NULL)
     {
       GtkWidget *row = bekal_toc_row_new (TOC_PRETEST, 0);
-      BekalModuleFlag flags = _bekal_module_page_get_flags (self);
+      BekalModuleFlag flags = bekal_module_progress_get_flags (progress);
       const char *state;
 
       if (flags & BEKAL_MODULE_FLAG_PRETEST_DONE)
@@ -113,8 +117,8 @@ _bekal_module_page_rebuild_sidebar (BekalModulePage *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row),
-                                 create_status_icon (_bekal_module_page_lesson_complete (self,
-                                                                                         lesson)));
+                                 create_status_icon (bekal_module_progress_is_lesson_complete (
+                                                       progress, lesson)));
       gtk_list_box_append (self->lesson_list, row);
     }
 
@@ -122,7 +126,7 @@ _bekal_module_page_rebuild_sidebar (BekalModulePage *self)
   if (posttest != NULL)
     {
       GtkWidget *row = bekal_toc_row_new (TOC_POSTTEST, 0);
-      gboolean passed = (_bekal_module_page_get_flags (self)
+      gboolean passed = (bekal_module_progress_get_flags (progress)
                          & BEKAL_MODULE_FLAG_POSTTEST_PASSED) != 0;
       const char *state;
 
@@ -198,8 +202,9 @@ on_row_activated (GtkListBox      *list,
     }
 
   /* coming back to the lesson of the saved position returns to the saved block */
-  if (self->store != NULL && self->profile_id != 0
-      && bekal_store_get_position (self->store, self->profile_id,
+  if (bekal_learner_context_has_learner (self->learner)
+      && bekal_store_get_position (bekal_learner_context_get_store (self->learner),
+                                   bekal_learner_context_get_profile_id (self->learner),
                                    bekal_module_get_id (self->module), &saved_lesson,
                                    &saved_block, NULL)
       && g_strcmp0 (saved_lesson,

@@ -145,8 +145,9 @@ _bekal_module_page_go_to_saved_position (BekalModulePage *self)
   guint block_index = 0;
   BekalLesson *lesson = NULL;
 
-  if (self->store != NULL && self->profile_id != 0
-      && bekal_store_get_position (self->store, self->profile_id,
+  if (bekal_learner_context_has_learner (self->learner)
+      && bekal_store_get_position (bekal_learner_context_get_store (self->learner),
+                                   bekal_learner_context_get_profile_id (self->learner),
                                    bekal_module_get_id (self->module), &lesson_id, &block_index,
                                    NULL))
     lesson = bekal_module_find_lesson (self->module, lesson_id);
@@ -184,11 +185,16 @@ static void
 set_module (BekalModulePage *self,
             BekalModule     *module)
 {
+  BekalLearnerContext *learner = bekal_learner_context_new_for_module (self->learner, module);
+
   g_set_object (&self->module, module);
+  g_set_object (&self->learner, learner);
+  g_object_unref (learner);
   self->context.module = module;
-  self->context.store = self->store;
-  self->context.profile_id = self->profile_id;
-  self->context.settings = self->settings;
+  self->context.store = bekal_learner_context_get_store (learner);
+  self->context.profile_id = bekal_learner_context_get_profile_id (learner);
+  self->context.settings = bekal_learner_context_get_settings (learner);
+  self->context.learner = learner;
 
   gtk_label_set_text (self->module_title_label, bekal_module_get_title (module));
   _bekal_module_page_rebuild_sidebar (self);
@@ -211,8 +217,9 @@ next_lesson_cb (GtkWidget  *widget,
 
   lesson = bekal_module_get_lesson (self->module, self->current_lesson);
   bekal_lesson_view_flush (self->lesson_view);
-  if (_bekal_module_page_can_write (self)
-      && !bekal_store_mark_lesson_complete (self->store, self->profile_id,
+  if (bekal_learner_context_can_write (self->learner)
+      && !bekal_store_mark_lesson_complete (bekal_learner_context_get_store (self->learner),
+                                            bekal_learner_context_get_profile_id (self->learner),
                                             bekal_module_get_id (self->module),
                                             bekal_lesson_get_id (lesson), &error))
     g_warning ("Cannot record the lesson as complete: %s", error->message);
@@ -322,8 +329,8 @@ bekal_module_page_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->entry);
   g_clear_object (&self->module);
-  g_clear_object (&self->store);
-  g_clear_object (&self->settings);
+  g_clear_object (&self->learner);
+  self->context.learner = NULL;
 
   G_OBJECT_CLASS (bekal_module_page_parent_class)->dispose (object);
 }
@@ -446,9 +453,8 @@ bekal_module_page_open (BekalModulePage   *self,
   bekal_module_page_close (self);
 
   g_set_object (&self->entry, entry);
-  g_set_object (&self->store, store);
-  g_set_object (&self->settings, settings);
-  self->profile_id = profile_id;
+  g_clear_object (&self->learner);
+  self->learner = bekal_learner_context_new (store, profile_id, NULL, module, settings);
   g_hash_table_remove_all (self->acknowledged_notes);
   set_module (self, module);
 

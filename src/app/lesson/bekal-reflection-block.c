@@ -16,8 +16,7 @@ struct _BekalReflectionBlock
 {
   GtkWidget    parent_instance;
 
-  BekalStore  *store;
-  gint64       profile_id;
+  BekalLearnerContext *learner;
   char        *module_id;
   char        *reflection_id;
   guint        save_source;
@@ -46,17 +45,18 @@ dup_text (BekalReflectionBlock *self)
 static void
 load (BekalReflectionBlock *self)
 {
+  BekalStore *store = bekal_learner_context_get_store (self->learner);
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->store == NULL || self->profile_id == 0)
+  if (!bekal_learner_context_has_learner (self->learner))
     {
       gtk_label_set_text (self->status_label, _("Not saved"));
       return;
     }
 
-  text = bekal_store_load_reflection (self->store, self->profile_id, self->module_id,
-                                      self->reflection_id, NULL, &error);
+  text = bekal_store_load_reflection (store, bekal_learner_context_get_profile_id (self->learner),
+                                      self->module_id, self->reflection_id, NULL, &error);
   if (error != NULL)
     g_warning ("Cannot load the reflection %s: %s", self->reflection_id, error->message);
 
@@ -66,7 +66,7 @@ load (BekalReflectionBlock *self)
       gtk_label_set_text (self->status_label, _("Saved"));
     }
 
-  if (bekal_store_is_read_only (self->store))
+  if (bekal_store_is_read_only (store))
     gtk_label_set_text (self->status_label, _("Read-only"));
 }
 
@@ -125,7 +125,7 @@ bekal_reflection_block_dispose (GObject *object)
   /* the top box of the template is a plain child of this widget */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  g_clear_object (&self->store);
+  g_clear_object (&self->learner);
 
   G_OBJECT_CLASS (bekal_reflection_block_parent_class)->dispose (object);
 }
@@ -181,9 +181,7 @@ bekal_reflection_block_new (BekalBlock              *block,
   g_return_val_if_fail (context != NULL, NULL);
 
   self = g_object_new (BEKAL_TYPE_REFLECTION_BLOCK, NULL);
-  if (context->store != NULL)
-    self->store = g_object_ref (context->store);
-  self->profile_id = context->profile_id;
+  self->learner = bekal_block_context_dup_learner (context);
   self->module_id = g_strdup (bekal_module_get_id (context->module));
   self->reflection_id = g_strdup (bekal_block_get_id (block));
 
@@ -213,15 +211,16 @@ bekal_reflection_block_flush (BekalReflectionBlock *self)
     return TRUE;
   self->dirty = FALSE;
 
-  if (self->store == NULL || self->profile_id == 0 || bekal_store_is_read_only (self->store))
+  if (self->learner == NULL || !bekal_learner_context_can_write (self->learner))
     {
       gtk_label_set_text (self->status_label, _("Not saved: read-only"));
       return FALSE;
     }
 
   text = dup_text (self);
-  if (!bekal_store_save_reflection (self->store, self->profile_id, self->module_id,
-                                    self->reflection_id, text, &error))
+  if (!bekal_store_save_reflection (bekal_learner_context_get_store (self->learner),
+                                    bekal_learner_context_get_profile_id (self->learner),
+                                    self->module_id, self->reflection_id, text, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Your note could not be saved: %s"),
                                                   error->message);

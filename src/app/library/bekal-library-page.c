@@ -17,8 +17,7 @@ struct _BekalLibraryPage
   GtkWidget      parent_instance;
 
   BekalCatalog  *catalog;
-  BekalStore    *store;
-  gint64         profile_id;
+  BekalLearnerContext *learner; /* without a module */
   GPtrArray     *topic_ids; /* parallel to the drop-down; index 0 is "all topics" (NULL) */
   char          *query;
   guint          n_visible;
@@ -86,43 +85,19 @@ create_broken_row (BekalCatalogEntry *entry)
   return row;
 }
 
+/* The same reading of the store as the module page's */
 static void
 compute_progress (BekalLibraryPage *self,
                   BekalModule      *module,
                   BekalModuleState *out_state,
                   double           *out_fraction)
 {
-  const char *module_id = bekal_module_get_id (module);
-  BekalModuleFlag flags = BEKAL_MODULE_FLAG_NONE;
-  g_auto(GStrv) completed = NULL;
-  g_autoptr(GPtrArray) seen = NULL;
-  guint n_lessons = bekal_module_get_n_lessons (module);
-  guint n_completed = 0;
+  g_autoptr(BekalLearnerContext) context = bekal_learner_context_new_for_module (self->learner,
+                                                                                 module);
+  g_autoptr(BekalModuleProgress) progress = bekal_module_progress_new (context);
 
-  *out_state = BEKAL_MODULE_STATE_NOT_STARTED;
-  *out_fraction = 0;
-
-  if (self->store == NULL || self->profile_id == 0)
-    return;
-
-  bekal_store_get_module_flags (self->store, self->profile_id, module_id, &flags, NULL);
-  completed = bekal_store_list_completed_lessons (self->store, self->profile_id, module_id, NULL);
-  seen = bekal_store_list_seen_blocks (self->store, self->profile_id, module_id, NULL, NULL);
-
-  /* only lessons that still exist in this version of the module count */
-  for (guint i = 0; completed != NULL && completed[i] != NULL; i++)
-    if (bekal_module_find_lesson (module, completed[i]) != NULL)
-      n_completed++;
-
-  if (n_lessons > 0)
-    *out_fraction = (double) n_completed / n_lessons;
-
-  if (flags & BEKAL_MODULE_FLAG_POSTTEST_PASSED)
-    *out_state = BEKAL_MODULE_STATE_PASSED;
-  else if ((flags & BEKAL_MODULE_FLAG_PRETEST_DONE) && n_completed == 0)
-    *out_state = BEKAL_MODULE_STATE_PRETEST_DONE;
-  else if (n_completed > 0 || (seen != NULL && seen->len > 0) || flags != BEKAL_MODULE_FLAG_NONE)
-    *out_state = BEKAL_MODULE_STATE_IN_PROGRESS;
+  *out_state = bekal_module_progress_get_state (progress);
+  *out_fraction = bekal_module_progress_get_fraction (progress);
 }
 
 static gboolean
@@ -325,7 +300,7 @@ bekal_library_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->catalog);
-  g_clear_object (&self->store);
+  g_clear_object (&self->learner);
 
   G_OBJECT_CLASS (bekal_library_page_parent_class)->dispose (object);
 }
@@ -370,6 +345,8 @@ bekal_library_page_class_init (BekalLibraryPageClass *klass)
 static void
 bekal_library_page_init (BekalLibraryPage *self)
 {
+  /* no learner until one is chosen */
+  self->learner = bekal_learner_context_new (NULL, 0, NULL, NULL, NULL);
   self->topic_ids = g_ptr_array_new_with_free_func (g_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -401,8 +378,8 @@ bekal_library_page_set_learner (BekalLibraryPage *self,
 {
   g_return_if_fail (BEKAL_IS_LIBRARY_PAGE (self));
 
-  g_set_object (&self->store, store);
-  self->profile_id = profile_id;
+  g_clear_object (&self->learner);
+  self->learner = bekal_learner_context_new (store, profile_id, NULL, NULL, NULL);
   bekal_library_page_refresh (self);
 }
 

@@ -9,15 +9,9 @@
 
 #include <bekal/bekal-catalog.h>
 
-G_BEGIN_DECLS
+#include "bekal-module-progress.h"
 
-typedef enum
-{
-  BEKAL_MODULE_STATE_NOT_STARTED,
-  BEKAL_MODULE_STATE_IN_PROGRESS,
-  BEKAL_MODULE_STATE_PRETEST_DONE,
-  BEKAL_MODULE_STATE_PASSED,
-} BekalModuleState;
+G_BEGIN_DECLS
 
 #define BEKAL_TYPE_MODULE_CARD (bekal_module_card_get_type ())
 

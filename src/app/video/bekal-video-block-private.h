@@ -61,6 +61,8 @@ struct _BekalVideoBlock
   GtkListBox      *transcript_list;
 
   BekalMedia      *media;
+  BekalLearnerContext *learner;
+  /* the learner's, for the checkpoint: NULL and 0 when there is none or no module */
   BekalStore      *store;
   gint64           profile_id;
   char            *module_id;

@@ -20,8 +20,7 @@ on_progress_save (BekalMediaProgressTracker *tracker,
   g_autoptr(GError) error = NULL;
 
   /* a read-only data folder still shows earlier progress; it just keeps no new one */
-  if (self->store == NULL || self->module_id == NULL || self->profile_id <= 0
-      || bekal_store_is_read_only (self->store))
+  if (self->store == NULL || !bekal_learner_context_can_write (self->learner))
     return;
 
   if (!bekal_store_save_media_progress (self->store, self->profile_id, self->module_id,
@@ -63,7 +62,8 @@ _bekal_video_block_load_progress (BekalVideoBlock *self)
   g_autoptr(GError) error = NULL;
   BekalMediaProgress progress = { 0, };
 
-  if (self->store == NULL || self->module_id == NULL || self->profile_id <= 0)
+  /* set only for a learner in a module */
+  if (self->store == NULL)
     return;
 
   if (!bekal_store_load_media_progress (self->store, self->profile_id, self->module_id,

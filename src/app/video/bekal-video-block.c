@@ -371,6 +371,7 @@ bekal_video_block_finalize (GObject *object)
 
   g_clear_object (&self->media);
   g_clear_object (&self->store);
+  g_clear_object (&self->learner);
   g_clear_object (&self->module);
   g_free (self->module_id);
   g_free (self->subtitle_language);
@@ -489,18 +490,37 @@ bekal_video_block_new (BekalMedia *media,
                        gint64      profile_id,
                        const char *module_id)
 {
+  g_autoptr(BekalLearnerContext) learner = NULL;
+
+  g_return_val_if_fail (BEKAL_IS_MEDIA (media), NULL);
+  g_return_val_if_fail (store == NULL || BEKAL_IS_STORE (store), NULL);
+
+  learner = bekal_learner_context_new (store, profile_id, module_id, NULL, NULL);
+  return bekal_video_block_new_for_learner (media, learner);
+}
+
+GtkWidget *
+bekal_video_block_new_for_learner (BekalMedia          *media,
+                                   BekalLearnerContext *learner)
+{
   BekalVideoBlock *self;
   g_autoptr(GError) error = NULL;
   const char *path;
 
   g_return_val_if_fail (BEKAL_IS_MEDIA (media), NULL);
-  g_return_val_if_fail (store == NULL || BEKAL_IS_STORE (store), NULL);
+  g_return_val_if_fail (BEKAL_IS_LEARNER_CONTEXT (learner), NULL);
 
   self = g_object_new (BEKAL_TYPE_VIDEO_BLOCK, NULL);
   self->media = g_object_ref (media);
-  self->store = store ? g_object_ref (store) : NULL;
-  self->profile_id = profile_id;
-  self->module_id = g_strdup (module_id);
+  self->learner = g_object_ref (learner);
+  /* progress belongs to a learner in a module: without either, nothing is kept */
+  if (bekal_learner_context_has_learner (learner)
+      && bekal_learner_context_get_module_id (learner) != NULL)
+    {
+      self->store = g_object_ref (bekal_learner_context_get_store (learner));
+      self->profile_id = bekal_learner_context_get_profile_id (learner);
+      self->module_id = g_strdup (bekal_learner_context_get_module_id (learner));
+    }
   g_array_set_size (self->asked, bekal_media_get_n_checkpoints (media));
 
   gtk_label_set_text (self->title_label, bekal_media_get_title (media));

@@ -10,6 +10,7 @@
 #include <bekal/bekal-model.h>
 #include <bekal/bekal-store.h>
 
+#include "bekal-learner-context.h"
 #include "bekal-player.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,9 @@ GtkWidget   *bekal_video_block_new                  (BekalMedia      *media,
                                                      BekalStore      *store,
                                                      gint64           profile_id,
                                                      const char      *module_id);
+/* The same for the learner of @learner, in its module (nothing is remembered without one) */
+GtkWidget   *bekal_video_block_new_for_learner      (BekalMedia          *media,
+                                                     BekalLearnerContext *learner);
 /* The module holding the questions that checkpoints ask; without it checkpoints are skipped */
 void         bekal_video_block_set_module           (BekalVideoBlock *self,
                                                      BekalModule     *module);
