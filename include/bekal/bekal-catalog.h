@@ -32,6 +32,17 @@ BekalCatalogEntry *bekal_catalog_find            (BekalCatalog       *self,
 /* Loads one folder again (after an edit on disk) and replaces its entry */
 BekalCatalogEntry *bekal_catalog_reload_entry    (BekalCatalog       *self,
                                                   BekalCatalogEntry  *entry);
+/* The two halves of bekal_catalog_reload_entry(), for a worker thread and the main one:
+ * reads @folder into a new entry without changing the catalog (one at a time per catalog),
+ * then puts @fresh in the place of @entry; FALSE when @entry is no longer in the catalog */
+BekalCatalogEntry *bekal_catalog_load_folder     (BekalCatalog       *self,
+                                                  const char         *folder);
+gboolean      bekal_catalog_replace_entry        (BekalCatalog       *self,
+                                                  BekalCatalogEntry  *entry,
+                                                  BekalCatalogEntry  *fresh);
+/* Moves every entry of @source (loaded in a worker thread) into @self, in one change */
+void          bekal_catalog_take_entries         (BekalCatalog       *self,
+                                                  BekalCatalog       *source);
 
 const char   *bekal_catalog_entry_get_id          (BekalCatalogEntry  *self);
 const char   *bekal_catalog_entry_get_folder      (BekalCatalogEntry  *self);

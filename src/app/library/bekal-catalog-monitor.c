@@ -21,7 +21,15 @@ struct _BekalCatalogMonitor
   GHashTable   *monitors; /* folder → GFileMonitor */
   GHashTable   *pending;  /* folders with changes not reloaded yet */
   guint         reload_source;
+  GCancellable *cancellable; /* of the reading under way, or NULL */
 };
+
+/* What a worker thread reads: the folders, and the catalog whose loader reads them */
+typedef struct
+{
+  BekalCatalog *catalog;
+  GStrv         folders;
+} Reload;
 
 G_DEFINE_FINAL_TYPE (BekalCatalogMonitor, bekal_catalog_monitor, G_TYPE_OBJECT)
 
@@ -31,7 +39,45 @@ static void on_folder_changed (GFileMonitor        *monitor,
                                GFileMonitorEvent    event,
                                BekalCatalogMonitor *self);
 
+static gboolean on_reload_timeout (gpointer user_data);
+
 /* Helpers */
+
+static void
+reload_free (Reload *reload)
+{
+  g_object_unref (reload->catalog);
+  g_strfreev (reload->folders);
+  g_free (reload);
+}
+
+/* Runs in a worker thread: a module folder on a slow stick may take seconds to read */
+static void
+reload_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  Reload *reload = task_data;
+  g_autoptr(GPtrArray) fresh = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; reload->folders[i] != NULL; i++)
+    {
+      if (g_task_return_error_if_cancelled (task))
+        return;
+      g_ptr_array_add (fresh, bekal_catalog_load_folder (reload->catalog, reload->folders[i]));
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&fresh), (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+schedule_reload (BekalCatalogMonitor *self)
+{
+  if (self->reload_source != 0)
+    g_source_remove (self->reload_source);
+  self->reload_source = g_timeout_add (RELOAD_DELAY_MS, on_reload_timeout, self);
+}
 
 static void
 watch_catalog (BekalCatalogMonitor *self)
@@ -81,25 +127,61 @@ find_entry_by_folder (BekalCatalogMonitor *self,
 
 /* Callbacks */
 
+static void
+on_reloaded (GObject      *source_object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GTask *task = G_TASK (result);
+  Reload *reload = g_task_get_task_data (task);
+  g_autoptr(GPtrArray) fresh = NULL;
+  BekalCatalogMonitor *self;
+
+  /* cancelled: the monitor was disposed and must not be touched */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    return;
+
+  self = BEKAL_CATALOG_MONITOR (user_data);
+  g_clear_object (&self->cancellable);
+  fresh = g_task_propagate_pointer (task, NULL);
+
+  for (guint i = 0; fresh != NULL && i < fresh->len; i++)
+    {
+      BekalCatalogEntry *entry = find_entry_by_folder (self, reload->folders[i]);
+
+      /* the catalog then tells its views that the entry changed */
+      if (entry != NULL)
+        bekal_catalog_replace_entry (self->catalog, entry, g_ptr_array_index (fresh, i));
+    }
+
+  /* changes that came while the folders were read */
+  if (g_hash_table_size (self->pending) > 0)
+    schedule_reload (self);
+}
+
 static gboolean
 on_reload_timeout (gpointer user_data)
 {
   BekalCatalogMonitor *self = BEKAL_CATALOG_MONITOR (user_data);
-  g_autoptr(GHashTable) pending = g_steal_pointer (&self->pending);
-  GHashTableIter iter;
-  gpointer folder;
+  g_autoptr(GTask) task = NULL;
+  Reload *reload;
 
   self->reload_source = 0;
-  self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* one reading at a time: the catalog's loader is not shared between threads */
+  if (self->cancellable != NULL)
+    return G_SOURCE_REMOVE;
 
-  g_hash_table_iter_init (&iter, pending);
-  while (g_hash_table_iter_next (&iter, &folder, NULL))
-    {
-      BekalCatalogEntry *entry = find_entry_by_folder (self, folder);
+  reload = g_new0 (Reload, 1);
+  reload->catalog = g_object_ref (self->catalog);
+  reload->folders = (GStrv) g_hash_table_get_keys_as_array (self->pending, NULL);
+  g_hash_table_steal_all (self->pending);
 
-      if (entry != NULL)
-        bekal_catalog_reload_entry (self->catalog, entry);
-    }
+  self->cancellable = g_cancellable_new ();
+  /* no source object: the task must not keep a monitor that went away alive */
+  task = g_task_new (NULL, self->cancellable, on_reloaded, self);
+  g_task_set_source_tag (task, on_reload_timeout);
+  g_task_set_task_data (task, reload, (GDestroyNotify) reload_free);
+  g_task_run_in_thread (task, reload_in_thread);
 
   return G_SOURCE_REMOVE;
 }
@@ -133,9 +215,7 @@ on_folder_changed (GFileMonitor        *monitor,
     if (value == monitor)
       g_hash_table_add (self->pending, g_strdup (folder));
 
-  if (self->reload_source != 0)
-    g_source_remove (self->reload_source);
-  self->reload_source = g_timeout_add (RELOAD_DELAY_MS, on_reload_timeout, self);
+  schedule_reload (self);
 }
 
 static void
@@ -156,6 +236,9 @@ bekal_catalog_monitor_dispose (GObject *object)
   BekalCatalogMonitor *self = BEKAL_CATALOG_MONITOR (object);
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   if (self->monitors != NULL)
     {
       GHashTableIter iter;

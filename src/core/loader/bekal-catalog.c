@@ -295,6 +295,54 @@ bekal_catalog_reload_entry (BekalCatalog      *self,
   return fresh;
 }
 
+BekalCatalogEntry *
+bekal_catalog_load_folder (BekalCatalog *self,
+                           const char   *folder)
+{
+  g_return_val_if_fail (BEKAL_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (folder != NULL, NULL);
+
+  return load_entry (self->loader, folder);
+}
+
+gboolean
+bekal_catalog_replace_entry (BekalCatalog      *self,
+                             BekalCatalogEntry *entry,
+                             BekalCatalogEntry *fresh)
+{
+  guint position;
+
+  g_return_val_if_fail (BEKAL_IS_CATALOG (self), FALSE);
+  g_return_val_if_fail (BEKAL_IS_CATALOG_ENTRY (entry), FALSE);
+  g_return_val_if_fail (BEKAL_IS_CATALOG_ENTRY (fresh), FALSE);
+
+  if (!g_ptr_array_find (self->entries, entry, &position))
+    return FALSE;
+
+  g_ptr_array_index (self->entries, position) = g_object_ref (fresh);
+  g_object_unref (entry);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+
+  return TRUE;
+}
+
+void
+bekal_catalog_take_entries (BekalCatalog *self,
+                            BekalCatalog *source)
+{
+  guint old_len;
+
+  g_return_if_fail (BEKAL_IS_CATALOG (self));
+  g_return_if_fail (BEKAL_IS_CATALOG (source));
+
+  old_len = self->entries->len;
+  g_ptr_array_set_size (self->entries, 0);
+  g_ptr_array_extend_and_steal (self->entries, g_steal_pointer (&source->entries));
+  source->entries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->entries->len);
+  g_list_model_items_changed (G_LIST_MODEL (source), 0, self->entries->len, 0);
+}
+
 const char *
 bekal_catalog_entry_get_id (BekalCatalogEntry *self)
 {
