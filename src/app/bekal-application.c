@@ -20,7 +20,9 @@ struct _BekalApplication
   AdwApplication       parent_instance;
 
   BekalCatalog        *catalog;
-  GThread             *catalog_thread; /* reads the catalog while GTK starts */
+  GMutex               catalog_lock;
+  BekalCatalog        *catalog_result;  /* read by the worker thread, not taken yet */
+  gboolean             catalog_loading; /* the worker thread has not handed it over yet */
   BekalCatalogMonitor *catalog_monitor;
   BekalStore          *store;
   GError              *store_problem;
@@ -31,6 +33,15 @@ struct _BekalApplication
   gboolean             quit_after_first_frame;
   gboolean             resume_last_profile;
 };
+
+enum
+{
+  PROP_0,
+  PROP_CATALOG_LOADING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (BekalApplication, bekal_application, ADW_TYPE_APPLICATION)
 
@@ -48,12 +59,49 @@ load_catalog (const char * const *extra_module_dirs)
   return catalog;
 }
 
-static gpointer
-load_catalog_thread (gpointer data)
+/* Runs in a worker thread while GTK starts: the catalog touches neither. The result is left
+ * where the main thread can take it as soon as it is there, without waiting for the task's
+ * callback. */
+static void
+load_catalog_in_thread (GTask        *task,
+                        gpointer      source_object,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
 {
-  g_auto(GStrv) extra_module_dirs = data;
+  BekalApplication *self = BEKAL_APPLICATION (source_object);
+  BekalCatalog *catalog = load_catalog ((const char * const *) task_data);
 
-  return load_catalog ((const char * const *) extra_module_dirs);
+  g_mutex_lock (&self->catalog_lock);
+  self->catalog_result = catalog;
+  g_mutex_unlock (&self->catalog_lock);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Takes what the worker thread read, if it is done: it becomes the catalog, or fills the
+ * empty one the window already shows */
+static void
+take_catalog_result (BekalApplication *self)
+{
+  BekalCatalog *result;
+
+  g_mutex_lock (&self->catalog_lock);
+  result = g_steal_pointer (&self->catalog_result);
+  g_mutex_unlock (&self->catalog_lock);
+
+  if (result == NULL)
+    return;
+
+  if (self->catalog == NULL)
+    self->catalog = result;
+  else
+    {
+      bekal_catalog_take_entries (self->catalog, result);
+      g_object_unref (result);
+    }
+
+  self->catalog_loading = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATALOG_LOADING]);
 }
 
 static void
@@ -62,9 +110,18 @@ ensure_catalog (BekalApplication *self)
   if (self->catalog != NULL)
     return;
 
-  if (self->catalog_thread != NULL)
-    self->catalog = g_thread_join (g_steal_pointer (&self->catalog_thread));
-  else
+  take_catalog_result (self);
+  /* still being read: the window starts with an empty catalog that fills when it is read */
+  if (self->catalog == NULL && self->catalog_loading)
+    {
+      g_auto(GStrv) module_dirs =
+        bekal_catalog_default_module_dirs ((const char * const *) self->module_dirs);
+      g_auto(GStrv) media_dirs = bekal_catalog_default_media_dirs (NULL);
+
+      self->catalog = bekal_catalog_new ((const char * const *) module_dirs,
+                                         (const char * const *) media_dirs);
+    }
+  else if (self->catalog == NULL)
     self->catalog = load_catalog ((const char * const *) self->module_dirs);
 
   self->catalog_monitor = bekal_catalog_monitor_new (self->catalog);
@@ -165,6 +222,15 @@ apply_color_scheme (BekalApplication *self)
 }
 
 /* Callbacks */
+
+static void
+on_catalog_loaded (GObject      *source_object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  /* the task holds the application: it is still there */
+  take_catalog_result (BEKAL_APPLICATION (source_object));
+}
 
 static void
 on_quit_activated (GSimpleAction *action,
@@ -324,10 +390,16 @@ bekal_application_startup (GApplication *application)
   use_uninstalled_schemas ();
 
   /* the modules are read on a second core while GTK and libadwaita start: the catalog
-   * touches neither, and it is handed over when the window needs it */
-  if (self->catalog == NULL && self->catalog_thread == NULL)
-    self->catalog_thread = g_thread_new ("bekal-catalog", load_catalog_thread,
-                                         g_strdupv (self->module_dirs));
+   * touches neither, and it is handed over when it is read, never waited for */
+  if (self->catalog == NULL && !self->catalog_loading)
+    {
+      g_autoptr(GTask) task = g_task_new (self, NULL, on_catalog_loaded, NULL);
+
+      self->catalog_loading = TRUE;
+      g_task_set_source_tag (task, bekal_application_startup);
+      g_task_set_task_data (task, g_strdupv (self->module_dirs), (GDestroyNotify) g_strfreev);
+      g_task_run_in_thread (task, load_catalog_in_thread);
+    }
 
   G_APPLICATION_CLASS (bekal_application_parent_class)->startup (application);
 
@@ -369,12 +441,30 @@ bekal_application_shutdown (GApplication *application)
 }
 
 static void
+bekal_application_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  BekalApplication *self = BEKAL_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_CATALOG_LOADING:
+      g_value_set_boolean (value, bekal_application_is_catalog_loading (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 bekal_application_finalize (GObject *object)
 {
   BekalApplication *self = BEKAL_APPLICATION (object);
 
-  if (self->catalog_thread != NULL)
-    g_object_unref (g_thread_join (g_steal_pointer (&self->catalog_thread)));
+  g_clear_object (&self->catalog_result);
+  g_mutex_clear (&self->catalog_lock);
 
   g_clear_object (&self->catalog_monitor);
   g_clear_object (&self->catalog);
@@ -396,11 +486,18 @@ bekal_application_class_init (BekalApplicationClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  object_class->get_property = bekal_application_get_property;
   object_class->finalize = bekal_application_finalize;
   app_class->handle_local_options = bekal_application_handle_local_options;
   app_class->startup = bekal_application_startup;
   app_class->shutdown = bekal_application_shutdown;
   app_class->activate = bekal_application_activate;
+
+  /* TRUE while the modules are read and the catalog may still be empty */
+  properties[PROP_CATALOG_LOADING] =
+    g_param_spec_boolean ("catalog-loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -420,6 +517,7 @@ bekal_application_init (BekalApplication *self)
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), options);
+  g_mutex_init (&self->catalog_lock);
 }
 
 /* Public API */
@@ -432,6 +530,14 @@ bekal_application_new (void)
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
                        "resource-base-path", "/io/github/bekal_peksos/Bekal",
                        NULL);
+}
+
+gboolean
+bekal_application_is_catalog_loading (BekalApplication *self)
+{
+  g_return_val_if_fail (BEKAL_IS_APPLICATION (self), FALSE);
+
+  return self->catalog_loading;
 }
 
 BekalCatalog *

@@ -17,7 +17,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BekalApplication, bekal_application, BEKAL, APPLICATION, AdwApplication)
 
 BekalApplication *bekal_application_new                     (void);
+/* The modules found; empty until they are read while "catalog-loading" is TRUE */
 BekalCatalog     *bekal_application_get_catalog             (BekalApplication *self);
+gboolean          bekal_application_is_catalog_loading      (BekalApplication *self);
 const char       *bekal_application_get_data_dir            (BekalApplication *self);
 GSettings        *bekal_application_get_settings            (BekalApplication *self);
 BekalStore       *bekal_application_get_store               (BekalApplication *self);

@@ -237,6 +237,13 @@ on_catalog_items_changed (GListModel  *catalog,
   bekal_window_show_toast (self, message);
 }
 
+static void
+on_catalog_loading_changed (BekalWindow *self)
+{
+  bekal_library_page_set_loading (self->library_page,
+                                  bekal_application_is_catalog_loading (self->application));
+}
+
 static gboolean
 on_close_request (GtkWindow *window)
 {
@@ -472,6 +479,10 @@ bekal_window_new (BekalApplication *application)
                     G_CALLBACK (on_catalog_items_changed), self);
 
   bekal_library_page_set_catalog (self->library_page, bekal_application_get_catalog (application));
+  bekal_library_page_set_loading (self->library_page,
+                                  bekal_application_is_catalog_loading (application));
+  g_signal_connect_object (application, "notify::catalog-loading",
+                           G_CALLBACK (on_catalog_loading_changed), self, G_CONNECT_SWAPPED);
 
   /* on a shared laptop, the next person must not land in the last learner's progress and
    * private reflections: the chooser comes first, with the last learner on top. Only the

@@ -18,6 +18,7 @@ struct _BekalLibraryPage
 
   BekalCatalog  *catalog;
   BekalLearnerContext *learner; /* without a module */
+  gboolean       loading;   /* the catalog is still being read */
   GPtrArray     *topic_ids; /* parallel to the drop-down; index 0 is "all topics" (NULL) */
   char          *query;
   guint          n_visible;
@@ -140,7 +141,7 @@ update_visible_page (BekalLibraryPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->broken_list), n_broken > 0);
 
   if (n_cards == 0 && n_broken == 0)
-    gtk_stack_set_visible_child_name (self->results_stack, "empty");
+    gtk_stack_set_visible_child_name (self->results_stack, self->loading ? "loading" : "empty");
   else if (self->n_visible == 0 && n_cards > 0 && n_broken == 0)
     gtk_stack_set_visible_child_name (self->results_stack, "no-results");
   else
@@ -369,6 +370,16 @@ bekal_library_page_set_catalog (BekalLibraryPage *self,
     g_signal_connect (catalog, "items-changed", G_CALLBACK (on_catalog_items_changed), self);
 
   rebuild (self);
+}
+
+void
+bekal_library_page_set_loading (BekalLibraryPage *self,
+                                gboolean          loading)
+{
+  g_return_if_fail (BEKAL_IS_LIBRARY_PAGE (self));
+
+  self->loading = loading;
+  update_visible_page (self);
 }
 
 void

@@ -19,6 +19,9 @@ G_DECLARE_FINAL_TYPE (BekalLibraryPage, bekal_library_page, BEKAL, LIBRARY_PAGE,
 void bekal_library_page_set_catalog  (BekalLibraryPage *self,
                                       BekalCatalog     *catalog);
 /* Shows the progress of the learner @profile_id; call again after they made progress */
+/* While the catalog is read, an empty library shows a spinner, not "No Modules Found" */
+void bekal_library_page_set_loading  (BekalLibraryPage *self,
+                                      gboolean          loading);
 void bekal_library_page_set_learner  (BekalLibraryPage *self,
                                       BekalStore       *store,
                                       gint64            profile_id);
