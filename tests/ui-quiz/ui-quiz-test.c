@@ -986,6 +986,13 @@ test_checkpoint (Fixture       *fixture,
   g_assert_true (closed);
 }
 
+/* the results are read in a worker thread */
+static gboolean
+my_results_read (gpointer data)
+{
+  return !bekal_my_results_page_is_loading (data);
+}
+
 static void
 test_my_results (Fixture       *fixture,
                  gconstpointer  data)
@@ -996,12 +1003,14 @@ test_my_results (Fixture       *fixture,
   g_ptr_array_add (modules, fixture->module);
   bekal_my_results_page_load (BEKAL_MY_RESULTS_PAGE (page), fixture->store, fixture->profile_id,
                               modules);
+  ui_wait_until (my_results_read, page, "the results");
   g_assert_cmpuint (bekal_my_results_page_get_n_attempts (BEKAL_MY_RESULTS_PAGE (page)), ==, 0);
 
   finish_quiz_in_store (fixture, "pretes", FALSE);
   finish_quiz_in_store (fixture, "postes", TRUE);
   bekal_my_results_page_load (BEKAL_MY_RESULTS_PAGE (page), fixture->store, fixture->profile_id,
                               modules);
+  ui_wait_until (my_results_read, page, "the results");
   g_assert_cmpuint (bekal_my_results_page_get_n_attempts (BEKAL_MY_RESULTS_PAGE (page)), ==, 2);
   show_in_window (fixture, page);
   g_assert_nonnull (find_label_with (page, "Pretes"));

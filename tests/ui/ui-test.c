@@ -1568,6 +1568,12 @@ card_is_passed (gpointer data)
 }
 
 static gboolean
+my_results_read (gpointer data)
+{
+  return !bekal_my_results_page_is_loading (data);
+}
+
+static gboolean
 gap_report_computed (gpointer data)
 {
   return !bekal_gap_report_page_is_loading (data);
@@ -1693,6 +1699,8 @@ quiz_flow (BekalApplication *app,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-my-results", NULL));
   wait_for_page (window, "results");
   results = bekal_window_get_my_results_page (window);
+  /* read in a worker thread, on a connection of its own */
+  ui_wait_until (my_results_read, results, "the results to be read");
   g_assert_cmpuint (bekal_my_results_page_get_n_attempts (results), ==, 3);
   save_screenshot (window, "25-my-results-1366x768-id.png");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));

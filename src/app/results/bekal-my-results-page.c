@@ -18,10 +18,27 @@ struct _BekalMyResultsPage
 
   guint      n_attempts;
   GPtrArray *module_groups; /* the widgets added to modules_box */
+  GPtrArray *modules;       /* BekalModule, of the reading under way or shown */
+  GCancellable *cancellable; /* of the reading under way */
 
   GtkStack  *stack;
   GtkBox    *modules_box;
 };
+
+/* What the worker thread reads for one module */
+typedef struct
+{
+  GPtrArray *attempts;  /* BekalQuizAttempt, or NULL when they could not be read */
+  GPtrArray *mastery;   /* BekalTopicMastery, or NULL */
+} ModuleResults;
+
+/* What it is asked to read */
+typedef struct
+{
+  char   *data_dir;
+  gint64  profile_id;
+  GStrv   module_ids;
+} Query;
 
 G_DEFINE_FINAL_TYPE (BekalMyResultsPage, bekal_my_results_page, GTK_TYPE_WIDGET)
 
@@ -146,27 +163,83 @@ clear_modules (BekalMyResultsPage *self)
 }
 
 static void
-add_module (BekalMyResultsPage *self,
-            BekalStore         *store,
-            gint64              profile_id,
-            BekalModule        *module)
+module_results_free (ModuleResults *results)
 {
+  g_clear_pointer (&results->attempts, g_ptr_array_unref);
+  g_clear_pointer (&results->mastery, g_ptr_array_unref);
+  g_free (results);
+}
+
+static void
+query_free (Query *query)
+{
+  g_free (query->data_dir);
+  g_strfreev (query->module_ids);
+  g_free (query);
+}
+
+/* Runs in a worker thread, on a connection of its own */
+static void
+read_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Query *query = task_data;
+  g_autoptr(GPtrArray) results =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) module_results_free);
+  g_autoptr(BekalStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) attempts = bekal_store_list_attempts (store, profile_id,
-                                                             bekal_module_get_id (module), NULL,
-                                                             &error);
-  g_autoptr(GPtrArray) mastery = NULL;
+
+  store = bekal_store_open (query->data_dir, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  for (guint i = 0; query->module_ids[i] != NULL; i++)
+    {
+      ModuleResults *module_results = g_new0 (ModuleResults, 1);
+      const char *module_id = query->module_ids[i];
+
+      if (g_task_return_error_if_cancelled (task))
+        {
+          module_results_free (module_results);
+          return;
+        }
+
+      module_results->attempts = bekal_store_list_attempts (store, query->profile_id, module_id,
+                                                            NULL, &error);
+      if (module_results->attempts == NULL)
+        g_warning ("Cannot list the attempts at %s: %s", module_id, error->message);
+      g_clear_error (&error);
+      if (module_results->attempts != NULL && module_results->attempts->len > 0)
+        {
+          module_results->mastery = bekal_report_mastery (store, query->profile_id, module_id,
+                                                          &error);
+          if (module_results->mastery == NULL)
+            g_warning ("Cannot compute the mastery in %s: %s", module_id, error->message);
+          g_clear_error (&error);
+        }
+      g_ptr_array_add (results, module_results);
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&results), (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+add_module (BekalMyResultsPage *self,
+            BekalModule        *module,
+            ModuleResults      *results)
+{
+  GPtrArray *attempts = results->attempts;
+  GPtrArray *mastery = results->mastery;
   GtkWidget *group;
   GtkWidget *mastery_group;
   GtkWidget *box;
 
-  if (attempts == NULL)
-    {
-      g_warning ("Cannot list the attempts at %s: %s", bekal_module_get_id (module),
-                 error->message);
-      return;
-    }
-  if (attempts->len == 0)
+  if (attempts == NULL || attempts->len == 0)
     return;
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
@@ -182,11 +255,7 @@ add_module (BekalMyResultsPage *self,
     }
   gtk_box_append (GTK_BOX (box), group);
 
-  mastery = bekal_report_mastery (store, profile_id, bekal_module_get_id (module), &error);
-  if (mastery == NULL)
-    g_warning ("Cannot compute the mastery in %s: %s", bekal_module_get_id (module),
-               error->message);
-  else if (mastery->len > 0)
+  if (mastery != NULL && mastery->len > 0)
     {
       mastery_group = adw_preferences_group_new ();
       adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (mastery_group),
@@ -201,6 +270,34 @@ add_module (BekalMyResultsPage *self,
   g_ptr_array_add (self->module_groups, box);
 }
 
+/* Callbacks */
+
+static void
+on_read (GObject      *source_object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  GTask *task = G_TASK (result);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  BekalMyResultsPage *self;
+
+  /* the page went away or was asked again: it must not be touched */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    return;
+
+  self = BEKAL_MY_RESULTS_PAGE (user_data);
+  g_clear_object (&self->cancellable);
+  results = g_task_propagate_pointer (task, &error);
+  if (results == NULL)
+    g_warning ("Cannot read the results: %s", error->message);
+
+  for (guint i = 0; results != NULL && i < results->len && i < self->modules->len; i++)
+    add_module (self, g_ptr_array_index (self->modules, i), g_ptr_array_index (results, i));
+
+  gtk_stack_set_visible_child_name (self->stack, self->n_attempts > 0 ? "results" : "empty");
+}
+
 /* Overrides */
 
 static void
@@ -209,7 +306,11 @@ bekal_my_results_page_dispose (GObject *object)
   BekalMyResultsPage *self = BEKAL_MY_RESULTS_PAGE (object);
   GtkWidget *child;
 
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_ptr_array_set_size (self->module_groups, 0);
+  g_clear_pointer (&self->modules, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), BEKAL_TYPE_MY_RESULTS_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -264,15 +365,44 @@ bekal_my_results_page_load (BekalMyResultsPage *self,
                             gint64              profile_id,
                             GPtrArray          *modules)
 {
+  g_autoptr(GTask) task = NULL;
+  Query *query;
+
   g_return_if_fail (BEKAL_IS_MY_RESULTS_PAGE (self));
   g_return_if_fail (BEKAL_IS_STORE (store));
   g_return_if_fail (modules != NULL);
 
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   clear_modules (self);
+  g_clear_pointer (&self->modules, g_ptr_array_unref);
+  self->modules = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < modules->len; i++)
-    add_module (self, store, profile_id, g_ptr_array_index (modules, i));
+    g_ptr_array_add (self->modules, g_object_ref (g_ptr_array_index (modules, i)));
 
-  gtk_stack_set_visible_child_name (self->stack, self->n_attempts > 0 ? "results" : "empty");
+  query = g_new0 (Query, 1);
+  query->data_dir = g_strdup (bekal_store_get_data_dir (store));
+  query->profile_id = profile_id;
+  query->module_ids = g_new0 (char *, modules->len + 1);
+  for (guint i = 0; i < modules->len; i++)
+    query->module_ids[i] = g_strdup (bekal_module_get_id (g_ptr_array_index (modules, i)));
+
+  self->cancellable = g_cancellable_new ();
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  /* no source object: the task must not keep a page that went away alive */
+  task = g_task_new (NULL, self->cancellable, on_read, self);
+  g_task_set_source_tag (task, bekal_my_results_page_load);
+  g_task_set_task_data (task, query, (GDestroyNotify) query_free);
+  g_task_run_in_thread (task, read_in_thread);
+}
+
+gboolean
+bekal_my_results_page_is_loading (BekalMyResultsPage *self)
+{
+  g_return_val_if_fail (BEKAL_IS_MY_RESULTS_PAGE (self), FALSE);
+
+  return self->cancellable != NULL;
 }
 
 guint

@@ -18,12 +18,15 @@ G_DECLARE_FINAL_TYPE (BekalMyResultsPage, bekal_my_results_page, BEKAL, MY_RESUL
 GtkWidget *bekal_my_results_page_new            (void);
 /* Shows the attempts and mastery of @profile_id in each of @modules (BekalModule
  * elements, in the order to show them); modules without attempts are left out. Call it
- * again to refresh, e.g. after a quiz was finished. */
+ * again to refresh, e.g. after a quiz was finished. They are read in a worker thread while
+ * a spinner shows. */
 void       bekal_my_results_page_load           (BekalMyResultsPage *self,
                                                  BekalStore         *store,
                                                  gint64              profile_id,
                                                  GPtrArray          *modules);
 /* The number of attempts listed */
 guint      bekal_my_results_page_get_n_attempts (BekalMyResultsPage *self);
+/* TRUE while the results are read (in a worker thread, on a connection of its own) */
+gboolean   bekal_my_results_page_is_loading     (BekalMyResultsPage *self);
 
 G_END_DECLS
