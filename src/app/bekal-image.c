@@ -1,9 +1,9 @@
 /* bekal-image.c: a picture from a file a module names, decoded off the main thread
  *
- * Module files come from USB sticks and are hostile until checked: the header is read first
- * (format and size, nothing decoded), an image larger than BEKAL_IMAGE_MAX_SIDE is refused,
- * and what passes is decoded in a worker thread no larger than it will be shown. Only the
- * texture is made on the main thread.
+ * Module files come from USB sticks and are hostile until checked: bekal_image_check_file()
+ * reads the header first (format, size, completeness; nothing decoded) and refuses an image
+ * larger than BEKAL_IMAGE_MAX_SIDE; what passes is decoded in a worker thread no larger than
+ * it will be shown. Only the texture is made on the main thread.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +11,8 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+
+#include <bekal/bekal-image-check.h>
 
 #include "bekal-image.h"
 
@@ -54,34 +56,14 @@ load_data_free (LoadData *data)
   g_free (data);
 }
 
-/* The one check of a file before it is decoded: its header must name a format gdk-pixbuf
- * reads, with a size within BEKAL_IMAGE_MAX_SIDE. Reads the header only. */
+/* The one check of a file before it is decoded: core's, which reads the header only */
 static gboolean
 check_image_header (const char  *path,
                     int         *out_width,
                     int         *out_height,
                     GError     **error)
 {
-  int width = 0, height = 0;
-
-  if (gdk_pixbuf_get_file_info (path, &width, &height) == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("“%s” is not an image Bekal can show, or it cannot be read."), path);
-      return FALSE;
-    }
-
-  if (width <= 0 || height <= 0 || width > BEKAL_IMAGE_MAX_SIDE || height > BEKAL_IMAGE_MAX_SIDE)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("“%s” is %d × %d pixels; images may be at most %d pixels on each side."),
-                   path, width, height, BEKAL_IMAGE_MAX_SIDE);
-      return FALSE;
-    }
-
-  *out_width = width;
-  *out_height = height;
-  return TRUE;
+  return bekal_image_check_file (path, NULL, out_width, out_height, error);
 }
 
 static void

@@ -10,9 +10,6 @@
 
 G_BEGIN_DECLS
 
-/* Images larger than this on either side are refused without being decoded */
-#define BEKAL_IMAGE_MAX_SIDE 4096
-
 #define BEKAL_TYPE_IMAGE (bekal_image_get_type ())
 
 G_DECLARE_FINAL_TYPE (BekalImage, bekal_image, BEKAL, IMAGE, GtkWidget)
@@ -32,7 +29,8 @@ void        bekal_image_set_filename         (BekalImage *self,
 /* The picture shown once the file is read: for its alternative text, size and style */
 GtkPicture *bekal_image_get_picture          (BekalImage *self);
 gboolean    bekal_image_is_loading           (BekalImage *self);
-/* TRUE when the placeholder is shown instead: not an image, too large, unreadable, missing */
+/* TRUE when the placeholder is shown instead: what bekal_image_check_file() refuses (not an
+ * image, too large, damaged, missing) or what fails to decode */
 gboolean    bekal_image_get_failed           (BekalImage *self);
 
 G_END_DECLS
