@@ -1277,6 +1277,7 @@ hostile_figures (BekalApplication *app,
         g_ptr_array_index (images, i)))));
     }
   g_assert_cmpstr (_("This image cannot be shown"), ==, "Gambar tidak dapat ditampilkan");
+  save_screenshot (window, "28-figure-placeholder-1366x768-id.png");
 
   /* and the window went on drawing */
   figures->frames = 0;
