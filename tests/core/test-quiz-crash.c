@@ -87,6 +87,10 @@ run_child (Crash *crash,
       g_printerr ("child: %s\n", error->message);
       _exit (3);
     }
+  /* ready: the kill's random delay starts now, so that it falls while answering however long
+   * opening the store took on a busy machine */
+  if (write (fd, "R\n", 2) != 2)
+    _exit (6);
 
   for (;;)
     {
@@ -318,6 +322,13 @@ test_kill_while_answering (void)
         }
 
       close (fds[1]);
+      {
+        char ready[2];
+
+        /* the child's "R\n", or nothing when it failed before (its status says why) */
+        while (read (fds[0], ready, 2) < 0 && errno == EINTR)
+          ;
+      }
       g_usleep (g_test_rand_int_range (0, MAX_KILL_DELAY + 1));
       g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
       g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
