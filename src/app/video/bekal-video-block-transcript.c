@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "bekal-video-block-private.h"
@@ -29,6 +31,67 @@ struct _BekalTranscriptRow
 };
 
 G_DEFINE_FINAL_TYPE (BekalTranscriptRow, bekal_transcript_row, GTK_TYPE_LIST_BOX_ROW)
+
+/* Pango attributes for a cue's styled runs, shifted by @offset bytes (for a speaker's name put
+ * before the text): the styles come from the reader's runs, never from markup */
+static PangoAttrList *
+cue_attributes (const BekalCue *cue,
+                guint           offset,
+                guint           name_length)
+{
+  PangoAttrList *attributes = pango_attr_list_new ();
+
+  if (name_length > 0)
+    {
+      PangoAttribute *bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+
+      bold->start_index = 0;
+      bold->end_index = name_length;
+      pango_attr_list_insert (attributes, bold);
+    }
+
+  for (guint i = 0; cue->runs != NULL && i < cue->runs->len; i++)
+    {
+      const BekalCueRun *run = &g_array_index (cue->runs, BekalCueRun, i);
+      PangoAttribute *attribute;
+
+      if (run->style & BEKAL_CUE_STYLE_BOLD)
+        {
+          attribute = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+          attribute->start_index = offset + run->start;
+          attribute->end_index = offset + run->end;
+          pango_attr_list_insert (attributes, attribute);
+        }
+      if (run->style & BEKAL_CUE_STYLE_ITALIC)
+        {
+          attribute = pango_attr_style_new (PANGO_STYLE_ITALIC);
+          attribute->start_index = offset + run->start;
+          attribute->end_index = offset + run->end;
+          pango_attr_list_insert (attributes, attribute);
+        }
+      if (run->style & BEKAL_CUE_STYLE_UNDERLINE)
+        {
+          attribute = pango_attr_underline_new (PANGO_UNDERLINE_SINGLE);
+          attribute->start_index = offset + run->start;
+          attribute->end_index = offset + run->end;
+          pango_attr_list_insert (attributes, attribute);
+        }
+    }
+
+  return attributes;
+}
+
+/* Whether @cues[@index] is spoken by someone else than the cue before it */
+static gboolean
+speaker_changes_at (GPtrArray *cues,
+                    guint      index)
+{
+  const BekalCue *cue = g_ptr_array_index (cues, index);
+  const BekalCue *previous = index > 0 ? g_ptr_array_index (cues, index - 1) : NULL;
+
+  return cue->speaker != NULL
+         && (previous == NULL || g_strcmp0 (previous->speaker, cue->speaker) != 0);
+}
 
 static void on_subtitle_language_toggled (GtkCheckButton *button,
                                           LanguageChoice *choice);
@@ -145,8 +208,23 @@ _bekal_video_block_show_subtitle (BekalVideoBlock *self,
   if (cue >= 0 && !self->failed)
     {
       const BekalCue *current = g_ptr_array_index (self->subtitle_cues, cue);
+      g_autoptr(PangoAttrList) attributes = NULL;
+      g_autofree char *text = NULL;
+      guint name_length = 0;
 
-      gtk_label_set_text (self->subtitle_label, current->text);
+      /* on a change of speaker, the name before the words, as in a printed interview */
+      if (speaker_changes_at (self->subtitle_cues, cue))
+        {
+          g_autofree char *name = g_strdup_printf (_("%s:"), current->speaker);
+
+          name_length = strlen (name);
+          text = g_strconcat (name, " ", current->text, NULL);
+        }
+      else
+        text = g_strdup (current->text);
+      attributes = cue_attributes (current, name_length > 0 ? name_length + 1 : 0, name_length);
+      gtk_label_set_text (self->subtitle_label, text);
+      gtk_label_set_attributes (self->subtitle_label, attributes);
       gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), TRUE);
     }
   else
@@ -247,6 +325,7 @@ _bekal_video_block_default_language (BekalVideoBlock *self)
   return bekal_media_get_subtitles (self->media, 0)->language;
 }
 
+
 static gboolean
 filter_transcript_row (GtkListBoxRow *row,
                        gpointer       user_data)
@@ -286,17 +365,40 @@ _bekal_video_block_build_transcript (BekalVideoBlock *self)
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
       GtkWidget *time_label = gtk_label_new (time);
       GtkWidget *text = gtk_label_new (single_line);
+      g_autoptr(PangoAttrList) attributes = cue_attributes (cue, 0, 0);
+      g_autofree char *searched = NULL;
 
       gtk_widget_add_css_class (time_label, "numeric");
       gtk_widget_add_css_class (time_label, "dim-label");
       gtk_label_set_yalign (GTK_LABEL (time_label), 0);
       gtk_label_set_xalign (GTK_LABEL (text), 0);
       gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+      /* line breaks became spaces, one byte for one: the runs' offsets still hold */
+      gtk_label_set_attributes (GTK_LABEL (text), attributes);
       gtk_widget_set_hexpand (text, TRUE);
       gtk_box_append (GTK_BOX (box), time_label);
-      gtk_box_append (GTK_BOX (box), text);
+      if (speaker_changes_at (self->transcript_cues, i))
+        {
+          /* the speaker's name over their first line, each time the speaker changes */
+          GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+          GtkWidget *speaker = gtk_label_new (cue->speaker);
+
+          gtk_widget_add_css_class (speaker, "heading");
+          gtk_widget_add_css_class (speaker, "transcript-speaker");
+          gtk_label_set_xalign (GTK_LABEL (speaker), 0);
+          gtk_label_set_wrap (GTK_LABEL (speaker), TRUE);
+          gtk_box_append (GTK_BOX (column), speaker);
+          gtk_box_append (GTK_BOX (column), text);
+          gtk_widget_set_hexpand (column, TRUE);
+          gtk_box_append (GTK_BOX (box), column);
+        }
+      else
+        gtk_box_append (GTK_BOX (box), text);
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-      row->folded = g_utf8_casefold (single_line, -1);
+      /* the search finds the speaker's name on every line they speak */
+      searched = cue->speaker != NULL ? g_strconcat (cue->speaker, " ", single_line, NULL)
+                                      : g_strdup (single_line);
+      row->folded = g_utf8_casefold (searched, -1);
       gtk_list_box_append (self->transcript_list, GTK_WIDGET (row));
     }
 
