@@ -113,10 +113,18 @@ make_module (Kind  kind,
       break;
 
     case KIND_ATTRIBUTES:
-      g_string_append (xml, "<lesson id=\"l\"><title>L</title><p");
-      for (guint i = 0; i < n; i++)
-        g_string_append_printf (xml, " a%u=\"x\"", i);
-      g_string_append (xml, ">P</p></lesson>\n");
+      /* unknown attributes, ten on each paragraph: one schema error each. (One element may
+       * have at most BEKAL_LOADER_MAX_ATTRIBUTES attributes; test-hostile checks that a tag
+       * with 100 000 is refused at once.) */
+      g_string_append (xml, "<lesson id=\"l\"><title>L</title>\n");
+      for (guint i = 0; i < n; i += 10)
+        {
+          g_string_append (xml, "<p");
+          for (guint j = i; j < i + 10 && j < n; j++)
+            g_string_append_printf (xml, " a%u=\"x\"", j - i);
+          g_string_append (xml, ">P</p>\n");
+        }
+      g_string_append (xml, "</lesson>\n");
       break;
 
     case KIND_PARAGRAPHS:

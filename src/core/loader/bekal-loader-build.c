@@ -345,6 +345,72 @@ check_option_id (LoadState   *state,
                                _("The id “%s” is used twice within this question."), id);
 }
 
+/* What the schema file says with one variant per type (see relaxed_defines in
+ * bekal-loader-schema.c): the children and the attributes that belong to each type */
+static void
+check_question_form (LoadState         *state,
+                     xmlNodePtr         node,
+                     BekalQuestionType  kind)
+{
+  static const struct
+  {
+    const char *child;
+    const char *hint;
+  } kinds[] = {
+    [BEKAL_QUESTION_SINGLE] = { "option", N_("its answers are <option> elements") },
+    [BEKAL_QUESTION_MULTIPLE] = { "option", N_("its answers are <option> elements") },
+    [BEKAL_QUESTION_TRUEFALSE] = { "feedback",
+                                   N_("it has answer=\"true\" or answer=\"false\" and at most "
+                                      "one <feedback for=\"true\"> and one <feedback "
+                                      "for=\"false\">") },
+    [BEKAL_QUESTION_ORDER] = { "item",
+                               N_("its steps are <item id=\"…\"> elements, written in the right "
+                                  "order") },
+    [BEKAL_QUESTION_MATCH] = { "pair",
+                               N_("its pairs are <pair id=\"…\"><left>…</left><right>…</right>"
+                                  "</pair>") },
+    [BEKAL_QUESTION_SCALE] = { "label", N_("its points are named with <label value=\"…\">") },
+  };
+  const char *type = bekal_question_type_to_string (kind);
+  gboolean is_truefalse = kind == BEKAL_QUESTION_TRUEFALSE;
+  gboolean is_scale = kind == BEKAL_QUESTION_SCALE;
+
+  FOR_EACH_ELEMENT (child, node)
+    {
+      if (node_name_is (child, "prompt") || node_name_is (child, "explanation")
+          || node_name_is (child, kinds[kind].child))
+        continue;
+
+      bekal_loader_node_problem (state, BEKAL_SEVERITY_ERROR, child,
+                                 _("<%s> does not belong in a question of type “%s”: %s."),
+                                 (const char *) child->name, type, _(kinds[kind].hint));
+    }
+
+  if (is_truefalse && !xmlHasProp (node, BAD_CAST "answer"))
+    bekal_loader_node_problem (state, BEKAL_SEVERITY_ERROR, node,
+                               _("A truefalse question needs the right answer: add "
+                                 "answer=\"true\" or answer=\"false\"."));
+  if (!is_truefalse && xmlHasProp (node, BAD_CAST "answer"))
+    bekal_loader_attr_problem (state, BEKAL_SEVERITY_ERROR, node, "answer",
+                               _("Only a truefalse question has the attribute “answer”; in a "
+                                 "question of type “%s”, %s."), type, _(kinds[kind].hint));
+
+  if (is_scale && (!xmlHasProp (node, BAD_CAST "min") || !xmlHasProp (node, BAD_CAST "max")))
+    bekal_loader_node_problem (state, BEKAL_SEVERITY_ERROR, node,
+                               _("A scale question needs the attributes “min” and “max”, for "
+                                 "example min=\"1\" max=\"5\"."));
+
+  for (guint i = 0; i < 2 && !is_scale; i++)
+    {
+      const char *attr = i == 0 ? "min" : "max";
+
+      if (xmlHasProp (node, BAD_CAST attr))
+        bekal_loader_attr_problem (state, BEKAL_SEVERITY_ERROR, node, attr,
+                                   _("Only a scale question has the attribute “%s”; remove it "
+                                     "from this question of type “%s”."), attr, type);
+    }
+}
+
 static BekalQuestion *
 build_question (LoadState  *state,
                 xmlNodePtr  node)
@@ -359,6 +425,8 @@ build_question (LoadState  *state,
   question->topic_id = bekal_loader_get_attr (node, "topic");
   question->kind = question_type_from_string (type, &type_ok);
   question->line = (int) xmlGetLineNo (node);
+  if (type_ok)
+    check_question_form (state, node, question->kind);
   question->prompt = read_text (state, first_child (node, "prompt"));
   if (first_child (node, "explanation"))
     question->explanation = read_text (state, first_child (node, "explanation"));
@@ -401,10 +469,10 @@ build_question (LoadState  *state,
     }
   else if (question->kind == BEKAL_QUESTION_SCALE)
     {
-      parse_int_attr (state, node, "min", -100, 100, &question->scale_min);
-      parse_int_attr (state, node, "max", -100, 100, &question->scale_max);
+      gboolean has_min = parse_int_attr (state, node, "min", -100, 100, &question->scale_min);
+      gboolean has_max = parse_int_attr (state, node, "max", -100, 100, &question->scale_max);
 
-      if (question->scale_min >= question->scale_max)
+      if (has_min && has_max && question->scale_min >= question->scale_max)
         bekal_loader_node_problem (state, BEKAL_SEVERITY_ERROR, node,
                                    _("A scale must go from a smaller to a larger number (min=%d, "
                                      "max=%d)."), question->scale_min, question->scale_max);
@@ -764,6 +832,9 @@ bekal_loader_build_module (LoadState  *state,
         g_array_append_val (module->glossary, entry);
       }
 
+  /* terms in the text look up the glossary */
+  bekal_module_build_index (module);
+
   FOR_EACH_ELEMENT (child, root)
     {
       if (node_name_is (child, "lesson"))
@@ -776,4 +847,6 @@ bekal_loader_build_module (LoadState  *state,
       else if (node_name_is (child, "quiz"))
         g_object_unref (build_quiz (state, child));
     }
+
+  bekal_module_build_index (module);
 }

@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -240,11 +241,114 @@ on_parse_error (void        *user_data,
                                error->line, error->int2, message);
 }
 
+/* Skips from @p to just after @terminator, counting lines; returns @end when it is missing */
+static const char *
+skip_past (const char *p,
+           const char *end,
+           const char *terminator,
+           int        *line)
+{
+  gsize length = strlen (terminator);
+
+  for (; p + length <= end; p++)
+    {
+      if (*p == '\n')
+        (*line)++;
+      else if (*p == terminator[0] && memcmp (p, terminator, length) == 0)
+        return p + length;
+    }
+
+  return end;
+}
+
+/* libxml2 checks the attributes of a tag for duplicates by comparing every pair, and adds each
+ * one at the end of a list it walks from the start: one tag with 100 000 attributes took
+ * seconds before anything else could look at it. No element of a module has more than a
+ * dozen, so tags with more are refused before libxml2 reads the file. */
+static gboolean
+check_attribute_counts (LoadState *state)
+{
+  const char *p = state->buffer;
+  const char *end = state->buffer + state->length;
+  int line = 1;
+
+  while (p < end)
+    {
+      int tag_line;
+      guint n_attributes = 0;
+      char quote = 0;
+
+      if (*p == '\n')
+        line++;
+      if (*p != '<')
+        {
+          p++;
+          continue;
+        }
+
+      if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
+        {
+          p = skip_past (p + 4, end, "-->", &line);
+          continue;
+        }
+      if (end - p >= 9 && memcmp (p, "<![CDATA[", 9) == 0)
+        {
+          p = skip_past (p + 9, end, "]]>", &line);
+          continue;
+        }
+      if (end - p >= 2 && (p[1] == '?' || p[1] == '!'))
+        {
+          /* a DOCTYPE, whose entities are refused later anyway, or a processing instruction */
+          p = skip_past (p + 2, end, ">", &line);
+          continue;
+        }
+
+      /* a start or end tag: every '=' outside quotes starts the value of an attribute */
+      tag_line = line;
+      for (p++; p < end; p++)
+        {
+          if (*p == '\n')
+            line++;
+          if (quote != 0)
+            {
+              if (*p == quote)
+                quote = 0;
+            }
+          else if (*p == '"' || *p == '\'')
+            quote = *p;
+          else if (*p == '=')
+            n_attributes++;
+          else if (*p == '>' || *p == '<')
+            break;
+        }
+
+      if (n_attributes > BEKAL_LOADER_MAX_ATTRIBUTES)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("An element has %u attributes; no element of a module has more "
+                               "than %d. Check the tag that starts on this line: it may be "
+                               "damaged or not written for Bekal."), n_attributes,
+                             BEKAL_LOADER_MAX_ATTRIBUTES);
+
+          bekal_loader_add_diagnostic (state, BEKAL_SEVERITY_ERROR, tag_line, 0, message);
+          return FALSE;
+        }
+
+      if (p < end && *p == '>')
+        p++;
+    }
+
+  return TRUE;
+}
+
 xmlDocPtr
 bekal_loader_parse_buffer (LoadState *state)
 {
   xmlSAXHandlerPtr sax;
   xmlDocPtr doc;
+
+  if (!check_attribute_counts (state))
+    return NULL;
 
   state->ctxt = xmlNewParserCtxt ();
   if (state->ctxt == NULL)
@@ -270,9 +374,11 @@ bekal_loader_parse_buffer (LoadState *state)
   /* No DTD loading, no entity substitution, no XInclude, no network: none of these options
    * is set except NONET. The bytes were checked to be UTF-8 already, so the parser reads them
    * as they are (forcing the encoding would send them through a conversion), and a file that
-   * declares another encoding is refused below. */
+   * declares another encoding is refused below. BIG_LINES keeps the line numbers of
+   * diagnostics right beyond line 65 535. */
   doc = xmlCtxtReadMemory (state->ctxt, state->buffer, (int) state->length, state->path,
-                           NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_COMPACT);
+                           NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_COMPACT
+                           | XML_PARSE_BIG_LINES);
 
   if (doc != NULL && doc->encoding != NULL
       && g_ascii_strcasecmp ((const char *) doc->encoding, "UTF-8") != 0
