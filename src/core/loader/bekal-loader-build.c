@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "bekal-loader-private.h"
@@ -12,6 +14,10 @@
 #include "bekal-text-private.h"
 
 /* Helpers: reading the tree */
+
+static char *read_id_attr (LoadState  *state,
+                           xmlNodePtr  node,
+                           const char *attr);
 
 char *
 bekal_loader_get_attr (xmlNodePtr  node,
@@ -159,7 +165,7 @@ collect_inline (LoadState      *state,
         collect_inline (state, child, text, style | BEKAL_SPAN_STRONG, term_ref, after_space);
       else if (is_module_element (child, "term"))
         {
-          g_autofree char *ref = bekal_loader_get_attr (child, "ref");
+          g_autofree char *ref = read_id_attr (state, child, "ref");
 
           /* checked here, where the element's own line is known; the glossary is read before
            * any text that may hold a term */
@@ -219,36 +225,75 @@ read_child_plain (LoadState  *state,
   return child ? read_plain (state, child) : NULL;
 }
 
-/* The form of ids: [a-z0-9][a-z0-9_-]* (the schema's pattern, checked here) */
-static gboolean
-check_id_form (LoadState  *state,
-               xmlNodePtr  node,
-               const char *id)
-{
-  gboolean valid = g_ascii_islower (id[0]) || g_ascii_isdigit (id[0]);
+#define MAX_ID_LENGTH 64
 
-  for (const char *p = id + 1; valid && *p; p++)
+/* The form of an id, as the reference states it (docs/module-format.md, section 3) */
+#define ID_RULE N_("An id starts with a lower-case letter or a digit and holds only lower-case " \
+                   "letters a–z, digits, “-” and “_”, at most 64 characters.")
+
+/* Reads an attribute whose value is an id (id, and the references topic, pool, question and
+ * ref) and checks its form: [a-z0-9][a-z0-9_-]*, at most 64 characters (the schema's pattern,
+ * which the loader's copy goes without). An empty value or one with white space around it is
+ * refused, since two modules with id="" would share their learners' results. Returns the
+ * value without the white space, or NULL when the attribute is absent or empty. */
+static char *
+read_id_attr (LoadState  *state,
+              xmlNodePtr  node,
+              const char *attr)
+{
+  xmlChar *raw = xmlGetNoNsProp (node, BAD_CAST attr);
+  g_autofree char *value = NULL;
+  gboolean padded;
+  gboolean valid;
+  gsize length;
+
+  if (raw == NULL)
+    return NULL;
+
+  value = g_strstrip (g_strdup ((const char *) raw));
+  padded = strcmp (value, (const char *) raw) != 0;
+  xmlFree (raw);
+  length = strlen (value);
+
+  if (length == 0)
+    {
+      bekal_loader_attr_problem (state, BEKAL_SEVERITY_ERROR, node, attr,
+                                 _("The attribute “%s” of <%s> is empty. %s Write one, for "
+                                   "example %s=\"part-1\"."), attr, (const char *) node->name,
+                                 _(ID_RULE), attr);
+      return NULL;
+    }
+
+  if (padded)
+    {
+      bekal_loader_attr_problem (state, BEKAL_SEVERITY_ERROR, node, attr,
+                                 _("The attribute “%s” of <%s> has spaces, tabs or line breaks "
+                                   "around “%s”. Remove them: write %s=\"%s\"."), attr,
+                                 (const char *) node->name, value, attr, value);
+      return g_steal_pointer (&value);
+    }
+
+  valid = length <= MAX_ID_LENGTH && (g_ascii_islower (value[0]) || g_ascii_isdigit (value[0]));
+  for (const char *p = value + 1; valid && *p; p++)
     valid = g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '-' || *p == '_';
 
   if (!valid)
-    bekal_loader_attr_problem (state, BEKAL_SEVERITY_ERROR, node, "id",
-                               _("The id “%s” may only hold lower-case letters a–z, digits, “-” "
-                                 "and “_”, and must start with a letter or a digit."), id);
+    bekal_loader_attr_problem (state, BEKAL_SEVERITY_ERROR, node, attr,
+                               _("The attribute “%s” of <%s> is “%s”, which is not an id. %s"),
+                               attr, (const char *) node->name, value, _(ID_RULE));
 
-  return valid;
+  return g_steal_pointer (&value);
 }
 
 static char *
 register_id (LoadState  *state,
              xmlNodePtr  node)
 {
-  g_autofree char *id = bekal_loader_get_attr (node, "id");
+  g_autofree char *id = read_id_attr (state, node, "id");
   gpointer first_line;
 
-  if (id == NULL || id[0] == '\0')
+  if (id == NULL)
     return NULL;
-
-  check_id_form (state, node, id);
 
   if (g_hash_table_lookup_extended (state->ids, id, NULL, &first_line))
     {
@@ -422,7 +467,7 @@ build_question (LoadState  *state,
   gboolean type_ok;
 
   question->id = register_id (state, node);
-  question->topic_id = bekal_loader_get_attr (node, "topic");
+  question->topic_id = read_id_attr (state, node, "topic");
   question->kind = question_type_from_string (type, &type_ok);
   question->line = (int) xmlGetLineNo (node);
   if (type_ok)
@@ -513,10 +558,8 @@ build_question (LoadState  *state,
             continue;
 
           option = bekal_option_new_empty ();
-          option->id = bekal_loader_get_attr (child, "id");
+          option->id = read_id_attr (state, child, "id");
           option->line = (int) xmlGetLineNo (child);
-          if (option->id)
-            check_id_form (state, child, option->id);
           check_option_id (state, child, option_ids, option->id);
 
           if (question->kind == BEKAL_QUESTION_MATCH)
@@ -554,7 +597,7 @@ build_quiz (LoadState  *state,
                : g_strcmp0 (role, "posttest") == 0 ? BEKAL_QUIZ_POSTTEST
                : BEKAL_QUIZ_PRACTICE;
   quiz->shuffle = parse_bool_attr (node, "shuffle", FALSE);
-  quiz->pool_id = bekal_loader_get_attr (node, "pool");
+  quiz->pool_id = read_id_attr (state, node, "pool");
 
   if (parse_uint_attr (state, node, "draw", 10000, &value))
     quiz->draw = value;
@@ -645,7 +688,7 @@ build_media (LoadState  *state,
             }
           else
             {
-              BekalCheckpoint checkpoint = { at_ms, bekal_loader_get_attr (child, "question") };
+              BekalCheckpoint checkpoint = { at_ms, read_id_attr (state, child, "question") };
               int line = (int) xmlGetLineNo (child);
 
               g_array_append_val (media->checkpoints, checkpoint);

@@ -156,8 +156,9 @@ check_media (LoadState  *state,
       const BekalCheckpoint *checkpoint = &g_array_index (media->checkpoints, BekalCheckpoint, i);
       int line = g_array_index (state->checkpoint_lines, int, (*checkpoint_index)++);
 
-      if (checkpoint->question_id == NULL
-          || !bekal_module_find_question (state->module, checkpoint->question_id))
+      /* a missing or empty question attribute is reported where it is read */
+      if (checkpoint->question_id != NULL
+          && !bekal_module_find_question (state->module, checkpoint->question_id))
         line_problem (state, BEKAL_SEVERITY_ERROR, "checkpoint", line,
                       _("A checkpoint of “%s” asks the question “%s”, which does not exist in "
                         "this module."), media->id,
