@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <time.h>
 
 #include <glib/gstdio.h>
 
@@ -43,7 +44,7 @@ static int    max_size = 100000;
 
 static const GOptionEntry entries[] = {
   { "runs", 'n', 0, G_OPTION_ARG_INT, &n_runs,
-    "Loads of each module; the best is kept (3; 1 for 100 000 elements)", "N" },
+    "Loads of each module; the best is kept (3; 2 for 100 000 elements)", "N" },
   { "kind", 'k', 0, G_OPTION_ARG_STRING, &only_kind,
     "Only this kind: options, chapters, questions, topics, attributes or paragraphs", "KIND" },
   { "max", 0, 0, G_OPTION_ARG_INT, &max_size, "Largest size to try (100000)", "N" },
@@ -144,7 +145,18 @@ make_module (Kind  kind,
   return g_string_free (g_steal_pointer (&xml), FALSE);
 }
 
-/* Seconds for the best of @runs loads; @out_errors gets the errors of the last one */
+/* The processor time of this process: on a machine shared with other work, the wall time
+ * of a load includes the time others had the processor */
+static double
+cpu_seconds (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &now);
+  return now.tv_sec + now.tv_nsec / 1e9;
+}
+
+/* Processor seconds for the best of @runs loads; @out_errors gets the errors of the last one */
 static double
 time_load (BekalLoader *loader,
            const char  *path,
@@ -157,11 +169,11 @@ time_load (BekalLoader *loader,
     {
       g_autoptr(GPtrArray) diagnostics = bekal_diagnostics_new ();
       g_autoptr(BekalModule) module = NULL;
-      gint64 start = g_get_monotonic_time ();
+      double start = cpu_seconds ();
       double seconds;
 
       module = bekal_loader_load_file (loader, path, diagnostics, NULL);
-      seconds = (g_get_monotonic_time () - start) / 1e6;
+      seconds = cpu_seconds () - start;
       best = MIN (best, seconds);
       *out_errors = bekal_diagnostics_count (diagnostics, BEKAL_SEVERITY_ERROR);
     }
@@ -221,7 +233,7 @@ main (int   argc,
       return 2;
     }
 
-  g_print ("Loader time per element (best of %d loads; 1 load at 100 000)\n", n_runs);
+  g_print ("Loader processor time per element (best of %d loads; of 2 at 100 000)\n", n_runs);
   g_print ("%-11s %12s %12s %12s %8s\n", "kind", "1 000", "10 000", "100 000", "ratio");
 
   for (Kind kind = 0; kind < N_KINDS; kind++)
@@ -245,7 +257,7 @@ main (int   argc,
               remove_folder (folder);
               return 2;
             }
-          seconds[i] = time_load (loader, path, sizes[i] >= 100000 ? 1 : MAX (n_runs, 1),
+          seconds[i] = time_load (loader, path, sizes[i] >= 100000 ? MIN (MAX (n_runs, 1), 2) : MAX (n_runs, 1),
                                   &n_errors);
           /* only the unknown attributes are meant to be errors, one each */
           if ((kind == KIND_ATTRIBUTES) != (n_errors > 0))

@@ -468,6 +468,7 @@ build_question (LoadState  *state,
 
   question->id = register_id (state, node);
   question->topic_id = read_id_attr (state, node, "topic");
+  question->form = bekal_loader_get_attr (node, "form");
   question->kind = question_type_from_string (type, &type_ok);
   question->line = (int) xmlGetLineNo (node);
   if (type_ok)
@@ -605,6 +606,8 @@ build_quiz (LoadState  *state,
     quiz->pass_mark = (int) value;
   if (parse_uint_attr (state, node, "retakes", 10000, &value))
     quiz->retakes = (int) value;
+  else if (quiz->role == BEKAL_QUIZ_POSTTEST && !xmlHasProp (node, BAD_CAST "retakes"))
+    quiz->retakes = BEKAL_QUIZ_DEFAULT_RETAKES;
   if (parse_uint_attr (state, node, "time-limit", 10000, &value))
     quiz->time_limit_minutes = value;
 

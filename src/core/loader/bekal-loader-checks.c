@@ -33,6 +33,52 @@ line_problem (LoadState     *state,
                                message);
 }
 
+/* Two items of an order question, or two sides of a match question, that read the same make
+ * the key ambiguous: the learner cannot tell them apart. Texts are compared without case. */
+static void
+check_same_texts (LoadState     *state,
+                  BekalQuestion *question,
+                  gboolean       right_sides)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < question->options->len; i++)
+    {
+      BekalOption *option = g_ptr_array_index (question->options, i);
+      BekalText *text = right_sides ? option->match_text : option->text;
+      const char *plain = text ? bekal_text_get_plain (text) : NULL;
+      g_autofree char *key = NULL;
+      BekalOption *first;
+
+      if (plain == NULL || plain[0] == '\0')
+        continue;
+
+      key = g_utf8_casefold (plain, -1);
+      first = g_hash_table_lookup (seen, key);
+      if (first == NULL)
+        {
+          g_hash_table_insert (seen, g_steal_pointer (&key), option);
+          continue;
+        }
+
+      if (question->kind == BEKAL_QUESTION_ORDER)
+        line_problem (state, BEKAL_SEVERITY_ERROR, "item", option->line,
+                      _("Items “%s” and “%s” of the order question “%s” read the same (“%s”), "
+                        "so no one can tell which goes first. Make every step different."),
+                      first->id, option->id, question->id, plain);
+      else if (right_sides)
+        line_problem (state, BEKAL_SEVERITY_ERROR, "pair", option->line,
+                      _("Pairs “%s” and “%s” of the match question “%s” have the same right "
+                        "side (“%s”), so either could be matched to it. Make every right side "
+                        "different."), first->id, option->id, question->id, plain);
+      else
+        line_problem (state, BEKAL_SEVERITY_ERROR, "pair", option->line,
+                      _("Pairs “%s” and “%s” of the match question “%s” have the same left side "
+                        "(“%s”), so either could be matched to it. Make every left side "
+                        "different."), first->id, option->id, question->id, plain);
+    }
+}
+
 static void
 check_question (LoadState     *state,
                 BekalQuestion *question)
@@ -80,6 +126,14 @@ check_question (LoadState     *state,
     case BEKAL_QUESTION_SCALE:
     default:
       break;
+    }
+
+  if (question->kind == BEKAL_QUESTION_ORDER)
+    check_same_texts (state, question, FALSE);
+  if (question->kind == BEKAL_QUESTION_MATCH)
+    {
+      check_same_texts (state, question, FALSE);
+      check_same_texts (state, question, TRUE);
     }
 
   if (question->kind == BEKAL_QUESTION_SINGLE || question->kind == BEKAL_QUESTION_MULTIPLE)
@@ -149,6 +203,7 @@ check_quiz (LoadState *state,
 static void
 check_media (LoadState  *state,
              BekalMedia *media,
+             GHashTable *test_questions,
              guint      *checkpoint_index)
 {
   for (guint i = 0; i < media->checkpoints->len; i++)
@@ -156,13 +211,22 @@ check_media (LoadState  *state,
       const BekalCheckpoint *checkpoint = &g_array_index (media->checkpoints, BekalCheckpoint, i);
       int line = g_array_index (state->checkpoint_lines, int, (*checkpoint_index)++);
 
+      BekalQuiz *test;
+
       /* a missing or empty question attribute is reported where it is read */
-      if (checkpoint->question_id != NULL
-          && !bekal_module_find_question (state->module, checkpoint->question_id))
+      if (checkpoint->question_id == NULL)
+        continue;
+
+      if (!bekal_module_find_question (state->module, checkpoint->question_id))
         line_problem (state, BEKAL_SEVERITY_ERROR, "checkpoint", line,
                       _("A checkpoint of “%s” asks the question “%s”, which does not exist in "
-                        "this module."), media->id,
-                      checkpoint->question_id ? checkpoint->question_id : "");
+                        "this module."), media->id, checkpoint->question_id);
+      else if ((test = g_hash_table_lookup (test_questions, checkpoint->question_id)))
+        line_problem (state, BEKAL_SEVERITY_ERROR, "checkpoint", line,
+                      _("A checkpoint of “%s” asks “%s”, a question of “%s”, from which the "
+                        "pre-test or the post-test draws: learners would see a test question "
+                        "during the lesson. Ask a question of a practice quiz instead."),
+                      media->id, checkpoint->question_id, test->id);
     }
 
   if (media->subtitles->len == 0)
@@ -172,11 +236,103 @@ check_media (LoadState  *state,
                     "do not want to listen need one."), media->id);
 }
 
+/* The parallel forms of a pool that a pre-test or post-test draws from: every scored question
+ * has a form or none has, each form has enough scored questions for every draw from the pool,
+ * and no scale item is drawn instead of a scored one */
+static void
+check_forms (LoadState *state,
+             BekalQuiz *pool)
+{
+  BekalModule *module = state->module;
+  guint n_form[2] = { 0, 0 };
+  guint n_scored = 0;
+
+  for (guint i = 0; i < pool->questions->len; i++)
+    {
+      BekalQuestion *question = g_ptr_array_index (pool->questions, i);
+
+      if (!bekal_question_is_scored (question))
+        continue;
+      n_scored++;
+      if (g_strcmp0 (question->form, "a") == 0)
+        n_form[0]++;
+      else if (g_strcmp0 (question->form, "b") == 0)
+        n_form[1]++;
+    }
+
+  if (n_form[0] + n_form[1] == 0)
+    return;
+
+  for (guint i = 0; i < pool->questions->len; i++)
+    {
+      BekalQuestion *question = g_ptr_array_index (pool->questions, i);
+
+      if (!bekal_question_is_scored (question))
+        line_problem (state, BEKAL_SEVERITY_ERROR, "question", question->line,
+                      _("“%s” is a scale (self-rating) question in the pool “%s”, from which "
+                        "the tests draw their questions: drawn, it would take the place of a "
+                        "scored question. Move it to a practice quiz."),
+                      question->id, pool->id);
+      else if (question->form == NULL)
+        line_problem (state, BEKAL_SEVERITY_ERROR, "question", question->line,
+                      _("Question “%s” has no form, but other questions of the pool “%s” have "
+                        "one. When a pool has parallel forms, give every scored question "
+                        "form=\"a\" or form=\"b\"."), question->id, pool->id);
+    }
+
+  for (guint i = 0; i < module->quizzes->len; i++)
+    {
+      BekalQuiz *quiz = g_ptr_array_index (module->quizzes, i);
+
+      if (bekal_quiz_get_pool (quiz) != pool || quiz->role == BEKAL_QUIZ_PRACTICE)
+        continue;
+
+      for (guint f = 0; f < 2; f++)
+        if (n_form[f] < MAX (quiz->draw, 1))
+          line_problem (state, BEKAL_SEVERITY_ERROR, "quiz", quiz->line,
+                        _("Quiz “%s” draws %u questions from one form of the pool “%s”, but "
+                          "form “%s” has only %u scored questions. Add questions to that form "
+                          "or lower draw."), quiz->id, MAX (quiz->draw, 1), pool->id,
+                        f == 0 ? "a" : "b", n_form[f]);
+    }
+}
+
+/* A form only means something in a pool the pre-test and post-test draw from */
+static void
+check_forms_outside_tests (LoadState  *state,
+                           GHashTable *test_pools)
+{
+  BekalModule *module = state->module;
+
+  for (guint i = 0; i < module->quizzes->len; i++)
+    {
+      BekalQuiz *quiz = g_ptr_array_index (module->quizzes, i);
+
+      if (g_hash_table_contains (test_pools, quiz))
+        continue;
+
+      for (guint j = 0; j < quiz->questions->len; j++)
+        {
+          BekalQuestion *question = g_ptr_array_index (quiz->questions, j);
+
+          if (question->form != NULL)
+            line_problem (state, BEKAL_SEVERITY_ERROR, "question", question->line,
+                          _("Question “%s” has form=\"%s\", but its quiz “%s” is not the pool "
+                            "of a pre-test or post-test. Forms only split such a pool: remove "
+                            "the attribute."), question->id, question->form, quiz->id);
+        }
+    }
+}
+
 void
 bekal_loader_check_module (LoadState *state)
 {
   BekalModule *module = state->module;
   g_autofree char *file_language = bekal_loader_language_from_filename (state->path);
+  g_autoptr(GHashTable) test_questions = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) pools = g_hash_table_new (NULL, NULL);
+  BekalQuiz *first_pretest = NULL;
+  BekalQuiz *first_posttest = NULL;
   guint checkpoint_index = 0;
 
   if (file_language && module->language
@@ -187,8 +343,51 @@ bekal_loader_check_module (LoadState *state)
                   module->language);
 
   for (guint i = 0; i < module->quizzes->len; i++)
-    check_quiz (state, g_ptr_array_index (module->quizzes, i));
+    {
+      BekalQuiz *quiz = g_ptr_array_index (module->quizzes, i);
+      BekalQuiz **first = quiz->role == BEKAL_QUIZ_PRETEST ? &first_pretest
+                          : quiz->role == BEKAL_QUIZ_POSTTEST ? &first_posttest
+                          : NULL;
+
+      check_quiz (state, quiz);
+
+      if (first != NULL && *first != NULL)
+        line_problem (state, BEKAL_SEVERITY_ERROR, "quiz", quiz->line,
+                      quiz->role == BEKAL_QUIZ_PRETEST
+                      ? _("“%s” is a second pre-test (the first is “%s”, line %d). A module has "
+                          "at most one pre-test and one post-test, so that the gap report "
+                          "compares the same two: give this quiz role=\"practice\" or remove "
+                          "it.")
+                      : _("“%s” is a second post-test (the first is “%s”, line %d). A module has "
+                          "at most one pre-test and one post-test, so that the gap report "
+                          "compares the same two: give this quiz role=\"practice\" or remove "
+                          "it."),
+                      quiz->id, (*first)->id, (*first)->line);
+      else if (first != NULL)
+        *first = quiz;
+    }
+
+  /* the questions the tests draw from, which must not be seen before them */
+  for (guint i = 0; i < module->quizzes->len; i++)
+    {
+      BekalQuiz *quiz = g_ptr_array_index (module->quizzes, i);
+      BekalQuiz *pool = bekal_quiz_get_pool (quiz);
+
+      if (quiz->role == BEKAL_QUIZ_PRACTICE || g_hash_table_contains (pools, pool))
+        continue;
+      g_hash_table_add (pools, pool);
+      check_forms (state, pool);
+      for (guint j = 0; j < pool->questions->len; j++)
+        {
+          BekalQuestion *question = g_ptr_array_index (pool->questions, j);
+
+          if (question->id != NULL)
+            g_hash_table_insert (test_questions, question->id, pool);
+        }
+    }
+  check_forms_outside_tests (state, pools);
 
   for (guint i = 0; i < module->media->len; i++)
-    check_media (state, g_ptr_array_index (module->media, i), &checkpoint_index);
+    check_media (state, g_ptr_array_index (module->media, i), test_questions,
+                 &checkpoint_index);
 }

@@ -88,6 +88,7 @@ static const char relaxed_defines[] =
   "<value datatypeLibrary=\"\">multiple</value><value datatypeLibrary=\"\">truefalse</value>"
   "<value datatypeLibrary=\"\">order</value><value datatypeLibrary=\"\">match</value>"
   "<value datatypeLibrary=\"\">scale</value></choice></attribute>"
+  "<optional><ref name=\"form.attr\"/></optional>"
   "<optional><attribute name=\"answer\"><ref name=\"boolean.value\"/></attribute></optional>"
   "<optional><attribute name=\"min\"><ref name=\"integer.value\"/></attribute></optional>"
   "<optional><attribute name=\"max\"><ref name=\"integer.value\"/></attribute></optional>"

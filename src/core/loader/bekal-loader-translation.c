@@ -219,6 +219,155 @@ compare_order (GArray      *a,
   return 0;
 }
 
+/* An attribute that must keep its value in every language */
+typedef struct
+{
+  char *element; /* which element, for example <quiz id="post"> */
+  const char *attribute;
+  char *value;   /* "" when the attribute is absent */
+  int   line;
+} ValueItem;
+
+static void
+clear_value_item (ValueItem *item)
+{
+  g_free (item->element);
+  g_free (item->value);
+}
+
+static void
+add_value (GArray     *values,
+           int         line,
+           char       *element,
+           const char *attribute,
+           char       *value)
+{
+  ValueItem item = { element, attribute, value, line };
+
+  g_array_append_val (values, item);
+}
+
+static char *
+time_to_string (gint64 ms)
+{
+  gint64 seconds = ms / 1000;
+
+  if (ms % 1000 != 0)
+    return g_strdup_printf ("%" G_GINT64_FORMAT ":%02d.%03d", seconds / 60, (int) (seconds % 60),
+                            (int) (ms % 1000));
+  return g_strdup_printf ("%" G_GINT64_FORMAT ":%02d", seconds / 60, (int) (seconds % 60));
+}
+
+static char *
+number_or_empty (int number)
+{
+  return number >= 0 ? g_strdup_printf ("%d", number) : g_strdup ("");
+}
+
+/* The values a translator must not change, in document order: a pass mark or a checkpoint's
+ * time changed in one language would make learners of that language pass or pause
+ * differently, a changed src would show them another clip */
+static GArray *
+module_values (BekalModule *module)
+{
+  GArray *values = g_array_new (FALSE, TRUE, sizeof (ValueItem));
+
+  g_array_set_clear_func (values, (GDestroyNotify) clear_value_item);
+
+  for (guint i = 0; i < module->media->len; i++)
+    {
+      BekalMedia *media = g_ptr_array_index (module->media, i);
+      const char *kind = media->is_video ? "video" : "audio";
+
+      add_value (values, media->line, g_strdup_printf ("<%s id=\"%s\">", kind, media->id), "src",
+                 g_strdup (media->src ? media->src : ""));
+      add_value (values, media->line, g_strdup_printf ("<%s id=\"%s\">", kind, media->id),
+                 "poster", g_strdup (media->poster_src ? media->poster_src : ""));
+      for (guint k = 0; k < media->checkpoints->len; k++)
+        {
+          const BekalCheckpoint *checkpoint = &g_array_index (media->checkpoints,
+                                                              BekalCheckpoint, k);
+
+          add_value (values, media->line,
+                     g_strdup_printf ("<checkpoint question=\"%s\"> of “%s”",
+                                      checkpoint->question_id, media->id),
+                     "at", time_to_string (checkpoint->at_ms));
+        }
+    }
+
+  for (guint i = 0; i < module->quizzes->len; i++)
+    {
+      BekalQuiz *quiz = g_ptr_array_index (module->quizzes, i);
+
+      add_value (values, quiz->line, g_strdup_printf ("<quiz id=\"%s\">", quiz->id), "pass",
+                 number_or_empty (quiz->pass_mark));
+      add_value (values, quiz->line, g_strdup_printf ("<quiz id=\"%s\">", quiz->id), "retakes",
+                 number_or_empty (quiz->retakes));
+      add_value (values, quiz->line, g_strdup_printf ("<quiz id=\"%s\">", quiz->id),
+                 "time-limit", number_or_empty ((int) quiz->time_limit_minutes));
+      add_value (values, quiz->line, g_strdup_printf ("<quiz id=\"%s\">", quiz->id), "shuffle",
+                 g_strdup (quiz->shuffle ? "true" : "false"));
+
+      for (guint j = 0; j < quiz->questions->len; j++)
+        {
+          BekalQuestion *question = g_ptr_array_index (quiz->questions, j);
+
+          add_value (values, question->line,
+                     g_strdup_printf ("<question id=\"%s\">", question->id), "form",
+                     g_strdup (question->form ? question->form : ""));
+          if (question->kind != BEKAL_QUESTION_SCALE)
+            continue;
+          add_value (values, question->line,
+                     g_strdup_printf ("<question id=\"%s\">", question->id), "min",
+                     g_strdup_printf ("%d", question->scale_min));
+          add_value (values, question->line,
+                     g_strdup_printf ("<question id=\"%s\">", question->id), "max",
+                     g_strdup_printf ("%d", question->scale_max));
+        }
+    }
+
+  return values;
+}
+
+/* Reports every value the translation changed; the lists come from modules with the same ids
+ * in the same order, so they line up */
+static void
+compare_values (BekalModule *original,
+                BekalModule *translation,
+                const char  *original_name,
+                GPtrArray   *diagnostics)
+{
+  g_autoptr(GArray) a = module_values (original);
+  g_autoptr(GArray) b = module_values (translation);
+
+  for (guint i = 0; i < MIN (a->len, b->len); i++)
+    {
+      const ValueItem *x = &g_array_index (a, ValueItem, i);
+      const ValueItem *y = &g_array_index (b, ValueItem, i);
+
+      if (!g_str_equal (x->element, y->element) || g_str_equal (x->value, y->value))
+        continue;
+
+      if (x->value[0] == '\0')
+        add_translation_problem (diagnostics, translation, y->line,
+                                 g_strdup_printf (_("The translation gives %s the attribute "
+                                                    "%s=\"%s\", which the original %s does not "
+                                                    "have. Only the text differs between "
+                                                    "languages: remove it."),
+                                                  y->element, y->attribute, y->value,
+                                                  original_name));
+      else
+        add_translation_problem (diagnostics, translation, y->line,
+                                 g_strdup_printf (_("The translation changes “%s” of %s from "
+                                                    "“%s” to “%s”. Only the text differs "
+                                                    "between languages: write %s=\"%s\" as in "
+                                                    "the original %s."),
+                                                  y->attribute, y->element, x->value,
+                                                  y->value[0] ? y->value : _("(none)"),
+                                                  y->attribute, x->value, original_name));
+    }
+}
+
 void
 bekal_loader_compare_translation (BekalModule *original,
                                   BekalModule *translation,
@@ -240,5 +389,7 @@ bekal_loader_compare_translation (BekalModule *original,
     return;
   if (compare_sets (structure_a, structure_b, translation, original_name, diagnostics) > 0)
     return;
-  compare_order (structure_a, structure_b, translation, original_name, diagnostics);
+  if (compare_order (structure_a, structure_b, translation, original_name, diagnostics) > 0)
+    return;
+  compare_values (original, translation, original_name, diagnostics);
 }

@@ -25,6 +25,7 @@ struct _BekalQuestion
   GObject            parent_instance;
   char              *id;
   char              *topic_id;
+  char              *form;  /* "a", "b" or NULL */
   BekalQuestionType  kind;
   BekalText         *prompt;
   BekalText         *explanation;

@@ -126,6 +126,7 @@ bekal_question_finalize (GObject *object)
 
   g_free (self->id);
   g_free (self->topic_id);
+  g_free (self->form);
   g_clear_pointer (&self->prompt, bekal_text_unref);
   g_clear_pointer (&self->explanation, bekal_text_unref);
   g_clear_pointer (&self->options, g_ptr_array_unref);
@@ -233,6 +234,13 @@ bekal_question_get_scale_max (BekalQuestion *self)
 {
   g_return_val_if_fail (BEKAL_IS_QUESTION (self), 0);
   return self->scale_max;
+}
+
+const char *
+bekal_question_get_form (BekalQuestion *self)
+{
+  g_return_val_if_fail (BEKAL_IS_QUESTION (self), NULL);
+  return self->form;
 }
 
 gboolean
