@@ -75,6 +75,30 @@ static const RuleCase rule_cases[] = {
   { "missing-attribute", BEKAL_SEVERITY_ERROR, "<note>", NULL, 17, "<note" },
   { "no-explanation", BEKAL_SEVERITY_WARNING, "q1", "<explanation>", 18, "<question" },
   { "lang-mismatch/module.en", BEKAL_SEVERITY_ERROR, "xml:lang", "en", 2, "<module" },
+  /* ids: empty, padded, too long or not lower case, on elements and in references (issue 12) */
+  { "empty-id", BEKAL_SEVERITY_ERROR, "empty", "“id” of <lesson>", 21, "id=" },
+  { "padded-id", BEKAL_SEVERITY_ERROR, "latihan", "spaces", 29, "id=" },
+  { "tab-id", BEKAL_SEVERITY_ERROR, "q1", "spaces", 30, "id=" },
+  { "long-id", BEKAL_SEVERITY_ERROR, "not an id", "64", 21, "id=" },
+  { "empty-option-id", BEKAL_SEVERITY_ERROR, "empty", "<option>", 33, "id=" },
+  { "padded-topic-ref", BEKAL_SEVERITY_ERROR, "dasar", "topic", 30, "topic=" },
+  { "uppercase-id", BEKAL_SEVERITY_ERROR, "Klip", "lower-case", 24, "id=" },
+  /* accepted before, but wrong (issue 12) */
+  { "checkpoint-test-question", BEKAL_SEVERITY_ERROR, "t1", "pretes", 27, "<checkpoint" },
+  { "order-same-items", BEKAL_SEVERITY_ERROR, "i3", "u1", 40, "<item" },
+  { "match-same-right", BEKAL_SEVERITY_ERROR, "Pendamping", "right side", 39, "<pair" },
+  { "two-pretests", BEKAL_SEVERITY_ERROR, "pretes-2", "pretes", 38, "<quiz" },
+  { "two-posttests", BEKAL_SEVERITY_ERROR, "postes-2", "postes", 39, "<quiz" },
+  /* what each question type has, checked by the loader (the schema's variants are too slow) */
+  { "item-in-single", BEKAL_SEVERITY_ERROR, "<item>", "single", 34, "<item" },
+  { "truefalse-no-answer", BEKAL_SEVERITY_ERROR, "answer", "truefalse", 12, "<question" },
+  { "answer-on-single", BEKAL_SEVERITY_ERROR, "answer", "single", 30, "answer=" },
+  { "scale-without-max", BEKAL_SEVERITY_ERROR, "min", "max", 36, "<question" },
+  /* parallel forms (issue 17) */
+  { "form-missing", BEKAL_SEVERITY_ERROR, "t3", "form", 20, "<question" },
+  { "form-too-few", BEKAL_SEVERITY_ERROR, "postes", "“b” has only 1", 42, "<quiz" },
+  { "form-scale-in-pool", BEKAL_SEVERITY_ERROR, "s1", "practice quiz", 20, "<question" },
+  { "form-outside-test", BEKAL_SEVERITY_ERROR, "q1", "latihan", 30, "<question" },
 };
 
 /* Rules on translations; the diagnostic is found by its line */
@@ -84,6 +108,12 @@ static const TranslationCase translation_cases[] = {
   { "translation-extra-question", "q2", NULL, 24 },
   { "translation-order", "q2", "q1", 18 },
   { "translation-correct-option", "q1", "correct", 21 },
+  /* values a translation may not change (issue 12, issue 17) */
+  { "translation-pass", "pass", "80", 38 },
+  { "translation-checkpoint-at", "at", "0:05", 24 },
+  { "translation-video-src", "src", "sampel-01-orientasi.webm", 24 },
+  { "translation-scale-range", "max", "5", 36 },
+  { "translation-form", "form", "t1", 12 },
 };
 
 /* Helpers */

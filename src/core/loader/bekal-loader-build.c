@@ -599,6 +599,8 @@ build_quiz (LoadState  *state,
                : BEKAL_QUIZ_PRACTICE;
   quiz->shuffle = parse_bool_attr (node, "shuffle", FALSE);
   quiz->pool_id = read_id_attr (state, node, "pool");
+  if (quiz->pool_id == NULL && xmlHasProp (node, BAD_CAST "pool"))
+    g_hash_table_add (state->bad_pools, quiz);
 
   if (parse_uint_attr (state, node, "draw", 10000, &value))
     quiz->draw = value;

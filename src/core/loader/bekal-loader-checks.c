@@ -178,6 +178,8 @@ check_quiz (LoadState *state,
                         "Move the questions into the pool."), quiz->id, quiz->pool_id);
       quiz->pool = pool;
     }
+  else if (g_hash_table_contains (state->bad_pools, quiz))
+    return;
   else if (quiz->questions->len == 0)
     {
       line_problem (state, BEKAL_SEVERITY_ERROR, "quiz", quiz->line,

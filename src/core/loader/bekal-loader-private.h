@@ -46,6 +46,7 @@ typedef struct
   BekalModule  *module;
   GHashTable   *ids;       /* id → line, module-wide */
   GArray       *checkpoint_lines; /* of int: line of each checkpoint, in document order */
+  GHashTable   *bad_pools; /* quizzes whose pool attribute was refused when read */
   xmlParserCtxtPtr ctxt;
 } LoadState;
 

@@ -169,6 +169,7 @@ load_state_clear (LoadState *state)
     g_string_free (g_steal_pointer (&state->text_run), TRUE);
   g_clear_pointer (&state->ids, g_hash_table_unref);
   g_clear_pointer (&state->checkpoint_lines, g_array_unref);
+  g_clear_pointer (&state->bad_pools, g_hash_table_unref);
   g_clear_object (&state->module);
 }
 
@@ -302,6 +303,7 @@ load_file_full (BekalLoader  *self,
   state.real_folder = realpath (state.folder, NULL);
   state.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   state.checkpoint_lines = g_array_new (FALSE, FALSE, sizeof (int));
+  state.bad_pools = g_hash_table_new (NULL, NULL);
   state.rng_vague = g_ptr_array_new ();
   state.text_run = g_string_sized_new (256);
 
