@@ -113,7 +113,32 @@ void        bekal_loader_check_required_attributes (LoadState     *state,
                                                     xmlNodePtr     node);
 void        bekal_loader_drop_vague_schema_errors  (LoadState     *state);
 
-/* bekal-media-ref.c: file references */
+/* bekal-media-ref.c: file references. What a reference may be is security: a module from a
+ * stick must not make Bekal read any other file. */
+typedef enum
+{
+  BEKAL_MEDIA_REF_OK,
+  BEKAL_MEDIA_REF_EMPTY,
+  BEKAL_MEDIA_REF_BAD_MEDIA_NAME,  /* media: with nothing, an absolute name or “..” */
+  BEKAL_MEDIA_REF_MEDIA_NOT_FOUND, /* in no media folder (links out of one are ignored) */
+  BEKAL_MEDIA_REF_URI,             /* http:, file: and any other scheme */
+  BEKAL_MEDIA_REF_ABSOLUTE,        /* /path, \path, C:… */
+  BEKAL_MEDIA_REF_PARENT,          /* a “..” component, even one that stays inside */
+  BEKAL_MEDIA_REF_NOT_FOUND,       /* no such file in the module folder */
+  BEKAL_MEDIA_REF_OUTSIDE,         /* a link that leads out of the module folder */
+  BEKAL_MEDIA_REF_NOT_REGULAR,     /* a folder, a device, a pipe */
+} BekalMediaRefResult;
+
+/* Resolves @ref (media:NAME, looked for in @media_dirs in order, or a path relative to
+ * @module_folder) to the canonical path of a regular file inside the folder it belongs to;
+ * NULL otherwise, with @result saying why. @real_media_dirs (may be NULL) caches the
+ * canonical media folders: one string per folder, "" until known. */
+char       *bekal_media_ref_resolve                (const char          *ref,
+                                                    const char          *module_folder,
+                                                    const char * const  *media_dirs,
+                                                    char               **real_media_dirs,
+                                                    BekalMediaRefResult *result);
+
 char       *bekal_loader_resolve_ref               (LoadState     *state,
                                                     xmlNodePtr     node,
                                                     const char    *attr);
