@@ -525,6 +525,27 @@ test_negative_scale (void)
                    ==, "Sangat setuju");
 }
 
+/* Parallel forms: read from the attribute, NULL where there is none; a post-test without
+ * retakes allows the default */
+static void
+test_forms (void)
+{
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(BekalModule) module = NULL;
+
+  diagnostics = test_load_fixture ("valid/forms.xml", &module);
+  test_dump_diagnostics (diagnostics);
+  g_assert_nonnull (module);
+  g_assert_cmpuint (diagnostics->len, ==, 0);
+
+  g_assert_cmpstr (bekal_question_get_form (bekal_module_find_question (module, "t1")), ==, "a");
+  g_assert_cmpstr (bekal_question_get_form (bekal_module_find_question (module, "t2")), ==, "b");
+  g_assert_null (bekal_question_get_form (bekal_module_find_question (module, "q1")));
+  g_assert_cmpint (bekal_quiz_get_retakes (bekal_module_find_quiz (module, "postes")), ==,
+                   BEKAL_QUIZ_DEFAULT_RETAKES);
+  g_assert_cmpint (bekal_quiz_get_retakes (bekal_module_find_quiz (module, "latihan")), ==, -1);
+}
+
 static void
 test_io_errors (void)
 {
@@ -1560,6 +1581,7 @@ main (int    argc,
   g_test_add_func ("/loader/valid/inline", test_inline_fixture);
   g_test_add_func ("/loader/valid/minimal", test_minimal_fixture);
   g_test_add_func ("/loader/valid/negative-scale", test_negative_scale);
+  g_test_add_func ("/loader/valid/forms", test_forms);
   g_test_add_func ("/loader/io-errors", test_io_errors);
   g_test_add_func ("/loader/language-from-filename", test_language_from_filename);
   g_test_add_func ("/loader/parse-time", test_parse_time);

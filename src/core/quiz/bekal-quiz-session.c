@@ -695,13 +695,6 @@ bekal_quiz_session_get_feedback_policy (BekalQuizSession    *self,
       {
         BekalFeedbackFlags after = BEKAL_FEEDBACK_SCORE | BEKAL_FEEDBACK_REVIEW | per_answer;
 
-        /* A finished attempt shows the right answers only after a pass or the last try
-         * allowed: otherwise a learner could pass the next try by memory (issue 17). Before
-         * the finish, the flags say what a passing attempt will show. */
-        if (self->finished && self->quiz != NULL && self->retakes_remaining != -1
-            && !self->keys_unlocked)
-          after = BEKAL_FEEDBACK_SCORE;
-
         if (self->quiz != NULL && bekal_quiz_get_pass_mark (self->quiz) >= 0)
           after |= BEKAL_FEEDBACK_VERDICT;
 
@@ -714,6 +707,19 @@ bekal_quiz_session_get_feedback_policy (BekalQuizSession    *self,
     default:
       return BEKAL_FEEDBACK_NONE;
     }
+}
+
+gboolean
+bekal_quiz_session_may_show_keys (BekalQuizSession *self)
+{
+  g_return_val_if_fail (BEKAL_IS_QUIZ_SESSION (self), TRUE);
+
+  /* otherwise a learner could pass the next try by memory (issue 17) */
+  if (self->kind != BEKAL_SESSION_POSTTEST || self->quiz == NULL
+      || self->retakes_remaining == -1)
+    return TRUE;
+
+  return self->finished && self->keys_unlocked;
 }
 
 guint
