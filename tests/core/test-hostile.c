@@ -1230,6 +1230,8 @@ test_attributes_on_one_element (Hostile       *h,
   d = g_ptr_array_index (diagnostics, 0);
   g_assert_nonnull (strstr (bekal_diagnostic_get_message (d), "100000 attributes"));
   g_assert_cmpint (bekal_diagnostic_get_line (d), ==, line_of (contents, tag_text));
+  /* the paragraph of the minimal fixture is indented by four spaces */
+  g_assert_cmpint (bekal_diagnostic_get_column (d), ==, 5);
 
   /* 64 attributes, namespace declarations included, are still read by the schema */
   {

@@ -243,17 +243,21 @@ on_parse_error (void        *user_data,
 
 /* Skips from @p to just after @terminator, counting lines; returns @end when it is missing */
 static const char *
-skip_past (const char *p,
-           const char *end,
-           const char *terminator,
-           int        *line)
+skip_past (const char  *p,
+           const char  *end,
+           const char  *terminator,
+           int         *line,
+           const char **line_start)
 {
   gsize length = strlen (terminator);
 
   for (; p + length <= end; p++)
     {
       if (*p == '\n')
-        (*line)++;
+        {
+          (*line)++;
+          *line_start = p + 1;
+        }
       else if (*p == terminator[0] && memcmp (p, terminator, length) == 0)
         return p + length;
     }
@@ -270,16 +274,21 @@ check_attribute_counts (LoadState *state)
 {
   const char *p = state->buffer;
   const char *end = state->buffer + state->length;
+  const char *line_start = p;
   int line = 1;
 
   while (p < end)
     {
+      const char *tag = p;
       int tag_line;
       guint n_attributes = 0;
       char quote = 0;
 
       if (*p == '\n')
-        line++;
+        {
+          line++;
+          line_start = p + 1;
+        }
       if (*p != '<')
         {
           p++;
@@ -288,18 +297,18 @@ check_attribute_counts (LoadState *state)
 
       if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
         {
-          p = skip_past (p + 4, end, "-->", &line);
+          p = skip_past (p + 4, end, "-->", &line, &line_start);
           continue;
         }
       if (end - p >= 9 && memcmp (p, "<![CDATA[", 9) == 0)
         {
-          p = skip_past (p + 9, end, "]]>", &line);
+          p = skip_past (p + 9, end, "]]>", &line, &line_start);
           continue;
         }
       if (end - p >= 2 && (p[1] == '?' || p[1] == '!'))
         {
           /* a DOCTYPE, whose entities are refused later anyway, or a processing instruction */
-          p = skip_past (p + 2, end, ">", &line);
+          p = skip_past (p + 2, end, ">", &line, &line_start);
           continue;
         }
 
@@ -308,7 +317,10 @@ check_attribute_counts (LoadState *state)
       for (p++; p < end; p++)
         {
           if (*p == '\n')
-            line++;
+            {
+              line++;
+              line_start = p + 1;
+            }
           if (quote != 0)
             {
               if (*p == quote)
@@ -330,7 +342,9 @@ check_attribute_counts (LoadState *state)
                                "damaged or not written for Bekal."), n_attributes,
                              BEKAL_LOADER_MAX_ATTRIBUTES);
 
-          bekal_loader_add_diagnostic (state, BEKAL_SEVERITY_ERROR, tag_line, 0, message);
+          bekal_loader_add_diagnostic (state, BEKAL_SEVERITY_ERROR, tag_line,
+                                       (int) g_utf8_strlen (line_start, tag - line_start) + 1,
+                                       message);
           return FALSE;
         }
 
