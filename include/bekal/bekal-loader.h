@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 /* Limits applied to every module file */
 #define BEKAL_LOADER_MAX_FILE_SIZE (32 * 1024 * 1024)
 #define BEKAL_LOADER_MAX_DEPTH     64
+#define BEKAL_LOADER_MAX_ATTRIBUTES 64 /* on one element, namespace declarations included */
 
 #define BEKAL_LOADER_ERROR (bekal_loader_error_quark ())
 

@@ -11,6 +11,9 @@
 
 G_BEGIN_DECLS
 
+/* Further attempts at a post-test whose quiz has no retakes attribute */
+#define BEKAL_QUIZ_DEFAULT_RETAKES 2
+
 typedef enum
 {
   BEKAL_BLOCK_HEADING,
@@ -200,7 +203,7 @@ guint          bekal_quiz_get_draw               (BekalQuiz *self);
 gboolean       bekal_quiz_get_shuffle            (BekalQuiz *self);
 /* pass mark in percent, -1 when none */
 int            bekal_quiz_get_pass_mark          (BekalQuiz *self);
-/* -1 when unlimited */
+/* -1 when unlimited; a post-test without the attribute allows BEKAL_QUIZ_DEFAULT_RETAKES */
 int            bekal_quiz_get_retakes            (BekalQuiz *self);
 /* 0 when there is no timer */
 guint          bekal_quiz_get_time_limit_minutes (BekalQuiz *self);
@@ -228,6 +231,9 @@ BekalOption       *bekal_question_find_option     (BekalQuestion *self,
 int                bekal_question_get_scale_min   (BekalQuestion *self);
 int                bekal_question_get_scale_max   (BekalQuestion *self);
 gboolean           bekal_question_is_scored       (BekalQuestion *self);
+/* The parallel form of a question of a pre-test pool: "a", "b", or NULL when it has none.
+ * A learner's pre-test draws from one form and the post-test from the other. */
+const char        *bekal_question_get_form        (BekalQuestion *self);
 
 /* Option */
 const char *bekal_option_get_id          (BekalOption *self);

@@ -96,6 +96,12 @@ gboolean            bekal_quiz_session_is_content_changed    (BekalQuizSession  
 BekalFeedbackFlags  bekal_quiz_session_get_feedback_policy   (BekalQuizSession     *self,
                                                               BekalFeedbackMoment   moment);
 
+/* Whether the right answers may be shown: always, except in a post-test, where only a
+ * finished attempt that passed, or that was the last one allowed (or reviewed after a pass
+ * or the last try), shows them. When FALSE, a finished post-test shows the score and the
+ * verdict only: no correctness, option feedback, explanations or review of the keys. */
+gboolean            bekal_quiz_session_may_show_keys         (BekalQuizSession     *self);
+
 /* Questions in the order asked */
 guint               bekal_quiz_session_get_n_questions       (BekalQuizSession     *self);
 const char         *bekal_quiz_session_get_question_id       (BekalQuizSession     *self,

@@ -76,6 +76,28 @@ guint32  bekal_quiz_new_seed            (void);
 /* The ids of the questions asked, in order: @quiz's draw from its pool with @seed */
 char   **bekal_quiz_draw_questions      (BekalQuiz           *quiz,
                                          guint32              seed);
+/*
+ * Parallel forms. A pool whose questions carry form="a" or form="b" gives each learner's
+ * pre-test one form and the post-test the other, so that the two tests share no question.
+ * Which form a learner starts with: the parity of the profile id plus a fixed hash of the
+ * module id. Profiles are numbered in the order they are made, so half of the learners of
+ * a sentra start with each form, and one learner does not start with the same form in
+ * every module.
+ */
+
+/* Whether the pool @quiz draws from has questions with a form */
+gboolean     bekal_quiz_has_forms           (BekalQuiz           *quiz);
+/* "a" or "b": the form @profile_id answers in @quiz (a pre-test or post-test); NULL when the
+ * pool has no forms or @quiz is a practice quiz */
+const char  *bekal_quiz_form_for_learner    (BekalModule         *module,
+                                             BekalQuiz           *quiz,
+                                             gint64               profile_id);
+/* Like bekal_quiz_draw_questions, from the questions of @form only (and those without a
+ * form); with @form NULL exactly bekal_quiz_draw_questions */
+char       **bekal_quiz_draw_questions_of_form (BekalQuiz        *quiz,
+                                                const char       *form,
+                                                guint32           seed);
+
 /* The option ids of @question in the order to show them. Options of single and multiple
  * are shuffled when @shuffle is set; order items are always shuffled and never shown in
  * the correct order; truefalse and scale keep their order; match keeps its left sides in

@@ -934,6 +934,358 @@ test_markup_in_text (Hostile       *h,
   assert_contained (h, diagnostics, module);
 }
 
+/* Ids (issue 12): every attribute that holds an id refuses an empty value and one padded
+ * with white space, with one message naming the attribute on its line */
+
+static const char ids_module[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<module xmlns=\"urn:bekal:module:1\" id=\"modul-id\" version=\"1\" xml:lang=\"id\">\n"
+  "  <title>T</title><summary>S</summary><meta><author>A</author></meta>\n"
+  "  <topics>\n"
+  "    <topic id=\"topik\">T</topic>\n"
+  "  </topics>\n"
+  "  <glossary>\n"
+  "    <entry id=\"entri\"><term>T</term><definition>D</definition></entry>\n"
+  "  </glossary>\n"
+  "  <quiz id=\"pretes\" role=\"pretest\" draw=\"1\">\n"
+  "    <question id=\"pq\" topic=\"topik\" type=\"truefalse\" answer=\"true\">\n"
+  "      <prompt>P</prompt><explanation>E</explanation></question>\n"
+  "  </quiz>\n"
+  "  <lesson id=\"pelajaran\">\n"
+  "    <title>L</title>\n"
+  "    <p>Seorang <term ref=\"entri\">peksos</term>.</p>\n"
+  "    <reflection id=\"refleksi\">R</reflection>\n"
+  "    <video id=\"klip\" src=\"media:sampel-01-orientasi.webm\">\n"
+  "      <title>V</title><subtitles xml:lang=\"id\" src=\"media:sampel-01-orientasi.id.vtt\"/>\n"
+  "      <checkpoint at=\"0:05\" question=\"q-pilih\"/>\n"
+  "    </video>\n"
+  "    <quiz id=\"latihan\" role=\"practice\">\n"
+  "      <question id=\"q-pilih\" topic=\"topik\" type=\"single\"><prompt>P</prompt>\n"
+  "        <option id=\"a\" correct=\"true\">A</option>\n"
+  "        <option id=\"b\">B</option><explanation>E</explanation></question>\n"
+  "      <question id=\"q-urut\" topic=\"topik\" type=\"order\"><prompt>P</prompt>\n"
+  "        <item id=\"i1\">1</item>\n"
+  "        <item id=\"i2\">2</item><explanation>E</explanation></question>\n"
+  "      <question id=\"q-jodoh\" topic=\"topik\" type=\"match\"><prompt>P</prompt>\n"
+  "        <pair id=\"p1\"><left>A</left><right>a</right></pair>\n"
+  "        <pair id=\"p2\"><left>B</left><right>b</right></pair><explanation>E</explanation>"
+  "</question>\n"
+  "    </quiz>\n"
+  "  </lesson>\n"
+  "  <quiz id=\"postes\" role=\"posttest\" pool=\"pretes\" draw=\"1\"/>\n"
+  "</module>\n";
+
+/* Each site: the text of the attribute in ids_module (unique), its name and its value */
+static const struct
+{
+  const char *text;
+  const char *attribute;
+  const char *value;
+} id_sites[] = {
+  { "id=\"modul-id\"", "id", "modul-id" },
+  { "<topic id=\"topik\"", "id", "topik" },
+  { "<entry id=\"entri\"", "id", "entri" },
+  { "<quiz id=\"pretes\"", "id", "pretes" },
+  { "<question id=\"pq\"", "id", "pq" },
+  { "<lesson id=\"pelajaran\"", "id", "pelajaran" },
+  { "ref=\"entri\"", "ref", "entri" },
+  { "<reflection id=\"refleksi\"", "id", "refleksi" },
+  { "<video id=\"klip\"", "id", "klip" },
+  { "question=\"q-pilih\"", "question", "q-pilih" },
+  { "<quiz id=\"latihan\"", "id", "latihan" },
+  { "<question id=\"q-pilih\"", "id", "q-pilih" },
+  { "<option id=\"a\"", "id", "a" },
+  { "<item id=\"i1\"", "id", "i1" },
+  { "<pair id=\"p1\"", "id", "p1" },
+  { "<question id=\"q-urut\" topic=\"topik\"", "topic", "topik" },
+  { "pool=\"pretes\"", "pool", "pretes" },
+  { "<quiz id=\"postes\"", "id", "postes" },
+};
+
+static int
+line_of (const char *text,
+         const char *needle)
+{
+  const char *found = strstr (text, needle);
+  int line = 1;
+
+  g_assert_nonnull (found);
+  for (const char *p = text; p < found; p++)
+    if (*p == '\n')
+      line++;
+
+  return line;
+}
+
+static void
+test_ids_every_attribute (Hostile       *h,
+                          gconstpointer  data)
+{
+  /* the template itself is valid */
+  {
+    g_autoptr(GPtrArray) diagnostics = bekal_diagnostics_new ();
+    g_autoptr(BekalModule) module = NULL;
+
+    write_module (h, ids_module, -1);
+    module = load (h, diagnostics, NULL);
+    test_dump_diagnostics (diagnostics);
+    g_assert_nonnull (module);
+    g_assert_cmpuint (diagnostics->len, ==, 0);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (id_sites); i++)
+    {
+      /* before and after the value: white space, or nothing for the empty value */
+      static const char * const paddings[][2] = {
+        { " ", " " }, { "\t", "" }, { "", " " }, { "  ", "\t" },
+      };
+      int line = line_of (ids_module, id_sites[i].text);
+
+      for (guint k = 0; k < G_N_ELEMENTS (paddings) + 1; k++)
+        {
+          g_autoptr(GPtrArray) diagnostics = bekal_diagnostics_new ();
+          g_autoptr(GError) error = NULL;
+          g_autoptr(BekalModule) module = NULL;
+          g_autofree char *old_value = g_strdup_printf ("\"%s\"", id_sites[i].value);
+          g_autofree char *bad = k < G_N_ELEMENTS (paddings)
+                                 ? g_strconcat (paddings[k][0], id_sites[i].value,
+                                                paddings[k][1], NULL)
+                                 : g_strdup ("");
+          g_autofree char *bad_value = g_strdup_printf ("\"%s\"", bad);
+          g_autofree char *bad_site = NULL;
+          g_autofree char *contents = NULL;
+          g_autofree char *attribute = g_strdup_printf ("“%s”", id_sites[i].attribute);
+          guint n_on_line = 0;
+
+          bad_site = replace_once (id_sites[i].text, old_value, bad_value);
+          contents = replace_once (ids_module, id_sites[i].text, bad_site);
+          write_module (h, contents, -1);
+          module = load (h, diagnostics, &error);
+          g_assert_null (module);
+          g_assert_error (error, BEKAL_LOADER_ERROR, BEKAL_LOADER_ERROR_INVALID);
+
+          for (guint d = 0; d < diagnostics->len; d++)
+            {
+              const BekalDiagnostic *diagnostic = g_ptr_array_index (diagnostics, d);
+              const char *message = bekal_diagnostic_get_message (diagnostic);
+
+              if (bekal_diagnostic_get_line (diagnostic) != line)
+                continue;
+              n_on_line++;
+              if (strstr (message, attribute) == NULL
+                  || strstr (message, k < G_N_ELEMENTS (paddings) ? "spaces" : "empty") == NULL)
+                {
+                  test_dump_diagnostics (diagnostics);
+                  g_error ("site %s, value “%s”: unexpected message “%s”", id_sites[i].text,
+                           bad, message);
+                }
+            }
+
+          /* one message on that line, and for white space around a value nothing else: the
+           * value still means what it meant */
+          if (n_on_line != 1 || (k < G_N_ELEMENTS (paddings) && diagnostics->len != 1))
+            {
+              test_dump_diagnostics (diagnostics);
+              g_error ("site %s, value “%s”: %u messages on line %d, %u in all",
+                       id_sites[i].text, bad, n_on_line, line, diagnostics->len);
+            }
+          assert_contained (h, diagnostics, NULL);
+        }
+    }
+}
+
+/* Linear loading (issue 12): 20 000 repeated elements of each kind, which took seconds when
+ * the loader compared siblings pairwise, load; bench-loader-scaling measures the time */
+
+#define N_MANY 20000
+
+static char *
+many_elements (const char *kind)
+{
+  GString *xml = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                               "<module xmlns=\"urn:bekal:module:1\" id=\"banyak\" version=\"1\" "
+                               "xml:lang=\"id\"><title>T</title><summary>S</summary>"
+                               "<meta><author>A</author></meta>\n<topics>\n");
+
+  if (g_str_equal (kind, "topics"))
+    for (guint i = 0; i < N_MANY; i++)
+      g_string_append_printf (xml, "<topic id=\"t%u\">T</topic>\n", i);
+  else
+    g_string_append (xml, "<topic id=\"t0\">T</topic>\n");
+  g_string_append (xml, "</topics>\n");
+
+  if (g_str_equal (kind, "questions"))
+    {
+      g_string_append (xml, "<quiz id=\"pre\" role=\"pretest\" draw=\"10\">\n");
+      for (guint i = 0; i < N_MANY; i++)
+        g_string_append_printf (xml, "<question id=\"q%u\" topic=\"t0\" type=\"truefalse\" "
+                                "answer=\"true\"><prompt>P</prompt><explanation>E</explanation>"
+                                "</question>\n", i);
+      g_string_append (xml, "</quiz>\n");
+    }
+
+  g_string_append (xml, "<lesson id=\"l\"><title>L</title>\n");
+  if (g_str_equal (kind, "options"))
+    {
+      g_string_append (xml, "<quiz id=\"latihan\" role=\"practice\"><question id=\"q\" "
+                       "topic=\"t0\" type=\"single\"><prompt>P</prompt>\n"
+                       "<option id=\"o0\" correct=\"true\">O</option>\n");
+      for (guint i = 1; i < N_MANY; i++)
+        g_string_append_printf (xml, "<option id=\"o%u\">O %u</option>\n", i, i);
+      g_string_append (xml, "<explanation>E</explanation></question></quiz>\n");
+    }
+  else if (g_str_equal (kind, "chapters"))
+    {
+      g_string_append (xml, "<video id=\"v\" src=\"media:sampel-01-orientasi.webm\"><title>V"
+                       "</title><subtitles xml:lang=\"id\" "
+                       "src=\"media:sampel-01-orientasi.id.vtt\"/>\n");
+      for (guint i = 0; i < N_MANY; i++)
+        g_string_append_printf (xml, "<chapter at=\"%u\">Bab %u</chapter>\n", i, i);
+      g_string_append (xml, "</video>\n");
+    }
+  else if (g_str_equal (kind, "attributes"))
+    for (guint i = 0; i < N_MANY; i += 10)
+      g_string_append (xml, "<p a0=\"x\" a1=\"x\" a2=\"x\" a3=\"x\" a4=\"x\" a5=\"x\" a6=\"x\" "
+                       "a7=\"x\" a8=\"x\" a9=\"x\">P</p>\n");
+  else
+    for (guint i = 0; i < (g_str_equal (kind, "paragraphs") ? N_MANY : 1); i++)
+      g_string_append_printf (xml, "<p>Paragraf %u.</p>\n", i);
+  g_string_append (xml, "</lesson>\n</module>\n");
+
+  return g_string_free (xml, FALSE);
+}
+
+static void
+test_many_elements (Hostile       *h,
+                    gconstpointer  data)
+{
+  const char *kind = data;
+  g_autofree char *contents = many_elements (kind);
+  g_autoptr(GPtrArray) diagnostics = bekal_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BekalModule) module = NULL;
+
+  write_module (h, contents, -1);
+  module = load (h, diagnostics, &error);
+
+  if (g_str_equal (kind, "attributes"))
+    {
+      /* one error for each paragraph with unknown attributes */
+      g_assert_null (module);
+      g_assert_cmpuint (bekal_diagnostics_count (diagnostics, BEKAL_SEVERITY_ERROR), ==,
+                        N_MANY / 10);
+      g_assert_cmpint (bekal_diagnostic_get_line (g_ptr_array_index (diagnostics,
+                                                                      N_MANY / 10 - 1)),
+                       ==, line_of (contents, "<p a0") + N_MANY / 10 - 1);
+    }
+  else
+    {
+      if (module == NULL)
+        test_dump_diagnostics (diagnostics);
+      g_assert_no_error (error);
+      g_assert_nonnull (module);
+      g_assert_cmpuint (diagnostics->len, ==, 0);
+    }
+
+  if (g_str_equal (kind, "options"))
+    g_assert_cmpuint (bekal_question_get_n_options (bekal_module_find_question (module, "q")),
+                      ==, N_MANY);
+  else if (g_str_equal (kind, "questions"))
+    g_assert_cmpuint (bekal_quiz_get_n_questions (bekal_module_find_quiz (module, "pre")), ==,
+                      N_MANY);
+  else if (g_str_equal (kind, "topics"))
+    g_assert_cmpuint (bekal_module_get_n_topics (module), ==, N_MANY);
+  else if (g_str_equal (kind, "chapters"))
+    g_assert_cmpuint (bekal_media_get_n_chapters (bekal_module_get_media (module, 0)), ==,
+                      N_MANY);
+  else if (g_str_equal (kind, "paragraphs"))
+    g_assert_cmpuint (bekal_lesson_get_n_blocks (bekal_module_get_lesson (module, 0)), ==,
+                      N_MANY);
+}
+
+/* libxml2 compares the attributes of one tag pairwise: a tag with 100 000 is refused before */
+static void
+test_attributes_on_one_element (Hostile       *h,
+                                gconstpointer  data)
+{
+  g_autofree char *minimal = read_minimal ();
+  GString *tag = g_string_new ("<p");
+  g_autofree char *tag_text = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GPtrArray) diagnostics = bekal_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BekalModule) module = NULL;
+  const BekalDiagnostic *d;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_printf (tag, " a%u=\"x>\"", i);
+  tag_text = g_string_free (tag, FALSE);
+  contents = replace_once (minimal, "<p", tag_text);
+
+  write_module (h, contents, -1);
+  module = load (h, diagnostics, &error);
+  test_dump_diagnostics (diagnostics);
+  g_assert_null (module);
+  g_assert_cmpuint (diagnostics->len, ==, 1);
+  d = g_ptr_array_index (diagnostics, 0);
+  g_assert_nonnull (strstr (bekal_diagnostic_get_message (d), "100000 attributes"));
+  g_assert_cmpint (bekal_diagnostic_get_line (d), ==, line_of (contents, tag_text));
+  /* the paragraph of the minimal fixture is indented by four spaces */
+  g_assert_cmpint (bekal_diagnostic_get_column (d), ==, 5);
+
+  /* 64 attributes, namespace declarations included, are still read by the schema */
+  {
+    g_autoptr(GPtrArray) fewer = bekal_diagnostics_new ();
+    GString *small = g_string_new ("<p");
+    g_autofree char *small_text = NULL;
+    g_autofree char *small_contents = NULL;
+
+    for (guint i = 0; i < BEKAL_LOADER_MAX_ATTRIBUTES; i++)
+      g_string_append_printf (small, " a%u=\"x\"", i);
+    small_text = g_string_free (small, FALSE);
+    small_contents = replace_once (minimal, "<p", small_text);
+    write_module (h, small_contents, -1);
+    g_clear_error (&error);
+    g_assert_null (load (h, fewer, &error));
+    g_assert_cmpuint (fewer->len, ==, 1);
+    g_assert_nonnull (strstr (bekal_diagnostic_get_message (g_ptr_array_index (fewer, 0)),
+                              "“a0” is not allowed"));
+  }
+
+  assert_contained (h, diagnostics, NULL);
+}
+
+/* Lines beyond 65 535, which libxml2 does not keep in an element without help */
+static void
+test_line_beyond_65535 (Hostile       *h,
+                        gconstpointer  data)
+{
+  g_autofree char *minimal = read_minimal ();
+  GString *paragraphs = g_string_new (NULL);
+  g_autofree char *paragraphs_text = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GPtrArray) diagnostics = bekal_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BekalModule) module = NULL;
+  const BekalDiagnostic *d;
+
+  for (guint i = 0; i < 70000; i++)
+    g_string_append (paragraphs, "<p>P</p>\n");
+  g_string_append (paragraphs, "    <p>Seorang <term ref=\"tidak-ada\">peksos</term>.</p>\n    <p");
+  paragraphs_text = g_string_free (paragraphs, FALSE);
+  contents = replace_once (minimal, "<p", paragraphs_text);
+
+  write_module (h, contents, -1);
+  module = load (h, diagnostics, &error);
+  test_dump_diagnostics (diagnostics);
+  g_assert_null (module);
+  g_assert_cmpuint (diagnostics->len, ==, 1);
+  d = g_ptr_array_index (diagnostics, 0);
+  g_assert_nonnull (strstr (bekal_diagnostic_get_message (d), "tidak-ada"));
+  g_assert_cmpint (bekal_diagnostic_get_line (d), ==, line_of (contents, "ref=\"tidak-ada\""));
+  g_assert_cmpint (bekal_diagnostic_get_line (d), >, 70000);
+}
+
 static void
 add_hostile (const char *name,
              void      (*func) (Hostile *, gconstpointer))
@@ -984,6 +1336,23 @@ main (int    argc,
   add_hostile ("reference/url", test_url_media);
 
   add_hostile ("text/markup", test_markup_in_text);
+
+  add_hostile ("ids/every-attribute", test_ids_every_attribute);
+  add_hostile ("size/attributes-on-one-element", test_attributes_on_one_element);
+  add_hostile ("size/line-beyond-65535", test_line_beyond_65535);
+  {
+    static const char * const kinds[] = {
+      "options", "chapters", "questions", "topics", "attributes", "paragraphs",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+      {
+        g_autofree char *path = g_strdup_printf ("/hostile/size/20000-%s", kinds[i]);
+
+        g_test_add (path, Hostile, kinds[i], hostile_setup, test_many_elements,
+                    hostile_teardown);
+      }
+  }
 
   return g_test_run ();
 }

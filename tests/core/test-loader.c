@@ -75,6 +75,30 @@ static const RuleCase rule_cases[] = {
   { "missing-attribute", BEKAL_SEVERITY_ERROR, "<note>", NULL, 17, "<note" },
   { "no-explanation", BEKAL_SEVERITY_WARNING, "q1", "<explanation>", 18, "<question" },
   { "lang-mismatch/module.en", BEKAL_SEVERITY_ERROR, "xml:lang", "en", 2, "<module" },
+  /* ids: empty, padded, too long or not lower case, on elements and in references (issue 12) */
+  { "empty-id", BEKAL_SEVERITY_ERROR, "empty", "“id” of <lesson>", 21, "id=" },
+  { "padded-id", BEKAL_SEVERITY_ERROR, "latihan", "spaces", 29, "id=" },
+  { "tab-id", BEKAL_SEVERITY_ERROR, "q1", "spaces", 30, "id=" },
+  { "long-id", BEKAL_SEVERITY_ERROR, "not an id", "64", 21, "id=" },
+  { "empty-option-id", BEKAL_SEVERITY_ERROR, "empty", "<option>", 33, "id=" },
+  { "padded-topic-ref", BEKAL_SEVERITY_ERROR, "dasar", "topic", 30, "topic=" },
+  { "uppercase-id", BEKAL_SEVERITY_ERROR, "Klip", "lower-case", 24, "id=" },
+  /* accepted before, but wrong (issue 12) */
+  { "checkpoint-test-question", BEKAL_SEVERITY_ERROR, "t1", "pretes", 27, "<checkpoint" },
+  { "order-same-items", BEKAL_SEVERITY_ERROR, "i3", "u1", 40, "<item" },
+  { "match-same-right", BEKAL_SEVERITY_ERROR, "Pendamping", "right side", 39, "<pair" },
+  { "two-pretests", BEKAL_SEVERITY_ERROR, "pretes-2", "pretes", 38, "<quiz" },
+  { "two-posttests", BEKAL_SEVERITY_ERROR, "postes-2", "postes", 39, "<quiz" },
+  /* what each question type has, checked by the loader (the schema's variants are too slow) */
+  { "item-in-single", BEKAL_SEVERITY_ERROR, "<item>", "single", 34, "<item" },
+  { "truefalse-no-answer", BEKAL_SEVERITY_ERROR, "answer", "truefalse", 12, "<question" },
+  { "answer-on-single", BEKAL_SEVERITY_ERROR, "answer", "single", 30, "answer=" },
+  { "scale-without-max", BEKAL_SEVERITY_ERROR, "min", "max", 36, "<question" },
+  /* parallel forms (issue 17) */
+  { "form-missing", BEKAL_SEVERITY_ERROR, "t3", "form", 20, "<question" },
+  { "form-too-few", BEKAL_SEVERITY_ERROR, "postes", "“b” has only 1", 42, "<quiz" },
+  { "form-scale-in-pool", BEKAL_SEVERITY_ERROR, "s1", "practice quiz", 20, "<question" },
+  { "form-outside-test", BEKAL_SEVERITY_ERROR, "q1", "latihan", 30, "<question" },
 };
 
 /* Rules on translations; the diagnostic is found by its line */
@@ -84,6 +108,12 @@ static const TranslationCase translation_cases[] = {
   { "translation-extra-question", "q2", NULL, 24 },
   { "translation-order", "q2", "q1", 18 },
   { "translation-correct-option", "q1", "correct", 21 },
+  /* values a translation may not change (issue 12, issue 17) */
+  { "translation-pass", "pass", "80", 38 },
+  { "translation-checkpoint-at", "at", "0:05", 24 },
+  { "translation-video-src", "src", "sampel-01-orientasi.webm", 24 },
+  { "translation-scale-range", "max", "5", 36 },
+  { "translation-form", "form", "t1", 12 },
 };
 
 /* Helpers */
@@ -493,6 +523,27 @@ test_negative_scale (void)
   g_assert_cmpstr (bekal_text_get_plain (bekal_option_get_text (bekal_question_get_option (question,
                                                                                           2))),
                    ==, "Sangat setuju");
+}
+
+/* Parallel forms: read from the attribute, NULL where there is none; a post-test without
+ * retakes allows the default */
+static void
+test_forms (void)
+{
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(BekalModule) module = NULL;
+
+  diagnostics = test_load_fixture ("valid/forms.xml", &module);
+  test_dump_diagnostics (diagnostics);
+  g_assert_nonnull (module);
+  g_assert_cmpuint (diagnostics->len, ==, 0);
+
+  g_assert_cmpstr (bekal_question_get_form (bekal_module_find_question (module, "t1")), ==, "a");
+  g_assert_cmpstr (bekal_question_get_form (bekal_module_find_question (module, "t2")), ==, "b");
+  g_assert_null (bekal_question_get_form (bekal_module_find_question (module, "q1")));
+  g_assert_cmpint (bekal_quiz_get_retakes (bekal_module_find_quiz (module, "postes")), ==,
+                   BEKAL_QUIZ_DEFAULT_RETAKES);
+  g_assert_cmpint (bekal_quiz_get_retakes (bekal_module_find_quiz (module, "latihan")), ==, -1);
 }
 
 static void
@@ -1530,6 +1581,7 @@ main (int    argc,
   g_test_add_func ("/loader/valid/inline", test_inline_fixture);
   g_test_add_func ("/loader/valid/minimal", test_minimal_fixture);
   g_test_add_func ("/loader/valid/negative-scale", test_negative_scale);
+  g_test_add_func ("/loader/valid/forms", test_forms);
   g_test_add_func ("/loader/io-errors", test_io_errors);
   g_test_add_func ("/loader/language-from-filename", test_language_from_filename);
   g_test_add_func ("/loader/parse-time", test_parse_time);

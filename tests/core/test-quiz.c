@@ -711,7 +711,9 @@ test_session_pass_mark_boundary (void)
   g_assert_true (bekal_quiz_session_finish (session, &error));
   g_assert_cmpfloat_with_epsilon (bekal_quiz_session_get_score (session), 0.7, 1e-12);
   g_assert_cmpint (bekal_quiz_session_get_verdict (session), ==, BEKAL_QUIZ_VERDICT_PASSED);
-  g_assert_cmpint (bekal_quiz_session_get_retakes_remaining (session), ==, -1);
+  /* a post-test without retakes="…" allows BEKAL_QUIZ_DEFAULT_RETAKES more (issue 17) */
+  g_assert_cmpint (bekal_quiz_session_get_retakes_remaining (session), ==,
+                   BEKAL_QUIZ_DEFAULT_RETAKES);
 
   g_clear_object (&store);
   test_remove_tree (dir);
@@ -1060,6 +1062,276 @@ test_session_checkpoint (Fixture       *fixture,
   g_assert_error (error, BEKAL_QUIZ_ERROR, BEKAL_QUIZ_ERROR_NOT_FOUND);
 }
 
+/* Parallel forms */
+
+/* A pool of six questions in form a and six in form b; both tests draw four */
+static BekalModule *
+load_forms_module (const char *dir,
+                   gboolean    with_forms)
+{
+  g_autofree char *folder = g_build_filename (dir, with_forms ? "uji-bentuk" : "uji-tanpa",
+                                              NULL);
+  g_autofree char *path = g_build_filename (folder, "module.id.xml", NULL);
+  g_autoptr (GString) xml = g_string_new (NULL);
+  g_autoptr (BekalLoader) loader = bekal_loader_new (NULL);
+  g_autoptr (GPtrArray) diagnostics = bekal_diagnostics_new ();
+  g_autoptr (GError) error = NULL;
+  BekalModule *module;
+
+  g_string_append (xml,
+                   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                   "<module xmlns=\"urn:bekal:module:1\" id=\"uji-bentuk\" version=\"1\" "
+                   "xml:lang=\"id\"><title>T</title><summary>S</summary>"
+                   "<meta><author>A</author></meta><topics><topic id=\"t\">T</topic></topics>\n"
+                   "<quiz id=\"pre\" role=\"pretest\" draw=\"4\" shuffle=\"true\">\n");
+  for (guint i = 0; i < 12; i++)
+    g_string_append_printf (xml,
+                            "<question id=\"q%u\" topic=\"t\" type=\"truefalse\" "
+                            "answer=\"true\"%s><prompt>P</prompt><explanation>E</explanation>"
+                            "</question>\n", i,
+                            !with_forms ? "" : i % 2 == 0 ? " form=\"a\"" : " form=\"b\"");
+  g_string_append (xml,
+                   "</quiz>\n<lesson id=\"l\"><title>L</title><p>P</p></lesson>\n"
+                   "<quiz id=\"post\" role=\"posttest\" pool=\"pre\" draw=\"4\" pass=\"70\"/>\n"
+                   "</module>\n");
+
+  g_mkdir_with_parents (folder, 0700);
+  g_assert_true (g_file_set_contents (path, xml->str, -1, NULL));
+  module = bekal_loader_load_file (loader, path, diagnostics, &error);
+  if (module == NULL)
+    test_dump_diagnostics (diagnostics);
+  g_assert_no_error (error);
+
+  return module;
+}
+
+static void
+test_forms_pre_and_post_differ (void)
+{
+  g_autofree char *dir = test_make_tmp_dir ();
+  g_autoptr (BekalModule) module = load_forms_module (dir, TRUE);
+  g_autoptr (BekalStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  BekalQuiz *pre = bekal_module_find_quiz (module, "pre");
+  BekalQuiz *post = bekal_module_find_quiz (module, "post");
+
+  g_assert_true (bekal_quiz_has_forms (pre));
+  g_assert_true (bekal_quiz_has_forms (post));
+  g_assert_cmpstr (bekal_question_get_form (bekal_module_find_question (module, "q0")), ==, "a");
+  g_assert_cmpstr (bekal_question_get_form (bekal_module_find_question (module, "q1")), ==, "b");
+
+  store = bekal_store_open (dir, &error);
+  g_assert_no_error (error);
+
+  /* several learners, several seeds: the two tests of one learner never share a question,
+   * and each test keeps to one form */
+  for (guint learner = 0; learner < 6; learner++)
+    {
+      g_autofree char *name = g_strdup_printf ("Peserta %u", learner);
+      gint64 profile = bekal_store_create_profile (store, name, "", "", 0, FALSE, &error);
+      g_autoptr (BekalQuizSession) pre_session = NULL;
+      g_autoptr (BekalQuizSession) post_session = NULL;
+      g_autoptr (GHashTable) asked = g_hash_table_new (g_str_hash, g_str_equal);
+      const char *pre_form = bekal_quiz_form_for_learner (module, pre, profile);
+      const char *post_form = bekal_quiz_form_for_learner (module, post, profile);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (pre_form);
+      g_assert_nonnull (post_form);
+      g_assert_cmpstr (pre_form, !=, post_form);
+
+      pre_session = bekal_quiz_session_start_with_seed (store, profile, module, pre,
+                                                        1000 + learner, &error);
+      g_assert_no_error (error);
+      post_session = bekal_quiz_session_start_with_seed (store, profile, module, post,
+                                                         1000 + learner, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (bekal_quiz_session_get_n_questions (pre_session), ==, 4);
+      g_assert_cmpuint (bekal_quiz_session_get_n_questions (post_session), ==, 4);
+
+      for (guint i = 0; i < 4; i++)
+        {
+          BekalQuestion *q = bekal_quiz_session_get_question (pre_session, i);
+
+          g_assert_cmpstr (bekal_question_get_form (q), ==, pre_form);
+          g_hash_table_add (asked, (gpointer) bekal_question_get_id (q));
+        }
+      for (guint i = 0; i < 4; i++)
+        {
+          BekalQuestion *q = bekal_quiz_session_get_question (post_session, i);
+
+          g_assert_cmpstr (bekal_question_get_form (q), ==, post_form);
+          g_assert_false (g_hash_table_contains (asked, bekal_question_get_id (q)));
+        }
+    }
+
+  g_clear_object (&store);
+  test_remove_tree (dir);
+}
+
+static void
+test_forms_half_start_with_each (void)
+{
+  g_autofree char *dir = test_make_tmp_dir ();
+  g_autoptr (BekalModule) module = load_forms_module (dir, TRUE);
+  BekalQuiz *pre = bekal_module_find_quiz (module, "pre");
+  guint n_a = 0;
+  guint n_b = 0;
+
+  /* profiles are numbered 1, 2, 3… as they are made: learners alternate */
+  for (gint64 profile = 1; profile <= 200; profile++)
+    {
+      const char *form = bekal_quiz_form_for_learner (module, pre, profile);
+
+      g_assert_cmpstr (form, ==, bekal_quiz_form_for_learner (module, pre, profile));
+      if (g_str_equal (form, "a"))
+        n_a++;
+      else
+        n_b++;
+    }
+  g_assert_cmpuint (n_a, ==, 100);
+  g_assert_cmpuint (n_b, ==, 100);
+
+  test_remove_tree (dir);
+}
+
+static void
+test_forms_none_unchanged (void)
+{
+  g_autofree char *dir = test_make_tmp_dir ();
+  g_autoptr (BekalModule) module = load_forms_module (dir, FALSE);
+  g_autoptr (BekalStore) store = NULL;
+  g_autoptr (BekalQuizSession) session = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) expected = NULL;
+  BekalQuiz *pre = bekal_module_find_quiz (module, "pre");
+  BekalQuiz *post = bekal_module_find_quiz (module, "post");
+  gint64 profile;
+
+  g_assert_false (bekal_quiz_has_forms (pre));
+  g_assert_null (bekal_quiz_form_for_learner (module, pre, 1));
+  g_assert_null (bekal_quiz_form_for_learner (module, post, 2));
+
+  for (guint32 seed = 0; seed < 50; seed++)
+    {
+      g_auto (GStrv) plain = bekal_quiz_draw_questions (post, seed);
+      g_auto (GStrv) of_none = bekal_quiz_draw_questions_of_form (post, NULL, seed);
+
+      g_assert_true (g_strv_equal ((const char * const *) plain,
+                                   (const char * const *) of_none));
+    }
+
+  /* a session asks exactly today's draw of its seed */
+  store = bekal_store_open (dir, &error);
+  g_assert_no_error (error);
+  profile = bekal_store_create_profile (store, "Budi", "", "", 0, FALSE, &error);
+  g_assert_no_error (error);
+  session = bekal_quiz_session_start_with_seed (store, profile, module, post, 77, &error);
+  g_assert_no_error (error);
+  expected = bekal_quiz_draw_questions (post, 77);
+  g_assert_cmpuint (bekal_quiz_session_get_n_questions (session), ==, g_strv_length (expected));
+  for (guint i = 0; expected[i] != NULL; i++)
+    g_assert_cmpstr (bekal_quiz_session_get_question_id (session, i), ==, expected[i]);
+
+  g_clear_object (&session);
+  g_clear_object (&store);
+  test_remove_tree (dir);
+}
+
+/* A post-test without retakes allows two more attempts; the right answers may be shown only
+ * after a pass or after the last attempt (the feedback policy still lists what a finished
+ * post-test can show; bekal_quiz_session_may_show_keys() says whether the keys are among it) */
+static void
+test_posttest_keys_after_pass_or_last_try (void)
+{
+  g_autofree char *dir = test_make_tmp_dir ();
+  g_autoptr (BekalModule) module = load_forms_module (dir, FALSE);
+  g_autoptr (BekalStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  BekalQuiz *post = bekal_module_find_quiz (module, "post");
+  const BekalFeedbackFlags keys = BEKAL_FEEDBACK_CORRECTNESS | BEKAL_FEEDBACK_OPTIONS
+                                  | BEKAL_FEEDBACK_EXPLANATION | BEKAL_FEEDBACK_REVIEW;
+  gint64 failing;
+  gint64 passing;
+
+  g_assert_cmpint (bekal_quiz_get_retakes (post), ==, BEKAL_QUIZ_DEFAULT_RETAKES);
+  g_assert_cmpint (BEKAL_QUIZ_DEFAULT_RETAKES, ==, 2);
+
+  store = bekal_store_open (dir, &error);
+  g_assert_no_error (error);
+  failing = bekal_store_create_profile (store, "Gagal", "", "", 0, FALSE, &error);
+  passing = bekal_store_create_profile (store, "Lulus", "", "", 0, FALSE, &error);
+  g_assert_no_error (error);
+
+  /* three failed attempts: no keys after the first two, keys after the third and last */
+  for (guint attempt = 0; attempt < 3; attempt++)
+    {
+      g_autoptr (BekalQuizSession) session = NULL;
+      BekalFeedbackFlags after;
+
+      session = bekal_quiz_session_start (store, failing, module, post, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (bekal_quiz_session_get_retakes_remaining (session), ==, 2 - attempt);
+      answer_all (session, 0);
+      g_assert_true (bekal_quiz_session_finish (session, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (bekal_quiz_session_get_verdict (session), ==, BEKAL_QUIZ_VERDICT_FAILED);
+
+      after = bekal_quiz_session_get_feedback_policy (session, BEKAL_FEEDBACK_AFTER_FINISH);
+      g_assert_true (after & BEKAL_FEEDBACK_SCORE);
+      g_assert_true (after & BEKAL_FEEDBACK_VERDICT);
+      g_assert_cmpint (after & keys, ==, keys);
+      g_assert_cmpint (bekal_quiz_session_may_show_keys (session), ==, attempt == 2);
+    }
+
+  g_assert_false (bekal_quiz_can_start_attempt (store, failing, module, post, NULL, &error));
+  g_assert_error (error, BEKAL_QUIZ_ERROR, BEKAL_QUIZ_ERROR_NO_RETAKES);
+  g_clear_error (&error);
+
+  /* the first attempt, reviewed now that no try is left, shows the keys too */
+  {
+    g_autoptr (GPtrArray) attempts = bekal_store_list_attempts (store, failing, "uji-bentuk",
+                                                                "post", &error);
+    g_autoptr (BekalQuizSession) review = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (attempts->len, ==, 3);
+    review = bekal_quiz_session_open_attempt (store, module,
+                                              ((BekalQuizAttempt *) attempts->pdata[0])->id,
+                                              &error);
+    g_assert_no_error (error);
+    g_assert_true (bekal_quiz_session_may_show_keys (review));
+  }
+
+  /* a pass at the first attempt shows the keys at once */
+  {
+    g_autoptr (BekalQuizSession) session = bekal_quiz_session_start (store, passing, module,
+                                                                     post, &error);
+
+    g_assert_no_error (error);
+    /* nothing is shown while the attempt runs */
+    g_assert_false (bekal_quiz_session_may_show_keys (session));
+    answer_all (session, G_MAXUINT);
+    g_assert_true (bekal_quiz_session_finish (session, &error));
+    g_assert_cmpint (bekal_quiz_session_get_verdict (session), ==, BEKAL_QUIZ_VERDICT_PASSED);
+    g_assert_true (bekal_quiz_session_may_show_keys (session));
+  }
+
+  /* other quizzes always may */
+  {
+    g_autoptr (BekalQuizSession) pre = bekal_quiz_session_start (store, passing, module,
+                                                                 bekal_module_find_quiz (module,
+                                                                                         "pre"),
+                                                                 &error);
+
+    g_assert_no_error (error);
+    g_assert_true (bekal_quiz_session_may_show_keys (pre));
+  }
+
+  g_clear_object (&store);
+  test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1089,6 +1361,10 @@ main (int   argc,
   ADD ("/quiz/session/disk-full-next-call", test_session_disk_full_next_call);
   ADD ("/quiz/session/two-instances", test_session_two_instances);
   ADD ("/quiz/session/checkpoint", test_session_checkpoint);
+  g_test_add_func ("/quiz/forms/pre-and-post-differ", test_forms_pre_and_post_differ);
+  g_test_add_func ("/quiz/forms/half-start-with-each", test_forms_half_start_with_each);
+  g_test_add_func ("/quiz/forms/none-unchanged", test_forms_none_unchanged);
+  g_test_add_func ("/quiz/session/posttest-keys", test_posttest_keys_after_pass_or_last_try);
 
 #undef ADD
 

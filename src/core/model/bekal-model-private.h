@@ -25,6 +25,7 @@ struct _BekalQuestion
   GObject            parent_instance;
   char              *id;
   char              *topic_id;
+  char              *form;  /* "a", "b" or NULL */
   BekalQuestionType  kind;
   BekalText         *prompt;
   BekalText         *explanation;
@@ -121,6 +122,11 @@ struct _BekalModule
   GPtrArray *quizzes;  /* every quiz, in document order */
   GPtrArray *media;    /* every media item, in document order */
   GHashTable *questions_by_id; /* id → BekalQuestion, not owning */
+  /* made by bekal_module_build_index(), not owning: the first element with an id wins */
+  GHashTable *topics_by_id;    /* id → index + 1 in topics */
+  GHashTable *glossary_by_id;  /* id → index + 1 in glossary */
+  GHashTable *lessons_by_id;   /* id → BekalLesson */
+  GHashTable *quizzes_by_id;   /* id → BekalQuiz */
 };
 
 BekalModule   *bekal_module_new_empty   (void);
@@ -130,6 +136,10 @@ BekalMedia    *bekal_media_new_empty    (gboolean       is_video);
 BekalQuiz     *bekal_quiz_new_empty     (void);
 BekalQuestion *bekal_question_new_empty (void);
 BekalOption   *bekal_option_new_empty   (void);
+
+/* Makes the lookup tables of the find functions again from the lists; the loader calls it
+ * once the lists are complete (and once after the glossary, which the text refers to) */
+void           bekal_module_build_index (BekalModule *self);
 
 /* reading speed used to estimate a lesson's reading time */
 #define BEKAL_WORDS_PER_MINUTE 150

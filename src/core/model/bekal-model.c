@@ -126,6 +126,7 @@ bekal_question_finalize (GObject *object)
 
   g_free (self->id);
   g_free (self->topic_id);
+  g_free (self->form);
   g_clear_pointer (&self->prompt, bekal_text_unref);
   g_clear_pointer (&self->explanation, bekal_text_unref);
   g_clear_pointer (&self->options, g_ptr_array_unref);
@@ -233,6 +234,13 @@ bekal_question_get_scale_max (BekalQuestion *self)
 {
   g_return_val_if_fail (BEKAL_IS_QUESTION (self), 0);
   return self->scale_max;
+}
+
+const char *
+bekal_question_get_form (BekalQuestion *self)
+{
+  g_return_val_if_fail (BEKAL_IS_QUESTION (self), NULL);
+  return self->form;
 }
 
 gboolean
@@ -790,6 +798,10 @@ bekal_module_finalize (GObject *object)
   g_clear_pointer (&self->quizzes, g_ptr_array_unref);
   g_clear_pointer (&self->media, g_ptr_array_unref);
   g_clear_pointer (&self->questions_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->topics_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->glossary_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->lessons_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->quizzes_by_id, g_hash_table_unref);
 
   G_OBJECT_CLASS (bekal_module_parent_class)->finalize (object);
 }
@@ -811,12 +823,53 @@ bekal_module_init (BekalModule *self)
   self->quizzes = g_ptr_array_new_with_free_func (g_object_unref);
   self->media = g_ptr_array_new_with_free_func (g_object_unref);
   self->questions_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->topics_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->glossary_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->lessons_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->quizzes_by_id = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
 BekalModule *
 bekal_module_new_empty (void)
 {
   return g_object_new (BEKAL_TYPE_MODULE, NULL);
+}
+
+static void
+index_first (GHashTable *table,
+             const char *id,
+             gpointer    value)
+{
+  if (id != NULL && !g_hash_table_contains (table, id))
+    g_hash_table_insert (table, (gpointer) id, value);
+}
+
+void
+bekal_module_build_index (BekalModule *self)
+{
+  g_hash_table_remove_all (self->topics_by_id);
+  g_hash_table_remove_all (self->glossary_by_id);
+  g_hash_table_remove_all (self->lessons_by_id);
+  g_hash_table_remove_all (self->quizzes_by_id);
+
+  for (guint i = 0; i < self->topics->len; i++)
+    index_first (self->topics_by_id, g_array_index (self->topics, BekalTopic, i).id,
+                 GUINT_TO_POINTER (i + 1));
+  for (guint i = 0; i < self->glossary->len; i++)
+    index_first (self->glossary_by_id, g_array_index (self->glossary, BekalGlossaryEntry, i).id,
+                 GUINT_TO_POINTER (i + 1));
+  for (guint i = 0; i < self->lessons->len; i++)
+    {
+      BekalLesson *lesson = g_ptr_array_index (self->lessons, i);
+
+      index_first (self->lessons_by_id, lesson->id, lesson);
+    }
+  for (guint i = 0; i < self->quizzes->len; i++)
+    {
+      BekalQuiz *quiz = g_ptr_array_index (self->quizzes, i);
+
+      index_first (self->quizzes_by_id, quiz->id, quiz);
+    }
 }
 
 const char *
@@ -947,17 +1000,13 @@ const BekalTopic *
 bekal_module_find_topic (BekalModule *self,
                          const char  *id)
 {
+  guint index;
+
   g_return_val_if_fail (BEKAL_IS_MODULE (self), NULL);
 
-  for (guint i = 0; i < self->topics->len; i++)
-    {
-      const BekalTopic *topic = &g_array_index (self->topics, BekalTopic, i);
+  index = id ? GPOINTER_TO_UINT (g_hash_table_lookup (self->topics_by_id, id)) : 0;
 
-      if (g_strcmp0 (topic->id, id) == 0)
-        return topic;
-    }
-
-  return NULL;
+  return index > 0 ? &g_array_index (self->topics, BekalTopic, index - 1) : NULL;
 }
 
 guint
@@ -980,17 +1029,13 @@ const BekalGlossaryEntry *
 bekal_module_find_glossary_entry (BekalModule *self,
                                   const char  *id)
 {
+  guint index;
+
   g_return_val_if_fail (BEKAL_IS_MODULE (self), NULL);
 
-  for (guint i = 0; i < self->glossary->len; i++)
-    {
-      const BekalGlossaryEntry *entry = &g_array_index (self->glossary, BekalGlossaryEntry, i);
+  index = id ? GPOINTER_TO_UINT (g_hash_table_lookup (self->glossary_by_id, id)) : 0;
 
-      if (g_strcmp0 (entry->id, id) == 0)
-        return entry;
-    }
-
-  return NULL;
+  return index > 0 ? &g_array_index (self->glossary, BekalGlossaryEntry, index - 1) : NULL;
 }
 
 guint
@@ -1015,15 +1060,7 @@ bekal_module_find_lesson (BekalModule *self,
 {
   g_return_val_if_fail (BEKAL_IS_MODULE (self), NULL);
 
-  for (guint i = 0; i < self->lessons->len; i++)
-    {
-      BekalLesson *lesson = g_ptr_array_index (self->lessons, i);
-
-      if (g_strcmp0 (lesson->id, id) == 0)
-        return lesson;
-    }
-
-  return NULL;
+  return id ? g_hash_table_lookup (self->lessons_by_id, id) : NULL;
 }
 
 guint
@@ -1048,15 +1085,7 @@ bekal_module_find_quiz (BekalModule *self,
 {
   g_return_val_if_fail (BEKAL_IS_MODULE (self), NULL);
 
-  for (guint i = 0; i < self->quizzes->len; i++)
-    {
-      BekalQuiz *quiz = g_ptr_array_index (self->quizzes, i);
-
-      if (g_strcmp0 (quiz->id, id) == 0)
-        return quiz;
-    }
-
-  return NULL;
+  return id ? g_hash_table_lookup (self->quizzes_by_id, id) : NULL;
 }
 
 BekalQuiz *

@@ -42,6 +42,7 @@ struct _BekalQuizSession
   double            final_score;
   BekalQuizVerdict  verdict;
   int               retakes_remaining;
+  gboolean          keys_unlocked; /* post-test: passed, or no attempt left (issue 17) */
 };
 
 enum
@@ -196,6 +197,18 @@ compute_retakes (BekalQuizSession  *self,
     }
 
   self->retakes_remaining = retakes_left (self->quiz, n_used);
+
+  /* an earlier attempt reviewed after a pass or after the last try shows the keys too */
+  for (guint i = 0; i < attempts->len; i++)
+    {
+      BekalQuizAttempt *attempt = g_ptr_array_index (attempts, i);
+
+      if (attempt->finished_at != 0 && attempt->verdict == BEKAL_QUIZ_VERDICT_PASSED)
+        self->keys_unlocked = TRUE;
+    }
+  if (count_finished (attempts) >= bekal_quiz_get_retakes (self->quiz) + 1)
+    self->keys_unlocked = TRUE;
+
   return TRUE;
 }
 
@@ -497,7 +510,11 @@ bekal_quiz_session_start_with_seed (BekalStore   *store,
     return NULL;
 
   self->seed = seed & 0x7fffffff;
-  order = bekal_quiz_draw_questions (quiz, self->seed);
+  /* with parallel forms, the pre-test and the post-test draw from different forms */
+  order = bekal_quiz_draw_questions_of_form (quiz,
+                                             bekal_quiz_form_for_learner (module, quiz,
+                                                                          profile_id),
+                                             self->seed);
   self->attempt_id = bekal_store_start_attempt (store, profile_id, bekal_module_get_id (module),
                                                 bekal_module_get_version (module),
                                                 bekal_module_get_content_hash (module),
@@ -690,6 +707,19 @@ bekal_quiz_session_get_feedback_policy (BekalQuizSession    *self,
     default:
       return BEKAL_FEEDBACK_NONE;
     }
+}
+
+gboolean
+bekal_quiz_session_may_show_keys (BekalQuizSession *self)
+{
+  g_return_val_if_fail (BEKAL_IS_QUIZ_SESSION (self), TRUE);
+
+  /* otherwise a learner could pass the next try by memory (issue 17) */
+  if (self->kind != BEKAL_SESSION_POSTTEST || self->quiz == NULL
+      || self->retakes_remaining == -1)
+    return TRUE;
+
+  return self->finished && self->keys_unlocked;
 }
 
 guint
@@ -933,6 +963,8 @@ bekal_quiz_session_finish (BekalQuizSession  *self,
   self->finished = TRUE;
   self->final_score = score;
   self->verdict = verdict;
+  if (verdict == BEKAL_QUIZ_VERDICT_PASSED || self->retakes_remaining == 0)
+    self->keys_unlocked = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FINISHED]);
 
   return save_finish_flags (self, error);

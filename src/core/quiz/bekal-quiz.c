@@ -442,27 +442,19 @@ bekal_quiz_new_seed (void)
   return g_random_int () & 0x7fffffff;
 }
 
-char **
-bekal_quiz_draw_questions (BekalQuiz *quiz,
-                           guint32    seed)
+/* The draw of @quiz from @candidates (questions of its pool in document order). This is the
+ * stored algorithm of bekal_quiz_draw_questions: never change what it gives for a seed. */
+static char **
+draw_from (BekalQuiz *quiz,
+           GPtrArray *candidates,
+           guint32    seed)
 {
-  BekalQuiz *pool;
-  g_autoptr (GPtrArray) questions = NULL;
+  g_autoptr (GPtrArray) questions = g_ptr_array_copy (candidates, NULL, NULL);
   g_autoptr (GRand) rand = NULL;
   GStrvBuilder *builder;
   char **ids;
   guint n_drawn;
   guint draw;
-
-  g_return_val_if_fail (BEKAL_IS_QUIZ (quiz), NULL);
-
-  pool = bekal_quiz_get_pool (quiz);
-  if (pool == NULL)
-    pool = quiz;
-
-  questions = g_ptr_array_new ();
-  for (guint i = 0; i < bekal_quiz_get_n_questions (pool); i++)
-    g_ptr_array_add (questions, bekal_quiz_get_question (pool, i));
 
   draw = bekal_quiz_get_draw (quiz);
   n_drawn = (draw == 0 || draw > questions->len) ? questions->len : draw;
@@ -476,19 +468,15 @@ bekal_quiz_draw_questions (BekalQuiz *quiz,
   /* Without shuffle the drawn questions are asked in document order */
   if (n_drawn < questions->len && !bekal_quiz_get_shuffle (quiz))
     {
-      g_autoptr (GPtrArray) ordered = g_ptr_array_new ();
-
-      for (guint k = 0; k < bekal_quiz_get_n_questions (pool); k++)
-        {
-          BekalQuestion *question = bekal_quiz_get_question (pool, k);
-
-          for (guint i = 0; i < n_drawn; i++)
-            if (questions->pdata[i] == question)
-              g_ptr_array_add (ordered, question);
-        }
+      g_autoptr (GHashTable) drawn = g_hash_table_new (NULL, NULL);
+      guint n_ordered = 0;
 
       for (guint i = 0; i < n_drawn; i++)
-        questions->pdata[i] = ordered->pdata[i];
+        g_hash_table_add (drawn, questions->pdata[i]);
+
+      for (guint k = 0; k < candidates->len; k++)
+        if (g_hash_table_contains (drawn, candidates->pdata[k]))
+          questions->pdata[n_ordered++] = candidates->pdata[k];
     }
 
   builder = g_strv_builder_new ();
@@ -498,6 +486,94 @@ bekal_quiz_draw_questions (BekalQuiz *quiz,
   g_strv_builder_unref (builder);
 
   return ids;
+}
+
+char **
+bekal_quiz_draw_questions (BekalQuiz *quiz,
+                           guint32    seed)
+{
+  BekalQuiz *pool;
+  g_autoptr (GPtrArray) questions = NULL;
+
+  g_return_val_if_fail (BEKAL_IS_QUIZ (quiz), NULL);
+
+  pool = bekal_quiz_get_pool (quiz);
+  if (pool == NULL)
+    pool = quiz;
+
+  questions = g_ptr_array_new ();
+  for (guint i = 0; i < bekal_quiz_get_n_questions (pool); i++)
+    g_ptr_array_add (questions, bekal_quiz_get_question (pool, i));
+
+  return draw_from (quiz, questions, seed);
+}
+
+gboolean
+bekal_quiz_has_forms (BekalQuiz *quiz)
+{
+  BekalQuiz *pool;
+
+  g_return_val_if_fail (BEKAL_IS_QUIZ (quiz), FALSE);
+
+  pool = bekal_quiz_get_pool (quiz);
+  for (guint i = 0; pool != NULL && i < bekal_quiz_get_n_questions (pool); i++)
+    if (bekal_question_get_form (bekal_quiz_get_question (pool, i)) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+char **
+bekal_quiz_draw_questions_of_form (BekalQuiz  *quiz,
+                                   const char *form,
+                                   guint32     seed)
+{
+  BekalQuiz *pool;
+  g_autoptr (GPtrArray) questions = NULL;
+
+  g_return_val_if_fail (BEKAL_IS_QUIZ (quiz), NULL);
+
+  if (form == NULL)
+    return bekal_quiz_draw_questions (quiz, seed);
+
+  pool = bekal_quiz_get_pool (quiz);
+  if (pool == NULL)
+    pool = quiz;
+
+  questions = g_ptr_array_new ();
+  for (guint i = 0; i < bekal_quiz_get_n_questions (pool); i++)
+    {
+      BekalQuestion *question = bekal_quiz_get_question (pool, i);
+      const char *question_form = bekal_question_get_form (question);
+
+      if (question_form == NULL || g_str_equal (question_form, form))
+        g_ptr_array_add (questions, question);
+    }
+
+  return draw_from (quiz, questions, seed);
+}
+
+const char *
+bekal_quiz_form_for_learner (BekalModule *module,
+                             BekalQuiz   *quiz,
+                             gint64       profile_id)
+{
+  guint start;
+
+  g_return_val_if_fail (BEKAL_IS_MODULE (module), NULL);
+  g_return_val_if_fail (BEKAL_IS_QUIZ (quiz), NULL);
+
+  if (bekal_quiz_get_role (quiz) == BEKAL_QUIZ_PRACTICE || !bekal_quiz_has_forms (quiz))
+    return NULL;
+
+  /* Profiles are numbered 1, 2, 3… in the order they are made, so consecutive learners
+   * alternate; the module's id shifts the alternation, so that a learner does not start
+   * with form A in every module */
+  start = (guint) (((guint64) profile_id + hash_id (bekal_module_get_id (module))) & 1);
+  if (bekal_quiz_get_role (quiz) == BEKAL_QUIZ_POSTTEST)
+    start ^= 1;
+
+  return start == 0 ? "a" : "b";
 }
 
 char **
