@@ -394,10 +394,13 @@ print_stats (BekalModule *module)
     {
       BekalQuiz *quiz = bekal_module_get_quiz (module, i);
       BekalQuizRole role = bekal_quiz_get_role (quiz);
+      /* a quiz that draws from another one's pool asks that pool's questions */
+      BekalQuiz *asked = bekal_quiz_get_pool (quiz) != NULL ? bekal_quiz_get_pool (quiz) : quiz;
+      guint n_form_a = 0, n_form_b = 0;
 
-      for (guint j = 0; j < bekal_quiz_get_n_questions (quiz); j++)
+      for (guint j = 0; j < bekal_quiz_get_n_questions (asked); j++)
         {
-          BekalQuestion *question = bekal_quiz_get_question (quiz, j);
+          BekalQuestion *question = bekal_quiz_get_question (asked, j);
           const char *topic = bekal_question_get_topic_id (question);
           TopicCounts *topic_counts = g_hash_table_lookup (counts, topic);
 
@@ -407,7 +410,17 @@ print_stats (BekalModule *module)
               g_hash_table_insert (counts, (gpointer) topic, topic_counts);
             }
           topic_counts->by_role[role]++;
+          if (asked == quiz && bekal_question_get_kind (question) != BEKAL_QUESTION_SCALE)
+            {
+              n_form_a += g_strcmp0 (bekal_question_get_form (question), "a") == 0;
+              n_form_b += g_strcmp0 (bekal_question_get_form (question), "b") == 0;
+            }
         }
+
+      if (n_form_a + n_form_b > 0)
+        g_print (_("  Quiz “%s” (%s) has parallel forms: %u scored questions in form A, %u in "
+                   "form B\n"), bekal_quiz_get_id (quiz), bekal_quiz_role_to_string (role),
+                 n_form_a, n_form_b);
 
       if (bekal_quiz_get_pool_id (quiz))
         g_print (_("  Quiz “%s” (%s) draws %u questions from “%s”\n"), bekal_quiz_get_id (quiz),
