@@ -51,6 +51,10 @@
   "      <title>Macet</title>\n" \
   "      <subtitles xml:lang=\"id\" src=\"media:sampel-01-orientasi.id.vtt\"/>\n" \
   "    </video>\n" \
+  "    <video id=\"wawancara\" src=\"media:sampel-07-keluarga.webm\">\n" \
+  "      <title>Wawancara</title>\n" \
+  "      <subtitles xml:lang=\"id\" src=\"media:sampel-07-keluarga.id.vtt\"/>\n" \
+  "    </video>\n" \
   "    <quiz id=\"latihan\" role=\"practice\">\n" \
   "      <question id=\"q1\" topic=\"dasar\" type=\"single\">\n" \
   "        <prompt>Berapa klien sejak 2017?</prompt>\n" \
@@ -737,6 +741,111 @@ test_missing_file_offers_no_retry (Fixture       *fixture,
 
 /* The subtitle files and the poster are read in worker threads: a block that goes away
  * before they are in is freed at once, and their ends do not touch it */
+static guint
+count_with_class (GtkWidget  *root,
+                  const char *css_class)
+{
+  guint n = gtk_widget_has_css_class (root, css_class) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_with_class (child, css_class);
+
+  return n;
+}
+
+static guint
+count_shown_rows (GtkWidget *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row;
+       row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row) && gtk_widget_get_child_visible (row))
+      n++;
+
+  return n;
+}
+
+static gboolean
+subtitle_shown (gpointer data)
+{
+  return bekal_video_block_get_subtitle_text (BEKAL_VIDEO_BLOCK (data)) != NULL;
+}
+
+/* An interview with two speakers: names where the speaker changes, in the transcript and over
+ * the picture, and found by the search */
+static void
+test_speakers (Fixture       *fixture,
+               gconstpointer  data)
+{
+  GtkWidget *block = show_block (fixture, 4);
+  BekalPlayer *player = bekal_video_block_get_player (BEKAL_VIDEO_BLOCK (block));
+  GtkWidget *list = (GtkWidget *) gtk_widget_get_template_child (block, BEKAL_TYPE_VIDEO_BLOCK,
+                                                   "transcript_list");
+  GtkWidget *search = (GtkWidget *) gtk_widget_get_template_child (block, BEKAL_TYPE_VIDEO_BLOCK,
+                                                     "transcript_search");
+  GtkWidget *toggle = (GtkWidget *) gtk_widget_get_template_child (block, BEKAL_TYPE_VIDEO_BLOCK,
+                                                     "transcript_button");
+  GtkWidget *subtitle_label;
+  g_autoptr(GdkTexture) screenshot = NULL;
+  PangoAttrList *attributes;
+  g_autoptr(PangoAttrIterator) iterator = NULL;
+  PangoAttribute *weight;
+  const char *subtitle;
+
+  g_assert_true (wait_for (player_ready, player));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
+  iterate_for (300);
+
+  /* seven cues, six changes of speaker: Pewawancara, Peksos senior, …, Peksos senior twice */
+  g_assert_cmpuint (count_shown_rows (list), ==, 7);
+  g_assert_cmpuint (count_with_class (list, "transcript-speaker"), ==, 6);
+
+  /* the name over the second cue, who speaks first in it, on the overlay with the name bold */
+  bekal_video_block_toggle_play (BEKAL_VIDEO_BLOCK (block));
+  g_assert_true (wait_for (past_five_seconds, player));
+  bekal_video_block_toggle_play (BEKAL_VIDEO_BLOCK (block));
+  g_assert_true (wait_for (player_paused, player));
+  g_assert_true (wait_for (subtitle_shown, block));
+  subtitle = bekal_video_block_get_subtitle_text (BEKAL_VIDEO_BLOCK (block));
+  g_assert_cmpstr (subtitle, ==, "Peksos senior: Kami mendengarkan dulu, lalu\n"
+                                 "menggambar genogram bersama keluarga.");
+  subtitle_label = (GtkWidget *) gtk_widget_get_template_child (block, BEKAL_TYPE_VIDEO_BLOCK,
+                                                  "subtitle_label");
+  attributes = gtk_label_get_attributes (GTK_LABEL (subtitle_label));
+  g_assert_nonnull (attributes);
+  iterator = pango_attr_list_get_iterator (attributes);
+  weight = pango_attr_iterator_get (iterator, PANGO_ATTR_WEIGHT);
+  g_assert_nonnull (weight);
+  g_assert_cmpuint (weight->start_index, ==, 0);
+  g_assert_cmpuint (weight->end_index, ==, strlen ("Peksos senior:"));
+  g_assert_cmpint (((PangoAttrInt *) weight)->value, ==, PANGO_WEIGHT_BOLD);
+
+  gtk_widget_queue_draw (block);
+  iterate_for (300);
+  screenshot = render_widget (block);
+  save_screenshot (screenshot, "video-block-speakers.png");
+
+  /* the last cue has the same speaker as the one before: no name */
+  bekal_player_seek (player, 31000);
+  bekal_video_block_toggle_play (BEKAL_VIDEO_BLOCK (block));
+  iterate_for (400);
+  bekal_video_block_toggle_play (BEKAL_VIDEO_BLOCK (block));
+  g_assert_true (wait_for (player_paused, player));
+  iterate_for (200);
+  g_assert_cmpstr (bekal_video_block_get_subtitle_text (BEKAL_VIDEO_BLOCK (block)), ==,
+                   "Kepentingan terbaik anak\nselalu menjadi pegangan kami.");
+
+  /* searching for a speaker finds every line they speak */
+  gtk_editable_set_text (GTK_EDITABLE (search), "peksos senior");
+  iterate_for (300);
+  g_assert_cmpuint (count_shown_rows (list), ==, 4);
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  iterate_for (100);
+  g_assert_cmpuint (count_shown_rows (list), ==, 7);
+}
+
 static void
 test_disposed_while_loading (Fixture       *fixture,
                              gconstpointer  data)
@@ -770,6 +879,8 @@ main (int    argc,
 {
   gtk_test_init (&argc, &argv, NULL);
 
+  g_test_add ("/video-block/speakers", Fixture, NULL, fixture_set_up, test_speakers,
+              fixture_tear_down);
   g_test_add ("/video-block/play-with-subtitles", Fixture, NULL, fixture_set_up,
               test_play_with_subtitles, fixture_tear_down);
   g_test_add ("/video-block/missing-file-offers-transcript", Fixture, NULL, fixture_set_up,

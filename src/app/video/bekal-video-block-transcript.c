@@ -44,10 +44,13 @@ cue_attributes (const BekalCue *cue,
   if (name_length > 0)
     {
       PangoAttribute *bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+      /* a warm yellow, as broadcasters set a speaker apart, readable on the dark box */
+      PangoAttribute *colour = pango_attr_foreground_new (0xf9f9, 0xe2e2, 0xafaf);
 
-      bold->start_index = 0;
-      bold->end_index = name_length;
+      bold->start_index = colour->start_index = 0;
+      bold->end_index = colour->end_index = name_length;
       pango_attr_list_insert (attributes, bold);
+      pango_attr_list_insert (attributes, colour);
     }
 
   for (guint i = 0; cue->runs != NULL && i < cue->runs->len; i++)
