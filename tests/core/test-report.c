@@ -395,6 +395,7 @@ test_sums_filled_by_migration (Fixture       *fixture,
   sqlite3 *db = bekal_store_get_connection_for_testing (fixture->store);
 
   g_assert_cmpint (sqlite3_exec (db,
+                                 "DROP VIEW counted_attempts;"
                                  "DROP TRIGGER report_attempt_changed;"
                                  "DROP TRIGGER report_attempt_removed;"
                                  "DROP TRIGGER report_trained_before_changed;"

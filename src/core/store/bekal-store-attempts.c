@@ -432,3 +432,34 @@ bekal_store_find_unfinished_attempt (BekalStore  *self,
 
   return attempt_from_row (stmt);
 }
+
+BekalQuizAttempt *
+bekal_store_get_counted_attempt (BekalStore     *self,
+                                 gint64          profile_id,
+                                 const char     *module_id,
+                                 BekalQuizRole   role,
+                                 GError        **error)
+{
+  g_autoptr (BorrowedStatement) stmt = NULL;
+  gboolean has_row;
+
+  g_return_val_if_fail (BEKAL_IS_STORE (self), NULL);
+  g_return_val_if_fail (module_id != NULL, NULL);
+  g_return_val_if_fail (role == BEKAL_QUIZ_PRETEST || role == BEKAL_QUIZ_POSTTEST, NULL);
+
+  stmt = _bekal_store_borrow (self,
+                              "SELECT " ATTEMPT_COLUMNS " FROM quiz_attempts WHERE id ="
+                              " (SELECT id FROM counted_attempts"
+                              "  WHERE profile_id = ?1 AND module_id = ?2 AND role = ?3)",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, profile_id);
+  _bekal_store_bind_text (stmt, 2, module_id);
+  _bekal_store_bind_text (stmt, 3, quiz_role_names[role]);
+  if (!_bekal_store_step_row (self, stmt, &has_row, error) || !has_row)
+    return NULL;
+
+  return attempt_from_row (stmt);
+}

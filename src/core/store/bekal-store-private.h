@@ -21,6 +21,12 @@ void     bekal_store_set_busy_timeout_for_testing (BekalStore *self,
 /* The store's connection, for read-only reports inside libbekal (bekal-report.c) */
 sqlite3 *bekal_store_get_connection               (BekalStore *self);
 
+/* Writes a database at @path with Bekal's schema of @version (0..BEKAL_STORE_SCHEMA_VERSION),
+ * as that version of Bekal made it: fixtures of older databases */
+gboolean bekal_store_create_database_for_testing  (const char *path,
+                                                   int         version,
+                                                   GError    **error);
+
 /* What follows is shared by the files of src/core/store only */
 
 struct _BekalStore
@@ -33,6 +39,16 @@ struct _BekalStore
   GHashTable *statements; /* SQL text (static) -> prepared sqlite3_stmt */
   gboolean    read_only;
 };
+
+typedef enum
+{
+  DATABASE_MISSING,
+  DATABASE_EMPTY,   /* a zero-length file: SQLite treats it as a new database */
+  DATABASE_PRESENT,
+} DatabaseFileState;
+
+/* A file descriptor holding the setup lock, or -1 */
+typedef int SetupLock;
 
 /* A cached statement borrowed for one use: reset and unbound when it goes out of scope */
 typedef sqlite3_stmt BorrowedStatement;
@@ -77,6 +93,25 @@ gboolean           _bekal_store_begin_write             (BekalStore        *self
 gboolean           _bekal_store_commit_write            (WriteTransaction  *txn,
                                                          GError           **error);
 void               _bekal_store_write_transaction_clear (WriteTransaction  *txn);
+gboolean           _bekal_store_set_corrupt_error       (const char        *path,
+                                                         GError           **error);
+/* Checking, creating, migrating and repairing happen under this lock, one process at a time */
+gboolean           _bekal_store_take_setup_lock         (BekalStore        *self,
+                                                         SetupLock         *out_lock,
+                                                         GError           **error);
+void               _bekal_store_release_setup_lock      (SetupLock          fd);
+/* Whether the file exists and starts like an SQLite database; CORRUPT error when it does not */
+gboolean           _bekal_store_inspect_file            (const char        *path,
+                                                         DatabaseFileState *out_state,
+                                                         GError           **error);
+int                _bekal_store_harden_connection       (sqlite3           *db);
+/* Opens the existing database read-only and checks its version, schema and pages: FALSE with
+ * an error when it is no Bekal database this build can use; the differences from Bekal's
+ * schema are returned (BekalSchemaFinding), not refused */
+gboolean           _bekal_store_examine                 (BekalStore        *self,
+                                                         sqlite3          **out_db,
+                                                         GPtrArray        **out_findings,
+                                                         GError           **error);
 
 /* bekal-store-schema.c: schema version and migrations */
 int                _bekal_store_read_schema_version     (sqlite3           *db,
@@ -89,8 +124,24 @@ gboolean           _bekal_store_set_newer_version_error (BekalStore        *self
 gboolean           _bekal_store_migrate                 (BekalStore        *self,
                                                          gboolean           keep_backup,
                                                          GError           **error);
+/* Runs the migrations from user_version 0 to @version on an empty database, in one go */
+int                _bekal_store_create_schema           (sqlite3           *db,
+                                                         int                version);
+gboolean           _bekal_store_backup_database         (BekalStore        *self,
+                                                         const char        *dest_path,
+                                                         GError           **error);
+
+/* bekal-store-check.c: the schema compared with Bekal's own */
+GPtrArray         *_bekal_store_compare_schema          (BekalStore        *self,
+                                                         sqlite3           *db,
+                                                         int                version,
+                                                         GError           **error);
+gboolean           _bekal_store_set_foreign_schema_error (BekalStore       *self,
+                                                          GPtrArray        *findings,
+                                                          GError          **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BorrowedStatement, _bekal_store_reset_statement)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (WriteTransaction, _bekal_store_write_transaction_clear)
+G_DEFINE_AUTO_CLEANUP_FREE_FUNC (SetupLock, _bekal_store_release_setup_lock, -1)
 
 G_END_DECLS

@@ -279,6 +279,65 @@ static const char * const migrations[] = {
   "  FROM counted c JOIN quiz_answers s ON s.attempt_id = c.id"
   "  WHERE s.score IS NOT NULL"
   "  GROUP BY c.id, s.topic_id;",
+
+  /* 4: "which attempt counts" (docs/scoring.md) as one view, counted_attempts: per learner,
+   * module and test, the first finished pre-test and the latest finished post-test (the
+   * attempt id breaks ties). Everything that applies the rule reads it: the triggers of
+   * version 3, rebuilt here on the view (the sums they keep do not change), and the gap report
+   * computed from the answers (bekal-report.c). */
+  "CREATE VIEW counted_attempts AS"
+  "  SELECT id, profile_id, module_id, quiz_id, role, score, finished_at FROM ("
+  "    SELECT id, profile_id, module_id, quiz_id, role, score, finished_at,"
+  "           row_number () OVER (PARTITION BY profile_id, module_id, role"
+  "             ORDER BY CASE role WHEN 'pretest' THEN finished_at ELSE -finished_at END,"
+  "                      CASE role WHEN 'pretest' THEN id ELSE -id END) AS rank"
+  "    FROM quiz_attempts"
+  "    WHERE finished_at IS NOT NULL AND role IN ('pretest', 'posttest'))"
+  "  WHERE rank = 1;"
+  "DROP TRIGGER report_attempt_changed;"
+  "DROP TRIGGER report_attempt_removed;"
+  "CREATE TRIGGER report_attempt_changed AFTER UPDATE OF finished_at, score ON quiz_attempts"
+  "  WHEN NEW.role IN ('pretest', 'posttest') BEGIN"
+  "  DELETE FROM report_contributions"
+  "  WHERE profile_id = NEW.profile_id AND module_id = NEW.module_id AND role = NEW.role;"
+  "  INSERT INTO report_contributions (attempt_id, topic_id, profile_id, module_id, role, month,"
+  "                                    trained_before, score)"
+  "  SELECT a.id, '', a.profile_id, a.module_id, a.role,"
+  "         strftime ('%Y-%m', a.finished_at, 'unixepoch'), p.trained_before, a.score"
+  "  FROM counted_attempts a JOIN profiles p ON p.id = a.profile_id"
+  "  WHERE a.profile_id = NEW.profile_id AND a.module_id = NEW.module_id AND a.role = NEW.role"
+  "    AND a.score IS NOT NULL;"
+  "  INSERT INTO report_contributions (attempt_id, topic_id, profile_id, module_id, role, month,"
+  "                                    trained_before, score)"
+  "  SELECT a.id, s.topic_id, a.profile_id, a.module_id, a.role,"
+  "         strftime ('%Y-%m', a.finished_at, 'unixepoch'), p.trained_before, avg (s.score)"
+  "  FROM counted_attempts a JOIN profiles p ON p.id = a.profile_id"
+  "  JOIN quiz_answers s ON s.attempt_id = a.id"
+  "  WHERE a.profile_id = NEW.profile_id AND a.module_id = NEW.module_id AND a.role = NEW.role"
+  "    AND s.score IS NOT NULL"
+  "  GROUP BY s.topic_id;"
+  "END;"
+  "CREATE TRIGGER report_attempt_removed AFTER DELETE ON quiz_attempts"
+  "  WHEN OLD.role IN ('pretest', 'posttest') BEGIN"
+  "  DELETE FROM report_contributions"
+  "  WHERE profile_id = OLD.profile_id AND module_id = OLD.module_id AND role = OLD.role;"
+  "  INSERT INTO report_contributions (attempt_id, topic_id, profile_id, module_id, role, month,"
+  "                                    trained_before, score)"
+  "  SELECT a.id, '', a.profile_id, a.module_id, a.role,"
+  "         strftime ('%Y-%m', a.finished_at, 'unixepoch'), p.trained_before, a.score"
+  "  FROM counted_attempts a JOIN profiles p ON p.id = a.profile_id"
+  "  WHERE a.profile_id = OLD.profile_id AND a.module_id = OLD.module_id AND a.role = OLD.role"
+  "    AND a.score IS NOT NULL;"
+  "  INSERT INTO report_contributions (attempt_id, topic_id, profile_id, module_id, role, month,"
+  "                                    trained_before, score)"
+  "  SELECT a.id, s.topic_id, a.profile_id, a.module_id, a.role,"
+  "         strftime ('%Y-%m', a.finished_at, 'unixepoch'), p.trained_before, avg (s.score)"
+  "  FROM counted_attempts a JOIN profiles p ON p.id = a.profile_id"
+  "  JOIN quiz_answers s ON s.attempt_id = a.id"
+  "  WHERE a.profile_id = OLD.profile_id AND a.module_id = OLD.module_id AND a.role = OLD.role"
+  "    AND s.score IS NOT NULL"
+  "  GROUP BY s.topic_id;"
+  "END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BEKAL_STORE_SCHEMA_VERSION);
@@ -348,10 +407,10 @@ _bekal_store_set_newer_version_error (BekalStore  *self,
 
 /* Copies the whole database to @dest_path through the backup API, which reads a consistent
  * snapshot even in WAL mode (a plain file copy could miss the -wal part) */
-static gboolean
-backup_database (BekalStore  *self,
-                 const char  *dest_path,
-                 GError     **error)
+gboolean
+_bekal_store_backup_database (BekalStore  *self,
+                              const char  *dest_path,
+                              GError     **error)
 {
   g_autofree char *tmp_path = g_strconcat (dest_path, ".tmp", NULL);
   sqlite3_backup *backup;
@@ -360,6 +419,8 @@ backup_database (BekalStore  *self,
 
   g_remove (tmp_path);
   rc = sqlite3_open_v2 (tmp_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc == SQLITE_OK)
+    rc = _bekal_store_harden_connection (dest);
   if (rc == SQLITE_OK)
     {
       backup = sqlite3_backup_init (dest, "main", self->db, "main");
@@ -433,6 +494,7 @@ apply_migration (BekalStore  *self,
       return TRUE;
     }
 
+  g_assert (from_version >= 0 && from_version < (int) G_N_ELEMENTS (migrations));
   rc = sqlite3_exec (self->db, migrations[from_version], NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     return _bekal_store_set_sqlite_error (self, self->db, rc, error);
@@ -471,6 +533,9 @@ _bekal_store_migrate (BekalStore  *self,
         return TRUE;
       if (version > BEKAL_STORE_SCHEMA_VERSION)
         return _bekal_store_set_newer_version_error (self, version, error);
+      /* The file was checked when it was opened; this guards the array index all the same */
+      if (version < 0)
+        return _bekal_store_set_corrupt_error (self->path, error);
 
       if (first && version == 0)
         backed_up = TRUE;
@@ -480,7 +545,7 @@ _bekal_store_migrate (BekalStore  *self,
         {
           g_autofree char *backup_path = g_strdup_printf ("%s.bak-v%d", self->path, version);
 
-          if (!backup_database (self, backup_path, error))
+          if (!_bekal_store_backup_database (self, backup_path, error))
             return FALSE;
           backed_up = TRUE;
         }
@@ -488,4 +553,47 @@ _bekal_store_migrate (BekalStore  *self,
       if (!apply_migration (self, version, &applied, error))
         return FALSE;
     }
+}
+
+int
+_bekal_store_create_schema (sqlite3 *db,
+                            int      version)
+{
+  g_autofree char *set_version = NULL;
+  int rc = SQLITE_OK;
+
+  g_return_val_if_fail (version >= 0 && version <= BEKAL_STORE_SCHEMA_VERSION, SQLITE_MISUSE);
+
+  for (int i = 0; i < version && rc == SQLITE_OK; i++)
+    rc = sqlite3_exec (db, migrations[i], NULL, NULL, NULL);
+
+  set_version = g_strdup_printf ("PRAGMA user_version = %d", version);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (db, set_version, NULL, NULL, NULL);
+
+  return rc;
+}
+
+gboolean
+bekal_store_create_database_for_testing (const char  *path,
+                                         int          version,
+                                         GError     **error)
+{
+  sqlite3 *db = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc == SQLITE_OK)
+    rc = _bekal_store_create_schema (db, version);
+
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, BEKAL_STORE_ERROR, BEKAL_STORE_ERROR_FAILED, "%s: %s", path,
+                   db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      sqlite3_close_v2 (db);
+      return FALSE;
+    }
+
+  sqlite3_close_v2 (db);
+  return TRUE;
 }

@@ -27,20 +27,6 @@
 
 #define SQLITE_HEADER "SQLite format 3"
 
-typedef enum
-{
-  DATABASE_MISSING,
-  DATABASE_EMPTY,   /* a zero-length file: SQLite treats it as a new database */
-  DATABASE_PRESENT,
-} DatabaseFileState;
-
-/* A file descriptor holding the setup lock, or -1 */
-typedef int SetupLock;
-
-static void release_setup_lock        (SetupLock          fd);
-
-G_DEFINE_AUTO_CLEANUP_FREE_FUNC (SetupLock, release_setup_lock, -1)
-
 G_DEFINE_FINAL_TYPE (BekalStore, bekal_store, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (bekal-store-error-quark, bekal_store_error)
@@ -71,9 +57,9 @@ set_read_only_error (BekalStore  *self,
   return FALSE;
 }
 
-static gboolean
-set_corrupt_error (const char  *path,
-                   GError     **error)
+gboolean
+_bekal_store_set_corrupt_error (const char  *path,
+                                GError     **error)
 {
   g_set_error (error, BEKAL_STORE_ERROR, BEKAL_STORE_ERROR_CORRUPT,
                _("The file “%s” is not a Bekal database or it is damaged. It was left as it "
@@ -115,7 +101,7 @@ _bekal_store_set_sqlite_error (BekalStore  *self,
 
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
-      set_corrupt_error (self->path, error);
+      _bekal_store_set_corrupt_error (self->path, error);
       break;
 
     case SQLITE_IOERR:
@@ -308,8 +294,8 @@ _bekal_store_write_transaction_clear (WriteTransaction *txn)
     rollback_if_open (g_steal_pointer (&txn->store));
 }
 
-static void
-release_setup_lock (SetupLock fd)
+void
+_bekal_store_release_setup_lock (SetupLock fd)
 {
   close (fd); /* closing releases the lock */
 }
@@ -318,10 +304,10 @@ release_setup_lock (SetupLock fd)
  * bekal.db.lock, one process at a time. SQLite alone does not make this safe: a process that
  * opens a WAL database while another one is still creating it can delete the other's -wal
  * file. A folder where the lock file cannot be made is used without it. */
-static gboolean
-take_setup_lock (BekalStore  *self,
-                 SetupLock   *out_lock,
-                 GError     **error)
+gboolean
+_bekal_store_take_setup_lock (BekalStore  *self,
+                              SetupLock   *out_lock,
+                              GError     **error)
 {
   g_autofree char *lock_path = g_strconcat (self->path, ".lock", NULL);
   gint64 deadline = g_get_monotonic_time () + BUSY_TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
@@ -352,10 +338,10 @@ take_setup_lock (BekalStore  *self,
   return TRUE;
 }
 
-static gboolean
-inspect_database_file (const char         *path,
-                       DatabaseFileState  *out_state,
-                       GError            **error)
+gboolean
+_bekal_store_inspect_file (const char         *path,
+                           DatabaseFileState  *out_state,
+                           GError            **error)
 {
   char header[sizeof SQLITE_HEADER] = { 0 };
   struct stat st;
@@ -382,7 +368,7 @@ inspect_database_file (const char         *path,
   if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
     {
       close (fd);
-      return set_corrupt_error (path, error);
+      return _bekal_store_set_corrupt_error (path, error);
     }
 
   do
@@ -407,7 +393,7 @@ inspect_database_file (const char         *path,
 
   /* The header check keeps SQLite (and its journal handling) away from foreign files */
   if ((size_t) n_read < sizeof header || memcmp (header, SQLITE_HEADER, sizeof header) != 0)
-    return set_corrupt_error (path, error);
+    return _bekal_store_set_corrupt_error (path, error);
 
   *out_state = DATABASE_PRESENT;
   return TRUE;
@@ -439,6 +425,19 @@ check_database_integrity (sqlite3  *db,
   return rc;
 }
 
+/* Every connection Bekal makes: extended result codes, no writing to sqlite_schema, and no
+ * function with side effects called from a view or trigger (trusted_schema off), so that a
+ * planted schema object has as little reach as possible until the schema check refuses it */
+int
+_bekal_store_harden_connection (sqlite3 *db)
+{
+  sqlite3_extended_result_codes (db, 1);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+
+  return sqlite3_exec (db, "PRAGMA trusted_schema = OFF", NULL, NULL, NULL);
+}
+
 static int
 open_read_only_connection (const char  *path,
                            gboolean     immutable,
@@ -455,21 +454,33 @@ open_read_only_connection (const char  *path,
 
   rc = sqlite3_open_v2 (uri, out_db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
   if (*out_db != NULL)
-    {
-      sqlite3_extended_result_codes (*out_db, 1);
-      sqlite3_busy_timeout (*out_db, BUSY_TIMEOUT_MS);
-    }
+    sqlite3_busy_timeout (*out_db, BUSY_TIMEOUT_MS);
+  if (rc == SQLITE_OK)
+    rc = _bekal_store_harden_connection (*out_db);
 
   return rc;
 }
 
-/* Opens the existing database without any right to change it and checks that it is a Bekal
- * database this build can use. Nothing is written to the file, whatever is found. */
 static gboolean
-probe_database (BekalStore  *self,
-                sqlite3    **out_db,
-                GError     **error)
+set_bad_version_error (BekalStore  *self,
+                       int          version,
+                       GError     **error)
 {
+  g_set_error (error, BEKAL_STORE_ERROR, BEKAL_STORE_ERROR_BAD_VERSION,
+               _("The database “%s” has the format number %d, which no version of Bekal writes: "
+                 "it was not made by Bekal, or it is damaged. It was left as it is. Move it "
+                 "away, or start Bekal with --data-dir and another folder."),
+               self->path, version);
+  return FALSE;
+}
+
+gboolean
+_bekal_store_examine (BekalStore   *self,
+                      sqlite3     **out_db,
+                      GPtrArray   **out_findings,
+                      GError      **error)
+{
+  g_autoptr (GPtrArray) findings = NULL;
   sqlite3 *db = NULL;
   gboolean schema_empty = FALSE;
   gboolean intact = FALSE;
@@ -492,9 +503,30 @@ probe_database (BekalStore  *self,
         rc = _bekal_store_read_schema_version (db, &version);
     }
 
+  /* The version is checked before anything else is read: it chooses the migrations */
+  if (rc == SQLITE_OK && version < 0)
+    {
+      sqlite3_close_v2 (db);
+      return set_bad_version_error (self, version, error);
+    }
+  if (rc == SQLITE_OK && version > BEKAL_STORE_SCHEMA_VERSION)
+    {
+      sqlite3_close_v2 (db);
+      return _bekal_store_set_newer_version_error (self, version, error);
+    }
+
   if (rc == SQLITE_OK && version == 0)
     rc = _bekal_store_check_schema_is_empty (db, &schema_empty);
-  if (rc == SQLITE_OK && version <= BEKAL_STORE_SCHEMA_VERSION)
+  if (rc == SQLITE_OK && version > 0)
+    {
+      findings = _bekal_store_compare_schema (self, db, version, error);
+      if (findings == NULL)
+        {
+          sqlite3_close_v2 (db);
+          return FALSE;
+        }
+    }
+  if (rc == SQLITE_OK)
     rc = check_database_integrity (db, &intact);
 
   if (rc != SQLITE_OK)
@@ -504,16 +536,41 @@ probe_database (BekalStore  *self,
       return FALSE;
     }
 
-  if (version > BEKAL_STORE_SCHEMA_VERSION)
-    {
-      sqlite3_close_v2 (db);
-      return _bekal_store_set_newer_version_error (self, version, error);
-    }
-
   if ((version == 0 && !schema_empty) || !intact)
     {
       sqlite3_close_v2 (db);
-      return set_corrupt_error (self->path, error);
+      return _bekal_store_set_corrupt_error (self->path, error);
+    }
+
+  if (out_findings != NULL)
+    *out_findings = findings != NULL ? g_steal_pointer (&findings)
+                                     : g_ptr_array_new_with_free_func (
+                                         (GDestroyNotify) bekal_schema_finding_free);
+  if (out_db != NULL)
+    *out_db = db;
+  else
+    sqlite3_close_v2 (db);
+  return TRUE;
+}
+
+/* Opens the existing database without any right to change it and checks that it is a Bekal
+ * database this build can use, with Bekal's schema and nothing else. Nothing is written to
+ * the file, whatever is found. */
+static gboolean
+probe_database (BekalStore  *self,
+                sqlite3    **out_db,
+                GError     **error)
+{
+  g_autoptr (GPtrArray) findings = NULL;
+  sqlite3 *db = NULL;
+
+  if (!_bekal_store_examine (self, &db, &findings, error))
+    return FALSE;
+
+  if (findings->len > 0)
+    {
+      sqlite3_close_v2 (db);
+      return _bekal_store_set_foreign_schema_error (self, findings, error);
     }
 
   *out_db = db;
@@ -545,11 +602,12 @@ static gboolean
 configure_connection (BekalStore  *self,
                       GError     **error)
 {
-  sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
-  sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
-  sqlite3_db_config (self->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  int rc = _bekal_store_harden_connection (self->db);
 
+  if (rc != SQLITE_OK)
+    return _bekal_store_set_sqlite_error (self, self->db, rc, error);
+
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
   return exec_pragma (self, "PRAGMA foreign_keys = ON", error);
 }
 
@@ -593,8 +651,10 @@ open_read_write (BekalStore  *self,
   if (rc == SQLITE_OK)
     {
       sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
-      rc = use_wal_journal (self);
+      rc = _bekal_store_harden_connection (self->db);
     }
+  if (rc == SQLITE_OK)
+    rc = use_wal_journal (self);
 
   /* synchronous=FULL syncs the WAL at every commit: NORMAL survives a killed process but
    * may lose the last answers on a power cut or a USB stick pulled out, both common where
@@ -740,10 +800,10 @@ bekal_store_open (const char  *data_dir,
     }
 
   folder_writable = !force_read_only && access (self->data_dir, W_OK) == 0;
-  if (folder_writable && !take_setup_lock (self, &setup_lock, error))
+  if (folder_writable && !_bekal_store_take_setup_lock (self, &setup_lock, error))
     return NULL;
 
-  if (!inspect_database_file (self->path, &state, error))
+  if (!_bekal_store_inspect_file (self->path, &state, error))
     return NULL;
 
   writable = folder_writable && (state == DATABASE_MISSING || access (self->path, W_OK) == 0);
