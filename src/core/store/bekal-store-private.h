@@ -27,7 +27,13 @@ gboolean bekal_store_create_database_for_testing  (const char *path,
                                                    int         version,
                                                    GError    **error);
 
+/* Counters and the queue of soft writes, for the tests of bekal-store-queue.c */
+guint    bekal_store_get_n_queued_writes_for_testing (BekalStore *self);
+guint    bekal_store_get_n_commits_for_testing       (BekalStore *self);
+
 /* What follows is shared by the files of src/core/store only */
+
+typedef struct _SoftWrite SoftWrite;
 
 struct _BekalStore
 {
@@ -36,8 +42,14 @@ struct _BekalStore
   char       *data_dir;
   char       *path;
   sqlite3    *db;
-  GHashTable *statements; /* SQL text (static) -> prepared sqlite3_stmt */
+  GHashTable *statements;          /* SQL text (static) -> prepared sqlite3_stmt */
   gboolean    read_only;
+  int         busy_timeout_ms;     /* of the connection, outside soft writes */
+  guint       n_commits;           /* write transactions committed */
+
+  GHashTable *soft_writes;         /* key -> SoftWrite, see bekal-store-queue.c */
+  guint64     soft_write_sequence;
+  GSource    *flush_source;
 };
 
 typedef enum
@@ -95,6 +107,8 @@ gboolean           _bekal_store_commit_write            (WriteTransaction  *txn,
 void               _bekal_store_write_transaction_clear (WriteTransaction  *txn);
 gboolean           _bekal_store_set_corrupt_error       (const char        *path,
                                                          GError           **error);
+gboolean           _bekal_store_set_read_only_error     (BekalStore        *self,
+                                                         GError           **error);
 /* Checking, creating, migrating and repairing happen under this lock, one process at a time */
 gboolean           _bekal_store_take_setup_lock         (BekalStore        *self,
                                                          SetupLock         *out_lock,
@@ -130,6 +144,57 @@ int                _bekal_store_create_schema           (sqlite3           *db,
 gboolean           _bekal_store_backup_database         (BekalStore        *self,
                                                          const char        *dest_path,
                                                          GError           **error);
+
+/* bekal-store-queue.c: soft writes */
+GHashTable        *_bekal_store_new_soft_write_table    (void);
+gboolean           _bekal_store_check_soft_write        (BekalStore        *self,
+                                                         gint64             profile_id,
+                                                         const char        *module_id,
+                                                         const char        *item_id,
+                                                         GError           **error);
+void               _bekal_store_queue_position          (BekalStore        *self,
+                                                         gint64             profile_id,
+                                                         const char        *module_id,
+                                                         const char        *lesson_id,
+                                                         guint              block_index);
+void               _bekal_store_queue_seen_block        (BekalStore        *self,
+                                                         gint64             profile_id,
+                                                         const char        *module_id,
+                                                         const char        *lesson_id,
+                                                         guint              block_index);
+void               _bekal_store_queue_media_progress    (BekalStore        *self,
+                                                         gint64             profile_id,
+                                                         const char        *module_id,
+                                                         const char        *media_id,
+                                                         const BekalMediaProgress *progress);
+/* Runs the queued writes inside the open write transaction; the queue stays */
+gboolean           _bekal_store_write_soft_writes       (BekalStore        *self,
+                                                         GError           **error);
+/* After the transaction that wrote them was committed, or when the store goes away */
+void               _bekal_store_forget_soft_writes      (BekalStore        *self);
+/* Writes the queue in one transaction; @wait FALSE fails at once when the database is busy */
+gboolean           _bekal_store_flush_soft_writes       (BekalStore        *self,
+                                                         gboolean           wait,
+                                                         GError           **error);
+/* Reads merge the queue: */
+const SoftWrite   *_bekal_store_find_queued_position    (BekalStore        *self,
+                                                         gint64             profile_id,
+                                                         const char        *module_id,
+                                                         const char       **out_lesson_id,
+                                                         guint             *out_block_index);
+/* adds "LESSON\x1fBLOCK" strings to @seen */
+void               _bekal_store_add_queued_seen_blocks  (BekalStore        *self,
+                                                         gint64             profile_id,
+                                                         const char        *module_id,
+                                                         const char        *lesson_id,
+                                                         GHashTable        *seen);
+/* TRUE when something was saved or is queued; @progress holds what was saved when @saved */
+gboolean           _bekal_store_merge_queued_media_progress (BekalStore         *self,
+                                                             gint64              profile_id,
+                                                             const char         *module_id,
+                                                             const char         *media_id,
+                                                             gboolean            saved,
+                                                             BekalMediaProgress *progress);
 
 /* bekal-store-check.c: the schema compared with Bekal's own */
 GPtrArray         *_bekal_store_compare_schema          (BekalStore        *self,

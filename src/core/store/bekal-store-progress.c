@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 #include <sqlite3.h>
@@ -26,6 +27,21 @@ bekal_seen_block_free (BekalSeenBlock *block)
   g_free (block);
 }
 
+/* As the SQL orders them: by lesson id (bytes), then block */
+static int
+compare_seen_blocks (gconstpointer a,
+                     gconstpointer b)
+{
+  const BekalSeenBlock *first = *(const BekalSeenBlock * const *) a;
+  const BekalSeenBlock *second = *(const BekalSeenBlock * const *) b;
+  int by_lesson = strcmp (first->lesson_id, second->lesson_id);
+
+  if (by_lesson != 0)
+    return by_lesson;
+
+  return first->block_index < second->block_index ? -1 : first->block_index > second->block_index;
+}
+
 /* Reading progress */
 
 gboolean
@@ -36,34 +52,14 @@ bekal_store_set_position (BekalStore  *self,
                           guint        block_index,
                           GError     **error)
 {
-  g_auto (WriteTransaction) txn = { NULL };
-  g_autoptr (BorrowedStatement) stmt = NULL;
-
   g_return_val_if_fail (BEKAL_IS_STORE (self), FALSE);
   g_return_val_if_fail (module_id != NULL && lesson_id != NULL, FALSE);
 
-  if (!_bekal_store_begin_write (self, &txn, error))
+  if (!_bekal_store_check_soft_write (self, profile_id, module_id, lesson_id, error))
     return FALSE;
 
-  stmt = _bekal_store_borrow (self,
-                              "INSERT INTO positions (profile_id, module_id, lesson_id,"
-                              " block_index, updated_at) VALUES (?1, ?2, ?3, ?4, ?5) "
-                              "ON CONFLICT (profile_id, module_id) DO UPDATE SET"
-                              " lesson_id = excluded.lesson_id, block_index = excluded.block_index,"
-                              " updated_at = excluded.updated_at",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, profile_id);
-  _bekal_store_bind_text (stmt, 2, module_id);
-  _bekal_store_bind_text (stmt, 3, lesson_id);
-  sqlite3_bind_int64 (stmt, 4, block_index);
-  sqlite3_bind_int64 (stmt, 5, _bekal_store_now ());
-  if (!_bekal_store_step_done (self, stmt, error))
-    return FALSE;
-
-  return _bekal_store_commit_write (&txn, error);
+  _bekal_store_queue_position (self, profile_id, module_id, lesson_id, block_index);
+  return TRUE;
 }
 
 gboolean
@@ -77,8 +73,22 @@ bekal_store_get_position (BekalStore  *self,
   g_autoptr (BorrowedStatement) stmt = NULL;
   gboolean has_row;
 
+  const char *queued_lesson_id;
+  guint queued_block_index;
+
   g_return_val_if_fail (BEKAL_IS_STORE (self), FALSE);
   g_return_val_if_fail (module_id != NULL, FALSE);
+
+  /* the latest position is the one still queued, when there is one */
+  if (_bekal_store_find_queued_position (self, profile_id, module_id, &queued_lesson_id,
+                                         &queued_block_index) != NULL)
+    {
+      if (out_lesson_id != NULL)
+        *out_lesson_id = g_strdup (queued_lesson_id);
+      if (out_block_index != NULL)
+        *out_block_index = queued_block_index;
+      return TRUE;
+    }
 
   stmt = _bekal_store_borrow (self,
                               "SELECT lesson_id, block_index FROM positions"
@@ -108,32 +118,14 @@ bekal_store_mark_block_seen (BekalStore  *self,
                              guint        block_index,
                              GError     **error)
 {
-  g_auto (WriteTransaction) txn = { NULL };
-  g_autoptr (BorrowedStatement) stmt = NULL;
-
   g_return_val_if_fail (BEKAL_IS_STORE (self), FALSE);
   g_return_val_if_fail (module_id != NULL && lesson_id != NULL, FALSE);
 
-  if (!_bekal_store_begin_write (self, &txn, error))
+  if (!_bekal_store_check_soft_write (self, profile_id, module_id, lesson_id, error))
     return FALSE;
 
-  stmt = _bekal_store_borrow (self,
-                              "INSERT INTO seen_blocks (profile_id, module_id, lesson_id,"
-                              " block_index, seen_at) VALUES (?1, ?2, ?3, ?4, ?5) "
-                              "ON CONFLICT DO NOTHING",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, profile_id);
-  _bekal_store_bind_text (stmt, 2, module_id);
-  _bekal_store_bind_text (stmt, 3, lesson_id);
-  sqlite3_bind_int64 (stmt, 4, block_index);
-  sqlite3_bind_int64 (stmt, 5, _bekal_store_now ());
-  if (!_bekal_store_step_done (self, stmt, error))
-    return FALSE;
-
-  return _bekal_store_commit_write (&txn, error);
+  _bekal_store_queue_seen_block (self, profile_id, module_id, lesson_id, block_index);
+  return TRUE;
 }
 
 GPtrArray *
@@ -145,6 +137,7 @@ bekal_store_list_seen_blocks (BekalStore  *self,
 {
   g_autoptr (BorrowedStatement) stmt = NULL;
   g_autoptr (GPtrArray) blocks = NULL;
+  g_autoptr (GHashTable) queued = NULL;
   gboolean has_row;
 
   g_return_val_if_fail (BEKAL_IS_STORE (self), NULL);
@@ -177,6 +170,36 @@ bekal_store_list_seen_blocks (BekalStore  *self,
       block->lesson_id = _bekal_store_column_dup_text (stmt, 0);
       block->block_index = (guint) sqlite3_column_int64 (stmt, 1);
       g_ptr_array_add (blocks, block);
+    }
+
+  /* the blocks still queued, in the same order */
+  queued = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  _bekal_store_add_queued_seen_blocks (self, profile_id, module_id, lesson_id, queued);
+  if (g_hash_table_size (queued) > 0)
+    {
+      GHashTableIter iter;
+      const char *key;
+
+      for (guint i = 0; i < blocks->len; i++)
+        {
+          BekalSeenBlock *block = g_ptr_array_index (blocks, i);
+          g_autofree char *seen = g_strdup_printf ("%s\x1f%u", block->lesson_id,
+                                                   block->block_index);
+
+          g_hash_table_remove (queued, seen);
+        }
+
+      g_hash_table_iter_init (&iter, queued);
+      while (g_hash_table_iter_next (&iter, (gpointer *) &key, NULL))
+        {
+          BekalSeenBlock *block = g_new0 (BekalSeenBlock, 1);
+          const char *separator = strrchr (key, '\x1f');
+
+          block->lesson_id = g_strndup (key, (gsize) (separator - key));
+          block->block_index = (guint) g_ascii_strtoull (separator + 1, NULL, 10);
+          g_ptr_array_add (blocks, block);
+        }
+      g_ptr_array_sort (blocks, compare_seen_blocks);
     }
 
   return g_steal_pointer (&blocks);
@@ -540,49 +563,23 @@ bekal_store_save_media_progress (BekalStore                *self,
                                  const BekalMediaProgress  *progress,
                                  GError                   **error)
 {
-  g_auto (WriteTransaction) txn = { NULL };
-  g_autoptr (BorrowedStatement) stmt = NULL;
-  double fraction;
+  BekalMediaProgress clean;
 
   g_return_val_if_fail (BEKAL_IS_STORE (self), FALSE);
   g_return_val_if_fail (module_id != NULL && media_id != NULL, FALSE);
   g_return_val_if_fail (progress != NULL, FALSE);
 
+  if (!_bekal_store_check_soft_write (self, profile_id, module_id, media_id, error))
+    return FALSE;
+
   /* A player may report a position a little past the end */
-  fraction = isnan (progress->watched_fraction) ? 0.0 : progress->watched_fraction;
-  fraction = CLAMP (fraction, 0.0, 1.0);
+  clean = *progress;
+  clean.watched_fraction = isnan (progress->watched_fraction) ? 0.0 : progress->watched_fraction;
+  clean.watched_fraction = CLAMP (clean.watched_fraction, 0.0, 1.0);
+  clean.position_ms = MAX (progress->position_ms, 0);
 
-  if (!_bekal_store_begin_write (self, &txn, error))
-    return FALSE;
-
-  stmt = _bekal_store_borrow (self,
-                              "INSERT INTO media_progress (profile_id, module_id, media_id,"
-                              " position_ms, watched_fraction, transcript_read_to_end, done,"
-                              " updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
-                              "ON CONFLICT (profile_id, module_id, media_id) DO UPDATE SET"
-                              " position_ms = excluded.position_ms,"
-                              " watched_fraction ="
-                              "  max (watched_fraction, excluded.watched_fraction),"
-                              " transcript_read_to_end ="
-                              "  max (transcript_read_to_end, excluded.transcript_read_to_end),"
-                              " done = max (done, excluded.done),"
-                              " updated_at = excluded.updated_at",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, profile_id);
-  _bekal_store_bind_text (stmt, 2, module_id);
-  _bekal_store_bind_text (stmt, 3, media_id);
-  sqlite3_bind_int64 (stmt, 4, MAX (progress->position_ms, 0));
-  sqlite3_bind_double (stmt, 5, fraction);
-  sqlite3_bind_int (stmt, 6, progress->transcript_read_to_end ? 1 : 0);
-  sqlite3_bind_int (stmt, 7, progress->done ? 1 : 0);
-  sqlite3_bind_int64 (stmt, 8, _bekal_store_now ());
-  if (!_bekal_store_step_done (self, stmt, error))
-    return FALSE;
-
-  return _bekal_store_commit_write (&txn, error);
+  _bekal_store_queue_media_progress (self, profile_id, module_id, media_id, &clean);
+  return TRUE;
 }
 
 gboolean
@@ -611,8 +608,12 @@ bekal_store_load_media_progress (BekalStore          *self,
   sqlite3_bind_int64 (stmt, 1, profile_id);
   _bekal_store_bind_text (stmt, 2, module_id);
   _bekal_store_bind_text (stmt, 3, media_id);
-  if (!_bekal_store_step_row (self, stmt, &has_row, error) || !has_row)
+  if (!_bekal_store_step_row (self, stmt, &has_row, error))
     return FALSE;
+
+  if (!has_row)
+    return _bekal_store_merge_queued_media_progress (self, profile_id, module_id, media_id, FALSE,
+                                                     out_progress);
 
   out_progress->position_ms = sqlite3_column_int64 (stmt, 0);
   out_progress->watched_fraction = sqlite3_column_double (stmt, 1);
@@ -620,7 +621,8 @@ bekal_store_load_media_progress (BekalStore          *self,
   out_progress->done = sqlite3_column_int (stmt, 3) != 0;
   out_progress->updated_at = sqlite3_column_int64 (stmt, 4);
 
-  return TRUE;
+  return _bekal_store_merge_queued_media_progress (self, profile_id, module_id, media_id, TRUE,
+                                                   out_progress);
 }
 
 /* Checkpoint answers */

@@ -22,8 +22,15 @@
 
 #include "bekal-store-private.h"
 
-/* How long a write waits for another process (a second Bekal window) to finish its own */
+/* How long opening (checking, creating, migrating) waits for another process, a second Bekal
+ * window, to finish its own; it happens once, at start */
 #define BUSY_TIMEOUT_MS 5000
+
+/* How long a durable write (an answer, an attempt, a reflection, a profile) waits for another
+ * process's write lock before it fails with BEKAL_STORE_ERROR_BUSY. Bekal's own transactions
+ * hold the lock for a few milliseconds, so this is only reached when something holds it far
+ * longer; the caller keeps what it could not save. Soft writes never wait (bekal-store-queue.c). */
+#define WRITE_BUSY_TIMEOUT_MS 250
 
 #define SQLITE_HEADER "SQLite format 3"
 
@@ -45,9 +52,9 @@ is_read_only_code (int rc)
   return primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN || primary == SQLITE_PERM;
 }
 
-static gboolean
-set_read_only_error (BekalStore  *self,
-                     GError     **error)
+gboolean
+_bekal_store_set_read_only_error (BekalStore  *self,
+                                  GError     **error)
 {
   g_set_error (error, BEKAL_STORE_ERROR, BEKAL_STORE_ERROR_READ_ONLY,
                _("Nothing was saved: the data folder “%s” cannot be written (it may be on a "
@@ -96,7 +103,7 @@ _bekal_store_set_sqlite_error (BekalStore  *self,
 
     case SQLITE_READONLY:
     case SQLITE_PERM:
-      set_read_only_error (self, error);
+      _bekal_store_set_read_only_error (self, error);
       break;
 
     case SQLITE_CORRUPT:
@@ -244,7 +251,8 @@ run_simple_statement (BekalStore  *self,
 }
 
 /* BEGIN IMMEDIATE takes the write lock at once, so a second process waits here (up to the
- * busy timeout) instead of failing half-way through a change */
+ * busy timeout) instead of failing half-way through a change. The queued soft writes go into
+ * the same transaction, before the change: they are written in the order they were made. */
 gboolean
 _bekal_store_begin_write (BekalStore        *self,
                           WriteTransaction  *txn,
@@ -253,13 +261,13 @@ _bekal_store_begin_write (BekalStore        *self,
   g_assert (txn->store == NULL);
 
   if (self->read_only)
-    return set_read_only_error (self, error);
+    return _bekal_store_set_read_only_error (self, error);
 
   if (!run_simple_statement (self, "BEGIN IMMEDIATE", error))
     return FALSE;
 
   txn->store = self;
-  return TRUE;
+  return _bekal_store_write_soft_writes (self, error);
 }
 
 static void
@@ -284,6 +292,8 @@ _bekal_store_commit_write (WriteTransaction  *txn,
       return FALSE;
     }
 
+  self->n_commits++;
+  _bekal_store_forget_soft_writes (self);
   return TRUE;
 }
 
@@ -607,7 +617,8 @@ configure_connection (BekalStore  *self,
   if (rc != SQLITE_OK)
     return _bekal_store_set_sqlite_error (self, self->db, rc, error);
 
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  self->busy_timeout_ms = BUSY_TIMEOUT_MS;
+  sqlite3_busy_timeout (self->db, self->busy_timeout_ms);
   return exec_pragma (self, "PRAGMA foreign_keys = ON", error);
 }
 
@@ -732,12 +743,27 @@ open_read_only_copy (BekalStore  *self,
 }
 
 static void
+bekal_store_dispose (GObject *object)
+{
+  BekalStore *self = BEKAL_STORE (object);
+  g_autoptr (GError) error = NULL;
+
+  /* what was queued is written before the store goes; waiting is fine when it closes */
+  if (!_bekal_store_flush_soft_writes (self, TRUE, &error))
+    g_warning ("Progress could not be saved: %s", error->message);
+  _bekal_store_forget_soft_writes (self);
+
+  G_OBJECT_CLASS (bekal_store_parent_class)->dispose (object);
+}
+
+static void
 bekal_store_finalize (GObject *object)
 {
   BekalStore *self = BEKAL_STORE (object);
 
   close_connection (self);
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->soft_writes, g_hash_table_unref);
   g_free (self->data_dir);
   g_free (self->path);
 
@@ -749,6 +775,7 @@ bekal_store_class_init (BekalStoreClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->dispose = bekal_store_dispose;
   object_class->finalize = bekal_store_finalize;
 }
 
@@ -757,6 +784,8 @@ bekal_store_init (BekalStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                             (GDestroyNotify) sqlite3_finalize);
+  self->soft_writes = _bekal_store_new_soft_write_table ();
+  self->busy_timeout_ms = BUSY_TIMEOUT_MS;
 }
 
 /* Store */
@@ -817,7 +846,11 @@ bekal_store_open (const char  *data_dir,
 
       g_clear_pointer (&existing, sqlite3_close_v2);
       if (open_read_write (self, &local_error))
-        return g_steal_pointer (&self);
+        {
+          self->busy_timeout_ms = WRITE_BUSY_TIMEOUT_MS;
+          sqlite3_busy_timeout (self->db, self->busy_timeout_ms);
+          return g_steal_pointer (&self);
+        }
 
       if (local_error != NULL)
         {
@@ -895,6 +928,7 @@ bekal_store_set_busy_timeout_for_testing (BekalStore *self,
 {
   g_return_if_fail (BEKAL_IS_STORE (self));
 
+  self->busy_timeout_ms = timeout_ms;
   sqlite3_busy_timeout (self->db, timeout_ms);
 }
 
