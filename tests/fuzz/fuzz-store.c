@@ -36,6 +36,7 @@ int LLVMFuzzerTestOneInput (const uint8_t  *data,
 static char *root;     /* the private temporary folder */
 static char *data_dir; /* root/data, holding bekal.db */
 static char *db_path;
+static volatile gsize sink; /* what was read goes here, so that nothing is optimised away */
 
 G_GNUC_NORETURN
 static void
@@ -266,23 +267,33 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   if (store != NULL)
     {
-      g_autoptr (GListModel) profiles = bekal_store_list_profiles (store, NULL);
-      g_autoptr (GPtrArray) rows = bekal_report_gap (store, NULL);
-      g_autofree char *last = bekal_store_get_value (store, BEKAL_STORE_KEY_LAST_PROFILE, NULL);
+      g_autoptr (GListModel) profiles = NULL;
+      g_autoptr (GPtrArray) rows = NULL;
+      g_autofree char *last = NULL;
+
+      profiles = bekal_store_list_profiles (store, NULL);
+      rows = bekal_report_gap (store, NULL);
+      last = bekal_store_get_value (store, BEKAL_STORE_KEY_LAST_PROFILE, NULL);
+      sink += (rows != NULL ? rows->len : 0) + (last != NULL ? strlen (last) : 0);
 
       /* reads and writes of a learner, when there is one */
       if (profiles != NULL && g_list_model_get_n_items (profiles) > 0)
         {
           g_autoptr (BekalProfile) profile = g_list_model_get_item (profiles, 0);
           gint64 id = bekal_profile_get_id (profile);
-          g_autoptr (GPtrArray) attempts = bekal_store_list_attempts (store, id, "m", NULL, NULL);
-          g_autoptr (GPtrArray) seen = bekal_store_list_seen_blocks (store, id, "m", NULL, NULL);
+          g_autoptr (GPtrArray) attempts = NULL;
+          g_autoptr (GPtrArray) seen = NULL;
           g_autoptr (BekalQuizAttempt) counted = NULL;
           g_autofree char *lesson = NULL;
           gint64 attempt;
 
-          bekal_store_get_position (store, id, "m", &lesson, NULL, NULL);
+          attempts = bekal_store_list_attempts (store, id, "m", NULL, NULL);
+          seen = bekal_store_list_seen_blocks (store, id, "m", NULL, NULL);
           counted = bekal_store_get_counted_attempt (store, id, "m", BEKAL_QUIZ_POSTTEST, NULL);
+          bekal_store_get_position (store, id, "m", &lesson, NULL, NULL);
+          sink += (attempts != NULL ? attempts->len : 0) + (seen != NULL ? seen->len : 0)
+                  + (counted != NULL) + (lesson != NULL);
+
           bekal_store_set_position (store, id, "m", "l2", 3, NULL);
           attempt = bekal_store_start_attempt (store, id, "m", "1", "h", "kuis",
                                                BEKAL_QUIZ_POSTTEST, 1, NULL, NULL);
