@@ -134,15 +134,27 @@ read_schema_objects (sqlite3     *db,
   return rc;
 }
 
-/* Bekal's own schema at @version, as its migrations make it */
+/* Bekal's own schema at @version, as its migrations make it; made once per process, since
+ * every open compares with it */
 static GHashTable *
 expected_schema (BekalStore  *self,
                  int          version,
                  GError     **error)
 {
+  G_LOCK_DEFINE_STATIC (schemas);
+  static GHashTable *schemas[BEKAL_STORE_SCHEMA_VERSION + 1];
   GHashTable *objects = NULL;
   sqlite3 *db = NULL;
   int rc;
+
+  g_return_val_if_fail (version >= 0 && version <= BEKAL_STORE_SCHEMA_VERSION, NULL);
+
+  G_LOCK (schemas);
+  if (schemas[version] != NULL)
+    objects = g_hash_table_ref (schemas[version]);
+  G_UNLOCK (schemas);
+  if (objects != NULL)
+    return objects;
 
   rc = sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
   if (rc == SQLITE_OK)
@@ -155,6 +167,14 @@ expected_schema (BekalStore  *self,
   if (rc != SQLITE_OK)
     _bekal_store_set_sqlite_error (self, db, rc, error);
   sqlite3_close_v2 (db);
+
+  if (objects != NULL)
+    {
+      G_LOCK (schemas);
+      if (schemas[version] == NULL)
+        schemas[version] = g_hash_table_ref (objects);
+      G_UNLOCK (schemas);
+    }
 
   return objects;
 }
