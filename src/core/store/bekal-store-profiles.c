@@ -42,6 +42,73 @@ G_DEFINE_FINAL_TYPE (BekalProfile, bekal_profile, G_TYPE_OBJECT)
 
 static GParamSpec *profile_properties[N_PROFILE_PROPS];
 
+static gboolean
+check_profile_fields (const char  *name,
+                      int          years_as_peksos,
+                      GError     **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (name != NULL ? name : ""));
+
+  if (*stripped == '\0')
+    {
+      g_set_error_literal (error, BEKAL_STORE_ERROR, BEKAL_STORE_ERROR_INVALID,
+                           _("Enter a name for the profile."));
+      return FALSE;
+    }
+
+  if (years_as_peksos < 0)
+    {
+      g_set_error_literal (error, BEKAL_STORE_ERROR, BEKAL_STORE_ERROR_INVALID,
+                           _("The years of work as a social worker cannot be negative."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+bind_profile_fields (sqlite3_stmt *stmt,
+                     const char   *name,
+                     const char   *unit,
+                     const char   *role,
+                     int           years_as_peksos,
+                     gboolean      trained_before)
+{
+  g_autofree char *clean_name = g_strstrip (g_strdup (name));
+  g_autofree char *clean_unit = g_strstrip (g_strdup (unit != NULL ? unit : ""));
+  g_autofree char *clean_role = g_strstrip (g_strdup (role != NULL ? role : ""));
+
+  _bekal_store_bind_text (stmt, 2, clean_name);
+  _bekal_store_bind_text (stmt, 3, clean_unit);
+  _bekal_store_bind_text (stmt, 4, clean_role);
+  sqlite3_bind_int (stmt, 5, years_as_peksos);
+  sqlite3_bind_int (stmt, 6, trained_before ? 1 : 0);
+}
+
+static BekalProfile *
+profile_from_row (sqlite3_stmt *stmt)
+{
+  BekalProfile *profile = g_object_new (BEKAL_TYPE_PROFILE, NULL);
+
+  profile->id = sqlite3_column_int64 (stmt, 0);
+  profile->name = _bekal_store_column_dup_text (stmt, 1);
+  profile->unit = _bekal_store_column_dup_text (stmt, 2);
+  profile->role = _bekal_store_column_dup_text (stmt, 3);
+  profile->years_as_peksos = sqlite3_column_int (stmt, 4);
+  profile->trained_before = sqlite3_column_int (stmt, 5) != 0;
+  profile->created_at = sqlite3_column_int64 (stmt, 6);
+
+  return profile;
+}
+
+static gboolean
+set_profile_not_found_error (GError **error)
+{
+  g_set_error_literal (error, BEKAL_STORE_ERROR, BEKAL_STORE_ERROR_NOT_FOUND,
+                       _("This profile no longer exists."));
+  return FALSE;
+}
+
 static void
 bekal_profile_get_property (GObject    *object,
                             guint       prop_id,
@@ -187,74 +254,7 @@ bekal_profile_get_created_at (BekalProfile *self)
   return self->created_at;
 }
 
-/* Profiles */
-
-static gboolean
-check_profile_fields (const char  *name,
-                      int          years_as_peksos,
-                      GError     **error)
-{
-  g_autofree char *stripped = g_strstrip (g_strdup (name != NULL ? name : ""));
-
-  if (*stripped == '\0')
-    {
-      g_set_error_literal (error, BEKAL_STORE_ERROR, BEKAL_STORE_ERROR_INVALID,
-                           _("Enter a name for the profile."));
-      return FALSE;
-    }
-
-  if (years_as_peksos < 0)
-    {
-      g_set_error_literal (error, BEKAL_STORE_ERROR, BEKAL_STORE_ERROR_INVALID,
-                           _("The years of work as a social worker cannot be negative."));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static void
-bind_profile_fields (sqlite3_stmt *stmt,
-                     const char   *name,
-                     const char   *unit,
-                     const char   *role,
-                     int           years_as_peksos,
-                     gboolean      trained_before)
-{
-  g_autofree char *clean_name = g_strstrip (g_strdup (name));
-  g_autofree char *clean_unit = g_strstrip (g_strdup (unit != NULL ? unit : ""));
-  g_autofree char *clean_role = g_strstrip (g_strdup (role != NULL ? role : ""));
-
-  _bekal_store_bind_text (stmt, 2, clean_name);
-  _bekal_store_bind_text (stmt, 3, clean_unit);
-  _bekal_store_bind_text (stmt, 4, clean_role);
-  sqlite3_bind_int (stmt, 5, years_as_peksos);
-  sqlite3_bind_int (stmt, 6, trained_before ? 1 : 0);
-}
-
-static BekalProfile *
-profile_from_row (sqlite3_stmt *stmt)
-{
-  BekalProfile *profile = g_object_new (BEKAL_TYPE_PROFILE, NULL);
-
-  profile->id = sqlite3_column_int64 (stmt, 0);
-  profile->name = _bekal_store_column_dup_text (stmt, 1);
-  profile->unit = _bekal_store_column_dup_text (stmt, 2);
-  profile->role = _bekal_store_column_dup_text (stmt, 3);
-  profile->years_as_peksos = sqlite3_column_int (stmt, 4);
-  profile->trained_before = sqlite3_column_int (stmt, 5) != 0;
-  profile->created_at = sqlite3_column_int64 (stmt, 6);
-
-  return profile;
-}
-
-static gboolean
-set_profile_not_found_error (GError **error)
-{
-  g_set_error_literal (error, BEKAL_STORE_ERROR, BEKAL_STORE_ERROR_NOT_FOUND,
-                       _("This profile no longer exists."));
-  return FALSE;
-}
+/* Store: profiles */
 
 gint64
 bekal_store_create_profile (BekalStore  *self,
