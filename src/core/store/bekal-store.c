@@ -26,11 +26,13 @@
  * window, to finish its own; it happens once, at start */
 #define BUSY_TIMEOUT_MS 5000
 
-/* How long a durable write (an answer, an attempt, a reflection, a profile) waits for another
- * process's write lock before it fails with BEKAL_STORE_ERROR_BUSY. Bekal's own transactions
- * hold the lock for a few milliseconds, so this is only reached when something holds it far
- * longer; the caller keeps what it could not save. Soft writes never wait (bekal-store-queue.c). */
-#define WRITE_BUSY_TIMEOUT_MS 250
+/* How long a durable write (an answer, an attempt, a reflection, a profile, a setting) waits
+ * for another process's write lock before it fails with BEKAL_STORE_ERROR_BUSY. Bekal's own
+ * transactions hold the lock for milliseconds; this rides out a backup tool or a second window
+ * holding it for up to two seconds, since the callers write on the main thread and do not try
+ * again yet (with 250 ms, the quiz of bench-ui-stalls could not start). Soft writes never wait
+ * (bekal-store-queue.c). */
+#define WRITE_BUSY_TIMEOUT_MS 2500
 
 #define SQLITE_HEADER "SQLite format 3"
 
