@@ -31,8 +31,8 @@ parse_data_dir (const char   *action,
       N_("The folder holding the learners' database (bekal.db)"), N_("DIR") },
     { NULL }
   };
-  g_autoptr (GOptionContext) context = NULL;
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
 
   context = g_option_context_new (g_str_equal (action, "check")
                                   ? _("— list what in the database Bekal did not make")
@@ -73,8 +73,8 @@ run_check (int    argc,
 {
   g_autofree char *data_dir = parse_data_dir ("check", argc, argv);
   g_autofree char *quoted_dir = NULL;
-  g_autoptr (GPtrArray) findings = NULL;
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (data_dir == NULL)
     return STORE_EXIT_USAGE;
@@ -110,8 +110,8 @@ run_repair (int    argc,
 {
   g_autofree char *data_dir = parse_data_dir ("repair", argc, argv);
   g_autofree char *backup_path = NULL;
-  g_autoptr (GPtrArray) repaired = NULL;
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GPtrArray) repaired = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (data_dir == NULL)
     return STORE_EXIT_USAGE;

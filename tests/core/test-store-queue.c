@@ -28,7 +28,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
 
   fixture->dir = test_make_tmp_dir ();
   fixture->db_path = g_build_filename (fixture->dir, BEKAL_STORE_FILE_NAME, NULL);
@@ -125,8 +125,8 @@ static void
 test_burst_is_one_transaction (Fixture       *fixture,
                                gconstpointer  user_data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) seen = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) seen = NULL;
   g_autofree char *lesson = NULL;
   BekalMediaProgress progress = { 0 };
   BekalMediaProgress loaded = { 0 };
@@ -194,7 +194,7 @@ static void
 test_written_by_timer (Fixture       *fixture,
                        gconstpointer  user_data)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
   guint commits = bekal_store_get_n_commits_for_testing (fixture->store);
 
   g_assert_true (bekal_store_set_position (fixture->store, fixture->profile, "m", "l3", 7,
@@ -216,7 +216,7 @@ static void
 test_busy_database_keeps_queue (Fixture       *fixture,
                                 gconstpointer  user_data)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *lesson = NULL;
   sqlite3 *other = NULL;
 
@@ -254,7 +254,7 @@ static void
 test_durable_write_carries_queue (Fixture       *fixture,
                                   gconstpointer  user_data)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
   guint commits = bekal_store_get_n_commits_for_testing (fixture->store);
 
   g_assert_true (bekal_store_set_position (fixture->store, fixture->profile, "m", "l4", 2,
@@ -274,7 +274,7 @@ static void
 test_close_writes_queue (Fixture       *fixture,
                          gconstpointer  user_data)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
   BekalMediaProgress progress = { .position_ms = 4200, .watched_fraction = 0.3 };
 
   g_assert_true (bekal_store_save_media_progress (fixture->store, fixture->profile, "m", "v",
@@ -291,7 +291,7 @@ static void
 test_deleted_profile (Fixture       *fixture,
                       gconstpointer  user_data)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
   gint64 other_profile;
   g_autofree char *delete_sql = NULL;
   g_autofree char *expected = NULL;
@@ -335,7 +335,7 @@ static void
 test_refused_at_once (Fixture       *fixture,
                       gconstpointer  user_data)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
   BekalMediaProgress progress = { 0 };
 
   g_assert_false (bekal_store_set_position (fixture->store, fixture->profile, "m", "", 0,

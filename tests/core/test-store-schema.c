@@ -87,7 +87,7 @@ fixture_tear_down (Fixture       *fixture,
 static BekalStore *
 open_store (Fixture *fixture)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
   BekalStore *store = bekal_store_open (fixture->dir, &error);
 
   g_assert_no_error (error);
@@ -142,7 +142,7 @@ query_int (sqlite3    *db,
 static char *
 file_checksum (const char *path)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
   gsize length = 0;
 
@@ -163,8 +163,8 @@ compare_names (gconstpointer a,
 static char *
 list_folder (const char *dir)
 {
-  g_autoptr (GDir) folder = g_dir_open (dir, 0, NULL);
-  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   const char *name;
 
   g_assert_nonnull (folder);
@@ -184,7 +184,7 @@ add_attempt (BekalStore    *store,
              double         score,
              gint64         finished_at)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *sql = NULL;
   gint64 attempt;
 
@@ -210,8 +210,8 @@ counted_id (BekalStore    *store,
             gint64         profile,
             BekalQuizRole  role)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (BekalQuizAttempt) attempt = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BekalQuizAttempt) attempt = NULL;
 
   attempt = bekal_store_get_counted_attempt (store, profile, "m", role, &error);
   g_assert_no_error (error);
@@ -240,8 +240,8 @@ contributions (sqlite3 *db,
 static void
 make_used_store (Fixture *fixture)
 {
-  g_autoptr (BekalStore) store = open_store (fixture);
-  g_autoptr (GError) error = NULL;
+  g_autoptr(BekalStore) store = open_store (fixture);
+  g_autoptr(GError) error = NULL;
   gint64 first, second;
 
   first = bekal_store_create_profile (store, "Siti", "", "", 1, FALSE, &error);
@@ -258,8 +258,8 @@ assert_open_refused (Fixture    *fixture,
                      int         code,
                      const char *part)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (BekalStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BekalStore) store = NULL;
 
   store = bekal_store_open (fixture->dir, &error);
   g_assert_null (store);
@@ -275,8 +275,8 @@ static void
 test_counted_attempts_view (Fixture       *fixture,
                             gconstpointer  user_data)
 {
-  g_autoptr (BekalStore) store = open_store (fixture);
-  g_autoptr (GError) error = NULL;
+  g_autoptr(BekalStore) store = open_store (fixture);
+  g_autoptr(GError) error = NULL;
   g_autofree char *counted = NULL;
   g_autofree char *expected = NULL;
   gint64 learner, other;
@@ -329,8 +329,8 @@ static void
 test_migration_creates_view (Fixture       *fixture,
                              gconstpointer  user_data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (BekalStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BekalStore) store = NULL;
   g_autofree char *before = NULL;
   g_autofree char *version = NULL;
   g_autofree char *view = NULL;
@@ -403,9 +403,9 @@ test_older_versions_pass_check (Fixture       *fixture,
 {
   for (int version = 1; version <= BEKAL_STORE_SCHEMA_VERSION; version++)
     {
-      g_autoptr (GError) error = NULL;
-      g_autoptr (GPtrArray) findings = NULL;
-      g_autoptr (BekalStore) store = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) findings = NULL;
+      g_autoptr(BekalStore) store = NULL;
 
       g_remove (fixture->db_path);
       g_assert_true (bekal_store_create_database_for_testing (fixture->db_path, version,
@@ -434,8 +434,8 @@ assert_version_refused (Fixture    *fixture,
   g_autofree char *after = NULL;
   g_autofree char *files_before = NULL;
   g_autofree char *files_after = NULL;
-  g_autoptr (GPtrArray) findings = NULL;
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GError) error = NULL;
 
   make_used_store (fixture);
   raw_exec (fixture->db_path, set_version);
@@ -489,11 +489,11 @@ test_planted (Fixture       *fixture,
               gconstpointer  user_data)
 {
   const Plant *plant = user_data;
-  g_autoptr (GPtrArray) findings = NULL;
-  g_autoptr (GPtrArray) repaired = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (BekalStore) store = NULL;
-  g_autoptr (GListModel) profiles = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GPtrArray) repaired = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BekalStore) store = NULL;
+  g_autoptr(GListModel) profiles = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *files_before = NULL;
@@ -572,11 +572,11 @@ static void
 test_changed_trigger_repaired (Fixture       *fixture,
                                gconstpointer  user_data)
 {
-  g_autoptr (GPtrArray) findings = NULL;
-  g_autoptr (GPtrArray) repaired = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (BekalStore) store = NULL;
-  g_autoptr (GListModel) profiles = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GPtrArray) repaired = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BekalStore) store = NULL;
+  g_autoptr(GListModel) profiles = NULL;
   const BekalSchemaFinding *finding;
 
   make_used_store (fixture);
@@ -616,8 +616,8 @@ static void
 test_changed_table_not_repaired (Fixture       *fixture,
                                  gconstpointer  user_data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) findings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *files_before = NULL;
@@ -648,9 +648,9 @@ static void
 test_check_clean_and_missing (Fixture       *fixture,
                               gconstpointer  user_data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) findings = NULL;
-  g_autoptr (GPtrArray) repaired = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GPtrArray) repaired = NULL;
   g_autofree char *backup_path = NULL;
   g_autofree char *files_before = NULL;
   g_autofree char *files_after = NULL;
@@ -680,7 +680,7 @@ static void
 test_trusted_schema_off (Fixture       *fixture,
                          gconstpointer  user_data)
 {
-  g_autoptr (BekalStore) store = open_store (fixture);
+  g_autoptr(BekalStore) store = open_store (fixture);
 
   g_assert_cmpint (query_int (bekal_store_get_connection_for_testing (store),
                               "PRAGMA trusted_schema"), ==, 0);
@@ -718,8 +718,8 @@ run_author (Run        *run,
 {
   const char *author = g_getenv ("BEKAL_AUTHOR");
   const char *argv[] = { author, "store", action, "--data-dir", data_dir, NULL };
-  g_auto (GStrv) envp = g_environ_setenv (g_get_environ (), "LC_ALL", "C.UTF-8", TRUE);
-  g_autoptr (GError) error = NULL;
+  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "LC_ALL", "C.UTF-8", TRUE);
+  g_autoptr(GError) error = NULL;
   int wait_status = 0;
 
   g_assert_nonnull (author);
@@ -740,7 +740,7 @@ test_author_check_and_repair (Fixture       *fixture,
   make_used_store (fixture);
 
   {
-    g_auto (Run) run = { 0 };
+    g_auto(Run) run = { 0 };
 
     run_author (&run, "check", fixture->dir);
     g_assert_cmpint (run.status, ==, 0);
@@ -752,7 +752,7 @@ test_author_check_and_repair (Fixture       *fixture,
   before = file_checksum (fixture->db_path);
 
   {
-    g_auto (Run) run = { 0 };
+    g_auto(Run) run = { 0 };
 
     run_author (&run, "check", fixture->dir);
     g_assert_cmpint (run.status, ==, 1);
@@ -764,7 +764,7 @@ test_author_check_and_repair (Fixture       *fixture,
   g_assert_cmpstr (before, ==, after);
 
   {
-    g_auto (Run) run = { 0 };
+    g_auto(Run) run = { 0 };
 
     run_author (&run, "repair", fixture->dir);
     g_assert_cmpint (run.status, ==, 0);
@@ -775,14 +775,14 @@ test_author_check_and_repair (Fixture       *fixture,
   }
 
   {
-    g_auto (Run) run = { 0 };
+    g_auto(Run) run = { 0 };
 
     run_author (&run, "check", fixture->dir);
     g_assert_cmpint (run.status, ==, 0);
   }
 
   {
-    g_auto (Run) run = { 0 };
+    g_auto(Run) run = { 0 };
 
     raw_exec (fixture->db_path, "PRAGMA user_version = -5");
     run_author (&run, "check", fixture->dir);

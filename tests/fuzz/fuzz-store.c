@@ -87,7 +87,7 @@ write_file_or_die (const char *path,
 static void
 empty_folder (const char *dir)
 {
-  g_autoptr (GDir) folder = g_dir_open (dir, 0, NULL);
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
   const char *name;
 
   if (folder == NULL)
@@ -135,7 +135,7 @@ save_seed (const char *seeds_dir,
 {
   g_autofree char *seed_path = g_build_filename (seeds_dir, name, NULL);
   g_autofree char *contents = NULL;
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
   sqlite3 *db = NULL;
   gsize length = 0;
 
@@ -155,8 +155,8 @@ save_seed (const char *seeds_dir,
 static void
 fill_store (void)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (BekalStore) store = bekal_store_open (data_dir, &error);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BekalStore) store = bekal_store_open (data_dir, &error);
   const char * const order[] = { "q1", "q2", NULL };
   BekalMediaProgress progress = { .position_ms = 5000, .watched_fraction = 0.5 };
   gint64 profile, attempt;
@@ -193,7 +193,7 @@ fill_store (void)
 static void
 make_seeds (const char *seeds_dir)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
   sqlite3 *db = NULL;
 
   g_mkdir_with_parents (seeds_dir, 0700);
@@ -230,7 +230,7 @@ int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
   const char *seeds_dir = g_getenv (SEEDS_ENV);
 
   root = g_dir_make_tmp ("bekal-fuzz-store-XXXXXX", &error);
@@ -254,9 +254,9 @@ int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (BekalStore) store = NULL;
-  g_autoptr (GPtrArray) findings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BekalStore) store = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
 
   empty_folder (data_dir);
   write_file_or_die (db_path, data, size);
@@ -267,8 +267,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   if (store != NULL)
     {
-      g_autoptr (GListModel) profiles = NULL;
-      g_autoptr (GPtrArray) rows = NULL;
+      g_autoptr(GListModel) profiles = NULL;
+      g_autoptr(GPtrArray) rows = NULL;
       g_autofree char *last = NULL;
 
       profiles = bekal_store_list_profiles (store, NULL);
@@ -279,11 +279,11 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       /* reads and writes of a learner, when there is one */
       if (profiles != NULL && g_list_model_get_n_items (profiles) > 0)
         {
-          g_autoptr (BekalProfile) profile = g_list_model_get_item (profiles, 0);
+          g_autoptr(BekalProfile) profile = g_list_model_get_item (profiles, 0);
           gint64 id = bekal_profile_get_id (profile);
-          g_autoptr (GPtrArray) attempts = NULL;
-          g_autoptr (GPtrArray) seen = NULL;
-          g_autoptr (BekalQuizAttempt) counted = NULL;
+          g_autoptr(GPtrArray) attempts = NULL;
+          g_autoptr(GPtrArray) seen = NULL;
+          g_autoptr(BekalQuizAttempt) counted = NULL;
           g_autofree char *lesson = NULL;
           gint64 attempt;
 

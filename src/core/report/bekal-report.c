@@ -55,10 +55,11 @@ static const char gap_sql[] =
 
 /* The definition of the gap report, computed from every attempt and answer. Which attempts
  * count (docs/scoring.md: per learner and module, the first finished pre-test and the latest
- * finished post-test) is the view counted_attempts of the store. A module row uses the attempt score (unanswered
- * questions count 0); a topic row uses the mean of the attempt's scored answers on that topic.
- * Every counted attempt appears once in the all-time rows ('' month) and once in the row of
- * the month (UTC) it was finished. The groups are profiles.trained_before 0 and 1. */
+ * finished post-test) is the view counted_attempts of the store. A module row uses the attempt
+ * score (unanswered questions count 0); a topic row uses the mean of the attempt's scored
+ * answers on that topic. Every counted attempt appears once in the all-time rows ('' month) and
+ * once in the row of the month (UTC) it was finished. The groups are profiles.trained_before 0
+ * and 1. */
 static const char gap_reference_sql[] =
   "WITH counted AS MATERIALIZED (\n"
   "  SELECT c.id, c.module_id, c.role, c.score, p.trained_before,\n"
@@ -254,7 +255,7 @@ run_gap_query (BekalStore  *store,
                const char  *sql,
                GError     **error)
 {
-  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
   sqlite3_stmt *stmt = NULL;
   sqlite3 *db;
   int rc;
@@ -374,7 +375,7 @@ bekal_report_gap_to_csv (GPtrArray *rows)
   for (guint i = 0; i < rows->len; i++)
     {
       const BekalGapRow *row = g_ptr_array_index (rows, i);
-      g_autoptr (GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
 
       g_ptr_array_add (fields, g_strdup (row->module_id));
       g_ptr_array_add (fields, g_strdup (row->topic_id));
@@ -396,7 +397,7 @@ bekal_report_mastery (BekalStore  *store,
                       const char  *module_id,
                       GError     **error)
 {
-  g_autoptr (GPtrArray) topics = NULL;
+  g_autoptr(GPtrArray) topics = NULL;
   sqlite3_stmt *stmt = NULL;
   sqlite3 *db;
   int rc;
@@ -444,7 +445,7 @@ bekal_report_compare_attempts (BekalStore  *store,
                                gint64       second_attempt_id,
                                GError     **error)
 {
-  g_autoptr (GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) items = NULL;
   sqlite3_stmt *stmt = NULL;
   sqlite3 *db;
   int rc;

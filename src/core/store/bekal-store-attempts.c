@@ -97,7 +97,7 @@ collect_attempts (BekalStore    *self,
                   sqlite3_stmt  *stmt,
                   GError       **error)
 {
-  g_autoptr (GPtrArray) attempts = NULL;
+  g_autoptr(GPtrArray) attempts = NULL;
   gboolean has_row;
 
   attempts = g_ptr_array_new_with_free_func ((GDestroyNotify) bekal_quiz_attempt_free);
@@ -147,9 +147,9 @@ bekal_store_start_attempt (BekalStore          *self,
                            const char * const  *question_order,
                            GError             **error)
 {
-  g_auto (WriteTransaction) txn = { NULL };
+  g_auto(WriteTransaction) txn = { NULL };
   g_autofree char *order = NULL;
-  g_autoptr (BorrowedStatement) stmt = NULL;
+  g_autoptr(BorrowedStatement) stmt = NULL;
   gint64 id;
 
   g_return_val_if_fail (BEKAL_IS_STORE (self), 0);
@@ -196,7 +196,7 @@ set_attempt_unchanged_error (BekalStore  *self,
                              gint64       attempt_id,
                              GError     **error)
 {
-  g_autoptr (BorrowedStatement) stmt = NULL;
+  g_autoptr(BorrowedStatement) stmt = NULL;
   gboolean has_row;
 
   stmt = _bekal_store_borrow (self, "SELECT 1 FROM quiz_attempts WHERE id = ?1", error);
@@ -226,8 +226,8 @@ bekal_store_record_answer (BekalStore  *self,
                            double       score,
                            GError     **error)
 {
-  g_auto (WriteTransaction) txn = { NULL };
-  g_autoptr (BorrowedStatement) stmt = NULL;
+  g_auto(WriteTransaction) txn = { NULL };
+  g_autoptr(BorrowedStatement) stmt = NULL;
 
   g_return_val_if_fail (BEKAL_IS_STORE (self), FALSE);
   g_return_val_if_fail (question_id != NULL && response != NULL, FALSE);
@@ -270,8 +270,8 @@ bekal_store_finish_attempt (BekalStore        *self,
                             BekalQuizVerdict   verdict,
                             GError           **error)
 {
-  g_auto (WriteTransaction) txn = { NULL };
-  g_autoptr (BorrowedStatement) stmt = NULL;
+  g_auto(WriteTransaction) txn = { NULL };
+  g_autoptr(BorrowedStatement) stmt = NULL;
 
   g_return_val_if_fail (BEKAL_IS_STORE (self), FALSE);
 
@@ -306,7 +306,7 @@ bekal_store_get_attempt (BekalStore  *self,
                          gint64       attempt_id,
                          GError     **error)
 {
-  g_autoptr (BorrowedStatement) stmt = NULL;
+  g_autoptr(BorrowedStatement) stmt = NULL;
   gboolean has_row;
 
   g_return_val_if_fail (BEKAL_IS_STORE (self), NULL);
@@ -338,7 +338,7 @@ bekal_store_list_attempts (BekalStore  *self,
                            const char  *quiz_id,
                            GError     **error)
 {
-  g_autoptr (BorrowedStatement) stmt = NULL;
+  g_autoptr(BorrowedStatement) stmt = NULL;
 
   g_return_val_if_fail (BEKAL_IS_STORE (self), NULL);
   g_return_val_if_fail (module_id != NULL, NULL);
@@ -364,8 +364,8 @@ bekal_store_list_answers (BekalStore  *self,
                           gint64       attempt_id,
                           GError     **error)
 {
-  g_autoptr (BorrowedStatement) stmt = NULL;
-  g_autoptr (GPtrArray) answers = NULL;
+  g_autoptr(BorrowedStatement) stmt = NULL;
+  g_autoptr(GPtrArray) answers = NULL;
   gboolean has_row;
 
   g_return_val_if_fail (BEKAL_IS_STORE (self), NULL);
@@ -410,7 +410,7 @@ bekal_store_find_unfinished_attempt (BekalStore  *self,
                                      const char  *quiz_id,
                                      GError     **error)
 {
-  g_autoptr (BorrowedStatement) stmt = NULL;
+  g_autoptr(BorrowedStatement) stmt = NULL;
   gboolean has_row;
 
   g_return_val_if_fail (BEKAL_IS_STORE (self), NULL);
@@ -440,7 +440,7 @@ bekal_store_get_counted_attempt (BekalStore     *self,
                                  BekalQuizRole   role,
                                  GError        **error)
 {
-  g_autoptr (BorrowedStatement) stmt = NULL;
+  g_autoptr(BorrowedStatement) stmt = NULL;
   gboolean has_row;
 
   g_return_val_if_fail (BEKAL_IS_STORE (self), NULL);

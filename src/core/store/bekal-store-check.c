@@ -91,7 +91,7 @@ static int
 read_schema_objects (sqlite3     *db,
                      GHashTable **out_objects)
 {
-  g_autoptr (GHashTable) objects = NULL;
+  g_autoptr(GHashTable) objects = NULL;
   sqlite3_stmt *stmt = NULL;
   int rc;
 
@@ -264,7 +264,7 @@ static char *
 quote_identifier (const char *name)
 {
   g_autofree char *doubled = NULL;
-  g_auto (GStrv) parts = g_strsplit (name, "\"", -1);
+  g_auto(GStrv) parts = g_strsplit (name, "\"", -1);
 
   doubled = g_strjoinv ("\"\"", parts);
   return g_strdup_printf ("\"%s\"", doubled);
@@ -292,7 +292,7 @@ exec_or_set_error (BekalStore  *self,
 static char *
 make_backup_path (const char *path)
 {
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
   char *backup_path = g_strdup_printf ("%s.bak-%s", path, stamp);
 
@@ -313,7 +313,7 @@ apply_repair (BekalStore  *self,
               GHashTable  *expected,
               GError     **error)
 {
-  g_auto (WriteTransaction) txn = { NULL };
+  g_auto(WriteTransaction) txn = { NULL };
 
   if (!_bekal_store_begin_write (self, &txn, error))
     return FALSE;
@@ -359,9 +359,9 @@ _bekal_store_compare_schema (BekalStore  *self,
                              int          version,
                              GError     **error)
 {
-  g_autoptr (GHashTable) expected = NULL;
-  g_autoptr (GHashTable) found = NULL;
-  g_autoptr (GPtrArray) findings = NULL;
+  g_autoptr(GHashTable) expected = NULL;
+  g_autoptr(GHashTable) found = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
   GHashTableIter iter;
   SchemaObject *object;
   int rc;
@@ -404,7 +404,7 @@ _bekal_store_set_foreign_schema_error (BekalStore  *self,
                                        GPtrArray   *findings,
                                        GError     **error)
 {
-  g_autoptr (GString) list = g_string_new (NULL);
+  g_autoptr(GString) list = g_string_new (NULL);
   g_autofree char *quoted_dir = g_shell_quote (self->data_dir);
   gboolean repairable = TRUE;
 
@@ -487,7 +487,7 @@ GPtrArray *
 bekal_store_check_schema (const char  *data_dir,
                           GError     **error)
 {
-  g_autoptr (BekalStore) self = NULL;
+  g_autoptr(BekalStore) self = NULL;
   GPtrArray *findings = NULL;
   DatabaseFileState state;
 
@@ -519,12 +519,12 @@ bekal_store_repair_schema (const char  *data_dir,
                            GPtrArray  **out_repaired,
                            GError     **error)
 {
-  g_autoptr (BekalStore) self = NULL;
-  g_autoptr (GPtrArray) findings = NULL;
-  g_autoptr (GPtrArray) remaining = NULL;
-  g_autoptr (GHashTable) expected = NULL;
+  g_autoptr(BekalStore) self = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GPtrArray) remaining = NULL;
+  g_autoptr(GHashTable) expected = NULL;
   g_autofree char *backup_path = NULL;
-  g_auto (SetupLock) setup_lock = -1;
+  g_auto(SetupLock) setup_lock = -1;
   sqlite3 *db = NULL;
   int version = 0;
   int rc;

@@ -265,8 +265,8 @@ bekal_store_create_profile (BekalStore  *self,
                             gboolean     trained_before,
                             GError     **error)
 {
-  g_auto (WriteTransaction) txn = { NULL };
-  g_autoptr (BorrowedStatement) stmt = NULL;
+  g_auto(WriteTransaction) txn = { NULL };
+  g_autoptr(BorrowedStatement) stmt = NULL;
   gint64 id;
 
   g_return_val_if_fail (BEKAL_IS_STORE (self), 0);
@@ -306,8 +306,8 @@ bekal_store_update_profile (BekalStore  *self,
                             gboolean     trained_before,
                             GError     **error)
 {
-  g_auto (WriteTransaction) txn = { NULL };
-  g_autoptr (BorrowedStatement) stmt = NULL;
+  g_auto(WriteTransaction) txn = { NULL };
+  g_autoptr(BorrowedStatement) stmt = NULL;
 
   g_return_val_if_fail (BEKAL_IS_STORE (self), FALSE);
 
@@ -340,9 +340,9 @@ bekal_store_delete_profile (BekalStore  *self,
                             gint64       profile_id,
                             GError     **error)
 {
-  g_auto (WriteTransaction) txn = { NULL };
-  g_autoptr (BorrowedStatement) delete_stmt = NULL;
-  g_autoptr (BorrowedStatement) forget_stmt = NULL;
+  g_auto(WriteTransaction) txn = { NULL };
+  g_autoptr(BorrowedStatement) delete_stmt = NULL;
+  g_autoptr(BorrowedStatement) forget_stmt = NULL;
   g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, profile_id);
 
   g_return_val_if_fail (BEKAL_IS_STORE (self), FALSE);
@@ -380,7 +380,7 @@ bekal_store_get_profile (BekalStore  *self,
                          gint64       profile_id,
                          GError     **error)
 {
-  g_autoptr (BorrowedStatement) stmt = NULL;
+  g_autoptr(BorrowedStatement) stmt = NULL;
   gboolean has_row;
 
   g_return_val_if_fail (BEKAL_IS_STORE (self), NULL);
@@ -409,8 +409,8 @@ GListModel *
 bekal_store_list_profiles (BekalStore  *self,
                            GError     **error)
 {
-  g_autoptr (BorrowedStatement) stmt = NULL;
-  g_autoptr (GListStore) profiles = NULL;
+  g_autoptr(BorrowedStatement) stmt = NULL;
+  g_autoptr(GListStore) profiles = NULL;
   gboolean has_row;
 
   g_return_val_if_fail (BEKAL_IS_STORE (self), NULL);
@@ -425,7 +425,7 @@ bekal_store_list_profiles (BekalStore  *self,
   profiles = g_list_store_new (BEKAL_TYPE_PROFILE);
   for (;;)
     {
-      g_autoptr (BekalProfile) profile = NULL;
+      g_autoptr(BekalProfile) profile = NULL;
 
       if (!_bekal_store_step_row (self, stmt, &has_row, error))
         return NULL;

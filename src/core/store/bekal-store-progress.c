@@ -70,7 +70,7 @@ bekal_store_get_position (BekalStore  *self,
                           guint       *out_block_index,
                           GError     **error)
 {
-  g_autoptr (BorrowedStatement) stmt = NULL;
+  g_autoptr(BorrowedStatement) stmt = NULL;
   gboolean has_row;
 
   const char *queued_lesson_id;
@@ -135,9 +135,9 @@ bekal_store_list_seen_blocks (BekalStore  *self,
                               const char  *lesson_id,
                               GError     **error)
 {
-  g_autoptr (BorrowedStatement) stmt = NULL;
-  g_autoptr (GPtrArray) blocks = NULL;
-  g_autoptr (GHashTable) queued = NULL;
+  g_autoptr(BorrowedStatement) stmt = NULL;
+  g_autoptr(GPtrArray) blocks = NULL;
+  g_autoptr(GHashTable) queued = NULL;
   gboolean has_row;
 
   g_return_val_if_fail (BEKAL_IS_STORE (self), NULL);
@@ -212,8 +212,8 @@ bekal_store_mark_lesson_complete (BekalStore  *self,
                                   const char  *lesson_id,
                                   GError     **error)
 {
-  g_auto (WriteTransaction) txn = { NULL };
-  g_autoptr (BorrowedStatement) stmt = NULL;
+  g_auto(WriteTransaction) txn = { NULL };
+  g_autoptr(BorrowedStatement) stmt = NULL;
 
   g_return_val_if_fail (BEKAL_IS_STORE (self), FALSE);
   g_return_val_if_fail (module_id != NULL && lesson_id != NULL, FALSE);
@@ -245,7 +245,7 @@ bekal_store_is_lesson_complete (BekalStore  *self,
                                 const char  *lesson_id,
                                 GError     **error)
 {
-  g_autoptr (BorrowedStatement) stmt = NULL;
+  g_autoptr(BorrowedStatement) stmt = NULL;
   gboolean has_row;
 
   g_return_val_if_fail (BEKAL_IS_STORE (self), FALSE);
@@ -271,8 +271,8 @@ bekal_store_list_completed_lessons (BekalStore  *self,
                                     const char  *module_id,
                                     GError     **error)
 {
-  g_autoptr (BorrowedStatement) stmt = NULL;
-  g_autoptr (GStrvBuilder) lessons = NULL;
+  g_autoptr(BorrowedStatement) stmt = NULL;
+  g_autoptr(GStrvBuilder) lessons = NULL;
   gboolean has_row;
 
   g_return_val_if_fail (BEKAL_IS_STORE (self), NULL);
@@ -312,8 +312,8 @@ bekal_store_set_module_flag (BekalStore       *self,
                              BekalModuleFlag   flag,
                              GError          **error)
 {
-  g_auto (WriteTransaction) txn = { NULL };
-  g_autoptr (BorrowedStatement) stmt = NULL;
+  g_auto(WriteTransaction) txn = { NULL };
+  g_autoptr(BorrowedStatement) stmt = NULL;
 
   g_return_val_if_fail (BEKAL_IS_STORE (self), FALSE);
   g_return_val_if_fail (module_id != NULL, FALSE);
@@ -355,8 +355,8 @@ bekal_store_clear_module_flag (BekalStore       *self,
                                BekalModuleFlag   flag,
                                GError          **error)
 {
-  g_auto (WriteTransaction) txn = { NULL };
-  g_autoptr (BorrowedStatement) stmt = NULL;
+  g_auto(WriteTransaction) txn = { NULL };
+  g_autoptr(BorrowedStatement) stmt = NULL;
 
   g_return_val_if_fail (BEKAL_IS_STORE (self), FALSE);
   g_return_val_if_fail (module_id != NULL, FALSE);
@@ -393,7 +393,7 @@ load_module_state (BekalStore       *self,
                    gint64            out_times[3],
                    GError          **error)
 {
-  g_autoptr (BorrowedStatement) stmt = NULL;
+  g_autoptr(BorrowedStatement) stmt = NULL;
   gboolean has_row;
 
   out_times[0] = out_times[1] = out_times[2] = 0;
@@ -490,8 +490,8 @@ bekal_store_save_reflection (BekalStore  *self,
                              const char  *text,
                              GError     **error)
 {
-  g_auto (WriteTransaction) txn = { NULL };
-  g_autoptr (BorrowedStatement) stmt = NULL;
+  g_auto(WriteTransaction) txn = { NULL };
+  g_autoptr(BorrowedStatement) stmt = NULL;
 
   g_return_val_if_fail (BEKAL_IS_STORE (self), FALSE);
   g_return_val_if_fail (module_id != NULL && reflection_id != NULL, FALSE);
@@ -528,7 +528,7 @@ bekal_store_load_reflection (BekalStore  *self,
                              gint64      *out_updated_at,
                              GError     **error)
 {
-  g_autoptr (BorrowedStatement) stmt = NULL;
+  g_autoptr(BorrowedStatement) stmt = NULL;
   gboolean has_row;
 
   g_return_val_if_fail (BEKAL_IS_STORE (self), NULL);
@@ -590,7 +590,7 @@ bekal_store_load_media_progress (BekalStore          *self,
                                  BekalMediaProgress  *out_progress,
                                  GError             **error)
 {
-  g_autoptr (BorrowedStatement) stmt = NULL;
+  g_autoptr(BorrowedStatement) stmt = NULL;
   gboolean has_row;
 
   g_return_val_if_fail (BEKAL_IS_STORE (self), FALSE);
@@ -636,8 +636,8 @@ bekal_store_save_checkpoint_response (BekalStore  *self,
                                       const char  *response,
                                       GError     **error)
 {
-  g_auto (WriteTransaction) txn = { NULL };
-  g_autoptr (BorrowedStatement) stmt = NULL;
+  g_auto(WriteTransaction) txn = { NULL };
+  g_autoptr(BorrowedStatement) stmt = NULL;
 
   g_return_val_if_fail (BEKAL_IS_STORE (self), FALSE);
   g_return_val_if_fail (module_id != NULL && media_id != NULL && question_id != NULL, FALSE);
@@ -678,7 +678,7 @@ bekal_store_load_checkpoint_response (BekalStore  *self,
                                       gint64      *out_answered_at,
                                       GError     **error)
 {
-  g_autoptr (BorrowedStatement) stmt = NULL;
+  g_autoptr(BorrowedStatement) stmt = NULL;
   gboolean has_row;
 
   g_return_val_if_fail (BEKAL_IS_STORE (self), NULL);

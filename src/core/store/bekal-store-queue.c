@@ -76,7 +76,7 @@ static gboolean
 on_flush_timeout (gpointer user_data)
 {
   BekalStore *self = user_data;
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (_bekal_store_flush_soft_writes (self, FALSE, &error))
     {
@@ -92,7 +92,7 @@ on_flush_timeout (gpointer user_data)
 static void
 schedule_flush (BekalStore *self)
 {
-  g_autoptr (GMainContext) context = NULL;
+  g_autoptr(GMainContext) context = NULL;
 
   if (self->flush_source != NULL)
     return;
@@ -112,7 +112,7 @@ _bekal_store_check_soft_write (BekalStore  *self,
                                const char  *item_id,
                                GError     **error)
 {
-  g_autoptr (BorrowedStatement) stmt = NULL;
+  g_autoptr(BorrowedStatement) stmt = NULL;
   gboolean has_row;
 
   if (self->read_only)
@@ -179,7 +179,7 @@ write_one (BekalStore       *self,
            const SoftWrite  *write,
            GError          **error)
 {
-  g_autoptr (BorrowedStatement) stmt = NULL;
+  g_autoptr(BorrowedStatement) stmt = NULL;
 
   switch (write->kind)
     {
@@ -246,7 +246,7 @@ gboolean
 _bekal_store_write_soft_writes (BekalStore  *self,
                                 GError     **error)
 {
-  g_autoptr (GPtrArray) writes = NULL;
+  g_autoptr(GPtrArray) writes = NULL;
   GHashTableIter iter;
   gpointer write;
 
@@ -262,7 +262,7 @@ _bekal_store_write_soft_writes (BekalStore  *self,
 
   for (guint i = 0; i < writes->len; i++)
     {
-      g_autoptr (GError) local_error = NULL;
+      g_autoptr(GError) local_error = NULL;
 
       if (write_one (self, g_ptr_array_index (writes, i), &local_error))
         continue;
@@ -299,7 +299,7 @@ _bekal_store_flush_soft_writes (BekalStore  *self,
                                 gboolean     wait,
                                 GError     **error)
 {
-  g_auto (WriteTransaction) txn = { NULL };
+  g_auto(WriteTransaction) txn = { NULL };
   gboolean ok;
 
   if (g_hash_table_size (self->soft_writes) == 0 || self->db == NULL)

@@ -476,7 +476,7 @@ apply_migration (BekalStore  *self,
                  gboolean    *out_applied,
                  GError     **error)
 {
-  g_auto (WriteTransaction) txn = { NULL };
+  g_auto(WriteTransaction) txn = { NULL };
   g_autofree char *set_version = NULL;
   int version = 0;
   int rc;

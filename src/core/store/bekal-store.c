@@ -247,7 +247,7 @@ run_simple_statement (BekalStore  *self,
                       const char  *sql,
                       GError     **error)
 {
-  g_autoptr (BorrowedStatement) stmt = _bekal_store_borrow (self, sql, error);
+  g_autoptr(BorrowedStatement) stmt = _bekal_store_borrow (self, sql, error);
 
   return stmt != NULL && _bekal_store_step_done (self, stmt, error);
 }
@@ -492,7 +492,7 @@ _bekal_store_examine (BekalStore   *self,
                       GPtrArray   **out_findings,
                       GError      **error)
 {
-  g_autoptr (GPtrArray) findings = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
   sqlite3 *db = NULL;
   gboolean schema_empty = FALSE;
   gboolean intact = FALSE;
@@ -573,7 +573,7 @@ probe_database (BekalStore  *self,
                 sqlite3    **out_db,
                 GError     **error)
 {
-  g_autoptr (GPtrArray) findings = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
   sqlite3 *db = NULL;
 
   if (!_bekal_store_examine (self, &db, &findings, error))
@@ -654,7 +654,7 @@ static gboolean
 open_read_write (BekalStore  *self,
                  GError     **error)
 {
-  g_autoptr (GError) local_error = NULL;
+  g_autoptr(GError) local_error = NULL;
   int rc;
 
   rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
@@ -748,7 +748,7 @@ static void
 bekal_store_dispose (GObject *object)
 {
   BekalStore *self = BEKAL_STORE (object);
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
 
   /* what was queued is written before the store goes; waiting is fine when it closes */
   if (!_bekal_store_flush_soft_writes (self, TRUE, &error))
@@ -802,8 +802,8 @@ BekalStore *
 bekal_store_open (const char  *data_dir,
                   GError     **error)
 {
-  g_autoptr (BekalStore) self = NULL;
-  g_auto (SetupLock) setup_lock = -1;
+  g_autoptr(BekalStore) self = NULL;
+  g_auto(SetupLock) setup_lock = -1;
   sqlite3 *existing = NULL;
   DatabaseFileState state;
   gboolean force_read_only;
@@ -844,7 +844,7 @@ bekal_store_open (const char  *data_dir,
 
   if (writable)
     {
-      g_autoptr (GError) local_error = NULL;
+      g_autoptr(GError) local_error = NULL;
 
       g_clear_pointer (&existing, sqlite3_close_v2);
       if (open_read_write (self, &local_error))
@@ -941,7 +941,7 @@ bekal_store_get_value (BekalStore  *self,
                        const char  *key,
                        GError     **error)
 {
-  g_autoptr (BorrowedStatement) stmt = NULL;
+  g_autoptr(BorrowedStatement) stmt = NULL;
   gboolean has_row;
 
   g_return_val_if_fail (BEKAL_IS_STORE (self), NULL);
@@ -964,8 +964,8 @@ bekal_store_set_value (BekalStore  *self,
                        const char  *value,
                        GError     **error)
 {
-  g_auto (WriteTransaction) txn = { NULL };
-  g_autoptr (BorrowedStatement) stmt = NULL;
+  g_auto(WriteTransaction) txn = { NULL };
+  g_autoptr(BorrowedStatement) stmt = NULL;
 
   g_return_val_if_fail (BEKAL_IS_STORE (self), FALSE);
   g_return_val_if_fail (key != NULL && *key != '\0', FALSE);
