@@ -12,7 +12,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this build writes; older databases are migrated when opened */
-#define BEKAL_STORE_SCHEMA_VERSION 3
+#define BEKAL_STORE_SCHEMA_VERSION 4
 
 /* The database file inside the data folder */
 #define BEKAL_STORE_FILE_NAME "bekal.db"
@@ -35,6 +35,9 @@ typedef enum
   BEKAL_STORE_ERROR_BUSY,          /* another process kept the database locked too long */
   BEKAL_STORE_ERROR_NOT_FOUND,     /* no such profile or attempt */
   BEKAL_STORE_ERROR_INVALID,       /* a value the database does not accept */
+  BEKAL_STORE_ERROR_BAD_VERSION,   /* a schema version no Bekal writes (negative); untouched */
+  BEKAL_STORE_ERROR_FOREIGN_SCHEMA, /* tables, views, indexes or triggers Bekal did not create, or
+                                     * changed ones; untouched (see bekal_store_repair_schema) */
 } BekalStoreError;
 
 typedef enum
@@ -51,6 +54,23 @@ typedef enum
   BEKAL_QUIZ_VERDICT_FAILED,
   BEKAL_QUIZ_VERDICT_PASSED,
 } BekalQuizVerdict;
+
+/* How an object of a database's schema differs from what Bekal creates */
+typedef enum
+{
+  BEKAL_SCHEMA_OBJECT_FOREIGN, /* Bekal never creates it: repair removes it */
+  BEKAL_SCHEMA_OBJECT_CHANGED, /* Bekal's own name, another definition: repair restores Bekal's
+                                * (not for a table) */
+  BEKAL_SCHEMA_OBJECT_MISSING, /* Bekal's own, missing: repair re-creates it (not for a table) */
+} BekalSchemaProblem;
+
+typedef struct
+{
+  BekalSchemaProblem  problem;
+  char               *type;  /* "table", "index", "view" or "trigger" */
+  char               *name;
+  char               *table; /* the table it belongs to (its own name for a table or view) */
+} BekalSchemaFinding;
 
 /* One block a learner has seen */
 typedef struct
@@ -107,6 +127,9 @@ GQuark            bekal_store_error_quark             (void);
 void              bekal_seen_block_free               (BekalSeenBlock      *block);
 void              bekal_quiz_attempt_free             (BekalQuizAttempt    *attempt);
 void              bekal_quiz_answer_free              (BekalQuizAnswer     *answer);
+void              bekal_schema_finding_free           (BekalSchemaFinding  *finding);
+/* One line for a person, e.g. trigger “x” on table “y”, not made by Bekal */
+char             *bekal_schema_finding_dup_description (const BekalSchemaFinding *finding);
 
 /* Profile: a snapshot of one row; ask the store again after a change */
 gint64            bekal_profile_get_id                (BekalProfile        *self);
@@ -324,8 +347,44 @@ BekalQuizAttempt *bekal_store_find_unfinished_attempt (BekalStore          *self
                                                        const char          *quiz_id,
                                                        GError             **error);
 
+/* The attempt that counts in reports for a pre-test or post-test (@role): the first finished
+ * pre-test, the latest finished post-test (the view counted_attempts). NULL with no error when
+ * there is none. */
+BekalQuizAttempt *bekal_store_get_counted_attempt     (BekalStore          *self,
+                                                       gint64               profile_id,
+                                                       const char          *module_id,
+                                                       BekalQuizRole        role,
+                                                       GError             **error);
+
+/* Soft writes (reading position, blocks seen, media progress) are queued and written together
+ * in one transaction within about 250 ms, or at once by this call and when the store goes away;
+ * reads see them at once. A soft write never waits for another process's lock: when the
+ * database is busy it stays queued and is tried again. Every other write is durable when its
+ * call returns TRUE. Returns FALSE with an error when the queue could not be written (it is
+ * kept and tried again). */
+gboolean          bekal_store_flush                   (BekalStore          *self,
+                                                       GError             **error);
+
+/* Schema check and repair, for `bekal-author store check|repair`. These work on
+ * DATA_DIR/bekal.db without opening it as a store. */
+
+/* BekalSchemaFinding elements (empty when the schema is Bekal's own); NULL with an error when
+ * the file cannot be examined (missing, not a database, damaged, unknown version). Nothing in
+ * the file changes. */
+GPtrArray        *bekal_store_check_schema            (const char          *data_dir,
+                                                       GError             **error);
+/* Copies bekal.db to a timestamped backup next to it (@out_backup_path), then removes the
+ * foreign objects and restores Bekal's changed or missing indexes, views and triggers;
+ * @out_repaired gets the findings acted on (empty, and no backup, when there was nothing to
+ * do). A changed or missing table cannot be repaired: FALSE with an error, nothing changed. */
+gboolean          bekal_store_repair_schema           (const char          *data_dir,
+                                                       char               **out_backup_path,
+                                                       GPtrArray          **out_repaired,
+                                                       GError             **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BekalSeenBlock, bekal_seen_block_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BekalQuizAttempt, bekal_quiz_attempt_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BekalQuizAnswer, bekal_quiz_answer_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BekalSchemaFinding, bekal_schema_finding_free)
 
 G_END_DECLS

@@ -430,8 +430,13 @@ static void
 bekal_application_shutdown (GApplication *application)
 {
   BekalApplication *self = BEKAL_APPLICATION (application);
+  g_autoptr(GError) error = NULL;
 
   G_APPLICATION_CLASS (bekal_application_parent_class)->shutdown (application);
+
+  /* queued progress is written even if something still holds the store */
+  if (self->store != NULL && !bekal_store_flush (self->store, &error))
+    g_warning ("Progress could not be saved: %s", error->message);
 
   g_clear_object (&self->catalog_monitor);
   g_clear_object (&self->store);

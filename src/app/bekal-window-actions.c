@@ -50,6 +50,12 @@ describe_read_only (BekalWindow *self)
   const GError *problem = bekal_application_get_store_problem (self->application);
   const char *data_dir = bekal_application_get_data_dir (self->application);
 
+  /* the store's message names what it found and the command that repairs it */
+  if (g_error_matches (problem, BEKAL_STORE_ERROR, BEKAL_STORE_ERROR_FOREIGN_SCHEMA))
+    return g_strdup_printf (_("%s\n\nBekal is open with a temporary store: what you do now is "
+                              "not kept after Bekal closes."),
+                            problem->message);
+
   return g_strdup_printf (_("%s\n\nBekal is open in read-only mode: you can read every module, "
                             "but what you do now is not kept after Bekal closes. Progress saved "
                             "earlier in “%s” is safe and has not been changed.\n\nTo keep your "

@@ -19,6 +19,7 @@
 
 #include "bekal-author-report.h"
 #include "bekal-author-subtitles.h"
+#include "bekal-author-store.h"
 
 
 enum
@@ -534,6 +535,7 @@ print_usage (void)
                 "  stats      Count lessons, words, reading time, media and questions\n"
                 "  report     Reports from a learner store (report gap --data-dir DIR [--csv])\n"
                 "  subtitles  List the cues of subtitle files and check their quality\n"
+                "  store      Check or repair a learner store (store check|repair --data-dir DIR)\n"
                 "\n"
                 "Run “bekal-author COMMAND --help” for the options of a command.\n"));
 }
@@ -567,6 +569,8 @@ main (int    argc,
     return bekal_author_run_report (argc - 1, argv + 1);
   if (g_str_equal (command, "subtitles"))
     return bekal_author_run_subtitles (argc - 1, argv + 1);
+  if (g_str_equal (command, "store"))
+    return bekal_author_run_store (argc - 1, argv + 1);
   if (g_str_equal (command, "--help") || g_str_equal (command, "-h")
       || g_str_equal (command, "help"))
     {

@@ -36,7 +36,7 @@ utc (int year,
      int month,
      int day)
 {
-  g_autoptr (GDateTime) time = g_date_time_new_utc (year, month, day, 12, 0, 0);
+  g_autoptr(GDateTime) time = g_date_time_new_utc (year, month, day, 12, 0, 0);
 
   return g_date_time_to_unix (time);
 }
@@ -53,8 +53,8 @@ add_attempt (Fixture       *fixture,
              const Answer  *answers,
              guint          n_answers)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) order = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
   g_autofree char *sql = NULL;
   gint64 id;
 
@@ -119,7 +119,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
 
   fixture->dir = test_make_tmp_dir ();
   fixture->store = bekal_store_open (fixture->dir, &error);
@@ -221,8 +221,8 @@ static void
 test_gap (Fixture       *fixture,
           gconstpointer  data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) rows = bekal_report_gap (fixture->store, &error);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = bekal_report_gap (fixture->store, &error);
   const BekalGapRow *row;
 
   g_assert_no_error (error);
@@ -327,9 +327,9 @@ assert_same_group (const BekalGapGroup *a,
 static void
 assert_sums_match_answers (BekalStore *store)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) fast = bekal_report_gap (store, &error);
-  g_autoptr (GPtrArray) reference = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) fast = bekal_report_gap (store, &error);
+  g_autoptr(GPtrArray) reference = NULL;
 
   g_assert_no_error (error);
   reference = bekal_report_gap_from_answers (store, &error);
@@ -355,8 +355,8 @@ static void
 test_sums_follow_changes (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
 
   assert_sums_match_answers (fixture->store);
 
@@ -391,10 +391,11 @@ static void
 test_sums_filled_by_migration (Fixture       *fixture,
                                gconstpointer  data)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
   sqlite3 *db = bekal_store_get_connection_for_testing (fixture->store);
 
   g_assert_cmpint (sqlite3_exec (db,
+                                 "DROP VIEW counted_attempts;"
                                  "DROP TRIGGER report_attempt_changed;"
                                  "DROP TRIGGER report_attempt_removed;"
                                  "DROP TRIGGER report_trained_before_changed;"
@@ -409,7 +410,7 @@ test_sums_filled_by_migration (Fixture       *fixture,
   g_assert_no_error (error);
   assert_sums_match_answers (fixture->store);
   {
-    g_autoptr (GPtrArray) rows = bekal_report_gap (fixture->store, &error);
+    g_autoptr(GPtrArray) rows = bekal_report_gap (fixture->store, &error);
 
     g_assert_cmpuint (rows->len, ==, 16);
   }
@@ -419,9 +420,9 @@ static void
 test_gap_empty_store (void)
 {
   g_autofree char *dir = test_make_tmp_dir ();
-  g_autoptr (GError) error = NULL;
-  g_autoptr (BekalStore) store = bekal_store_open (dir, &error);
-  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BekalStore) store = bekal_store_open (dir, &error);
+  g_autoptr(GPtrArray) rows = NULL;
   g_autofree char *csv = NULL;
 
   g_assert_no_error (error);
@@ -440,10 +441,10 @@ static void
 test_gap_csv (Fixture       *fixture,
               gconstpointer  data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) rows = bekal_report_gap (fixture->store, &error);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = bekal_report_gap (fixture->store, &error);
   g_autofree char *csv = bekal_report_gap_to_csv (rows);
-  g_auto (GStrv) lines = g_strsplit (csv, "\r\n", -1);
+  g_auto(GStrv) lines = g_strsplit (csv, "\r\n", -1);
 
   g_assert_true (g_utf8_validate (csv, -1, NULL));
   /* a header, 16 records, and nothing after the last CRLF */
@@ -465,7 +466,7 @@ test_csv_quoting (void)
 {
   const char *fields[] = { "plain", "a,b", "say \"hi\"", "two\nlines", "cr\rhere", "",
                            NULL, " space", "Peksos — ñ" };
-  g_autoptr (GString) csv = g_string_new (NULL);
+  g_autoptr(GString) csv = g_string_new (NULL);
 
   bekal_csv_append_row (csv, fields, G_N_ELEMENTS (fields));
   g_assert_cmpstr (csv->str, ==,
@@ -477,8 +478,8 @@ static void
 test_mastery (Fixture       *fixture,
               gconstpointer  data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) topics = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) topics = NULL;
   const BekalTopicMastery *mastery;
 
   /* P1: topic a comes from the practice of 2026-03-20 (q1 0 → 0), the latest finished
@@ -515,9 +516,9 @@ static void
 test_compare_attempts (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) attempts = NULL;
-  g_autoptr (GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) attempts = NULL;
+  g_autoptr(GPtrArray) items = NULL;
   const BekalItemComparison *item;
   gint64 pre, post;
 
@@ -553,8 +554,8 @@ test_cli (Fixture       *fixture,
           gconstpointer  data)
 {
   const char *author = g_getenv ("BEKAL_AUTHOR");
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
   g_autofree char *expected = NULL;
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;

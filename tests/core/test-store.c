@@ -85,7 +85,7 @@ static const char schema_v1[] =
 static void
 remove_tree (const char *path)
 {
-  g_autoptr (GDir) dir = NULL;
+  g_autoptr(GDir) dir = NULL;
   const char *name;
 
   g_chmod (path, 0700);
@@ -113,7 +113,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
 
   fixture->dir = g_dir_make_tmp ("bekal-store-XXXXXX", &error);
   g_assert_no_error (error);
@@ -137,7 +137,7 @@ fixture_tear_down (Fixture       *fixture,
 static BekalStore *
 open_store (Fixture *fixture)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
   BekalStore *store = bekal_store_open (fixture->data_dir, &error);
 
   g_assert_no_error (error);
@@ -149,7 +149,7 @@ static gint64
 create_profile (BekalStore *store,
                 const char *name)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
   gint64 id = bekal_store_create_profile (store, name, "Sentra Galih Pakuan", "Peksos", 2, FALSE,
                                           &error);
 
@@ -161,7 +161,7 @@ create_profile (BekalStore *store,
 static char *
 file_checksum (const char *path)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
   gsize length = 0;
 
@@ -236,14 +236,14 @@ static void
 test_open_creates_folder (Fixture       *fixture,
                           gconstpointer  user_data)
 {
-  g_autoptr (BekalStore) store = NULL;
+  g_autoptr(BekalStore) store = NULL;
   g_autofree char *journal_mode = NULL;
   g_autofree char *foreign_keys = NULL;
   g_autofree char *synchronous = NULL;
   g_autofree char *version = NULL;
   g_autofree char *expected_version = NULL;
   g_autofree char *default_dir = NULL;
-  g_autoptr (GDir) dir = NULL;
+  g_autoptr(GDir) dir = NULL;
   const char *name;
   struct stat st;
   sqlite3 *db;
@@ -285,11 +285,11 @@ static void
 test_profiles (Fixture       *fixture,
                gconstpointer  user_data)
 {
-  g_autoptr (BekalStore) store = open_store (fixture);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GListModel) profiles = NULL;
-  g_autoptr (BekalProfile) profile = NULL;
-  g_autoptr (BekalProfile) first = NULL;
+  g_autoptr(BekalStore) store = open_store (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) profiles = NULL;
+  g_autoptr(BekalProfile) profile = NULL;
+  g_autoptr(BekalProfile) first = NULL;
   g_autofree char *name = NULL;
   g_autofree char *last = NULL;
   g_autofree char *last_id = NULL;
@@ -398,8 +398,8 @@ static void
 test_settings (Fixture       *fixture,
                gconstpointer  user_data)
 {
-  g_autoptr (BekalStore) store = open_store (fixture);
-  g_autoptr (GError) error = NULL;
+  g_autoptr(BekalStore) store = open_store (fixture);
+  g_autoptr(GError) error = NULL;
   char *value;
 
   value = bekal_store_get_value (store, "missing", &error);
@@ -432,10 +432,10 @@ static void
 test_progress_round_trip (Fixture       *fixture,
                           gconstpointer  user_data)
 {
-  g_autoptr (BekalStore) store = open_store (fixture);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) seen = NULL;
-  g_auto (GStrv) completed = NULL;
+  g_autoptr(BekalStore) store = open_store (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) seen = NULL;
+  g_auto(GStrv) completed = NULL;
   g_autofree char *lesson = NULL;
   BekalModuleFlag flags = BEKAL_MODULE_FLAG_NONE;
   gint64 skipped_at;
@@ -552,8 +552,8 @@ test_reflections (Fixture       *fixture,
     "“Kepercayaan” dibangun pelan-pelan — bukan dengan ceramah. 🙂\n"
     "Ñandú, 日本語, عربى, and a tab\there.";
   static const char second_text[] = "Catatan kedua: empati ≠ setuju. ✔";
-  g_autoptr (BekalStore) store = open_store (fixture);
-  g_autoptr (GError) error = NULL;
+  g_autoptr(BekalStore) store = open_store (fixture);
+  g_autoptr(GError) error = NULL;
   gint64 updated_at = 0;
   gint64 profile;
   char *text;
@@ -601,8 +601,8 @@ static void
 test_media_progress (Fixture       *fixture,
                      gconstpointer  user_data)
 {
-  g_autoptr (BekalStore) store = open_store (fixture);
-  g_autoptr (GError) error = NULL;
+  g_autoptr(BekalStore) store = open_store (fixture);
+  g_autoptr(GError) error = NULL;
   BekalMediaProgress progress = { 0 };
   BekalMediaProgress loaded = { 0 };
   gint64 profile;
@@ -664,8 +664,8 @@ static void
 test_checkpoint_responses (Fixture       *fixture,
                            gconstpointer  user_data)
 {
-  g_autoptr (BekalStore) store = open_store (fixture);
-  g_autoptr (GError) error = NULL;
+  g_autoptr(BekalStore) store = open_store (fixture);
+  g_autoptr(GError) error = NULL;
   gint64 answered_at = 0;
   gint64 profile;
   char *response;
@@ -705,11 +705,11 @@ test_quiz_attempts (Fixture       *fixture,
 {
   static const char * const order[] = { "q3", "q1", "q2", NULL };
   static const char * const bad_order[] = { "q1", "q,2", NULL };
-  g_autoptr (BekalStore) store = open_store (fixture);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (BekalQuizAttempt) attempt = NULL;
-  g_autoptr (GPtrArray) attempts = NULL;
-  g_autoptr (GPtrArray) answers = NULL;
+  g_autoptr(BekalStore) store = open_store (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BekalQuizAttempt) attempt = NULL;
+  g_autoptr(GPtrArray) attempts = NULL;
+  g_autoptr(GPtrArray) answers = NULL;
   BekalQuizAnswer *answer;
   BekalQuizAttempt *listed;
   gint64 profile, first, second;
@@ -845,10 +845,10 @@ static void
 test_migration_from_v1 (Fixture       *fixture,
                         gconstpointer  user_data)
 {
-  g_autoptr (BekalStore) store = NULL;
-  g_autoptr (BekalProfile) profile = NULL;
-  g_autoptr (GPtrArray) seen = NULL;
-  g_autoptr (GError) error = NULL;
+  g_autoptr(BekalStore) store = NULL;
+  g_autoptr(BekalProfile) profile = NULL;
+  g_autoptr(GPtrArray) seen = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *backup_path = g_strconcat (fixture->db_path, ".bak-v1", NULL);
   g_autofree char *backup_tmp = g_strconcat (backup_path, ".tmp", NULL);
   g_autofree char *version = NULL;
@@ -947,8 +947,8 @@ assert_open_fails (Fixture    *fixture,
                    int         code,
                    const char *expected_in_message)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (BekalStore) store = bekal_store_open (fixture->data_dir, &error);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BekalStore) store = bekal_store_open (fixture->data_dir, &error);
 
   g_assert_null (store);
   g_assert_error (error, domain, code);
@@ -1031,7 +1031,7 @@ assert_corrupt_file_left_alone (Fixture    *fixture,
                                 const char *contents,
                                 gssize      length)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
@@ -1082,7 +1082,7 @@ static void
 test_damaged_database_refused (Fixture       *fixture,
                                gconstpointer  user_data)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
   gsize length = 0;
 
@@ -1124,8 +1124,8 @@ test_foreign_database_refused (Fixture       *fixture,
 static gint64
 fill_store (Fixture *fixture)
 {
-  g_autoptr (BekalStore) store = open_store (fixture);
-  g_autoptr (GError) error = NULL;
+  g_autoptr(BekalStore) store = open_store (fixture);
+  g_autoptr(GError) error = NULL;
   gint64 profile = create_profile (store, "Joko");
 
   g_assert_true (bekal_store_set_position (store, profile, "m", "l2", 3, &error));
@@ -1141,7 +1141,7 @@ assert_writes_refused (BekalStore *store,
                        gint64      profile)
 {
   BekalMediaProgress progress = { .position_ms = 1, .watched_fraction = 0.1 };
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_assert_false (bekal_store_set_position (store, profile, "m", "l9", 9, &error));
   g_assert_error (error, BEKAL_STORE_ERROR, BEKAL_STORE_ERROR_READ_ONLY);
@@ -1174,7 +1174,7 @@ static void
 assert_filled_data (BekalStore *store,
                     gint64      profile)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *lesson = NULL;
   g_autofree char *text = NULL;
   guint block_index = 0;
@@ -1192,9 +1192,9 @@ static void
 test_read_only_forced (Fixture       *fixture,
                        gconstpointer  user_data)
 {
-  g_autoptr (BekalStore) store = NULL;
-  g_autoptr (GListModel) profiles = NULL;
-  g_autoptr (GError) error = NULL;
+  g_autoptr(BekalStore) store = NULL;
+  g_autoptr(GListModel) profiles = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   gint64 profile;
@@ -1232,7 +1232,7 @@ static void
 test_read_only_without_wal_index (Fixture       *fixture,
                                   gconstpointer  user_data)
 {
-  g_autoptr (BekalStore) store = NULL;
+  g_autoptr(BekalStore) store = NULL;
   g_autofree char *wal_path = g_strconcat (fixture->db_path, "-wal", NULL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -1268,7 +1268,7 @@ static void
 test_read_only_odd_folder_name (Fixture       *fixture,
                                 gconstpointer  user_data)
 {
-  g_autoptr (BekalStore) store = NULL;
+  g_autoptr(BekalStore) store = NULL;
   gint64 profile;
 
   g_free (fixture->data_dir);
@@ -1290,9 +1290,9 @@ static void
 test_read_only_older_version (Fixture       *fixture,
                               gconstpointer  user_data)
 {
-  g_autoptr (BekalStore) store = NULL;
-  g_autoptr (BekalProfile) profile = NULL;
-  g_autoptr (GError) error = NULL;
+  g_autoptr(BekalStore) store = NULL;
+  g_autoptr(BekalProfile) profile = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *reflection = NULL;
@@ -1342,7 +1342,7 @@ test_read_only_no_database (Fixture       *fixture,
 static void
 become_nobody (Fixture *fixture)
 {
-  g_autoptr (GDir) dir = NULL;
+  g_autoptr(GDir) dir = NULL;
   const char *name;
 
   if (geteuid () != 0)
@@ -1383,8 +1383,8 @@ test_read_only_permissions (Fixture       *fixture,
   g_assert_cmpint (pid, >=, 0);
   if (pid == 0)
     {
-      g_autoptr (BekalStore) store = NULL;
-      g_autoptr (GError) error = NULL;
+      g_autoptr(BekalStore) store = NULL;
+      g_autoptr(GError) error = NULL;
 
       if (geteuid () == 0)
         g_assert_cmpint (chown (empty_dir, NOBODY_ID, NOBODY_ID), ==, 0);
@@ -1427,8 +1427,8 @@ static void
 test_disk_full (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr (BekalStore) store = open_store (fixture);
-  g_autoptr (GError) error = NULL;
+  g_autoptr(BekalStore) store = open_store (fixture);
+  g_autoptr(GError) error = NULL;
   g_autofree char *page_count = NULL;
   g_autofree char *limit = NULL;
   g_autofree char *big = NULL;
@@ -1472,45 +1472,46 @@ static void
 test_busy (Fixture       *fixture,
            gconstpointer  user_data)
 {
-  g_autoptr (BekalStore) store = open_store (fixture);
-  g_autoptr (GError) error = NULL;
-  g_autofree char *lesson = NULL;
+  g_autoptr(BekalStore) store = open_store (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
   sqlite3 *other = NULL;
   gint64 profile;
 
   profile = create_profile (store, "Lestari");
 
-  /* another process holds the write lock longer than the store waits */
+  /* another process holds the write lock longer than the store waits; a durable write (a
+   * reading position is a soft write now, queued instead: see test-store-queue.c) */
   g_assert_cmpint (sqlite3_open (fixture->db_path, &other), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
   bekal_store_set_busy_timeout_for_testing (store, 50);
 
-  g_assert_false (bekal_store_set_position (store, profile, "m", "l1", 1, &error));
+  g_assert_false (bekal_store_save_reflection (store, profile, "m", "r1", "isi", &error));
   g_assert_error (error, BEKAL_STORE_ERROR, BEKAL_STORE_ERROR_BUSY);
   g_clear_error (&error);
 
   /* reading still works while the other one writes */
-  g_assert_false (bekal_store_get_position (store, profile, "m", NULL, NULL, &error));
+  g_assert_null (bekal_store_load_reflection (store, profile, "m", "r1", NULL, &error));
   g_assert_no_error (error);
 
   g_assert_cmpint (sqlite3_exec (other, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (other);
 
-  g_assert_true (bekal_store_set_position (store, profile, "m", "l1", 1, &error));
+  g_assert_true (bekal_store_save_reflection (store, profile, "m", "r1", "isi", &error));
   g_assert_no_error (error);
-  g_assert_true (bekal_store_get_position (store, profile, "m", &lesson, NULL, &error));
-  g_assert_cmpstr (lesson, ==, "l1");
+  text = bekal_store_load_reflection (store, profile, "m", "r1", NULL, &error);
+  g_assert_cmpstr (text, ==, "isi");
 }
 
 static void
 test_two_stores (Fixture       *fixture,
                  gconstpointer  user_data)
 {
-  g_autoptr (BekalStore) first = open_store (fixture);
-  g_autoptr (BekalStore) second = open_store (fixture);
-  g_autoptr (GListModel) profiles = NULL;
-  g_autoptr (GPtrArray) seen = NULL;
-  g_autoptr (GError) error = NULL;
+  g_autoptr(BekalStore) first = open_store (fixture);
+  g_autoptr(BekalStore) second = open_store (fixture);
+  g_autoptr(GListModel) profiles = NULL;
+  g_autoptr(GPtrArray) seen = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   gint64 profile;
 
@@ -1549,7 +1550,7 @@ write_many (BekalStore *store,
 {
   for (guint i = 0; i < FORK_WRITES; i++)
     {
-      g_autoptr (GError) error = NULL;
+      g_autoptr(GError) error = NULL;
       g_autofree char *question = g_strdup_printf ("%s-%u", who, i);
 
       if (!bekal_store_mark_block_seen (store, profile, "m", who, i, &error)
@@ -1564,10 +1565,10 @@ static void
 test_concurrent_processes (Fixture       *fixture,
                            gconstpointer  user_data)
 {
-  g_autoptr (BekalStore) store = NULL;
-  g_autoptr (GPtrArray) seen = NULL;
-  g_autoptr (GPtrArray) answers = NULL;
-  g_autoptr (GError) error = NULL;
+  g_autoptr(BekalStore) store = NULL;
+  g_autoptr(GPtrArray) seen = NULL;
+  g_autoptr(GPtrArray) answers = NULL;
+  g_autoptr(GError) error = NULL;
   int status = 0;
   gint64 profile, attempt;
   pid_t pid;
@@ -1584,7 +1585,7 @@ test_concurrent_processes (Fixture       *fixture,
   g_assert_cmpint (pid, >=, 0);
   if (pid == 0)
     {
-      g_autoptr (GError) child_error = NULL;
+      g_autoptr(GError) child_error = NULL;
       BekalStore *child_store = bekal_store_open (fixture->data_dir, &child_error);
 
       if (child_store == NULL)
@@ -1617,9 +1618,9 @@ static void
 test_concurrent_first_open (Fixture       *fixture,
                             gconstpointer  user_data)
 {
-  g_autoptr (BekalStore) store = NULL;
-  g_autoptr (GListModel) profiles = NULL;
-  g_autoptr (GError) error = NULL;
+  g_autoptr(BekalStore) store = NULL;
+  g_autoptr(GListModel) profiles = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *version = NULL;
   g_autofree char *expected_version = NULL;
   pid_t children[3];
@@ -1630,7 +1631,7 @@ test_concurrent_first_open (Fixture       *fixture,
       g_assert_cmpint (children[i], >=, 0);
       if (children[i] == 0)
         {
-          g_autoptr (GError) child_error = NULL;
+          g_autoptr(GError) child_error = NULL;
           BekalStore *child_store = bekal_store_open (fixture->data_dir, &child_error);
 
           if (child_store == NULL
@@ -1668,9 +1669,9 @@ static void
 test_survives_kill (Fixture       *fixture,
                     gconstpointer  user_data)
 {
-  g_autoptr (BekalStore) store = NULL;
-  g_autoptr (GPtrArray) answers = NULL;
-  g_autoptr (GError) error = NULL;
+  g_autoptr(BekalStore) store = NULL;
+  g_autoptr(GPtrArray) answers = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   int status = 0;
   gint64 profile, attempt;
@@ -1687,7 +1688,7 @@ test_survives_kill (Fixture       *fixture,
   g_assert_cmpint (pid, >=, 0);
   if (pid == 0)
     {
-      g_autoptr (GError) child_error = NULL;
+      g_autoptr(GError) child_error = NULL;
       BekalStore *child_store = bekal_store_open (fixture->data_dir, &child_error);
 
       if (child_store == NULL

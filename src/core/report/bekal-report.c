@@ -16,8 +16,8 @@
 #include "bekal-store-private.h"
 
 /* The gap report from the running sums that schema version 3 keeps (report_gap_sums, see the
- * migration in bekal-store.c): the same figures as gap_reference_sql, read from a few hundred
- * rows instead of every answer */
+ * migrations in bekal-store-schema.c): the same figures as gap_reference_sql, read from a few
+ * hundred rows instead of every answer */
 static const char gap_sql[] =
   "WITH sums AS (\n"
   "  SELECT module_id, topic_id, month, role, trained_before, score_sum, n\n"
@@ -54,25 +54,17 @@ static const char gap_sql[] =
   "ORDER BY module_id, topic_id, month;\n";
 
 /* The definition of the gap report, computed from every attempt and answer. Which attempts
- * count (docs/scoring.md): per learner and module, the first finished
- * pre-test and the latest finished post-test. A module row uses the attempt score (unanswered
- * questions count 0); a topic row uses the mean of the attempt's scored answers on that topic.
- * Every counted attempt appears once in the all-time rows ('' month) and once in the row of
- * the month (UTC) it was finished. The groups are profiles.trained_before 0 and 1. */
+ * count (docs/scoring.md: per learner and module, the first finished pre-test and the latest
+ * finished post-test) is the view counted_attempts of the store. A module row uses the attempt
+ * score (unanswered questions count 0); a topic row uses the mean of the attempt's scored
+ * answers on that topic. Every counted attempt appears once in the all-time rows ('' month) and
+ * once in the row of the month (UTC) it was finished. The groups are profiles.trained_before 0
+ * and 1. */
 static const char gap_reference_sql[] =
-  "WITH ranked AS (\n"
-  "  SELECT id, profile_id, module_id, role, score, finished_at,\n"
-  "         row_number () OVER (PARTITION BY profile_id, module_id, role\n"
-  "           ORDER BY CASE role WHEN 'pretest' THEN finished_at ELSE -finished_at END,\n"
-  "                    CASE role WHEN 'pretest' THEN id ELSE -id END) AS rank\n"
-  "  FROM quiz_attempts\n"
-  "  WHERE finished_at IS NOT NULL AND role IN ('pretest', 'posttest')\n"
-  "),\n"
-  "counted AS MATERIALIZED (\n"
-  "  SELECT r.id, r.module_id, r.role, r.score, p.trained_before,\n"
-  "         strftime ('%Y-%m', r.finished_at, 'unixepoch') AS month\n"
-  "  FROM ranked r JOIN profiles p ON p.id = r.profile_id\n"
-  "  WHERE r.rank = 1\n"
+  "WITH counted AS MATERIALIZED (\n"
+  "  SELECT c.id, c.module_id, c.role, c.score, p.trained_before,\n"
+  "         strftime ('%Y-%m', c.finished_at, 'unixepoch') AS month\n"
+  "  FROM counted_attempts c JOIN profiles p ON p.id = c.profile_id\n"
   "),\n"
   "scores AS MATERIALIZED (\n"
   "  SELECT module_id, '' AS topic_id, month, role, trained_before, score * 100 AS score\n"
@@ -263,7 +255,7 @@ run_gap_query (BekalStore  *store,
                const char  *sql,
                GError     **error)
 {
-  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
   sqlite3_stmt *stmt = NULL;
   sqlite3 *db;
   int rc;
@@ -383,7 +375,7 @@ bekal_report_gap_to_csv (GPtrArray *rows)
   for (guint i = 0; i < rows->len; i++)
     {
       const BekalGapRow *row = g_ptr_array_index (rows, i);
-      g_autoptr (GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
 
       g_ptr_array_add (fields, g_strdup (row->module_id));
       g_ptr_array_add (fields, g_strdup (row->topic_id));
@@ -405,7 +397,7 @@ bekal_report_mastery (BekalStore  *store,
                       const char  *module_id,
                       GError     **error)
 {
-  g_autoptr (GPtrArray) topics = NULL;
+  g_autoptr(GPtrArray) topics = NULL;
   sqlite3_stmt *stmt = NULL;
   sqlite3 *db;
   int rc;
@@ -453,7 +445,7 @@ bekal_report_compare_attempts (BekalStore  *store,
                                gint64       second_attempt_id,
                                GError     **error)
 {
-  g_autoptr (GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) items = NULL;
   sqlite3_stmt *stmt = NULL;
   sqlite3 *db;
   int rc;
