@@ -134,6 +134,80 @@ check_entry_type (Unpack                *unpack,
   return TRUE;
 }
 
+static guint32
+read_le (const guchar *p,
+         guint         n)
+{
+  guint32 value = 0;
+
+  for (guint i = n; i > 0; i--)
+    value = value << 8 | p[i - 1];
+  return value;
+}
+
+/* libarchive reads a zip entry that says it is a FIFO as a plain file (and so would write
+ * one), which is safe but hides what the package claims; the zip's central directory is read
+ * here for the Unix file types, so that such a package is refused as the others are. What this
+ * cannot parse is left to libarchive, which refuses a damaged directory on its own. */
+static gboolean
+check_central_directory (const char  *path,
+                         GError     **error)
+{
+  g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, NULL);
+  const guchar *data;
+  gsize length, cd_offset, cd_size, pos, end;
+  gssize eocd = -1;
+
+  if (mapped == NULL)
+    return TRUE;
+  data = (const guchar *) g_mapped_file_get_contents (mapped);
+  length = g_mapped_file_get_length (mapped);
+  if (data == NULL || length < 22)
+    return TRUE;
+
+  /* the end record is in the last 22 + 65535 bytes (its comment is at most that long) */
+  for (gsize i = length - 22 + 1; i > 0 && length - (i - 1) <= 22 + 65535; i--)
+    if (memcmp (data + i - 1, "PK\5\6", 4) == 0)
+      {
+        eocd = (gssize) (i - 1);
+        break;
+      }
+  if (eocd < 0)
+    return TRUE;
+
+  cd_size = read_le (data + eocd + 12, 4);
+  cd_offset = read_le (data + eocd + 16, 4);
+  if (cd_offset > length || cd_size > length - cd_offset)
+    return TRUE;
+
+  end = cd_offset + cd_size;
+  for (pos = cd_offset; pos + 46 <= end && memcmp (data + pos, "PK\1\2", 4) == 0;)
+    {
+      guint made_by = data[pos + 5];
+      gsize name_length = read_le (data + pos + 28, 2);
+      gsize extra_length = read_le (data + pos + 30, 2);
+      gsize comment_length = read_le (data + pos + 32, 2);
+      guint32 type = (read_le (data + pos + 38, 4) >> 16) & 0170000;
+      gsize next = pos + 46 + name_length + extra_length + comment_length;
+
+      if (next > end)
+        break;
+      if (made_by == 3 && (type == 0010000 || type == 0020000 || type == 0060000
+                           || type == 0140000))
+        {
+          g_autofree char *name = g_strndup ((const char *) data + pos + 46, name_length);
+
+          return refuse_entry (error, BEKAL_PACKAGE_ERROR_UNSAFE, name,
+                               type == 0010000 ? _("is a FIFO (named pipe)")
+                               : type == 0140000 ? _("is a socket")
+                               : _("is a device file"));
+        }
+      pos = next;
+    }
+
+  return TRUE;
+}
+
 /* Records a name; refuses duplicates, also those that differ only in case */
 static gboolean
 check_unique (Unpack      *unpack,
@@ -516,6 +590,13 @@ bekal_package_unpack (const char  *path,
 
   /* names are read as UTF-8 whatever the locale; an invalid one is reported, not converted */
   locale_cookie = bekal_package_enter_utf8_locale ();
+
+  if (!check_central_directory (path, error))
+    {
+      unpack_clear (&unpack);
+      bekal_package_leave_utf8_locale (locale_cookie);
+      return NULL;
+    }
 
   unpack.archive = archive_read_new ();
   archive_read_support_format_zip_seekable (unpack.archive);
