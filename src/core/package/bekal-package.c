@@ -827,7 +827,9 @@ bekal_package_write (const char          *folder,
       goto out;
     }
 
-  if (fsync (fd) != 0 || close (fd) != 0)
+  /* no fsync: a package can be made again, and the rename below already keeps a half-written
+   * file from ever having the package's name */
+  if (close (fd) != 0)
     {
       int saved_errno = errno;
 
