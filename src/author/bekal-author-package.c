@@ -72,8 +72,7 @@ print_info (BekalPackageInfo *info)
   for (guint i = 0; languages[i]; i++)
     g_print (_("Title (%s): %s\n"), languages[i],
              bekal_package_info_get_title (info, languages[i]));
-  g_print (g_dngettext (GETTEXT_PACKAGE, "Files:     %u, %s in all\n",
-                        "Files:     %u, %s in all\n", n_files), n_files, total);
+  g_print (_("Files:     %u, %s in all\n"), n_files, total);
   for (guint i = 0; i < n_files; i++)
     g_print ("  %s  %" G_GUINT64_FORMAT "  %s\n", bekal_package_info_get_file_path (info, i),
              bekal_package_info_get_file_size (info, i),

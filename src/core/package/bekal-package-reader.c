@@ -435,9 +435,10 @@ read_file (Unpack      *unpack,
 
   if (size != file->size)
     {
-      g_autofree char *problem =
-        g_strdup_printf (_("has %" G_GUINT64_FORMAT " bytes, but its manifest gives %"
-                           G_GUINT64_FORMAT), size, file->size);
+      g_autofree char *actual = g_strdup_printf ("%" G_GUINT64_FORMAT, size);
+      g_autofree char *listed = g_strdup_printf ("%" G_GUINT64_FORMAT, file->size);
+      g_autofree char *problem = g_strdup_printf (_("has %s bytes, but its manifest gives %s"),
+                                                  actual, listed);
 
       return refuse_entry (error, BEKAL_PACKAGE_ERROR_MISMATCH, name, problem);
     }
