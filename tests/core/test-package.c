@@ -1093,6 +1093,58 @@ test_hostile_size_larger (Fixture       *fixture,
                   "is larger than the size its manifest gives");
 }
 
+/* Sets the uncompressed size of the entry @name to @size in the zip's local and central
+ * headers, as a hostile tool could write it */
+static void
+set_zip_size (const char *path,
+              const char *name,
+              guint32     size)
+{
+  g_autofree char *data = NULL;
+  gsize length = 0, name_length = strlen (name);
+  guint patched = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  for (gsize i = 0; i + 46 + name_length <= length; i++)
+    {
+      guchar *p = (guchar *) data + i;
+      gsize offset;
+
+      if (memcmp (p, "PK\3\4", 4) == 0 && (gsize) (p[26] | p[27] << 8) == name_length
+          && memcmp (p + 30, name, name_length) == 0)
+        offset = 22;
+      else if (memcmp (p, "PK\1\2", 4) == 0 && (gsize) (p[28] | p[29] << 8) == name_length
+               && memcmp (p + 46, name, name_length) == 0)
+        offset = 24;
+      else
+        continue;
+      p[offset] = size & 0xff;
+      p[offset + 1] = (size >> 8) & 0xff;
+      p[offset + 2] = (size >> 16) & 0xff;
+      p[offset + 3] = (size >> 24) & 0xff;
+      patched++;
+    }
+  g_assert_cmpuint (patched, >=, 1);
+  g_assert_true (g_file_set_contents (path, data, length, NULL));
+}
+
+static void
+test_hostile_lying_header (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  /* the zip says 4 bytes, the data inflates to 100 000, the manifest tells the truth: what
+   * comes out is counted, not what the header says */
+  g_autofree char *big = g_strnfill (100000, 'a');
+  g_autofree char *line = file_line ("module/catatan.txt", big, 100000);
+  const Entry extra[] = { { "module/catatan.txt", big, -1, 0, NULL } };
+  g_autofree char *package = hostile_package (fixture, line, extra, G_N_ELEMENTS (extra));
+
+  set_zip_size (package, "module/catatan.txt", 4);
+  assert_refused (fixture, package, BEKAL_PACKAGE_ERROR_CORRUPT,
+                  "the entry “module/catatan.txt” cannot be read (ZIP uncompressed data is "
+                  "wrong size (read 100000, expected 4)). Copy the package again.");
+}
+
 static void
 test_hostile_size_smaller (Fixture       *fixture,
                            gconstpointer  data)
@@ -1348,6 +1400,7 @@ main (int    argc,
   ADD ("/package/hostile/missing-file", test_hostile_missing_file);
   ADD ("/package/hostile/size-larger", test_hostile_size_larger);
   ADD ("/package/hostile/size-smaller", test_hostile_size_smaller);
+  ADD ("/package/hostile/lying-header", test_hostile_lying_header);
   ADD ("/package/hostile/hash", test_hostile_hash);
   ADD ("/package/hostile/truncated", test_hostile_truncated);
   ADD ("/package/hostile/truncated-directory", test_hostile_truncated_directory);

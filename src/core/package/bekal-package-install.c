@@ -288,20 +288,6 @@ check_media_conflicts (BekalPackageInfo          *info,
 
 /* Public API */
 
-/**
- * bekal_package_info_compare_installed:
- * @self: a #BekalPackageInfo, from bekal_package_verify() for example
- * @modules_dir: (nullable): the modules folder; %NULL for
- *   bekal_package_default_modules_dir()
- * @media_dir: (nullable): its media folder; %NULL for bekal_package_default_media_dir()
- * @installed_version: (out) (optional) (nullable) (transfer full): the installed version
- *
- * Compares the package with the module of the same id in @modules_dir (the folder named by
- * the id). Two versions that compare equal are compared file by file, media included, so that
- * a module changed without a new version is found.
- *
- * Returns: how the package relates to what is installed
- */
 BekalPackageStatus
 bekal_package_info_compare_installed (BekalPackageInfo  *self,
                                       const char        *modules_dir,
@@ -344,29 +330,6 @@ bekal_package_info_compare_installed (BekalPackageInfo  *self,
                                                 : BEKAL_PACKAGE_STATUS_SAME_VERSION_CHANGED;
 }
 
-/**
- * bekal_package_install:
- * @path: a package file
- * @modules_dir: (nullable): the modules folder to install into (created when missing); %NULL
- *   for bekal_package_default_modules_dir()
- * @media_dir: (nullable): where the media go; %NULL for bekal_package_default_media_dir()
- * @flags: what to do about what is installed already
- * @diagnostics: (element-type BekalDiagnostic): receives the module's diagnostics
- * @error: return location for a #GError
- *
- * Installs a package the way the app does. It is unpacked into a temporary folder inside
- * @modules_dir and checked as bekal_package_verify() does; then its media are put into
- * @media_dir and the module folder, `MODULES_DIR/ID`, is swapped into place atomically. A
- * newer version replaces an older one, which is kept in `MODULES_DIR/.bekal-backups/ID-VERSION`
- * until removed. An older or equal version is refused (%BEKAL_PACKAGE_ERROR_VERSION), and so
- * is a media file of the same name and another content (%BEKAL_PACKAGE_ERROR_CONFLICT), unless
- * @flags has %BEKAL_PACKAGE_INSTALL_FORCE. Whatever happens, the temporary folder is removed
- * and nothing else is written before the package has passed every check.
- *
- * Returns: (transfer full): what was installed (see
- *   bekal_package_info_get_installed_folder() and bekal_package_info_get_backup_folder()),
- *   or %NULL with @error set
- */
 BekalPackageInfo *
 bekal_package_install (const char                *path,
                        const char                *modules_dir,

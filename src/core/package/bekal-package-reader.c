@@ -64,6 +64,15 @@ shown_name (const char *name)
   return name ? g_utf8_make_valid (name, -1) : g_strdup ("?");
 }
 
+/* libarchive's last message, without the line break it sometimes ends with */
+static char *
+archive_message (struct archive *archive)
+{
+  const char *message = archive_error_string (archive);
+
+  return g_strstrip (g_utf8_make_valid (message ? message : "?", -1));
+}
+
 static gboolean
 refuse (GError     **error,
         int          code,
@@ -330,11 +339,11 @@ extract_data (Unpack      *unpack,
       if (n < 0)
         {
           g_autofree char *shown = shown_name (name);
+          g_autofree char *message = archive_message (unpack->archive);
 
           return refuse (error, BEKAL_PACKAGE_ERROR_CORRUPT,
                          _("The package is damaged or truncated: the entry “%s” cannot be "
-                           "read (%s). Copy the package again."), shown,
-                         archive_error_string (unpack->archive));
+                           "read (%s). Copy the package again."), shown, message);
         }
 
       count += (guint64) n;
@@ -470,9 +479,13 @@ read_entries (Unpack      *unpack,
         return refuse_entry (error, BEKAL_PACKAGE_ERROR_UNSAFE, NULL,
                              _("has a name that is not valid UTF-8"));
       if (status != ARCHIVE_OK)
-        return refuse (error, BEKAL_PACKAGE_ERROR_CORRUPT,
-                       _("The package is damaged or truncated (%s). Copy it again, or ask for "
-                         "a new one."), archive_error_string (unpack->archive));
+        {
+          g_autofree char *message = archive_message (unpack->archive);
+
+          return refuse (error, BEKAL_PACKAGE_ERROR_CORRUPT,
+                         _("The package is damaged or truncated (%s). Copy it again, or ask "
+                           "for a new one."), message);
+        }
 
       if (++unpack->n_entries > BEKAL_PACKAGE_MAX_ENTRIES)
         return refuse (error, BEKAL_PACKAGE_ERROR_TOO_LARGE,
@@ -603,9 +616,11 @@ bekal_package_unpack (const char  *path,
   archive_read_support_format_zip_seekable (unpack.archive);
   if (archive_read_open_filename (unpack.archive, path, 64 * 1024) != ARCHIVE_OK)
     {
+      g_autofree char *message = archive_message (unpack.archive);
+
       g_set_error (error, BEKAL_PACKAGE_ERROR, BEKAL_PACKAGE_ERROR_CORRUPT,
                    _("%s is not a Bekal package: it is not a zip file, or it is truncated "
-                     "(%s)."), path, archive_error_string (unpack.archive));
+                     "(%s)."), path, message);
     }
   else if (read_entries (&unpack, error))
     {
@@ -686,19 +701,6 @@ bekal_package_check_module (BekalPackageInfo  *info,
 
 /* Public API */
 
-/**
- * bekal_package_verify:
- * @path: a package file
- * @diagnostics: (element-type BekalDiagnostic): receives the module's diagnostics
- * @error: return location for a #GError
- *
- * Checks a package completely, as bekal_package_install() does before it installs anything:
- * every entry against the limits and the manifest, and the module with the loader. The files
- * are unpacked into a temporary folder (media are only hashed), which is removed.
- *
- * Returns: (transfer full): what the package holds, or %NULL with @error set; the message
- *   names the problem
- */
 BekalPackageInfo *
 bekal_package_verify (const char  *path,
                       GPtrArray   *diagnostics,

@@ -525,15 +525,6 @@ bekal_package_leave_utf8_locale (gpointer cookie)
 
 /* Public API */
 
-/**
- * bekal_package_default_filename:
- * @module_id: the module's id
- * @version: the module's version
- *
- * The name `bekal-author pack` gives a package: `ID-VERSION.bekal`.
- *
- * Returns: (transfer full): the file name
- */
 char *
 bekal_package_default_filename (const char *module_id,
                                 const char *version)
@@ -543,30 +534,12 @@ bekal_package_default_filename (const char *module_id,
   return g_strdup_printf ("%s-%s.bekal", module_id, version ? version : "0");
 }
 
-/**
- * bekal_package_default_modules_dir:
- *
- * The folder modules are installed into by default: `$XDG_DATA_HOME/bekal/modules`, the
- * user's folder that the app searches.
- *
- * Returns: (transfer full): the folder
- */
 char *
 bekal_package_default_modules_dir (void)
 {
   return g_build_filename (g_get_user_data_dir (), "bekal", "modules", NULL);
 }
 
-/**
- * bekal_package_default_media_dir:
- * @modules_dir: a modules folder
- *
- * The folder media files are installed into along with modules installed in @modules_dir:
- * the folder `media` beside it (for `$XDG_DATA_HOME/bekal/modules`,
- * `$XDG_DATA_HOME/bekal/media`, which the app and `bekal-author validate` search).
- *
- * Returns: (transfer full): the folder
- */
 char *
 bekal_package_default_media_dir (const char *modules_dir)
 {
@@ -580,17 +553,6 @@ bekal_package_default_media_dir (const char *modules_dir)
   return g_build_filename (parent, "media", NULL);
 }
 
-/**
- * bekal_package_compare_versions:
- * @a: a module version, such as `1`, `1.2` or `2.0.1`
- * @b: another
- *
- * Compares two versions number by number; a missing number counts as 0, so `1` and `1.0`
- * are the same version.
- *
- * Returns: a negative number when @a is older than @b, 0 when they are the same, a positive
- *   number when @a is newer
- */
 int
 bekal_package_compare_versions (const char *a,
                                 const char *b)
@@ -615,23 +577,6 @@ bekal_package_compare_versions (const char *a,
   return 0;
 }
 
-/**
- * bekal_package_write:
- * @folder: a module folder (holding module.LANG.xml files)
- * @media_dirs: (array zero-terminated=1) (nullable): the folders searched for `media:NAME`
- * @output: (nullable): the package file to write; %NULL for `ID-VERSION.bekal` in the current
- *   folder
- * @diagnostics: (element-type BekalDiagnostic): receives the module's diagnostics
- * @error: return location for a #GError
- *
- * Checks the module with the loader and writes it into a package with the media it refers to
- * and a manifest of every file's size and SHA-256. An invalid module is refused
- * (%BEKAL_PACKAGE_ERROR_INVALID_MODULE, its errors in @diagnostics). The package is written
- * beside @output and renamed into place, so a failure leaves no partial file. The same module
- * and media always give the same bytes.
- *
- * Returns: (transfer full): what the package holds, or %NULL with @error set
- */
 BekalPackageInfo *
 bekal_package_write (const char          *folder,
                      const char * const  *media_dirs,
@@ -866,12 +811,6 @@ out:
   return g_steal_pointer (&info);
 }
 
-/**
- * bekal_package_info_get_path:
- * @self: a #BekalPackageInfo
- *
- * Returns: the package file this describes
- */
 const char *
 bekal_package_info_get_path (BekalPackageInfo *self)
 {
@@ -879,12 +818,6 @@ bekal_package_info_get_path (BekalPackageInfo *self)
   return self->path;
 }
 
-/**
- * bekal_package_info_get_id:
- * @self: a #BekalPackageInfo
- *
- * Returns: the id of the packed module
- */
 const char *
 bekal_package_info_get_id (BekalPackageInfo *self)
 {
@@ -892,12 +825,6 @@ bekal_package_info_get_id (BekalPackageInfo *self)
   return self->id;
 }
 
-/**
- * bekal_package_info_get_version:
- * @self: a #BekalPackageInfo
- *
- * Returns: the version of the packed module
- */
 const char *
 bekal_package_info_get_version (BekalPackageInfo *self)
 {
@@ -905,12 +832,6 @@ bekal_package_info_get_version (BekalPackageInfo *self)
   return self->version;
 }
 
-/**
- * bekal_package_info_get_languages:
- * @self: a #BekalPackageInfo
- *
- * Returns: (array zero-terminated=1) (transfer none): the languages of the module, sorted
- */
 const char * const *
 bekal_package_info_get_languages (BekalPackageInfo *self)
 {
@@ -918,13 +839,6 @@ bekal_package_info_get_languages (BekalPackageInfo *self)
   return (const char * const *) self->languages;
 }
 
-/**
- * bekal_package_info_get_title:
- * @self: a #BekalPackageInfo
- * @language: a language code from bekal_package_info_get_languages()
- *
- * Returns: (nullable): the module's title in @language
- */
 const char *
 bekal_package_info_get_title (BekalPackageInfo *self,
                               const char       *language)
@@ -933,12 +847,6 @@ bekal_package_info_get_title (BekalPackageInfo *self,
   return language ? g_hash_table_lookup (self->titles, language) : NULL;
 }
 
-/**
- * bekal_package_info_get_n_files:
- * @self: a #BekalPackageInfo
- *
- * Returns: how many files the package holds (module files and media, not the manifest)
- */
 guint
 bekal_package_info_get_n_files (BekalPackageInfo *self)
 {
@@ -946,13 +854,6 @@ bekal_package_info_get_n_files (BekalPackageInfo *self)
   return self->files->len;
 }
 
-/**
- * bekal_package_info_get_file_path:
- * @self: a #BekalPackageInfo
- * @index: a file, below bekal_package_info_get_n_files()
- *
- * Returns: the file's name in the package: `module/…` or `media/…`
- */
 const char *
 bekal_package_info_get_file_path (BekalPackageInfo *self,
                                   guint             index)
@@ -962,13 +863,6 @@ bekal_package_info_get_file_path (BekalPackageInfo *self,
   return ((BekalPackageFile *) g_ptr_array_index (self->files, index))->path;
 }
 
-/**
- * bekal_package_info_get_file_size:
- * @self: a #BekalPackageInfo
- * @index: a file, below bekal_package_info_get_n_files()
- *
- * Returns: the file's size in bytes, unpacked
- */
 guint64
 bekal_package_info_get_file_size (BekalPackageInfo *self,
                                   guint             index)
@@ -978,13 +872,6 @@ bekal_package_info_get_file_size (BekalPackageInfo *self,
   return ((BekalPackageFile *) g_ptr_array_index (self->files, index))->size;
 }
 
-/**
- * bekal_package_info_get_file_sha256:
- * @self: a #BekalPackageInfo
- * @index: a file, below bekal_package_info_get_n_files()
- *
- * Returns: the file's SHA-256, 64 lower-case hexadecimal digits
- */
 const char *
 bekal_package_info_get_file_sha256 (BekalPackageInfo *self,
                                     guint             index)
@@ -994,12 +881,6 @@ bekal_package_info_get_file_sha256 (BekalPackageInfo *self,
   return ((BekalPackageFile *) g_ptr_array_index (self->files, index))->sha256;
 }
 
-/**
- * bekal_package_info_get_total_size:
- * @self: a #BekalPackageInfo
- *
- * Returns: the size of all files, unpacked, in bytes
- */
 guint64
 bekal_package_info_get_total_size (BekalPackageInfo *self)
 {
@@ -1007,13 +888,6 @@ bekal_package_info_get_total_size (BekalPackageInfo *self)
   return self->total_size;
 }
 
-/**
- * bekal_package_info_get_media:
- * @self: a #BekalPackageInfo
- *
- * Returns: (array zero-terminated=1) (transfer none): the names of the media files the module
- *   refers to as `media:NAME`, sorted
- */
 const char * const *
 bekal_package_info_get_media (BekalPackageInfo *self)
 {
@@ -1021,12 +895,6 @@ bekal_package_info_get_media (BekalPackageInfo *self)
   return (const char * const *) self->media;
 }
 
-/**
- * bekal_package_info_get_installed_folder:
- * @self: a #BekalPackageInfo
- *
- * Returns: (nullable): after bekal_package_install(), the module's folder
- */
 const char *
 bekal_package_info_get_installed_folder (BekalPackageInfo *self)
 {
@@ -1034,13 +902,6 @@ bekal_package_info_get_installed_folder (BekalPackageInfo *self)
   return self->installed_folder;
 }
 
-/**
- * bekal_package_info_get_backup_folder:
- * @self: a #BekalPackageInfo
- *
- * Returns: (nullable): after bekal_package_install() replaced another version, the folder
- *   that now holds that version
- */
 const char *
 bekal_package_info_get_backup_folder (BekalPackageInfo *self)
 {
@@ -1048,12 +909,6 @@ bekal_package_info_get_backup_folder (BekalPackageInfo *self)
   return self->backup_folder;
 }
 
-/**
- * bekal_package_info_get_replaced_version:
- * @self: a #BekalPackageInfo
- *
- * Returns: (nullable): after bekal_package_install() replaced another version, that version
- */
 const char *
 bekal_package_info_get_replaced_version (BekalPackageInfo *self)
 {
