@@ -98,8 +98,6 @@ parse_options (GOptionContext  *context,
   g_autoptr(GError) error = NULL;
   g_autofree char *prgname = g_strdup_printf ("bekal-author %s", command);
 
-  g_option_context_add_main_entries (context, (const GOptionEntry[]) { { NULL } },
-                                     GETTEXT_PACKAGE);
   g_set_prgname (prgname);
   if (!g_option_context_parse (context, argc, argv, &error))
     {
@@ -161,6 +159,8 @@ bekal_author_run_pack (int    argc,
       return EXIT_INVALID;
     }
 
+  /* warnings do not stop packing, but the author should see them */
+  print_diagnostics (diagnostics);
   total = g_format_size (bekal_package_info_get_total_size (info));
   g_print (_("Packed %s %s (%u files, %s, %u media) into %s\n"), bekal_package_info_get_id (info),
            bekal_package_info_get_version (info), bekal_package_info_get_n_files (info), total,
