@@ -1,6 +1,9 @@
 /* fuzz-package.c: libFuzzer harness for the .bekal package reader and installer
  *
- * Each input is a package file. It is checked with bekal_package_verify(), then installed with
+ * An input that starts with "PK" (as every zip file does) is a package file. Any other input is
+ * a manifest: the harness packs it, as manifest.xml, with a small valid module file (so that
+ * mutations reach the manifest's parser and the checks behind it, which a mutated zip rarely
+ * does, its checksums being wrong). Each package is checked with bekal_package_verify(), then installed with
  * bekal_package_install() into a modules folder of the harness's private temporary folder
  * (made once per process; TMPDIR points into it, so the verifier's temporary folders are made
  * there too), which is emptied again afterwards. Besides the sanitizers it checks the contract
@@ -20,6 +23,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <archive.h>
+#include <archive_entry.h>
 #include <glib/gstdio.h>
 
 #include <bekal/bekal-diagnostic.h>
@@ -31,6 +36,35 @@ int LLVMFuzzerInitialize   (int            *argc,
                             char         ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t  *data,
                             size_t          size);
+
+/* The module packed with a manifest input: tests/fixtures/valid/minimal/module.id.xml */
+static const char module_xml[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<module xmlns=\"urn:bekal:module:1\" id=\"minimal\" version=\"1.0\" xml:lang=\"id\">\n"
+  "  <title>Modul minimal</title>\n"
+  "  <summary>Modul kecil untuk pengujian.</summary>\n"
+  "  <meta>\n"
+  "    <author>Tim pengujian</author>\n"
+  "  </meta>\n"
+  "  <topics>\n"
+  "    <topic id=\"dasar\">Dasar</topic>\n"
+  "  </topics>\n"
+  "  <glossary>\n"
+  "    <entry id=\"peksos\"><term>Peksos</term><definition>Pekerja sosial.</definition></entry>\n"
+  "  </glossary>\n"
+  "  <lesson id=\"pelajaran-1\">\n"
+  "    <title>Pelajaran pertama</title>\n"
+  "    <p>Seorang <term ref=\"peksos\">peksos</term> mendampingi klien.</p>\n"
+  "    <quiz id=\"latihan\" role=\"practice\">\n"
+  "      <question id=\"q1\" topic=\"dasar\" type=\"single\">\n"
+  "        <prompt>Siapa yang mendampingi klien?</prompt>\n"
+  "        <option id=\"a\" correct=\"true\">Peksos</option>\n"
+  "        <option id=\"b\">Tidak ada</option>\n"
+  "        <explanation>Peksos mendampingi klien.</explanation>\n"
+  "      </question>\n"
+  "    </quiz>\n"
+  "  </lesson>\n"
+  "</module>\n";
 
 static char *root;
 static char *input_path;
@@ -90,6 +124,41 @@ check_nothing_outside (void)
       }
 }
 
+static void
+add_entry (struct archive *archive,
+           const char     *name,
+           const void     *data,
+           size_t          size)
+{
+  struct archive_entry *entry = archive_entry_new ();
+
+  archive_entry_set_pathname (entry, name);
+  archive_entry_set_filetype (entry, AE_IFREG);
+  archive_entry_set_perm (entry, 0644);
+  archive_entry_set_size (entry, (la_int64_t) size);
+  if (archive_write_header (archive, entry) != ARCHIVE_OK
+      || (size > 0 && archive_write_data (archive, data, size) != (la_ssize_t) size))
+    abort ();
+  archive_entry_free (entry);
+}
+
+/* Writes a package of the manifest @data and the module */
+static void
+write_manifest_package (const uint8_t *data,
+                        size_t         size)
+{
+  struct archive *archive = archive_write_new ();
+
+  if (archive_write_set_format_zip (archive) != ARCHIVE_OK
+      || archive_write_open_filename (archive, input_path) != ARCHIVE_OK)
+    abort ();
+  add_entry (archive, "manifest.xml", data, size);
+  add_entry (archive, "module/module.id.xml", module_xml, strlen (module_xml));
+  if (archive_write_close (archive) != ARCHIVE_OK)
+    abort ();
+  archive_write_free (archive);
+}
+
 int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
@@ -127,11 +196,17 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(GError) install_error = NULL;
   FILE *stream;
 
-  /* a plain write: g_file_set_contents() would sync the disk for every input */
-  stream = g_fopen (input_path, "wb");
-  if (g_mkdir_with_parents (modules_dir, 0700) != 0 || stream == NULL
-      || (size > 0 && fwrite (data, 1, size, stream) != size) || fclose (stream) != 0)
+  if (g_mkdir_with_parents (modules_dir, 0700) != 0)
     abort ();
+  if (size >= 2 && data[0] == 'P' && data[1] == 'K')
+    {
+      /* a plain write: g_file_set_contents() would sync the disk for every input */
+      stream = g_fopen (input_path, "wb");
+      if (stream == NULL || fwrite (data, 1, size, stream) != size || fclose (stream) != 0)
+        abort ();
+    }
+  else
+    write_manifest_package (data, size);
 
   verified = bekal_package_verify (input_path, diagnostics, &error);
   check_result (verified, error);
