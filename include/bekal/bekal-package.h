@@ -275,10 +275,10 @@ BekalPackageInfo   *bekal_package_install                   (const char         
  *
  * Returns: how the package relates to what is installed
  */
-BekalPackageStatus  bekal_package_info_compare_installed    (BekalPackageInfo    *self,
-                                                             const char          *modules_dir,
-                                                             const char          *media_dir,
-                                                             char               **installed_version);
+BekalPackageStatus  bekal_package_info_compare_installed (BekalPackageInfo    *self,
+                                                          const char          *modules_dir,
+                                                          const char          *media_dir,
+                                                          char               **installed_version);
 
 /**
  * bekal_package_info_get_path:

@@ -3,15 +3,15 @@
  * An input that starts with "PK" (as every zip file does) is a package file. Any other input is
  * a manifest: the harness packs it, as manifest.xml, with a small valid module file (so that
  * mutations reach the manifest's parser and the checks behind it, which a mutated zip rarely
- * does, its checksums being wrong). Each package is checked with bekal_package_verify(), then installed with
- * bekal_package_install() into a modules folder of the harness's private temporary folder
- * (made once per process; TMPDIR points into it, so the verifier's temporary folders are made
- * there too), which is emptied again afterwards. Besides the sanitizers it checks the contract
- * and aborts (a crash for the fuzzer) when it is broken: a result or an error, never both and
- * never neither; an error of the package domain with a message in UTF-8; a result with an id,
- * a version and a title in each language; after each input the private folder holds only
- * the input and the modules and media folders: nothing was written anywhere else, and no
- * temporary folder was left behind.
+ * does, its checksums being wrong). Each package is checked with bekal_package_verify(), then
+ * installed with bekal_package_install() into a modules folder of the harness's private
+ * temporary folder (made once per process; TMPDIR points into it, so the verifier's temporary
+ * folders are made there too), which is emptied again afterwards. Besides the sanitizers it
+ * checks the contract and aborts (a crash for the fuzzer) when it is broken: a result or an
+ * error, never both and never neither; an error of the package domain with a message in UTF-8;
+ * a result with an id, a version and a title in each language; after each input the private
+ * folder holds only the input and the modules and media folders: nothing was written anywhere
+ * else, and no temporary folder was left behind.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
