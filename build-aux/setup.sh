@@ -12,7 +12,7 @@ BEKAL_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BEKAL_PACKAGES=(
   meson ninja-build pkg-config gcc gettext
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
-  libxml2-dev libsqlite3-dev libjson-glib-dev
+  libxml2-dev libsqlite3-dev libjson-glib-dev libarchive-dev
   libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev
   librsvg2-dev libgdk-pixbuf-2.0-dev
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good
@@ -20,9 +20,10 @@ BEKAL_PACKAGES=(
 )
 
 # What the test suite needs on top: a virtual display for the UI tests, xmllint for the
-# benchmark, gst-launch for the media tests, ImageMagick for screenshots
+# benchmark, gst-launch for the media tests, ImageMagick for screenshots, zip and unzip as the
+# package benchmark's reference
 BEKAL_TEST_PACKAGES=(
-  xvfb xauth libxml2-utils gstreamer1.0-tools imagemagick dbus sqlite3
+  xvfb xauth libxml2-utils gstreamer1.0-tools imagemagick dbus sqlite3 zip unzip
 )
 
 # What the fuzzing run needs: clang with libFuzzer and the sanitizer runtimes

@@ -17,6 +17,7 @@
 #include <bekal/bekal-media-probe.h>
 #include <bekal/bekal-paths.h>
 
+#include "bekal-author-package.h"
 #include "bekal-author-report.h"
 #include "bekal-author-subtitles.h"
 #include "bekal-author-store.h"
@@ -536,6 +537,9 @@ print_usage (void)
                 "  report     Reports from a learner store (report gap --data-dir DIR [--csv])\n"
                 "  subtitles  List the cues of subtitle files and check their quality\n"
                 "  store      Check or repair a learner store (store check|repair --data-dir DIR)\n"
+                "  pack       Pack a module folder and its media into a .bekal file\n"
+                "  verify     Check a .bekal package and list what it holds\n"
+                "  install    Install a .bekal package (install FILE [--modules-dir DIR])\n"
                 "\n"
                 "Run “bekal-author COMMAND --help” for the options of a command.\n"));
 }
@@ -571,6 +575,12 @@ main (int    argc,
     return bekal_author_run_subtitles (argc - 1, argv + 1);
   if (g_str_equal (command, "store"))
     return bekal_author_run_store (argc - 1, argv + 1);
+  if (g_str_equal (command, "pack"))
+    return bekal_author_run_pack (argc - 1, argv + 1);
+  if (g_str_equal (command, "verify"))
+    return bekal_author_run_verify (argc - 1, argv + 1);
+  if (g_str_equal (command, "install"))
+    return bekal_author_run_install (argc - 1, argv + 1);
   if (g_str_equal (command, "--help") || g_str_equal (command, "-h")
       || g_str_equal (command, "help"))
     {
