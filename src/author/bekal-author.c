@@ -17,6 +17,7 @@
 #include <bekal/bekal-media-probe.h>
 #include <bekal/bekal-paths.h>
 
+#include "bekal-author-bank.h"
 #include "bekal-author-report.h"
 #include "bekal-author-subtitles.h"
 #include "bekal-author-store.h"
@@ -536,6 +537,8 @@ print_usage (void)
                 "  report     Reports from a learner store (report gap --data-dir DIR [--csv])\n"
                 "  subtitles  List the cues of subtitle files and check their quality\n"
                 "  store      Check or repair a learner store (store check|repair --data-dir DIR)\n"
+                "  import     Turn a Moodle XML or GIFT question bank into a quiz\n"
+                "  export     Write a module's questions as Moodle XML or GIFT\n"
                 "\n"
                 "Run “bekal-author COMMAND --help” for the options of a command.\n"));
 }
@@ -571,6 +574,10 @@ main (int    argc,
     return bekal_author_run_subtitles (argc - 1, argv + 1);
   if (g_str_equal (command, "store"))
     return bekal_author_run_store (argc - 1, argv + 1);
+  if (g_str_equal (command, "import"))
+    return bekal_author_run_import (argc - 1, argv + 1);
+  if (g_str_equal (command, "export"))
+    return bekal_author_run_export (argc - 1, argv + 1);
   if (g_str_equal (command, "--help") || g_str_equal (command, "-h")
       || g_str_equal (command, "help"))
     {
