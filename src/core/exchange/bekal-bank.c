@@ -144,7 +144,7 @@ split_category_path (const char *path)
       if (length >= 2 && first[0] == '$' && first[length - 1] == '$')
         g_ptr_array_remove_index (segments, 0);
     }
-  if (segments->len > 1 && g_str_equal (g_ptr_array_index (segments, 0), "top"))
+  if (segments->len > 0 && g_str_equal (g_ptr_array_index (segments, 0), "top"))
     g_ptr_array_remove_index (segments, 0);
 
   return segments;

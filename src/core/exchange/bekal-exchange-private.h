@@ -20,7 +20,9 @@ typedef struct
   GHashTable *dropped;    /* tag name → TRUE: tags removed with their content */
   GHashTable *unwrapped;  /* tag name → TRUE: unknown tags removed, their text kept */
   gboolean    markdown;   /* Markdown text taken as plain text */
-  gboolean    flattened;  /* markup on a side that only holds plain text */
+  gboolean    partial_credit; /* single choice with partly right answers */
+  guint       distractors;    /* right sides of a match without a left side */
+  gboolean    subset;         /* an ordering question that showed some of its items */
 } BekalLosses;
 
 void   bekal_losses_init              (BekalLosses        *losses);

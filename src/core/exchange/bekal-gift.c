@@ -327,9 +327,7 @@ read_choices (GiftState         *state,
 
           option->correct = g_array_index (weights, double, i) > best - 1e-9;
         }
-      bekal_bank_add_note (state->bank, question->id,
-                           _("answers with partial credit count as wrong: a single-choice "
-                             "question in Bekal has one right answer"));
+      losses->partial_credit = TRUE;
     }
 }
 
@@ -377,18 +375,7 @@ read_pairs (GiftState         *state,
                                       bekal_inline_from_plain (right_text, -1), NULL, FALSE);
     }
 
-  if (distractors > 0)
-    {
-      g_autofree char *message =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                      "%u extra wrong answer on the right left out: in Bekal "
-                                      "every right side belongs to a left side",
-                                      "%u extra wrong answers on the right left out: in Bekal "
-                                      "every right side belongs to a left side",
-                                      distractors), distractors);
-
-      bekal_bank_add_note (state->bank, question->id, message);
-    }
+  losses->distractors += distractors;
 }
 
 static void

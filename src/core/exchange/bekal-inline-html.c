@@ -50,6 +50,7 @@ typedef enum
   TAG_BLOCK,     /* structure only: its text is kept, separated by white space */
   TAG_INLINE,    /* presentation only: its text is kept */
   TAG_UNWRAP,    /* meaning that inline markup cannot hold: text kept, noted */
+  TAG_TABLE,     /* a table: its cells' text kept, separated by white space, noted */
   TAG_DROP,      /* removed with its content, noted */
   TAG_IMAGE,
 } TagKind;
@@ -64,6 +65,10 @@ static const char * const inline_tags[] = {
   "span", "a", "font", "u", "small", "big", "code", "tt", "abbr", "acronym", "mark", "nobr",
   "label", "ins", "q", "kbd", "samp", "var", "cite", "dfn", "bdi", "bdo", "wbr", "time",
   "data", NULL
+};
+
+static const char * const table_tags[] = {
+  "table", "tr", "td", "th", "thead", "tbody", "tfoot", "caption", NULL
 };
 
 static const char * const drop_tags[] = {
@@ -236,6 +241,8 @@ classify_tag (const char *name)
     return TAG_INLINE;
   if (in_list (drop_tags, name))
     return TAG_DROP;
+  if (in_list (table_tags, name))
+    return TAG_TABLE;
   return TAG_UNWRAP;
 }
 
@@ -279,10 +286,10 @@ convert_nodes (InlineWriter *writer,
                 note_tag (losses ? losses->dropped : NULL, name);
                 break;
               }
-            if (kind == TAG_UNWRAP)
+            if (kind == TAG_UNWRAP || kind == TAG_TABLE)
               note_tag (losses ? losses->unwrapped : NULL, name);
 
-            if (kind == TAG_BLOCK)
+            if (kind == TAG_BLOCK || kind == TAG_TABLE)
               writer_space (writer);
             if (kind == TAG_STRONG)
               writer_open (writer, STYLE_STRONG);
@@ -294,7 +301,7 @@ convert_nodes (InlineWriter *writer,
 
             if (kind == TAG_STRONG || kind == TAG_EM)
               writer_close (writer);
-            if (kind == TAG_BLOCK)
+            if (kind == TAG_BLOCK || kind == TAG_TABLE)
               writer_space (writer);
           }
           break;
@@ -380,9 +387,22 @@ bekal_losses_describe (BekalLosses *losses)
     }
   if (losses->markdown)
     g_ptr_array_add (parts, g_strdup (_("Markdown text taken as plain text")));
-  if (losses->flattened)
-    g_ptr_array_add (parts, g_strdup (_("bold and italics removed where only plain text "
-                                        "is possible")));
+  if (losses->distractors > 0)
+    g_ptr_array_add (parts,
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "%u extra wrong answer on the right left "
+                                                   "out: in Bekal every right side belongs to "
+                                                   "a left side",
+                                                   "%u extra wrong answers on the right left "
+                                                   "out: in Bekal every right side belongs to "
+                                                   "a left side",
+                                                   losses->distractors), losses->distractors));
+  if (losses->subset)
+    g_ptr_array_add (parts, g_strdup (_("Moodle showed only some of the items at a time; Bekal "
+                                        "asks for all of them")));
+  if (losses->partial_credit)
+    g_ptr_array_add (parts, g_strdup (_("answers with partial credit count as wrong: a "
+                                        "single-choice question in Bekal has one right answer")));
 
   if (parts->len == 0)
     return NULL;

@@ -187,7 +187,10 @@ on_parse_error (void        *user_data,
   if (state->stopped || error->level == XML_ERR_WARNING || state->problem != NULL)
     return;
 
-  detail = g_strstrip (g_strdup (error->message ? error->message : "?"));
+  /* libxml2 adds the text around the error on further lines */
+  detail = g_strndup (error->message ? error->message : "?",
+                      error->message ? strcspn (error->message, "\n") : 1);
+  g_strstrip (detail);
   message = g_strdup_printf (_("the file is not well-formed XML: %s. Check that it is the file "
                                "Moodle exported, whole and unchanged."), detail);
   state->problem = g_strdup_printf ("%s:%d: %s", state->name, error->line, message);
@@ -403,9 +406,7 @@ read_choice_answers (MoodleState       *state,
 
           answer->option->correct = answer->fraction > best - 1e-9;
         }
-      bekal_bank_add_note (state->bank, question->id,
-                           _("answers with partial credit count as wrong: a single-choice "
-                             "question in Bekal has one right answer"));
+      losses->partial_credit = TRUE;
     }
 }
 
@@ -477,18 +478,7 @@ read_matching (MoodleState       *state,
                                       bekal_inline_from_plain (right, -1), NULL, FALSE);
     }
 
-  if (distractors > 0)
-    {
-      g_autofree char *message =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                      "%u extra wrong answer on the right left out: in Bekal "
-                                      "every right side belongs to a left side",
-                                      "%u extra wrong answers on the right left out: in Bekal "
-                                      "every right side belongs to a left side",
-                                      distractors), distractors);
-
-      bekal_bank_add_note (state->bank, question->id, message);
-    }
+  losses->distractors += distractors;
 }
 
 static int
@@ -539,9 +529,7 @@ read_ordering (MoodleState       *state,
     }
 
   if (select[0] != '\0' && g_ascii_strcasecmp (select, "ALL") != 0)
-    bekal_bank_add_note (state->bank, question->id,
-                         _("Moodle showed only some of the items at a time; Bekal asks for all "
-                           "of them"));
+    losses->subset = TRUE;
 }
 
 static void
