@@ -302,7 +302,9 @@ run_author (Run        *run,
   int wait_status = 0;
   va_list args;
 
-  g_ptr_array_add (argv, (gpointer) (author ? author : BEKAL_BUILD_ROOT "/src/author/bekal-author"));
+  if (author == NULL)
+    author = BEKAL_BUILD_ROOT "/src/author/bekal-author";
+  g_ptr_array_add (argv, (gpointer) author);
   va_start (args, first_arg);
   for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
     g_ptr_array_add (argv, (gpointer) arg);
@@ -405,7 +407,8 @@ test_moodle_types (void)
   q = find_question (bank, "kunjungan-rumah");
   g_assert_nonnull (q);
   g_assert_cmpstr (q->topic_id, ==, "keluarga-komunitas");
-  g_assert_cmpstr (q->prompt, ==, "A home visit is planned. Who should know about it &lt;first&gt;?");
+  g_assert_cmpstr (q->prompt, ==,
+                   "A home visit is planned. Who should know about it &lt;first&gt;?");
   g_assert_cmpstr (q->explanation, ==, "The **family** should always know.");
   g_assert_true (option_at (q, 0)->correct);
   g_assert_false (option_at (q, 1)->correct);
@@ -554,7 +557,8 @@ test_gift_types (void)
   /* the missing word format with choices */
   q = find_question (bank, "the-first-meeting-should-build");
   g_assert_nonnull (q);
-  g_assert_cmpstr (q->prompt, ==, "The first meeting should build _____ between worker and client.");
+  g_assert_cmpstr (q->prompt, ==,
+                   "The first meeting should build _____ between worker and client.");
 
   /* escapes */
   q = find_question (bank, "simbol-escape");

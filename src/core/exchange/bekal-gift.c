@@ -417,7 +417,7 @@ read_block (GiftState  *state,
             guint       line)
 {
   GiftText text;
-  Span all, name_span = { NULL, 0, 0 }, before, after, answers, general;
+  Span all, before, after, answers, general;
   g_autofree char *name = NULL;
   g_autofree char *display = NULL;
   g_autofree char *idnumber = find_idnumber (comments);
@@ -457,8 +457,7 @@ read_block (GiftState  *state,
         finish++;
       if (finish + 1 < all.end)
         {
-          name_span = (Span) { &text, all.start + 2, finish };
-          name = span_dup (span_trim (name_span));
+          name = span_dup (span_trim ((Span) { &text, all.start + 2, finish }));
           all.start = finish + 2;
         }
       else
