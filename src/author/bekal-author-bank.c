@@ -164,7 +164,7 @@ bekal_author_run_import (int    argc,
     { "role", 0, 0, G_OPTION_ARG_STRING, &role_name,
       N_("The quiz's role: practice (the default) or pretest"), N_("ROLE") },
     { "quiz-id", 0, 0, G_OPTION_ARG_STRING, &quiz_id,
-      N_("The id of the quiz (default: " DEFAULT_QUIZ_ID ")"), N_("ID") },
+      N_("The id of the quiz (default: bank-quiz)"), N_("ID") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL,
       N_("moodle|gift FILE") },
     { NULL }
