@@ -758,7 +758,9 @@ test_export_gift_escapes (void)
 {
   const char *source =
     "// [id:tanda]\n::Tanda\\: khusus::[html]Is \\{a\\} \\= b \\~ c \\# d? "
-    "{=yes \\# sure#right\\: yes ~no}\n";
+    "{=yes \\# sure#right\\: yes ~no}\n"
+    "\n"
+    "::Persen:: A wrong answer that starts with a per cent sign {=none ~%0%%5 off}\n";
   g_autoptr(GError) error = NULL;
   g_autoptr(BekalQuestionBank) bank = bekal_question_bank_parse_gift (source, strlen (source),
                                                                       "t.txt", &error);
@@ -772,6 +774,8 @@ test_export_gift_escapes (void)
   g_assert_nonnull (strstr (gift, "// [id:tanda]"));
   g_assert_nonnull (strstr (gift, "::Tanda\\: khusus::[html]Is \\{a\\} \\= b \\~ c \\# d?"));
   g_assert_nonnull (strstr (gift, "=yes \\# sure#right\\: yes"));
+  g_assert_cmpstr (option_at (bekal_question_bank_get_question (bank, 1), 1)->text, ==, "%5 off");
+  g_assert_nonnull (strstr (gift, "~%0%%5 off"));
 
   again = bekal_question_bank_parse_gift (gift, strlen (gift), "again.txt", &error);
   g_assert_no_error (error);

@@ -172,7 +172,7 @@ add_topic (BekalQuestionBank *self,
   BekalBankTopic *topic = g_new0 (BekalBankTopic, 1);
 
   topic->id = g_strdup (id);
-  topic->name = g_strdup (name);
+  topic->name = bekal_bank_clean_plain (name);
   g_ptr_array_add (self->topics, topic);
   g_hash_table_insert (self->topic_by_path, g_strdup (key), topic);
 
@@ -613,8 +613,12 @@ gboolean
 bekal_bank_add_question (BekalQuestionBank *self,
                          BekalBankQuestion *question)
 {
-  g_autofree char *reason = bekal_bank_check_question (question);
+  g_autofree char *reason = NULL;
+  char *name = question->name;
 
+  question->name = bekal_bank_clean_plain (name);
+  g_free (name);
+  reason = bekal_bank_check_question (question);
   if (reason != NULL)
     {
       bekal_bank_discard_question (self, question,
@@ -634,7 +638,7 @@ bekal_bank_skipped_new (const char *name,
 {
   BekalBankSkipped *skipped = g_new0 (BekalBankSkipped, 1);
 
-  skipped->name = g_strdup (name ? name : "");
+  skipped->name = bekal_bank_clean_plain (name);
   skipped->kind = g_strdup (kind ? kind : "");
   skipped->reason = g_strdup (reason);
   skipped->line = line;
@@ -662,6 +666,14 @@ bekal_bank_add_note (BekalQuestionBank *self,
   note->question = g_strdup (question);
   note->message = g_strdup (message);
   g_ptr_array_add (self->notes, note);
+}
+
+char *
+bekal_bank_clean_plain (const char *text)
+{
+  g_autofree char *markup = bekal_inline_from_plain (text ? text : "", -1);
+
+  return bekal_inline_to_plain (markup);
 }
 
 char *

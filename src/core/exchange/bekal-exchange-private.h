@@ -93,6 +93,8 @@ BekalBankSkipped *bekal_bank_skipped_new (const char      *name,
                                           const char      *kind,
                                           guint            line,
                                           const char      *reason);
+/* Plain text fit for XML and a terminal: no control characters, white space collapsed */
+char  *bekal_bank_clean_plain         (const char         *text);
 /* A short name for a question without one: its first words */
 char  *bekal_bank_name_from_text      (const char         *plain);
 /* Makes sure the module loader's refusal of external entities is installed */

@@ -710,7 +710,12 @@ write_question (GString                 *out,
         }
 
       if (question->type == BEKAL_QUESTION_SINGLE)
-        g_string_append_c (out, option->correct ? '=' : '~');
+        {
+          g_string_append_c (out, option->correct ? '=' : '~');
+          /* GIFT cannot escape a "%": a text that starts with one gets its weight written */
+          if (!option->correct && option->text[0] == '%')
+            g_string_append (out, "%0%");
+        }
       else
         {
           double fraction = option->correct

@@ -250,8 +250,14 @@ static void
 note_tag (GHashTable *set,
           const char *name)
 {
-  if (set != NULL && g_hash_table_size (set) < 32)
-    g_hash_table_add (set, g_ascii_strdown (name, -1));
+  if (set == NULL || g_hash_table_size (set) >= 32)
+    return;
+
+  /* the names go to a terminal: letters, digits, ':', '-' and '_' only */
+  for (const char *p = name; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != ':' && *p != '-' && *p != '_')
+      return;
+  g_hash_table_add (set, g_ascii_strdown (name, -1));
 }
 
 static void
