@@ -127,6 +127,14 @@ typedef struct
   char *message;
 } BekalBankNote;
 
+/**
+ * BekalQuestionBank:
+ *
+ * Questions on their way between a Bekal module and Moodle: read from a Moodle XML or GIFT
+ * file, or collected from a module; written as a Bekal quiz fragment, as Moodle XML or as
+ * GIFT. It holds only what a Bekal module can hold, and lists what it left out.
+ */
+
 #define BEKAL_TYPE_QUESTION_BANK (bekal_question_bank_get_type ())
 
 G_DECLARE_FINAL_TYPE (BekalQuestionBank, bekal_question_bank, BEKAL, QUESTION_BANK, GObject)

@@ -31,6 +31,7 @@ struct _BekalQuestionBank
   GPtrArray  *topics;        /* of BekalBankTopic */
   GHashTable *topic_by_path; /* normalised category path → BekalBankTopic */
   GHashTable *ids;           /* every topic and question id */
+  GHashTable *suffixes;      /* base of a made id → last suffix tried */
   GPtrArray  *questions;     /* of BekalBankQuestion */
   GPtrArray  *skipped;       /* of BekalBankSkipped */
   GPtrArray  *notes;         /* of BekalBankNote */
@@ -89,18 +90,24 @@ is_valid_id (const char *id)
   return TRUE;
 }
 
-/* @base, or @base-2, @base-3… whichever is free; the result is reserved */
+/* @base, or @base-2, @base-3… whichever is free; the result is reserved. @suffixes remembers
+ * the last suffix tried for each base, so that a bank of questions that all have the same
+ * name does not take a time that grows with the square of their number. */
 static char *
 claim_unique (GHashTable *ids,
+              GHashTable *suffixes,
               const char *base)
 {
-  char *id = g_strdup (base);
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (suffixes, base));
+  char *id = n == 0 ? g_strdup (base) : NULL;
 
-  for (guint n = 2; g_hash_table_contains (ids, id); n++)
+  while (id == NULL || g_hash_table_contains (ids, id))
     {
       g_free (id);
+      n = MAX (n, 1) + 1;
       id = g_strdup_printf ("%s-%u", base, n);
     }
+  g_hash_table_insert (suffixes, g_strdup (base), GUINT_TO_POINTER (MAX (n, 1)));
   g_hash_table_add (ids, g_strdup (id));
 
   return id;
@@ -179,18 +186,19 @@ add_topic (BekalQuestionBank *self,
   return topic;
 }
 
-static gboolean
-topic_has_questions (BekalQuestionBank    *self,
-                     const BekalBankTopic *topic)
+/* The ids of the topics that have questions */
+static GHashTable *
+used_topics (BekalQuestionBank *self)
 {
+  GHashTable *used = g_hash_table_new (g_str_hash, g_str_equal);
+
   for (guint i = 0; i < self->questions->len; i++)
     {
       const BekalBankQuestion *question = g_ptr_array_index (self->questions, i);
 
-      if (g_str_equal (question->topic_id, topic->id))
-        return TRUE;
+      g_hash_table_add (used, question->topic_id);
     }
-  return FALSE;
+  return used;
 }
 
 static char *
@@ -372,6 +380,7 @@ bekal_question_bank_finalize (GObject *object)
   g_ptr_array_unref (self->topics);
   g_hash_table_unref (self->topic_by_path);
   g_hash_table_unref (self->ids);
+  g_hash_table_unref (self->suffixes);
   g_ptr_array_unref (self->questions);
   g_ptr_array_unref (self->skipped);
   g_ptr_array_unref (self->notes);
@@ -391,6 +400,7 @@ bekal_question_bank_init (BekalQuestionBank *self)
   self->topics = g_ptr_array_new_with_free_func ((GDestroyNotify) topic_free);
   self->topic_by_path = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->suffixes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->questions = g_ptr_array_new_with_free_func ((GDestroyNotify) bekal_bank_question_free);
   self->skipped = g_ptr_array_new_with_free_func ((GDestroyNotify) bekal_bank_skipped_free);
   self->notes = g_ptr_array_new_with_free_func ((GDestroyNotify) note_free);
@@ -431,7 +441,7 @@ bekal_bank_default_topic (BekalQuestionBank *self)
   if (topic != NULL)
     return topic->id;
 
-  id = claim_unique (self->ids, "imported");
+  id = claim_unique (self->ids, self->suffixes, "imported");
   return add_topic (self, "", id, _("Imported questions"))->id;
 }
 
@@ -458,11 +468,11 @@ bekal_bank_topic_for_category (BekalQuestionBank *self,
 
   name = g_ptr_array_index (segments, segments->len - 2);
   if (idnumber && is_valid_id (idnumber) && !g_hash_table_contains (self->ids, idnumber))
-    id = claim_unique (self->ids, idnumber);
+    id = claim_unique (self->ids, self->suffixes, idnumber);
   else
     {
       made = bekal_bank_make_id (name, "topic");
-      id = claim_unique (self->ids, made);
+      id = claim_unique (self->ids, self->suffixes, made);
     }
 
   return add_topic (self, key, id, name)->id;
@@ -476,10 +486,10 @@ bekal_bank_claim_question_id (BekalQuestionBank *self,
   g_autofree char *made = NULL;
 
   if (idnumber && is_valid_id (idnumber) && !g_hash_table_contains (self->ids, idnumber))
-    return claim_unique (self->ids, idnumber);
+    return claim_unique (self->ids, self->suffixes, idnumber);
 
   made = bekal_bank_make_id (name, "q");
-  return claim_unique (self->ids, made);
+  return claim_unique (self->ids, self->suffixes, made);
 }
 
 BekalBankQuestion *
@@ -809,6 +819,27 @@ bekal_bank_category_path (BekalQuestionBank    *self,
   return g_string_free (path, FALSE);
 }
 
+GHashTable *
+bekal_bank_questions_by_topic (BekalQuestionBank *self)
+{
+  GHashTable *groups = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                              (GDestroyNotify) g_ptr_array_unref);
+
+  for (guint i = 0; i < self->questions->len; i++)
+    {
+      BekalBankQuestion *question = g_ptr_array_index (self->questions, i);
+      GPtrArray *group = g_hash_table_lookup (groups, question->topic_id);
+
+      if (group == NULL)
+        {
+          group = g_ptr_array_new ();
+          g_hash_table_insert (groups, question->topic_id, group);
+        }
+      g_ptr_array_add (group, question);
+    }
+  return groups;
+}
+
 double
 bekal_bank_moodle_fraction (double fraction)
 {
@@ -957,17 +988,19 @@ bekal_question_bank_get_notes (BekalQuestionBank *self)
 char *
 bekal_question_bank_write_topics (BekalQuestionBank *self)
 {
+  g_autoptr(GHashTable) used = NULL;
   GString *out;
 
   g_return_val_if_fail (BEKAL_IS_QUESTION_BANK (self), NULL);
 
+  used = used_topics (self);
   out = g_string_new ("  <topics>\n");
   for (guint i = 0; i < self->topics->len; i++)
     {
       const BekalBankTopic *topic = g_ptr_array_index (self->topics, i);
       g_autofree char *name = bekal_inline_from_plain (topic->name, -1);
 
-      if (!topic_has_questions (self, topic))
+      if (!g_hash_table_contains (used, topic->id))
         continue;
       g_string_append_printf (out, "    <topic id=\"%s\">%s</topic>\n", topic->id, name);
     }

@@ -111,6 +111,8 @@ gboolean bekal_bank_check_utf8        (const char         *data,
 /* The sorted paths of categories, the topic's path segment, as written by the exporters */
 char  *bekal_bank_category_path       (BekalQuestionBank  *self,
                                        const BekalBankTopic *topic);
+/* Topic id → GPtrArray of its questions (not owned), in the bank's order */
+GHashTable *bekal_bank_questions_by_topic (BekalQuestionBank *self);
 /* The fraction Moodle accepts closest to @fraction (in 0..1, or -1..0) */
 double bekal_bank_moodle_fraction     (double              fraction);
 char  *bekal_bank_format_percent      (double              fraction);

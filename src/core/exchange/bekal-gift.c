@@ -852,10 +852,12 @@ bekal_question_bank_write_gift (BekalQuestionBank  *self,
                                 GPtrArray         **skipped)
 {
   g_autoptr(GPtrArray) left_out = NULL;
+  g_autoptr(GHashTable) groups = NULL;
   GString *out;
 
   g_return_val_if_fail (BEKAL_IS_QUESTION_BANK (self), NULL);
 
+  groups = bekal_bank_questions_by_topic (self);
   left_out = g_ptr_array_new_with_free_func ((GDestroyNotify) bekal_bank_skipped_free);
   out = g_string_new (NULL);
   if (bekal_question_bank_get_title (self))
@@ -872,12 +874,11 @@ bekal_question_bank_write_gift (BekalQuestionBank  *self,
       g_autofree char *path = bekal_bank_category_path (self, topic);
       gboolean wrote_category = FALSE;
 
-      for (guint j = 0; j < bekal_question_bank_get_n_questions (self); j++)
-        {
-          const BekalBankQuestion *question = bekal_question_bank_get_question (self, j);
+      GPtrArray *group = g_hash_table_lookup (groups, topic->id);
 
-          if (!g_str_equal (question->topic_id, topic->id))
-            continue;
+      for (guint j = 0; group != NULL && j < group->len; j++)
+        {
+          const BekalBankQuestion *question = g_ptr_array_index (group, j);
 
           if (question->type == BEKAL_QUESTION_ORDER)
             {

@@ -916,10 +916,12 @@ char *
 bekal_question_bank_write_moodle_xml (BekalQuestionBank  *self,
                                       GPtrArray         **skipped)
 {
+  g_autoptr(GHashTable) groups = NULL;
   GString *out;
 
   g_return_val_if_fail (BEKAL_IS_QUESTION_BANK (self), NULL);
 
+  groups = bekal_bank_questions_by_topic (self);
   out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<quiz>\n");
   for (guint i = 0; i < bekal_question_bank_get_n_topics (self); i++)
     {
@@ -927,12 +929,11 @@ bekal_question_bank_write_moodle_xml (BekalQuestionBank  *self,
       g_autofree char *path = bekal_bank_category_path (self, topic);
       gboolean wrote_category = FALSE;
 
-      for (guint j = 0; j < bekal_question_bank_get_n_questions (self); j++)
-        {
-          const BekalBankQuestion *question = bekal_question_bank_get_question (self, j);
+      GPtrArray *group = g_hash_table_lookup (groups, topic->id);
 
-          if (!g_str_equal (question->topic_id, topic->id))
-            continue;
+      for (guint j = 0; group != NULL && j < group->len; j++)
+        {
+          const BekalBankQuestion *question = g_ptr_array_index (group, j);
 
           if (!wrote_category)
             {
