@@ -335,18 +335,15 @@ cut_between (const char *text,
 }
 
 static GHashTable *
-load_bundled_module (const char *name)
+load_bundled_module (const char *folder)
 {
-  g_autofree char *folder = NULL;
   g_autofree char *media = test_source_path ("media");
   const char *media_dirs[] = { media, NULL };
   g_autoptr(BekalLoader) loader = bekal_loader_new (media_dirs);
   g_autoptr(GPtrArray) diagnostics = bekal_diagnostics_new ();
   g_autoptr(GError) error = NULL;
   GHashTable *variants;
-  g_autofree char *modules = test_source_path ("modules");
 
-  folder = g_build_filename (modules, name, NULL);
   variants = bekal_loader_load_folder (loader, folder, diagnostics, &error);
   g_assert_no_error (error);
   test_dump_diagnostics (diagnostics);
@@ -671,9 +668,39 @@ round_trip_bank (BekalQuestionBank *original)
 }
 
 static void
+round_trip_folder (const char *folder,
+                   guint      *n_modules,
+                   guint      *n_scale)
+{
+  g_autoptr(GHashTable) variants = load_bundled_module (folder);
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, variants);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      BekalModule *module = value;
+      g_autoptr(BekalQuestionBank) bank = bekal_question_bank_new_from_module (module);
+      guint n_questions = 0;
+
+      g_test_message ("round trip of %s", bekal_module_get_path (module));
+      for (guint i = 0; i < bekal_module_get_n_quizzes (module); i++)
+        n_questions += bekal_quiz_get_n_questions (bekal_module_get_quiz (module, i));
+      g_assert_cmpuint (bekal_question_bank_get_n_questions (bank)
+                        + bekal_question_bank_get_skipped (bank)->len, ==, n_questions);
+      *n_scale += bekal_question_bank_get_skipped (bank)->len;
+
+      round_trip_bank (bank);
+      (*n_modules)++;
+    }
+}
+
+/* Every bundled module and the example module, in each of their languages */
+static void
 test_round_trip_modules (void)
 {
   g_autofree char *modules = test_source_path ("modules");
+  g_autofree char *example = test_source_path ("examples/contoh-semua-elemen");
   g_autoptr(GDir) dir = g_dir_open (modules, 0, NULL);
   const char *name;
   guint n_modules = 0, n_scale = 0;
@@ -681,33 +708,14 @@ test_round_trip_modules (void)
   g_assert_nonnull (dir);
   while ((name = g_dir_read_name (dir)))
     {
-      g_autoptr(GHashTable) variants = NULL;
-      GHashTableIter iter;
-      gpointer value;
+      g_autofree char *folder = g_build_filename (modules, name, NULL);
 
-      if (g_str_equal (name, "schema"))
-        continue;
-      variants = load_bundled_module (name);
-      g_hash_table_iter_init (&iter, variants);
-      while (g_hash_table_iter_next (&iter, NULL, &value))
-        {
-          BekalModule *module = value;
-          g_autoptr(BekalQuestionBank) bank = bekal_question_bank_new_from_module (module);
-          guint n_questions = 0;
-
-          g_test_message ("round trip of %s", bekal_module_get_path (module));
-          for (guint i = 0; i < bekal_module_get_n_quizzes (module); i++)
-            n_questions += bekal_quiz_get_n_questions (bekal_module_get_quiz (module, i));
-          g_assert_cmpuint (bekal_question_bank_get_n_questions (bank)
-                            + bekal_question_bank_get_skipped (bank)->len, ==, n_questions);
-          n_scale += bekal_question_bank_get_skipped (bank)->len;
-
-          round_trip_bank (bank);
-          n_modules++;
-        }
+      if (!g_str_equal (name, "schema") && bekal_loader_folder_has_module_file (folder))
+        round_trip_folder (folder, &n_modules, &n_scale);
     }
+  round_trip_folder (example, &n_modules, &n_scale);
 
-  g_assert_cmpuint (n_modules, >=, 8);
+  g_assert_cmpuint (n_modules, >=, 16);
   /* the example module has a scale question, which is listed */
   g_assert_cmpuint (n_scale, >, 0);
 }
@@ -1162,7 +1170,7 @@ test_cli_export (void)
 {
   g_autofree char *dir = test_make_tmp_dir ();
   g_autofree char *xml = g_build_filename (dir, "bank.xml", NULL);
-  g_autofree char *module = test_source_path ("modules/contoh-semua-elemen");
+  g_autofree char *module = test_source_path ("examples/contoh-semua-elemen");
   g_autofree char *media = test_source_path ("media");
   g_autoptr(GError) error = NULL;
   g_autoptr(BekalQuestionBank) bank = NULL;
