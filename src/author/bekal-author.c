@@ -18,6 +18,7 @@
 #include <bekal/bekal-paths.h>
 
 #include "bekal-author-package.h"
+#include "bekal-author-bank.h"
 #include "bekal-author-report.h"
 #include "bekal-author-subtitles.h"
 #include "bekal-author-store.h"
@@ -540,6 +541,8 @@ print_usage (void)
                 "  pack       Pack a module folder and its media into a .bekal file\n"
                 "  verify     Check a .bekal package and list what it holds\n"
                 "  install    Install a .bekal package (install FILE [--modules-dir DIR])\n"
+                "  import     Turn a Moodle XML or GIFT question bank into a quiz\n"
+                "  export     Write a module's questions as Moodle XML or GIFT\n"
                 "\n"
                 "Run “bekal-author COMMAND --help” for the options of a command.\n"));
 }
@@ -581,6 +584,10 @@ main (int    argc,
     return bekal_author_run_verify (argc - 1, argv + 1);
   if (g_str_equal (command, "install"))
     return bekal_author_run_install (argc - 1, argv + 1);
+  if (g_str_equal (command, "import"))
+    return bekal_author_run_import (argc - 1, argv + 1);
+  if (g_str_equal (command, "export"))
+    return bekal_author_run_export (argc - 1, argv + 1);
   if (g_str_equal (command, "--help") || g_str_equal (command, "-h")
       || g_str_equal (command, "help"))
     {
