@@ -25,6 +25,7 @@
 
 #include "bekal-gap-report-page.h"
 #include "bekal-my-results-page.h"
+#include "bekal-order-view.h"
 #include "bekal-quiz-page.h"
 #include "bekal-quiz-results.h"
 #include "test-ui-util.h"
@@ -434,6 +435,13 @@ test_practice_feedback (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (feedback));
 }
 
+/* The item an order row shows; NULL for other rows */
+static const char *
+row_item_id (gpointer row)
+{
+  return BEKAL_IS_ORDER_ROW (row) ? bekal_order_row_get_item_id (BEKAL_ORDER_ROW (row)) : NULL;
+}
+
 static char *
 read_order (BekalQuizPage *page)
 {
@@ -441,7 +449,7 @@ read_order (BekalQuizPage *page)
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
 
   for (guint i = 0; i < rows->len; i++)
-    g_ptr_array_add (ids, g_object_get_data (g_ptr_array_index (rows, i), "bekal-option-id"));
+    g_ptr_array_add (ids, (gpointer) row_item_id (g_ptr_array_index (rows, i)));
   g_ptr_array_add (ids, NULL);
 
   return g_strjoinv (",", (char **) ids->pdata);
@@ -530,12 +538,12 @@ test_order_keyboard (Fixture       *fixture,
     g_autoptr(GPtrArray) rows = ui_find_all (GTK_WIDGET (page), GTK_TYPE_LIST_BOX_ROW);
     GtkWidget *first = g_ptr_array_index (rows, 0);
     GtkWidget *last = g_ptr_array_index (rows, rows->len - 1);
-    const char *last_id = g_object_get_data (G_OBJECT (last), "bekal-option-id");
+    const char *last_id = row_item_id (last);
     g_autoptr(GPtrArray) moved = NULL;
 
     g_assert_true (drop_row (first, last));
     moved = ui_find_all (GTK_WIDGET (page), GTK_TYPE_LIST_BOX_ROW);
-    g_assert_cmpstr (g_object_get_data (g_ptr_array_index (moved, 0), "bekal-option-id"), ==,
+    g_assert_cmpstr (row_item_id (g_ptr_array_index (moved, 0)), ==,
                      last_id);
   }
 
@@ -547,7 +555,7 @@ test_order_keyboard (Fixture       *fixture,
       guint position = 0;
 
       for (guint i = 0; i < rows->len; i++)
-        if (g_str_equal (g_object_get_data (g_ptr_array_index (rows, i), "bekal-option-id"),
+        if (g_str_equal (row_item_id (g_ptr_array_index (rows, i)),
                          g_ptr_array_index (correct, target)))
           {
             row = g_ptr_array_index (rows, i);
