@@ -149,9 +149,11 @@ add_full_choice (BekalChoiceView *self,
     }
   g_signal_connect_swapped (choice.button, "toggled", G_CALLBACK (on_choice_toggled), self);
 
-  /* TRANSLATORS: the name of an answer option for screen readers: its key and its text */
-  accessible = number <= BEKAL_QUESTION_VIEW_MAX_KEYED ? g_strdup_printf (_("%u: %s"), number, plain)
-                                                       : g_strdup (plain);
+  if (number <= BEKAL_QUESTION_VIEW_MAX_KEYED)
+    /* TRANSLATORS: the name of an answer option for screen readers: its key and its text */
+    accessible = g_strdup_printf (_("%u: %s"), number, plain);
+  else
+    accessible = g_strdup (plain);
   gtk_accessible_update_property (GTK_ACCESSIBLE (choice.button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible, -1);
   gtk_widget_add_css_class (choice.button, "quiz-choice");

@@ -234,6 +234,8 @@ bekal_question_view_new_for_question (BekalQuestion          *question,
 {
   BekalQuestionViewClass *klass;
   GtkWidget *view;
+  BekalQuestionViewPrivate *priv;
+  g_autoptr(BekalResponse) response = NULL;
 
   g_return_val_if_fail (BEKAL_IS_QUESTION (question), NULL);
 
@@ -251,13 +253,9 @@ bekal_question_view_new_for_question (BekalQuestion          *question,
   g_type_class_unref (klass);
 
   /* an order question is answered as shown, before any change */
-  {
-    BekalQuestionViewPrivate *priv =
-      bekal_question_view_get_instance_private (BEKAL_QUESTION_VIEW (view));
-    g_autoptr(BekalResponse) response = bekal_question_view_dup_response (BEKAL_QUESTION_VIEW (view));
-
-    priv->answered = response != NULL;
-  }
+  priv = bekal_question_view_get_instance_private (BEKAL_QUESTION_VIEW (view));
+  response = bekal_question_view_dup_response (BEKAL_QUESTION_VIEW (view));
+  priv->answered = response != NULL;
 
   return view;
 }

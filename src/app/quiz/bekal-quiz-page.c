@@ -337,7 +337,8 @@ bekal_quiz_page_set_session (BekalQuizPage    *self,
   self->finish_wanted = FALSE;
   self->time_up = FALSE;
   bekal_quiz_page_hide_save_error (self);
-  g_signal_connect_swapped (session, "notify::n-pending", G_CALLBACK (bekal_quiz_page_on_n_pending_changed), self);
+  g_signal_connect_swapped (session, "notify::n-pending",
+                            G_CALLBACK (bekal_quiz_page_on_n_pending_changed), self);
 
   quiz = bekal_quiz_session_get_quiz (session);
   title = quiz != NULL ? bekal_quiz_get_title (quiz) : NULL;
