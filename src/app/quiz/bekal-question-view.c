@@ -37,6 +37,9 @@ enum
   N_SIGNALS
 };
 
+G_DEFINE_ENUM_TYPE (BekalQuestionViewStyle, bekal_question_view_style,
+                    G_DEFINE_ENUM_VALUE (BEKAL_QUESTION_VIEW_FULL, "full"),
+                    G_DEFINE_ENUM_VALUE (BEKAL_QUESTION_VIEW_COMPACT, "compact"))
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (BekalQuestionView, bekal_question_view, GTK_TYPE_WIDGET)
 
 static GParamSpec *properties[N_PROPS];
@@ -131,7 +134,7 @@ bekal_question_view_get_property (GObject    *object,
       g_value_set_object (value, priv->question);
       break;
     case PROP_STYLE:
-      g_value_set_int (value, priv->style);
+      g_value_set_enum (value, priv->style);
       break;
     case PROP_ANSWERED:
       g_value_set_boolean (value, priv->answered);
@@ -159,7 +162,7 @@ bekal_question_view_set_property (GObject      *object,
       priv->question = g_value_dup_object (value);
       break;
     case PROP_STYLE:
-      priv->style = g_value_get_int (value);
+      priv->style = g_value_get_enum (value);
       break;
     case PROP_LOCKED:
       bekal_question_view_set_locked (self, g_value_get_boolean (value));
@@ -201,9 +204,9 @@ bekal_question_view_class_init (BekalQuestionViewClass *klass)
     g_param_spec_object ("question", NULL, NULL, BEKAL_TYPE_QUESTION,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_STYLE] =
-    g_param_spec_int ("style", NULL, NULL, BEKAL_QUESTION_VIEW_FULL, BEKAL_QUESTION_VIEW_COMPACT,
-                      BEKAL_QUESTION_VIEW_FULL,
-                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_enum ("style", NULL, NULL, BEKAL_TYPE_QUESTION_VIEW_STYLE,
+                       BEKAL_QUESTION_VIEW_FULL,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_ANSWERED] =
     g_param_spec_boolean ("answered", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);

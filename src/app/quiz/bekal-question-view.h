@@ -26,13 +26,17 @@ typedef enum
   BEKAL_QUESTION_VIEW_COMPACT, /* over a paused video: plain check buttons */
 } BekalQuestionViewStyle;
 
+#define BEKAL_TYPE_QUESTION_VIEW_STYLE (bekal_question_view_style_get_type ())
+
+GType bekal_question_view_style_get_type (void) G_GNUC_CONST;
+
 #define BEKAL_TYPE_QUESTION_VIEW (bekal_question_view_get_type ())
 
 G_DECLARE_DERIVABLE_TYPE (BekalQuestionView, bekal_question_view, BEKAL, QUESTION_VIEW, GtkWidget)
 
 /*
- * Properties: "question" (BekalQuestion, construct-only), "style" (BekalQuestionViewStyle as
- * int, construct-only), "answered" (gboolean, read-only: the learner's answer is complete),
+ * Properties: "question" (BekalQuestion, construct-only), "style" (BekalQuestionViewStyle,
+ * construct-only), "answered" (gboolean, read-only: the learner's answer is complete),
  * "locked" (gboolean: readable, no longer changeable).
  * Signals: "changed" (): the learner changed the answer.
  */
