@@ -8,6 +8,7 @@
 #include <glib.h>
 
 #include "bekal-model.h"
+#include "bekal-quiz-response.h"
 
 G_BEGIN_DECLS
 

@@ -280,6 +280,172 @@ test_response_helpers (void)
   g_assert_false (bekal_quiz_response_has_id ("", "a"));
 }
 
+/* Decoded responses: the one encoder and decoder of the text form */
+
+static void
+assert_round_trip (BekalQuestionType  kind,
+                   const char        *text)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BekalResponse) response = bekal_response_parse (kind, text, &error);
+  g_autofree char *again = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (response);
+  g_assert_cmpint (bekal_response_get_kind (response), ==, kind);
+  again = bekal_response_to_string (response);
+  g_assert_cmpstr (again, ==, text);
+}
+
+static void
+test_response_round_trip (void)
+{
+  g_autoptr (BekalResponse) multiple = bekal_response_new (BEKAL_QUESTION_MULTIPLE);
+  g_autoptr (BekalResponse) match = bekal_response_new (BEKAL_QUESTION_MATCH);
+  g_autoptr (BekalResponse) scale = bekal_response_new (BEKAL_QUESTION_SCALE);
+  g_autoptr (BekalResponse) order = NULL;
+  g_autofree char *multiple_text = NULL;
+  g_autofree char *match_text = NULL;
+  g_autofree char *empty_scale = NULL;
+  g_autofree char *scale_text = NULL;
+  int value = 0;
+
+  /* built by a view, written by core */
+  bekal_response_add_id (multiple, "a");
+  bekal_response_add_id (multiple, "c");
+  multiple_text = bekal_response_to_string (multiple);
+  g_assert_cmpstr (multiple_text, ==, "a,c");
+  g_assert_true (bekal_response_has_id (multiple, "c"));
+  g_assert_false (bekal_response_has_id (multiple, "b"));
+
+  bekal_response_add_pair (match, "x", "y");
+  bekal_response_add_pair (match, "y", NULL);
+  match_text = bekal_response_to_string (match);
+  g_assert_cmpstr (match_text, ==, "x=y,y=");
+  g_assert_cmpstr (bekal_response_get_match (match, "x"), ==, "y");
+  g_assert_null (bekal_response_get_match (match, "y"));
+  g_assert_null (bekal_response_get_match (match, "z"));
+  g_assert_cmpuint (bekal_response_get_n_pairs (match), ==, 2);
+  g_assert_cmpuint (bekal_response_get_n_ids (match), ==, 0);
+
+  empty_scale = bekal_response_to_string (scale);
+  g_assert_cmpstr (empty_scale, ==, "");
+  g_assert_false (bekal_response_get_value (scale, NULL));
+  bekal_response_set_value (scale, -2);
+  scale_text = bekal_response_to_string (scale);
+  g_assert_cmpstr (scale_text, ==, "-2");
+  g_assert_true (bekal_response_get_value (scale, &value));
+  g_assert_cmpint (value, ==, -2);
+
+  /* read back from the store, written again unchanged */
+  assert_round_trip (BEKAL_QUESTION_SINGLE, "b");
+  assert_round_trip (BEKAL_QUESTION_TRUEFALSE, "false");
+  assert_round_trip (BEKAL_QUESTION_MULTIPLE, "a,c");
+  assert_round_trip (BEKAL_QUESTION_MULTIPLE, "");
+  assert_round_trip (BEKAL_QUESTION_ORDER, "i3,i1,i2");
+  assert_round_trip (BEKAL_QUESTION_MATCH, "p1=p2,p2=p1");
+  assert_round_trip (BEKAL_QUESTION_MATCH, "p1=,p2=p2");
+  assert_round_trip (BEKAL_QUESTION_SCALE, "4");
+  assert_round_trip (BEKAL_QUESTION_SCALE, "-3");
+
+  order = bekal_response_parse (BEKAL_QUESTION_ORDER, "i3,i1,i2", NULL);
+  g_assert_cmpuint (bekal_response_get_n_ids (order), ==, 3);
+  g_assert_cmpstr (bekal_response_get_id (order, 0), ==, "i3");
+  g_assert_cmpstr (bekal_response_get_id (order, 2), ==, "i2");
+}
+
+static void
+assert_malformed (BekalQuestionType  kind,
+                  const char        *text)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BekalResponse) response = bekal_response_parse (kind, text, &error);
+
+  g_assert_error (error, BEKAL_QUIZ_ERROR, BEKAL_QUIZ_ERROR_INVALID_RESPONSE);
+  g_assert_null (response);
+}
+
+/* What a damaged or edited database may hold gives an error, never a crash or a guess */
+static void
+test_response_malformed (void)
+{
+  const char invalid_utf8[] = { 'a', (char) 0xff, 0 };
+
+  assert_malformed (BEKAL_QUESTION_SINGLE, NULL);
+  assert_malformed (BEKAL_QUESTION_SINGLE, invalid_utf8);
+  assert_malformed (BEKAL_QUESTION_MULTIPLE, "a,,b");
+  assert_malformed (BEKAL_QUESTION_MULTIPLE, ",");
+  assert_malformed (BEKAL_QUESTION_ORDER, "i1,i2=i3");
+  assert_malformed (BEKAL_QUESTION_MATCH, "x");
+  assert_malformed (BEKAL_QUESTION_MATCH, "x=y,z");
+  assert_malformed (BEKAL_QUESTION_MATCH, "=y");
+  assert_malformed (BEKAL_QUESTION_MATCH, "x=y=z");
+  assert_malformed (BEKAL_QUESTION_MATCH, "x=y,,z=z");
+  assert_malformed (BEKAL_QUESTION_SCALE, "");
+  assert_malformed (BEKAL_QUESTION_SCALE, "-");
+  assert_malformed (BEKAL_QUESTION_SCALE, "+3");
+  assert_malformed (BEKAL_QUESTION_SCALE, " 3");
+  assert_malformed (BEKAL_QUESTION_SCALE, "3.5");
+  assert_malformed (BEKAL_QUESTION_SCALE, "99999999999999999999");
+  assert_malformed (BEKAL_QUESTION_SCALE, "tiga");
+
+  /* the old text helpers ignore what they cannot read */
+  g_assert_false (bekal_quiz_response_has_id ("a,,b", "a"));
+  g_assert_null (bekal_quiz_response_dup_match ("x=y,z", "x"));
+}
+
+/* A decoded response scores as its text does; marks per option and per pair come from core */
+static void
+test_response_score_and_marks (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BekalResponse) multiple = bekal_response_new (BEKAL_QUESTION_MULTIPLE);
+  g_autoptr (BekalResponse) match = bekal_response_parse (BEKAL_QUESTION_MATCH, "x=x,y=z,z=",
+                                                          &error);
+  g_autoptr (BekalResponse) order = bekal_response_parse (BEKAL_QUESTION_ORDER, "i1,i2,i3,i4",
+                                                          NULL);
+  g_autoptr (BekalResponse) wrong_kind = bekal_response_new (BEKAL_QUESTION_SINGLE);
+  g_autoptr (BekalResponse) scale = bekal_response_new (BEKAL_QUESTION_SCALE);
+  BekalQuestion *m1 = question (fixture, "m1");
+  BekalQuestion *p1 = question (fixture, "p1");
+
+  g_assert_no_error (error);
+  bekal_response_add_id (multiple, "a");
+  bekal_response_add_id (multiple, "c");
+  g_assert_cmpfloat (bekal_quiz_score (m1, multiple, &error), ==, 0.0);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (score (fixture, "m1", "a,c"), ==, 0.0);
+  g_assert_cmpint (bekal_quiz_mark_part (m1, multiple, "a"), ==, BEKAL_PART_MARK_CORRECT);
+  g_assert_cmpint (bekal_quiz_mark_part (m1, multiple, "b"), ==, BEKAL_PART_MARK_MISSED);
+  g_assert_cmpint (bekal_quiz_mark_part (m1, multiple, "c"), ==, BEKAL_PART_MARK_WRONG);
+  g_assert_cmpint (bekal_quiz_mark_part (m1, multiple, "d"), ==, BEKAL_PART_MARK_NONE);
+
+  g_assert_cmpfloat_with_epsilon (bekal_quiz_score (p1, match, &error), 1.0 / 3, 1e-9);
+  g_assert_no_error (error);
+  g_assert_cmpint (bekal_quiz_mark_part (p1, match, "x"), ==, BEKAL_PART_MARK_CORRECT);
+  g_assert_cmpint (bekal_quiz_mark_part (p1, match, "y"), ==, BEKAL_PART_MARK_WRONG);
+  g_assert_cmpint (bekal_quiz_mark_part (p1, match, "z"), ==, BEKAL_PART_MARK_WRONG);
+
+  g_assert_cmpfloat (bekal_quiz_score (question (fixture, "o1"), order, &error), ==, 1.0);
+  g_assert_no_error (error);
+  g_assert_cmpint (bekal_quiz_mark_part (question (fixture, "o1"), order, "i1"), ==,
+                   BEKAL_PART_MARK_NONE);
+
+  /* a response built for another kind of question, and a scale without a value */
+  bekal_response_add_id (wrong_kind, "a");
+  bekal_quiz_score (m1, wrong_kind, &error);
+  g_assert_error (error, BEKAL_QUIZ_ERROR, BEKAL_QUIZ_ERROR_INVALID_RESPONSE);
+  g_clear_error (&error);
+  bekal_quiz_score (question (fixture, "sc1"), scale, &error);
+  g_assert_error (error, BEKAL_QUIZ_ERROR, BEKAL_QUIZ_ERROR_INVALID_RESPONSE);
+  g_clear_error (&error);
+  bekal_response_set_value (scale, 5);
+  g_assert_cmpfloat (bekal_quiz_score (question (fixture, "sc1"), scale, &error), ==,
+                     BEKAL_QUIZ_NO_SCORE);
+  g_assert_no_error (error);
+}
+
 /* Draw and shuffle */
 
 static void
@@ -1348,6 +1514,9 @@ main (int   argc,
   ADD ("/quiz/score/match", test_score_match);
   ADD ("/quiz/score/scale", test_score_scale);
   g_test_add_func ("/quiz/response-helpers", test_response_helpers);
+  g_test_add_func ("/quiz/response/round-trip", test_response_round_trip);
+  g_test_add_func ("/quiz/response/malformed", test_response_malformed);
+  ADD ("/quiz/response/score-and-marks", test_response_score_and_marks);
   ADD ("/quiz/draw/deterministic", test_draw_deterministic);
   ADD ("/quiz/draw/stable", test_draw_stable);
   g_test_add_func ("/quiz/draw/without-shuffle", test_draw_without_shuffle);

@@ -14,6 +14,7 @@
 #include <bekal/bekal-store.h>
 
 #include "bekal-player-private.h"
+#include "bekal-question-view.h"
 #include "bekal-video-block.h"
 #include "fifo-writer.h"
 
@@ -408,6 +409,24 @@ test_play_with_subtitles (Fixture       *fixture,
                                                    "uji-video", "klip", "q1", NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (response, ==, "a");
+  /* scored by core: right, and the options no longer change */
+  g_assert_false (gtk_widget_is_sensitive (check));
+  {
+    GtkWidget *view = find_widget (block, BEKAL_TYPE_QUESTION_VIEW, NULL);
+    g_autoptr(BekalResponse) chosen = NULL;
+    gboolean said_correct = FALSE;
+
+    g_assert_nonnull (view);
+    g_assert_true (bekal_question_view_get_locked (BEKAL_QUESTION_VIEW (view)));
+    chosen = bekal_question_view_dup_response (BEKAL_QUESTION_VIEW (view));
+    g_assert_true (bekal_response_has_id (chosen, "a"));
+    for (GtkWidget *child = gtk_widget_get_next_sibling (view); child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      if (GTK_IS_LABEL (child) && gtk_widget_get_visible (child)
+          && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (child)), "Correct."))
+        said_correct = TRUE;
+    g_assert_true (said_correct);
+  }
   resume = find_widget (block, GTK_TYPE_BUTTON, "Continue Watching");
   g_assert_nonnull (resume);
   g_signal_emit_by_name (resume, "clicked");

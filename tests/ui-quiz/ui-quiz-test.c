@@ -23,10 +23,14 @@
 
 #include "bekal-store-private.h"
 
+#include "bekal-choice-view.h"
 #include "bekal-gap-report-page.h"
+#include "bekal-match-view.h"
 #include "bekal-my-results-page.h"
+#include "bekal-order-view.h"
 #include "bekal-quiz-page.h"
 #include "bekal-quiz-results.h"
+#include "bekal-scale-view.h"
 #include "test-ui-util.h"
 #include "test-util.h"
 
@@ -434,6 +438,13 @@ test_practice_feedback (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (feedback));
 }
 
+/* The item an order row shows; NULL for other rows */
+static const char *
+row_item_id (gpointer row)
+{
+  return BEKAL_IS_ORDER_ROW (row) ? bekal_order_row_get_item_id (BEKAL_ORDER_ROW (row)) : NULL;
+}
+
 static char *
 read_order (BekalQuizPage *page)
 {
@@ -441,7 +452,7 @@ read_order (BekalQuizPage *page)
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
 
   for (guint i = 0; i < rows->len; i++)
-    g_ptr_array_add (ids, g_object_get_data (g_ptr_array_index (rows, i), "bekal-option-id"));
+    g_ptr_array_add (ids, (gpointer) row_item_id (g_ptr_array_index (rows, i)));
   g_ptr_array_add (ids, NULL);
 
   return g_strjoinv (",", (char **) ids->pdata);
@@ -530,12 +541,12 @@ test_order_keyboard (Fixture       *fixture,
     g_autoptr(GPtrArray) rows = ui_find_all (GTK_WIDGET (page), GTK_TYPE_LIST_BOX_ROW);
     GtkWidget *first = g_ptr_array_index (rows, 0);
     GtkWidget *last = g_ptr_array_index (rows, rows->len - 1);
-    const char *last_id = g_object_get_data (G_OBJECT (last), "bekal-option-id");
+    const char *last_id = row_item_id (last);
     g_autoptr(GPtrArray) moved = NULL;
 
     g_assert_true (drop_row (first, last));
     moved = ui_find_all (GTK_WIDGET (page), GTK_TYPE_LIST_BOX_ROW);
-    g_assert_cmpstr (g_object_get_data (g_ptr_array_index (moved, 0), "bekal-option-id"), ==,
+    g_assert_cmpstr (row_item_id (g_ptr_array_index (moved, 0)), ==,
                      last_id);
   }
 
@@ -547,7 +558,7 @@ test_order_keyboard (Fixture       *fixture,
       guint position = 0;
 
       for (guint i = 0; i < rows->len; i++)
-        if (g_str_equal (g_object_get_data (g_ptr_array_index (rows, i), "bekal-option-id"),
+        if (g_str_equal (row_item_id (g_ptr_array_index (rows, i)),
                          g_ptr_array_index (correct, target)))
           {
             row = g_ptr_array_index (rows, i);
@@ -994,6 +1005,195 @@ my_results_read (gpointer data)
 }
 
 static void
+on_view_changed (BekalQuestionView *view,
+                 guint             *n_changed)
+{
+  (*n_changed)++;
+}
+
+/* The text of a correct answer to @question, written by core */
+static char *
+correct_response (BekalQuestion *question)
+{
+  g_autoptr(BekalResponse) response = bekal_response_new (bekal_question_get_kind (question));
+
+  for (guint i = 0; i < bekal_question_get_n_options (question); i++)
+    {
+      BekalOption *option = bekal_question_get_option (question, i);
+      const char *id = bekal_option_get_id (option);
+
+      switch (bekal_question_get_kind (question))
+        {
+        case BEKAL_QUESTION_MATCH:
+          bekal_response_add_pair (response, id, id);
+          break;
+        case BEKAL_QUESTION_ORDER:
+          bekal_response_add_id (response, id);
+          break;
+        case BEKAL_QUESTION_SCALE:
+          break;
+        default:
+          if (bekal_option_get_correct (option))
+            bekal_response_add_id (response, id);
+          break;
+        }
+    }
+  if (bekal_question_get_kind (question) == BEKAL_QUESTION_SCALE)
+    bekal_response_set_value (response, bekal_question_get_scale_max (question));
+
+  return bekal_response_to_string (response);
+}
+
+/* Every question type has its view from the one factory; a view restores an answer, hands
+ * it back unchanged, and takes no key once locked */
+static void
+test_question_views (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const struct
+  {
+    const char *question_id;
+    GType       view_type;
+    gboolean    compact;
+  } cases[] = {
+    { "p-repatriasi", BEKAL_TYPE_CHOICE_VIEW, TRUE },
+    { "p-jaga-diri", BEKAL_TYPE_CHOICE_VIEW, TRUE },
+    { "p-tahap-akhir", BEKAL_TYPE_CHOICE_VIEW, TRUE },
+    { "p-pasangan", BEKAL_TYPE_MATCH_VIEW, FALSE },
+    { "urutkan-5r", BEKAL_TYPE_ORDER_VIEW, FALSE },
+    { "kesiapan", BEKAL_TYPE_SCALE_VIEW, FALSE },
+  };
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  show_in_window (fixture, box);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      BekalQuestion *question = bekal_module_find_question (fixture->module,
+                                                            cases[i].question_id);
+      BekalQuestionType kind;
+      g_auto(GStrv) order = NULL;
+      g_auto(GStrv) match_order = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *again = NULL;
+      g_autofree char *described = NULL;
+      g_autofree char *unknown = NULL;
+      g_autoptr(BekalResponse) response = NULL;
+      g_autoptr(BekalResponse) read_back = NULL;
+      g_autoptr(GError) error = NULL;
+      GtkWidget *widget;
+      GtkWidget *compact;
+      BekalQuestionView *view;
+      guint n_changed = 0;
+
+      g_assert_nonnull (question);
+      kind = bekal_question_get_kind (question);
+      order = bekal_quiz_arrange_options (question, TRUE, 7, &match_order);
+      widget = bekal_question_view_new_for_question (question, (const char * const *) order,
+                                                     (const char * const *) match_order,
+                                                     BEKAL_QUESTION_VIEW_FULL);
+      g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (widget, cases[i].view_type));
+      view = BEKAL_QUESTION_VIEW (widget);
+      gtk_box_append (GTK_BOX (box), widget);
+      g_assert_true (bekal_question_view_get_question (view) == question);
+      /* an order is complete as shown; everything else waits for the learner */
+      g_assert_cmpint (bekal_question_view_get_answered (view), ==, kind == BEKAL_QUESTION_ORDER);
+      g_signal_connect (view, "changed", G_CALLBACK (on_view_changed), &n_changed);
+
+      /* restored from its text, handed back as the same text */
+      text = correct_response (question);
+      response = bekal_response_parse (kind, text, &error);
+      g_assert_no_error (error);
+      bekal_question_view_set_response (view, response);
+      g_assert_cmpuint (n_changed, >, 0);
+      g_assert_true (bekal_question_view_get_answered (view));
+      read_back = bekal_question_view_dup_response (view);
+      g_assert_nonnull (read_back);
+      again = bekal_response_to_string (read_back);
+      /* pairs come in the order their left sides are shown, which scoring ignores */
+      if (kind == BEKAL_QUESTION_MATCH)
+        for (guint k = 0; k < bekal_question_get_n_options (question); k++)
+          {
+            const char *left = bekal_option_get_id (bekal_question_get_option (question, k));
+
+            g_assert_cmpstr (bekal_response_get_match (read_back, left), ==,
+                             bekal_response_get_match (response, left));
+          }
+      else
+        g_assert_cmpstr (again, ==, text);
+      if (bekal_question_is_scored (question))
+        g_assert_cmpfloat (bekal_quiz_score (question, read_back, &error), ==, 1.0);
+      g_assert_no_error (error);
+
+      /* locked: the number keys choose nothing */
+      bekal_question_view_set_locked (view, TRUE);
+      g_assert_true (bekal_question_view_get_locked (view));
+      g_assert_false (bekal_question_view_handle_key (view, GDK_KEY_1, 0));
+      g_assert_false (gtk_widget_get_can_target (widget));
+
+      /* the review describes the answer; a damaged stored answer is shown as unknown */
+      described = bekal_question_view_describe_response (question, text);
+      g_assert_cmpstr (described, !=, "");
+      g_assert_cmpstr (described, !=, _("Unknown answer"));
+      unknown = bekal_question_view_describe_response (question, "a,,=");
+      g_assert_cmpstr (unknown, ==, _("Unknown answer"));
+
+      /* only choices can be asked over a video */
+      compact = bekal_question_view_new_for_question (question, (const char * const *) order,
+                                                      (const char * const *) match_order,
+                                                      BEKAL_QUESTION_VIEW_COMPACT);
+      g_assert_cmpint (compact != NULL, ==, cases[i].compact);
+      if (compact != NULL)
+        {
+          g_object_ref_sink (compact);
+          g_object_unref (compact);
+        }
+    }
+}
+
+/* The marks after an answer come from core: words next to each option, not colour alone */
+static void
+test_question_view_marks (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  BekalQuestion *question = bekal_module_find_question (fixture->module, "p-jaga-diri");
+  g_auto(GStrv) order = bekal_quiz_arrange_options (question, FALSE, 1, NULL);
+  GtkWidget *widget = bekal_question_view_new_for_question (question,
+                                                            (const char * const *) order, NULL,
+                                                            BEKAL_QUESTION_VIEW_FULL);
+  BekalQuestionView *view = BEKAL_QUESTION_VIEW (widget);
+  g_autoptr(BekalResponse) response = bekal_response_new (BEKAL_QUESTION_MULTIPLE);
+  guint n_correct = 0;
+  guint n_wrong = 0;
+
+  show_in_window (fixture, widget);
+  for (guint i = 0; i < bekal_question_get_n_options (question); i++)
+    {
+      BekalOption *option = bekal_question_get_option (question, i);
+
+      if (bekal_option_get_correct (option))
+        n_correct++;
+      else if (n_wrong++ == 0)
+        bekal_response_add_id (response, bekal_option_get_id (option));
+    }
+  g_assert_cmpuint (n_correct, >, 0);
+  g_assert_cmpuint (n_wrong, >, 0);
+
+  /* key 1 ticks the first option, key 1 again clears it */
+  g_assert_true (bekal_question_view_handle_key (view, GDK_KEY_1, 0));
+  g_assert_true (bekal_question_view_get_answered (view));
+  g_assert_true (bekal_question_view_handle_key (view, GDK_KEY_1, 0));
+  g_assert_false (bekal_question_view_get_answered (view));
+  g_assert_false (bekal_question_view_handle_key (view, GDK_KEY_9, 0));
+
+  bekal_question_view_set_response (view, response);
+  bekal_question_view_set_locked (view, TRUE);
+  bekal_question_view_show_marks (view, response);
+  g_assert_nonnull (find_label_with (widget, _("Your choice, not correct")));
+  g_assert_nonnull (find_label_with (widget, _("Correct answer")));
+  g_assert_null (find_label_with (widget, _("Your choice, correct")));
+}
+
+static void
 test_my_results (Fixture       *fixture,
                  gconstpointer  data)
 {
@@ -1166,6 +1366,9 @@ main (int    argc,
   g_test_add ("/ui-quiz/resume", Fixture, NULL, set_up, test_resume, tear_down);
   g_test_add ("/ui-quiz/time-up", Fixture, NULL, set_up, test_time_up, tear_down);
   g_test_add ("/ui-quiz/checkpoint", Fixture, NULL, set_up, test_checkpoint, tear_down);
+  g_test_add ("/ui-quiz/question-views", Fixture, NULL, set_up, test_question_views, tear_down);
+  g_test_add ("/ui-quiz/question-view-marks", Fixture, NULL, set_up, test_question_view_marks,
+              tear_down);
   g_test_add ("/ui-quiz/my-results", Fixture, NULL, set_up, test_my_results, tear_down);
   g_test_add ("/ui-quiz/gap-report", Fixture, NULL, set_up, test_gap_report, tear_down);
 

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "bekal-question-view.h"
 #include "bekal-quiz-widgets.h"
 
 /* Helpers */
@@ -46,214 +47,6 @@ static char *
 text_markup (BekalText *text)
 {
   return text != NULL ? bekal_text_to_pango_markup (text) : g_strdup ("");
-}
-
-static char *
-scale_value_markup (BekalQuestion *question,
-                    const char    *value)
-{
-  BekalOption *label = bekal_question_find_option (question, value);
-  g_autofree char *escaped = g_markup_escape_text (value, -1);
-  g_autofree char *label_markup = NULL;
-
-  if (label == NULL)
-    return g_steal_pointer (&escaped);
-
-  label_markup = text_markup (bekal_option_get_text (label));
-  /* TRANSLATORS: a value on a self-rating scale and its label, e.g. "3 (Fairly ready)" */
-  return g_strdup_printf (_("%s (%s)"), escaped, label_markup);
-}
-
-/* Every line of a list of answers gets a bullet, so that a screen reader reads them apart */
-static void
-append_line (GString    *lines,
-             const char *markup)
-{
-  if (lines->len > 0)
-    g_string_append_c (lines, '\n');
-  g_string_append (lines, "• ");
-  g_string_append (lines, markup);
-}
-
-static char *
-response_markup (BekalQuestion *question,
-                 const char    *response)
-{
-  g_autoptr(GString) lines = g_string_new (NULL);
-  guint n_options = bekal_question_get_n_options (question);
-
-  if (response == NULL)
-    return g_markup_escape_text (_("Not answered"), -1);
-
-  switch (bekal_question_get_kind (question))
-    {
-    case BEKAL_QUESTION_SINGLE:
-    case BEKAL_QUESTION_TRUEFALSE:
-    case BEKAL_QUESTION_MULTIPLE:
-      for (guint i = 0; i < n_options; i++)
-        {
-          BekalOption *option = bekal_question_get_option (question, i);
-
-          if (bekal_quiz_response_has_id (response, bekal_option_get_id (option)))
-            {
-              g_autofree char *markup = bekal_quiz_option_markup (question, option);
-
-              append_line (lines, markup);
-            }
-        }
-      if (lines->len == 0)
-        g_string_append (lines, _("Nothing chosen"));
-      break;
-
-    case BEKAL_QUESTION_ORDER:
-      {
-        g_auto(GStrv) ids = g_strsplit (response, ",", -1);
-
-        for (guint i = 0; ids[i] != NULL; i++)
-          {
-            BekalOption *item = bekal_question_find_option (question, ids[i]);
-            g_autofree char *markup = item != NULL ? text_markup (bekal_option_get_text (item))
-                                                   : g_markup_escape_text (ids[i], -1);
-
-            if (lines->len > 0)
-              g_string_append_c (lines, '\n');
-            g_string_append_printf (lines, "%u. %s", i + 1, markup);
-          }
-      }
-      break;
-
-    case BEKAL_QUESTION_MATCH:
-      for (guint i = 0; i < n_options; i++)
-        {
-          BekalOption *pair = bekal_question_get_option (question, i);
-          g_autofree char *right_id = bekal_quiz_response_dup_match (response,
-                                                                     bekal_option_get_id (pair));
-          BekalOption *right = right_id != NULL ? bekal_question_find_option (question, right_id)
-                                                : NULL;
-          g_autofree char *left_markup = text_markup (bekal_option_get_text (pair));
-          g_autofree char *right_markup = right != NULL
-                                          ? text_markup (bekal_option_get_match_text (right))
-                                          : g_markup_escape_text (_("(none)"), -1);
-          g_autofree char *line = g_strdup_printf ("%s → %s", left_markup, right_markup);
-
-          append_line (lines, line);
-        }
-      break;
-
-    case BEKAL_QUESTION_SCALE:
-      {
-        g_autofree char *markup = scale_value_markup (question, response);
-
-        g_string_append (lines, markup);
-      }
-      break;
-
-    default:
-      g_string_append (lines, _("Unknown answer"));
-      break;
-    }
-
-  return g_string_free (g_steal_pointer (&lines), FALSE);
-}
-
-/* NULL for a scale (it has no correct answer) */
-static char *
-correct_answer_markup (BekalQuestion *question)
-{
-  g_autoptr(GString) lines = g_string_new (NULL);
-  guint n_options = bekal_question_get_n_options (question);
-
-  switch (bekal_question_get_kind (question))
-    {
-    case BEKAL_QUESTION_SINGLE:
-    case BEKAL_QUESTION_TRUEFALSE:
-    case BEKAL_QUESTION_MULTIPLE:
-      for (guint i = 0; i < n_options; i++)
-        {
-          BekalOption *option = bekal_question_get_option (question, i);
-
-          if (bekal_option_get_correct (option))
-            {
-              g_autofree char *markup = bekal_quiz_option_markup (question, option);
-
-              append_line (lines, markup);
-            }
-        }
-      break;
-
-    case BEKAL_QUESTION_ORDER:
-      for (guint i = 0; i < n_options; i++)
-        {
-          g_autofree char *markup =
-            text_markup (bekal_option_get_text (bekal_question_get_option (question, i)));
-
-          if (lines->len > 0)
-            g_string_append_c (lines, '\n');
-          g_string_append_printf (lines, "%u. %s", i + 1, markup);
-        }
-      break;
-
-    case BEKAL_QUESTION_MATCH:
-      for (guint i = 0; i < n_options; i++)
-        {
-          BekalOption *pair = bekal_question_get_option (question, i);
-          g_autofree char *left_markup = text_markup (bekal_option_get_text (pair));
-          g_autofree char *right_markup = text_markup (bekal_option_get_match_text (pair));
-          g_autofree char *line = g_strdup_printf ("%s → %s", left_markup, right_markup);
-
-          append_line (lines, line);
-        }
-      break;
-
-    case BEKAL_QUESTION_SCALE:
-    default:
-      return NULL;
-    }
-
-  return g_string_free (g_steal_pointer (&lines), FALSE);
-}
-
-static char *
-option_feedback_markup (BekalQuestion *question,
-                        const char    *response)
-{
-  g_autoptr(GString) lines = g_string_new (NULL);
-  BekalQuestionType kind = bekal_question_get_kind (question);
-
-  if (response == NULL
-      || (kind != BEKAL_QUESTION_SINGLE && kind != BEKAL_QUESTION_MULTIPLE
-          && kind != BEKAL_QUESTION_TRUEFALSE))
-    return NULL;
-
-  for (guint i = 0; i < bekal_question_get_n_options (question); i++)
-    {
-      BekalOption *option = bekal_question_get_option (question, i);
-      BekalText *feedback = bekal_option_get_feedback (option);
-      g_autofree char *feedback_markup = NULL;
-
-      if (feedback == NULL || !bekal_quiz_response_has_id (response, bekal_option_get_id (option)))
-        continue;
-
-      feedback_markup = bekal_text_to_pango_markup (feedback);
-      if (kind == BEKAL_QUESTION_MULTIPLE)
-        {
-          g_autofree char *option_markup = bekal_quiz_option_markup (question, option);
-          g_autofree char *line = g_strdup_printf ("<b>%s</b>: %s", option_markup, feedback_markup);
-
-          append_line (lines, line);
-        }
-      else
-        {
-          if (lines->len > 0)
-            g_string_append_c (lines, '\n');
-          g_string_append (lines, feedback_markup);
-        }
-    }
-
-  if (lines->len == 0)
-    return NULL;
-
-  return g_string_free (g_steal_pointer (&lines), FALSE);
 }
 
 /* Public API */
@@ -307,18 +100,6 @@ bekal_quiz_create_text_label (BekalText *text)
   g_autofree char *markup = text_markup (text);
 
   return create_markup_label (markup, NULL);
-}
-
-char *
-bekal_quiz_option_markup (BekalQuestion *question,
-                          BekalOption   *option)
-{
-  if (bekal_question_get_kind (question) == BEKAL_QUESTION_TRUEFALSE)
-    return g_markup_escape_text (g_str_equal (bekal_option_get_id (option), "true") ? _("True")
-                                                                                     : _("False"),
-                                 -1);
-
-  return text_markup (bekal_option_get_text (option));
 }
 
 GtkWidget *
@@ -414,7 +195,7 @@ bekal_quiz_create_answer_feedback (BekalQuizSession   *session,
 
   if (with_question)
     {
-      g_autofree char *answer = response_markup (question, response);
+      g_autofree char *answer = bekal_question_view_describe_response (question, response);
       g_autofree char *line = g_strdup_printf ("<b>%s</b>\n%s",
                                                _("Your answer:"), answer);
 
@@ -425,7 +206,7 @@ bekal_quiz_create_answer_feedback (BekalQuizSession   *session,
 
   if (flags & BEKAL_FEEDBACK_CORRECTNESS)
     {
-      g_autofree char *correct_markup = correct_answer_markup (question);
+      g_autofree char *correct_markup = bekal_question_view_describe_correct (question);
 
       gtk_box_append (GTK_BOX (box), bekal_quiz_create_verdict_row (question, response, score));
       if (correct_markup != NULL && !correct)
@@ -439,7 +220,7 @@ bekal_quiz_create_answer_feedback (BekalQuizSession   *session,
 
   if (flags & BEKAL_FEEDBACK_OPTIONS)
     {
-      g_autofree char *feedback = option_feedback_markup (question, response);
+      g_autofree char *feedback = bekal_question_view_describe_part_feedback (question, response);
 
       if (feedback != NULL)
         gtk_box_append (GTK_BOX (box), create_markup_label (feedback, "quiz-option-feedback"));

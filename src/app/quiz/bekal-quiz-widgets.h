@@ -19,9 +19,6 @@ char       *bekal_quiz_format_score            (double             score);
 const char *bekal_quiz_role_display_name       (BekalQuizRole      role);
 /* A wrapping label showing module text (escaped, with its emphasis) */
 GtkWidget  *bekal_quiz_create_text_label       (BekalText         *text);
-/* The display text of an option (truefalse options get "True" and "False"), as markup */
-char       *bekal_quiz_option_markup           (BekalQuestion     *question,
-                                                BekalOption       *option);
 /* What was right or wrong with the answer to question @index, and why, as far as @flags
  * allow; with @with_question, the question and the learner's answer come first (a review) */
 GtkWidget  *bekal_quiz_create_answer_feedback  (BekalQuizSession  *session,

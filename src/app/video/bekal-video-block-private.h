@@ -6,9 +6,11 @@
 #pragma once
 
 #include <bekal/bekal-media-progress.h>
+#include <bekal/bekal-quiz-session.h>
 #include <bekal/bekal-subtitles.h>
 
 #include "bekal-image.h"
+#include "bekal-question-view.h"
 #include "bekal-video-block.h"
 
 G_BEGIN_DECLS
@@ -88,7 +90,8 @@ struct _BekalVideoBlock
 
   GArray          *asked;            /* of gboolean, one per checkpoint */
   int              active_checkpoint;
-  GPtrArray       *answer_buttons;   /* GtkCheckButton, option id in "option-id" */
+  BekalQuestionView *question_view;     /* the answer widgets of the question shown, or NULL */
+  BekalQuizSession  *checkpoint_session; /* scores and keeps its answer; NULL without a store */
   GtkWidget       *answer_button;
   GtkLabel        *feedback_label;
   gboolean         answered;

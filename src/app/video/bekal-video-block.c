@@ -378,7 +378,7 @@ bekal_video_block_finalize (GObject *object)
   g_free (self->search_folded);
   g_hash_table_unref (self->cues_by_language);
   g_array_unref (self->asked);
-  g_ptr_array_unref (self->answer_buttons);
+  g_clear_object (&self->checkpoint_session);
 
   G_OBJECT_CLASS (bekal_video_block_parent_class)->finalize (object);
 }
@@ -450,7 +450,6 @@ bekal_video_block_init (BekalVideoBlock *self)
   self->cues_by_language = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                   (GDestroyNotify) g_ptr_array_unref);
   self->asked = g_array_new (FALSE, TRUE, sizeof (gboolean));
-  self->answer_buttons = g_ptr_array_new ();
   self->active_checkpoint = -1;
   self->subtitle_cue = -1;
   self->transcript_cue = -1;

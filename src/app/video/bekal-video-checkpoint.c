@@ -24,26 +24,11 @@ clear_checkpoint_box (BekalVideoBlock *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->checkpoint_box))))
     gtk_box_remove (self->checkpoint_box, child);
-  g_ptr_array_set_size (self->answer_buttons, 0);
+  self->question_view = NULL;
+  g_clear_object (&self->checkpoint_session);
   self->answer_button = NULL;
   self->feedback_label = NULL;
   self->answered = FALSE;
-}
-
-static gboolean
-answer_is_correct (BekalQuestion *question,
-                   GPtrArray     *buttons)
-{
-  for (guint i = 0; i < buttons->len; i++)
-    {
-      GtkCheckButton *button = g_ptr_array_index (buttons, i);
-      BekalOption *option = g_object_get_data (G_OBJECT (button), "option");
-
-      if (gtk_check_button_get_active (button) != bekal_option_get_correct (option))
-        return FALSE;
-    }
-
-  return TRUE;
 }
 
 static void
@@ -54,10 +39,10 @@ ask_checkpoint (BekalVideoBlock *self,
   BekalQuestion *question = self->module && checkpoint->question_id
                             ? bekal_module_find_question (self->module, checkpoint->question_id)
                             : NULL;
-  BekalQuestionType kind;
   g_autofree char *prompt = NULL;
-  GtkWidget *heading, *label, *buttons, *skip;
-  GtkCheckButton *group = NULL;
+  g_auto(GStrv) document_order = NULL;
+  const char * const *option_order;
+  GtkWidget *heading, *label, *buttons, *skip, *view;
 
   g_array_index (self->asked, gboolean, index) = TRUE;
   if (question == NULL)
@@ -66,7 +51,6 @@ ask_checkpoint (BekalVideoBlock *self,
   bekal_player_pause (self->player);
   clear_checkpoint_box (self);
   self->active_checkpoint = (int) index;
-  kind = bekal_question_get_kind (question);
 
   heading = gtk_label_new (_("A Question Before You Go On"));
   gtk_widget_add_css_class (heading, "heading");
@@ -81,39 +65,35 @@ ask_checkpoint (BekalVideoBlock *self,
   gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
   gtk_box_append (self->checkpoint_box, label);
 
-  if (kind == BEKAL_QUESTION_SINGLE || kind == BEKAL_QUESTION_MULTIPLE
-      || kind == BEKAL_QUESTION_TRUEFALSE)
+  /* core's session scores and keeps the answer; without a store core scores it alone */
+  if (self->store != NULL && self->profile_id > 0)
     {
-      for (guint i = 0; i < bekal_question_get_n_options (question); i++)
-        {
-          BekalOption *option = bekal_question_get_option (question, i);
-          GtkWidget *check = gtk_check_button_new ();
-          GtkWidget *text = gtk_label_new (NULL);
+      g_autoptr(GError) error = NULL;
 
-          if (kind == BEKAL_QUESTION_TRUEFALSE)
-            gtk_label_set_text (GTK_LABEL (text),
-                                g_str_equal (bekal_option_get_id (option), "true")
-                                ? _("True") : _("False"));
-          else
-            {
-              g_autofree char *markup = bekal_text_to_pango_markup (bekal_option_get_text (option));
+      self->checkpoint_session =
+        bekal_quiz_session_new_checkpoint (self->store, self->profile_id, self->module,
+                                           bekal_media_get_id (self->media),
+                                           checkpoint->question_id, &error);
+      if (self->checkpoint_session == NULL)
+        g_warning ("Could not open the answer to %s: %s", checkpoint->question_id,
+                   error->message);
+    }
+  if (self->checkpoint_session != NULL)
+    option_order = bekal_quiz_session_get_option_order (self->checkpoint_session, 0);
+  else
+    {
+      /* the order a checkpoint session gives: a checkpoint has no quiz that shuffles */
+      document_order = bekal_quiz_arrange_options (question, FALSE, 0, NULL);
+      option_order = (const char * const *) document_order;
+    }
 
-              gtk_label_set_markup (GTK_LABEL (text), markup);
-            }
-          gtk_label_set_wrap (GTK_LABEL (text), TRUE);
-          gtk_label_set_xalign (GTK_LABEL (text), 0);
-          gtk_check_button_set_child (GTK_CHECK_BUTTON (check), text);
-          if (kind != BEKAL_QUESTION_MULTIPLE)
-            {
-              if (group)
-                gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
-              else
-                group = GTK_CHECK_BUTTON (check);
-            }
-          g_object_set_data (G_OBJECT (check), "option", option);
-          g_ptr_array_add (self->answer_buttons, check);
-          gtk_box_append (self->checkpoint_box, check);
-        }
+  /* questions without a compact view are left to the practice quiz */
+  view = bekal_question_view_new_for_question (question, option_order, NULL,
+                                               BEKAL_QUESTION_VIEW_COMPACT);
+  if (view != NULL)
+    {
+      self->question_view = BEKAL_QUESTION_VIEW (view);
+      gtk_box_append (self->checkpoint_box, view);
     }
   else
     {
@@ -148,8 +128,8 @@ ask_checkpoint (BekalVideoBlock *self,
 
   gtk_widget_set_visible (GTK_WIDGET (self->checkpoint_box), TRUE);
   _bekal_video_block_set_stage_page (self);
-  if (self->answer_buttons->len > 0)
-    gtk_widget_grab_focus (g_ptr_array_index (self->answer_buttons, 0));
+  if (self->question_view != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->question_view));
 }
 
 static void
@@ -191,45 +171,59 @@ on_answer_clicked (GtkButton       *button,
 {
   const BekalCheckpoint *checkpoint;
   BekalQuestion *question;
-  g_autoptr(GString) response = g_string_new (NULL);
+  g_autoptr(BekalResponse) response = NULL;
   g_autoptr(GString) feedback = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
+  gboolean correct;
 
-  if (self->answered || self->active_checkpoint < 0)
+  if (self->answered || self->active_checkpoint < 0 || self->question_view == NULL)
     {
       resume_after_checkpoint (self);
       return;
     }
 
   checkpoint = bekal_media_get_checkpoint (self->media, self->active_checkpoint);
-  question = bekal_module_find_question (self->module, checkpoint->question_id);
+  question = bekal_question_view_get_question (self->question_view);
+  response = bekal_question_view_dup_response (self->question_view);
+  if (response == NULL)
+    return;
 
-  for (guint i = 0; i < self->answer_buttons->len; i++)
+  if (self->checkpoint_session != NULL)
     {
-      GtkCheckButton *check = g_ptr_array_index (self->answer_buttons, i);
-      BekalOption *option = g_object_get_data (G_OBJECT (check), "option");
+      g_autofree char *text = bekal_response_to_string (response);
 
-      if (!gtk_check_button_get_active (check))
-        continue;
-      if (response->len > 0)
-        g_string_append_c (response, ',');
-      g_string_append (response, bekal_option_get_id (option));
-      if (bekal_option_get_feedback (option))
+      if (!bekal_quiz_session_answer (self->checkpoint_session, 0, text, &error))
+        {
+          /* not kept: the learner can change the answer */
+          if (error->domain == BEKAL_QUIZ_ERROR)
+            return;
+          /* kept in the session: the learner is not asked again */
+          g_warning ("Could not save the answer to %s: %s", checkpoint->question_id,
+                     error->message);
+        }
+      correct = bekal_quiz_session_is_item_correct (self->checkpoint_session, 0);
+    }
+  else
+    {
+      double score = bekal_quiz_score (question, response, &error);
+
+      if (error != NULL)
+        return;
+      correct = score >= 1.0;
+    }
+
+  for (guint i = 0; i < bekal_question_get_n_options (question); i++)
+    {
+      BekalOption *option = bekal_question_get_option (question, i);
+
+      if (bekal_option_get_feedback (option)
+          && bekal_response_has_id (response, bekal_option_get_id (option)))
         {
           g_autofree char *markup = bekal_text_to_pango_markup (bekal_option_get_feedback (option));
 
           g_string_append_printf (feedback, "\n%s", markup);
         }
     }
-
-  if (response->len == 0)
-    return;
-
-  if (self->store && self->module_id && self->profile_id > 0
-      && !bekal_store_save_checkpoint_response (self->store, self->profile_id, self->module_id,
-                                                bekal_media_get_id (self->media),
-                                                checkpoint->question_id, response->str, &error))
-    g_warning ("Could not save the answer to %s: %s", checkpoint->question_id, error->message);
 
   if (bekal_question_get_explanation (question))
     {
@@ -238,11 +232,9 @@ on_answer_clicked (GtkButton       *button,
 
       g_string_append_printf (feedback, "\n%s", markup);
     }
-  g_string_prepend (feedback, answer_is_correct (question, self->answer_buttons)
-                              ? _("<b>Correct.</b>") : _("<b>Not quite.</b>"));
+  g_string_prepend (feedback, correct ? _("<b>Correct.</b>") : _("<b>Not quite.</b>"));
 
-  for (guint i = 0; i < self->answer_buttons->len; i++)
-    gtk_widget_set_sensitive (g_ptr_array_index (self->answer_buttons, i), FALSE);
+  bekal_question_view_set_locked (self->question_view, TRUE);
   gtk_label_set_markup (self->feedback_label, feedback->str);
   gtk_widget_set_visible (GTK_WIDGET (self->feedback_label), TRUE);
   gtk_button_set_label (GTK_BUTTON (self->answer_button), _("Continue Watching"));

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include <bekal/bekal-quiz.h>
+#include <bekal/bekal-quiz-response.h>
 
 G_DEFINE_QUARK (bekal-quiz-error-quark, bekal_quiz_error)
 
@@ -103,34 +104,24 @@ set_invalid (GError     **error,
   return FALSE;
 }
 
-/* Splits a comma-joined list; "" is the empty list */
-static char **
-split_ids (const char *response)
-{
-  if (*response == '\0')
-    return g_new0 (char *, 1);
-
-  return g_strsplit (response, ",", -1);
-}
-
-/* Fills @chosen (option index -> TRUE) from a list of ids, each known and given once */
+/* Fills @chosen (option index -> TRUE) from the ids of @response, each known and given once */
 static gboolean
-collect_chosen (BekalQuestion  *question,
-                char          **ids,
-                gboolean       *chosen,
-                guint          *out_count,
-                GError        **error)
+collect_chosen (BekalQuestion        *question,
+                const BekalResponse  *response,
+                gboolean             *chosen,
+                guint                *out_count,
+                GError              **error)
 {
   guint n_options = bekal_question_get_n_options (question);
   guint count = 0;
 
-  for (guint i = 0; ids[i] != NULL; i++)
+  for (guint i = 0; i < bekal_response_get_n_ids (response); i++)
     {
+      const char *id = bekal_response_get_id (response, i);
       guint index = G_MAXUINT;
 
       for (guint k = 0; k < n_options; k++)
-        if (g_strcmp0 (bekal_option_get_id (bekal_question_get_option (question, k)),
-                       ids[i]) == 0)
+        if (g_strcmp0 (bekal_option_get_id (bekal_question_get_option (question, k)), id) == 0)
           index = k;
 
       if (index == G_MAXUINT)
@@ -147,20 +138,19 @@ collect_chosen (BekalQuestion  *question,
 }
 
 static double
-score_choice (BekalQuestion  *question,
-              const char     *response,
-              gboolean        multiple,
-              GError        **error)
+score_choice (BekalQuestion        *question,
+              const BekalResponse  *response,
+              gboolean              multiple,
+              GError              **error)
 {
   guint n_options = bekal_question_get_n_options (question);
   g_autofree gboolean *chosen = g_new0 (gboolean, n_options);
-  g_auto (GStrv) ids = split_ids (response);
   guint n_correct = 0;
   int right = 0;
   int wrong = 0;
   guint count = 0;
 
-  if (!collect_chosen (question, ids, chosen, &count, error))
+  if (!collect_chosen (question, response, chosen, &count, error))
     return -1;
 
   if (!multiple && count != 1)
@@ -195,19 +185,18 @@ score_choice (BekalQuestion  *question,
 }
 
 static double
-score_order (BekalQuestion  *question,
-             const char     *response,
-             GError        **error)
+score_order (BekalQuestion        *question,
+             const BekalResponse  *response,
+             GError              **error)
 {
   guint n_items = bekal_question_get_n_options (question);
   g_autofree gboolean *chosen = g_new0 (gboolean, n_items);
   g_autofree guint *correct_index = g_new0 (guint, n_items);
   g_autofree guint *run = g_new0 (guint, n_items);
-  g_auto (GStrv) ids = split_ids (response);
   guint count = 0;
   guint longest = 0;
 
-  if (!collect_chosen (question, ids, chosen, &count, error))
+  if (!collect_chosen (question, response, chosen, &count, error))
     return -1;
   if (count != n_items)
     {
@@ -221,7 +210,8 @@ score_order (BekalQuestion  *question,
   /* correct_index[i]: where the item the learner put at i belongs */
   for (guint i = 0; i < n_items; i++)
     for (guint k = 0; k < n_items; k++)
-      if (g_strcmp0 (bekal_option_get_id (bekal_question_get_option (question, k)), ids[i]) == 0)
+      if (g_strcmp0 (bekal_option_get_id (bekal_question_get_option (question, k)),
+                     bekal_response_get_id (response, i)) == 0)
         correct_index[i] = k;
 
   /* The items already in the right order relative to each other form the longest increasing
@@ -240,31 +230,20 @@ score_order (BekalQuestion  *question,
 }
 
 static double
-score_match (BekalQuestion  *question,
-             const char     *response,
-             GError        **error)
+score_match (BekalQuestion        *question,
+             const BekalResponse  *response,
+             GError              **error)
 {
   guint n_pairs = bekal_question_get_n_options (question);
   g_autofree gboolean *seen = g_new0 (gboolean, n_pairs);
-  g_auto (GStrv) entries = split_ids (response);
-  guint n_entries = 0;
+  guint n_entries = bekal_response_get_n_pairs (response);
   guint right = 0;
 
-  for (guint i = 0; entries[i] != NULL; i++)
+  for (guint i = 0; i < n_entries; i++)
     {
-      const char *equals = strchr (entries[i], '=');
-      g_autofree char *left = NULL;
-      const char *chosen;
+      const char *left = bekal_response_get_left_id (response, i);
+      const char *chosen = bekal_response_get_match (response, left);
       guint index = G_MAXUINT;
-
-      if (equals == NULL)
-        {
-          set_invalid (error, _("Each matched pair must be written as LEFT=RIGHT."));
-          return -1;
-        }
-
-      left = g_strndup (entries[i], equals - entries[i]);
-      chosen = equals + 1;
 
       for (guint k = 0; k < n_pairs; k++)
         if (g_strcmp0 (bekal_option_get_id (bekal_question_get_option (question, k)), left) == 0)
@@ -276,10 +255,9 @@ score_match (BekalQuestion  *question,
           return -1;
         }
       seen[index] = TRUE;
-      n_entries++;
 
-      /* An empty right side is a pair left unmatched */
-      if (*chosen != '\0' && bekal_question_find_option (question, chosen) == NULL)
+      /* NULL is a pair left unmatched */
+      if (chosen != NULL && bekal_question_find_option (question, chosen) == NULL)
         {
           set_invalid (error, _("The answer names a right side the question does not have."));
           return -1;
@@ -299,21 +277,14 @@ score_match (BekalQuestion  *question,
 }
 
 static double
-check_scale (BekalQuestion  *question,
-             const char     *response,
-             GError        **error)
+check_scale (BekalQuestion        *question,
+             const BekalResponse  *response,
+             GError              **error)
 {
-  char *end = NULL;
-  gint64 value;
+  int value;
 
-  if (*response == '\0' || !(g_ascii_isdigit (*response) || *response == '-'))
-    {
-      set_invalid (error, _("Choose a value on the scale."));
-      return -1;
-    }
-
-  value = g_ascii_strtoll (response, &end, 10);
-  if (end == NULL || *end != '\0' || value < bekal_question_get_scale_min (question)
+  if (!bekal_response_get_value (response, &value)
+      || value < bekal_question_get_scale_min (question)
       || value > bekal_question_get_scale_max (question))
     {
       set_invalid (error, _("Choose a value on the scale."));
@@ -324,16 +295,17 @@ check_scale (BekalQuestion  *question,
 }
 
 double
-bekal_quiz_score_response (BekalQuestion  *question,
-                           const char     *response,
-                           GError        **error)
+bekal_quiz_score (BekalQuestion        *question,
+                  const BekalResponse  *response,
+                  GError              **error)
 {
   g_return_val_if_fail (BEKAL_IS_QUESTION (question), -1);
+  g_return_val_if_fail (response != NULL, -1);
   g_return_val_if_fail (error == NULL || *error == NULL, -1);
 
-  if (response == NULL || !g_utf8_validate (response, -1, NULL))
+  if (bekal_response_get_kind (response) != bekal_question_get_kind (question))
     {
-      set_invalid (error, _("The answer is empty or not valid text."));
+      set_invalid (error, _("This type of question cannot be answered."));
       return -1;
     }
 
@@ -361,6 +333,23 @@ bekal_quiz_score_response (BekalQuestion  *question,
     }
 }
 
+double
+bekal_quiz_score_response (BekalQuestion  *question,
+                           const char     *response,
+                           GError        **error)
+{
+  g_autoptr (BekalResponse) decoded = NULL;
+
+  g_return_val_if_fail (BEKAL_IS_QUESTION (question), -1);
+  g_return_val_if_fail (error == NULL || *error == NULL, -1);
+
+  decoded = bekal_response_parse (bekal_question_get_kind (question), response, error);
+  if (decoded == NULL)
+    return -1;
+
+  return bekal_quiz_score (question, decoded, error);
+}
+
 gboolean
 bekal_quiz_check_response (BekalQuestion  *question,
                            const char     *response,
@@ -378,62 +367,92 @@ bekal_quiz_check_response (BekalQuestion  *question,
   return TRUE;
 }
 
+BekalPartMark
+bekal_quiz_mark_part (BekalQuestion       *question,
+                      const BekalResponse *response,
+                      const char          *part_id)
+{
+  g_return_val_if_fail (BEKAL_IS_QUESTION (question), BEKAL_PART_MARK_NONE);
+  g_return_val_if_fail (response != NULL, BEKAL_PART_MARK_NONE);
+
+  switch (bekal_question_get_kind (question))
+    {
+    case BEKAL_QUESTION_SINGLE:
+    case BEKAL_QUESTION_TRUEFALSE:
+    case BEKAL_QUESTION_MULTIPLE:
+      {
+        BekalOption *option = bekal_question_find_option (question, part_id);
+        gboolean correct = option != NULL && bekal_option_get_correct (option);
+        gboolean chosen = bekal_response_has_id (response, part_id);
+
+        if (correct)
+          return chosen ? BEKAL_PART_MARK_CORRECT : BEKAL_PART_MARK_MISSED;
+        return chosen ? BEKAL_PART_MARK_WRONG : BEKAL_PART_MARK_NONE;
+      }
+
+    case BEKAL_QUESTION_MATCH:
+      /* a pair is right when its own right side was put next to it */
+      return g_strcmp0 (bekal_response_get_match (response, part_id), part_id) == 0
+             ? BEKAL_PART_MARK_CORRECT : BEKAL_PART_MARK_WRONG;
+
+    case BEKAL_QUESTION_ORDER:
+    case BEKAL_QUESTION_SCALE:
+    default:
+      return BEKAL_PART_MARK_NONE;
+    }
+}
+
 char *
 bekal_quiz_response_from_ids (const char * const *ids)
 {
-  if (ids == NULL)
-    return g_strdup ("");
+  g_autoptr (BekalResponse) response = bekal_response_new (BEKAL_QUESTION_MULTIPLE);
 
-  return g_strjoinv (",", (char **) ids);
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    bekal_response_add_id (response, ids[i]);
+
+  return bekal_response_to_string (response);
 }
 
 char *
 bekal_quiz_response_from_pairs (const char * const *left_ids,
                                 const char * const *right_ids)
 {
-  GString *response = g_string_new (NULL);
+  g_autoptr (BekalResponse) response = bekal_response_new (BEKAL_QUESTION_MATCH);
 
-  g_return_val_if_fail (left_ids != NULL && right_ids != NULL, g_string_free (response, FALSE));
+  g_return_val_if_fail (left_ids != NULL && right_ids != NULL, g_strdup (""));
   g_return_val_if_fail (g_strv_length ((char **) left_ids) == g_strv_length ((char **) right_ids),
-                        g_string_free (response, FALSE));
+                        g_strdup (""));
 
   for (guint i = 0; left_ids[i] != NULL; i++)
-    g_string_append_printf (response, "%s%s=%s", i > 0 ? "," : "", left_ids[i],
-                            right_ids[i] != NULL ? right_ids[i] : "");
+    bekal_response_add_pair (response, left_ids[i], right_ids[i]);
 
-  return g_string_free (response, FALSE);
+  return bekal_response_to_string (response);
 }
 
 gboolean
 bekal_quiz_response_has_id (const char *response,
                             const char *option_id)
 {
-  g_auto (GStrv) ids = NULL;
+  g_autoptr (BekalResponse) decoded = NULL;
 
   if (response == NULL || option_id == NULL)
     return FALSE;
 
-  ids = split_ids (response);
-  return g_strv_contains ((const char * const *) ids, option_id);
+  decoded = bekal_response_parse (BEKAL_QUESTION_MULTIPLE, response, NULL);
+  return decoded != NULL && bekal_response_has_id (decoded, option_id);
 }
 
 char *
 bekal_quiz_response_dup_match (const char *response,
                                const char *left_id)
 {
-  g_auto (GStrv) entries = NULL;
-  gsize left_len;
+  g_autoptr (BekalResponse) decoded = NULL;
 
   if (response == NULL || left_id == NULL)
     return NULL;
 
-  left_len = strlen (left_id);
-  entries = split_ids (response);
-  for (guint i = 0; entries[i] != NULL; i++)
-    if (strncmp (entries[i], left_id, left_len) == 0 && entries[i][left_len] == '=')
-      return g_strdup (entries[i] + left_len + 1);
-
-  return NULL;
+  decoded = bekal_response_parse (BEKAL_QUESTION_MATCH, response, NULL);
+  return decoded != NULL ? g_strdup (bekal_response_get_match (decoded, left_id)) : NULL;
 }
 
 guint32
