@@ -76,6 +76,11 @@ sys.exit(1 if missing or extra else 0)
 EOF
 }
 
+# a failed build must not leave an older package behind to be tested
+mkdir -p "$out_dir"
+rm -f "$out_dir"/bekal_*.deb "$out_dir"/bekal-dbgsym_*.deb "$out_dir"/bekal_*.buildinfo \
+  "$out_dir"/bekal_*.changes
+
 bekal_say "Checking debian/control against setup.sh"
 if ! check_build_depends; then
   echo "Make debian/control's Build-Depends and build-aux/setup.sh's BEKAL_PACKAGES agree." >&2
@@ -112,8 +117,6 @@ bekal_say "Building the package (dpkg-buildpackage -us -uc -b, $jobs jobs)"
 (cd "$src" && DEB_BUILD_OPTIONS="${build_options# }" dpkg-buildpackage -us -uc -b -J"$jobs")
 
 mkdir -p "$out_dir"
-rm -f "$out_dir"/bekal_*.deb "$out_dir"/bekal-dbgsym_*.deb "$out_dir"/bekal_*.buildinfo \
-  "$out_dir"/bekal_*.changes
 cp "$work"/*.deb "$work"/*.buildinfo "$work"/*.changes "$out_dir"/
 deb="$(ls "$out_dir"/bekal_"$version"_*.deb)"
 

@@ -199,6 +199,10 @@ while [ $# -gt 0 ]; do
     *) deb="$1"; shift ;;
   esac
 done
+# a log of an earlier run must not stand for this one
+if [ -n "$log" ]; then
+  rm -f "$log"
+fi
 if [ -z "$deb" ]; then
   shopt -s nullglob
   debs=("$BEKAL_ROOT"/build-deb/bekal_*.deb)
@@ -209,6 +213,10 @@ if [ -z "$deb" ]; then
     exit 2
   fi
   deb="${debs[0]}"
+fi
+if [ ! -f "$deb" ]; then
+  echo "test-deb.sh: $deb: no such file" >&2
+  exit 2
 fi
 
 bekal_install_packages "${BEKAL_DEB_TEST_PACKAGES[@]}"
