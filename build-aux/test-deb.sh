@@ -136,7 +136,8 @@ $(tail -n 3 "$tmp/control.out")"
   record app-indonesian $? "“$english” is not translated: $(head -n 5 <<<"$out")"
 
   "${env_id[@]}" GDK_BACKEND=x11 timeout 120 xvfb-run -a -s "-screen 0 1280x800x24" \
-    dbus-run-session -- strace -f -qq -e trace=open,openat -e status=successful -o "$tmp/app.trace" \
+    dbus-run-session -- \
+    strace -f -qq -e trace=open,openat -e status=successful -o "$tmp/app.trace" \
     /usr/bin/bekal --quit-after-first-frame --data-dir "$tmp/data" \
     >"$tmp/app.out" 2>"$tmp/app.err"
   rc=$?
