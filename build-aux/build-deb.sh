@@ -23,7 +23,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 # What building a Debian package needs on top of BEKAL_PACKAGES. No fakeroot: debian/control
 # says Rules-Requires-Root: no.
 BEKAL_DEB_PACKAGES=(
-  dpkg-dev debhelper lintian git
+  dpkg-dev debhelper lintian git python3
 )
 
 out_dir="$BEKAL_ROOT/build-deb"
@@ -49,7 +49,7 @@ check_build_depends() {
 import re
 import sys
 
-control, wanted = sys.argv[1], set(sys.argv[2:]) - {"gcc"}
+control, wanted = sys.argv[1], {name for name in sys.argv[2:] if name} - {"gcc"}
 field, depends = None, []
 with open(control, encoding="utf-8") as source:
     for line in source:
@@ -81,13 +81,13 @@ mkdir -p "$out_dir"
 rm -f "$out_dir"/bekal_*.deb "$out_dir"/bekal-dbgsym_*.deb "$out_dir"/bekal_*.buildinfo \
   "$out_dir"/bekal_*.changes
 
+bekal_install_packages "${BEKAL_PACKAGES[@]}" "${BEKAL_DEB_PACKAGES[@]}"
+
 bekal_say "Checking debian/control against setup.sh"
 if ! check_build_depends; then
   echo "Make debian/control's Build-Depends and build-aux/setup.sh's BEKAL_PACKAGES agree." >&2
   exit 1
 fi
-
-bekal_install_packages "${BEKAL_PACKAGES[@]}" "${BEKAL_DEB_PACKAGES[@]}"
 
 if ! git -C "$BEKAL_ROOT" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
   echo "build-deb.sh copies the files git knows of: run it from a git clone of Bekal." >&2

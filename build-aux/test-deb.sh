@@ -21,7 +21,7 @@ BEKAL_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # What the checks run, on top of what the package itself depends on
 BEKAL_DEB_TEST_PACKAGES=(
   dpkg xvfb xauth dbus locales strace shared-mime-info desktop-file-utils libglib2.0-bin
-  gtk-update-icon-cache
+  gtk-update-icon-cache python3
 )
 
 results=""
