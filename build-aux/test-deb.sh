@@ -163,18 +163,29 @@ $(tail -n 3 "$tmp/control.out")"
   grep -q '"/usr/share/glib-2.0/schemas/gschemas.compiled"' "$tmp/app.trace"
   record app-reads-installed-schema $? "never opened /usr/share/glib-2.0/schemas/gschemas.compiled"
 
-  # .bekal packages are application/x-bekal-module and open with Bekal
-  python3 - "$tmp/sample.bekal" <<'EOF'
-import sys
-import zipfile
+  # A module packed by the installed bekal-author, verified and installed into a second
+  # modules folder; the package is application/x-bekal-module by its name and, named
+  # otherwise, by its content, and opens with Bekal
+  mkdir -p "$tmp/packages" "$tmp/second/modules"
+  out="$("${env_base[@]}" /usr/bin/bekal-author pack -o "$tmp/packages/orientasi.bekal" \
+           /usr/share/bekal/modules/orientasi-sentra 2>&1)"
+  record author-pack $? "$out"
 
-with zipfile.ZipFile(sys.argv[1], "w") as archive:
-    archive.writestr("manifest.xml", "<manifest/>\n")
-    archive.writestr("module/module.id.xml", "<module/>\n")
-EOF
-  out="$("${env_base[@]}" gio info -a standard::content-type "$tmp/sample.bekal" 2>&1)"
-  grep -q 'standard::content-type: application/x-bekal-module$' <<<"$out"
-  record mime-type $? "$out"
+  out="$("${env_base[@]}" /usr/bin/bekal-author verify "$tmp/packages/orientasi.bekal" 2>&1)"
+  record author-verify $? "$out"
+
+  out="$("${env_base[@]}" /usr/bin/bekal-author install \
+           --modules-dir "$tmp/second/modules" "$tmp/packages/orientasi.bekal" 2>&1)" \
+    && out="$("${env_base[@]}" /usr/bin/bekal-author validate \
+                "$tmp/second/modules/orientasi-sentra" 2>&1)"
+  record author-install $? "$out"
+
+  cp "$tmp/packages/orientasi.bekal" "$tmp/packages/download"
+  for file in orientasi.bekal download; do
+    out="$("${env_base[@]}" gio info -a standard::content-type "$tmp/packages/$file" 2>&1)"
+    grep -q 'standard::content-type: application/x-bekal-module$' <<<"$out"
+    record "mime-type-$file" $? "$out"
+  done
 
   out="$("${env_base[@]}" gio mime application/x-bekal-module 2>&1)"
   grep -q 'io.github.bekal_peksos.Bekal.desktop' <<<"$out"
