@@ -217,7 +217,7 @@ build_data_set (BekalStore *store,
                 GRand      *rand,
                 gint64      n_attempts)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
   sqlite3_stmt *bulk_answer, *finish;
   gint64 n_total_answers = 0;
   double start, api_ms, bulk_ms;
@@ -310,10 +310,10 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr (GOptionContext) context = g_option_context_new ("— time the gap report");
-  g_autoptr (GError) error = NULL;
-  g_autoptr (BekalStore) store = NULL;
-  g_autoptr (GRand) rand = g_rand_new_with_seed (20261125);
+  g_autoptr(GOptionContext) context = g_option_context_new ("— time the gap report");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BekalStore) store = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261125);
   g_autofree char *sql_path = NULL;
   g_autofree double *ours = NULL;
   g_autofree double *cli_timer = NULL;
@@ -399,7 +399,7 @@ main (int    argc,
       int status = 0;
 
       {
-        g_autoptr (GPtrArray) rows = NULL;
+        g_autoptr(GPtrArray) rows = NULL;
 
         start = now_ms ();
         rows = bekal_report_gap (store, &error);
@@ -435,7 +435,7 @@ main (int    argc,
 
       if (run == 0)
         {
-          g_auto (GStrv) lines = g_strsplit (out, "\n", -1);
+          g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
           guint n_lines = 0;
 
           for (guint i = 0; lines[i] != NULL; i++)
@@ -453,7 +453,7 @@ main (int    argc,
 
   /* For comparison: the definition, computed from every attempt and answer */
   {
-    g_autoptr (GPtrArray) rows = NULL;
+    g_autoptr(GPtrArray) rows = NULL;
 
     start = now_ms ();
     rows = bekal_report_gap_from_answers (store, &error);
@@ -484,7 +484,7 @@ main (int    argc,
   g_clear_object (&store);
   if (!keep)
     {
-      g_autoptr (GDir) dir = g_dir_open (data_dir, 0, NULL);
+      g_autoptr(GDir) dir = g_dir_open (data_dir, 0, NULL);
       const char *name;
 
       /* the folder was made for this run: everything in it goes */

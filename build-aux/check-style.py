@@ -29,7 +29,12 @@ def tracked_files(root, since):
         cmd = ["git", "diff", "--name-only", "--diff-filter=ACMR", since, "--"] + AREAS
     else:
         cmd = ["git", "ls-files", "--"] + AREAS
-    out = subprocess.run(cmd, cwd=root, check=True, capture_output=True, text=True).stdout
+    try:
+        out = subprocess.run(cmd, cwd=root, check=True, capture_output=True, text=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        # not a git checkout (a source package): every file of the areas
+        return sorted(p for area in AREAS for p in (root / area).rglob("*")
+                      if p.suffix in (".c", ".h") and "build" not in p.relative_to(root).parts[:1])
     return [root / name for name in out.split() if name.endswith((".c", ".h"))]
 
 

@@ -55,7 +55,7 @@ table_print (Table          *table,
   for (guint r = 0; r < table->rows->len; r++)
     {
       char **cells = g_ptr_array_index (table->rows, r);
-      g_autoptr (GString) line = g_string_new (NULL);
+      g_autoptr(GString) line = g_string_new (NULL);
 
       for (guint c = 0; c < table->n_columns; c++)
         {
@@ -125,7 +125,7 @@ print_gap_table (GPtrArray *rows)
   for (guint i = 0; i < rows->len; i++)
     {
       const BekalGapRow *row = g_ptr_array_index (rows, i);
-      g_auto (GStrv) cells = g_new0 (char *, G_N_ELEMENTS (header));
+      g_auto(GStrv) cells = g_new0 (char *, G_N_ELEMENTS (header));
 
       cells[0] = g_strdup (row->module_id);
       cells[1] = g_strdup (*row->topic_id != '\0' ? row->topic_id : _("(all topics)"));
@@ -165,10 +165,10 @@ run_gap (int    argc,
       N_("Print CSV (RFC 4180, UTF-8) instead of a table"), NULL },
     { NULL }
   };
-  g_autoptr (GOptionContext) context = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (BekalStore) store = NULL;
-  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BekalStore) store = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
   g_autofree char *db_path = NULL;
 
   context = g_option_context_new (_("— pre-test and post-test means of untrained and trained "

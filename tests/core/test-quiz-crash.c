@@ -43,10 +43,10 @@ write_module (const char *dir)
 {
   g_autofree char *folder = g_build_filename (dir, "uji-crash", NULL);
   g_autofree char *path = g_build_filename (folder, "module.id.xml", NULL);
-  g_autoptr (GString) xml = g_string_new (NULL);
-  g_autoptr (BekalLoader) loader = bekal_loader_new (NULL);
-  g_autoptr (GPtrArray) diagnostics = bekal_diagnostics_new ();
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GString) xml = g_string_new (NULL);
+  g_autoptr(BekalLoader) loader = bekal_loader_new (NULL);
+  g_autoptr(GPtrArray) diagnostics = bekal_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
   BekalModule *module;
 
   g_string_append_printf (xml,
@@ -79,8 +79,8 @@ G_GNUC_NORETURN static void
 run_child (Crash *crash,
            int    fd)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (BekalStore) store = bekal_store_open (crash->dir, &error);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BekalStore) store = bekal_store_open (crash->dir, &error);
 
   if (store == NULL)
     {
@@ -94,7 +94,7 @@ run_child (Crash *crash,
 
   for (;;)
     {
-      g_autoptr (BekalQuizSession) session = NULL;
+      g_autoptr(BekalQuizSession) session = NULL;
       guint n;
 
       session = bekal_quiz_session_start (store, crash->profile_id, crash->module, crash->quiz,
@@ -165,12 +165,12 @@ static void
 collect_reports (Crash      *crash,
                  const char *text)
 {
-  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
   guint n_lines = g_strv_length (lines);
 
   for (guint i = 0; i + 1 < n_lines; i++)
     {
-      g_auto (GStrv) fields = g_strsplit (lines[i], " ", -1);
+      g_auto(GStrv) fields = g_strsplit (lines[i], " ", -1);
 
       if (g_str_equal (fields[0], "A"))
         {
@@ -203,11 +203,11 @@ check_integrity (sqlite3 *db)
 static void
 check_store (Crash *crash)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (BekalStore) store = bekal_store_open (crash->dir, &error);
-  g_autoptr (GHashTable) stored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr (GHashTable) finished = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr (BekalQuizAttempt) unfinished = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BekalStore) store = bekal_store_open (crash->dir, &error);
+  g_autoptr(GHashTable) stored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) finished = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(BekalQuizAttempt) unfinished = NULL;
   sqlite3_stmt *stmt = NULL;
   sqlite3 *db;
   GHashTableIter iter;
@@ -255,8 +255,8 @@ check_store (Crash *crash)
   g_assert_no_error (error);
   if (unfinished != NULL)
     {
-      g_autoptr (BekalQuizSession) session = NULL;
-      g_auto (GStrv) replayed = bekal_quiz_draw_questions (crash->quiz, (guint32) unfinished->seed);
+      g_autoptr(BekalQuizSession) session = NULL;
+      g_auto(GStrv) replayed = bekal_quiz_draw_questions (crash->quiz, (guint32) unfinished->seed);
       guint current;
 
       g_assert_cmpstrv (replayed, unfinished->question_order);
@@ -288,7 +288,7 @@ static void
 test_kill_while_answering (void)
 {
   Crash crash = { 0 };
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
   guint n_unfinished_kills = 0;
 
   crash.dir = test_make_tmp_dir ();
@@ -298,7 +298,7 @@ test_kill_while_answering (void)
   crash.reported_finished = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   {
-    g_autoptr (BekalStore) store = bekal_store_open (crash.dir, &error);
+    g_autoptr(BekalStore) store = bekal_store_open (crash.dir, &error);
 
     g_assert_no_error (error);
     crash.profile_id = bekal_store_create_profile (store, "Eka", "", "", 0, FALSE, &error);

@@ -83,9 +83,9 @@ load_module (const char *dir,
   g_autofree char *path = g_build_filename (folder, "module.id.xml", NULL);
   g_autofree char *xml = g_strdup_printf (module_xml, draw, extra_questions, draw,
                                           post_attributes);
-  g_autoptr (BekalLoader) loader = bekal_loader_new (NULL);
-  g_autoptr (GPtrArray) diagnostics = bekal_diagnostics_new ();
-  g_autoptr (GError) error = NULL;
+  g_autoptr(BekalLoader) loader = bekal_loader_new (NULL);
+  g_autoptr(GPtrArray) diagnostics = bekal_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
   BekalModule *module;
 
   g_mkdir_with_parents (folder, 0700);
@@ -104,7 +104,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
 
   fixture->dir = test_make_tmp_dir ();
   fixture->module = load_module (fixture->dir, " draw=\"4\"", "", " retakes=\"1\"");
@@ -141,7 +141,7 @@ score (Fixture    *fixture,
        const char *question_id,
        const char *response)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
   double value = bekal_quiz_score_response (question (fixture, question_id), response, &error);
 
   g_assert_no_error (error);
@@ -153,7 +153,7 @@ assert_invalid (Fixture    *fixture,
                 const char *question_id,
                 const char *response)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
 
   bekal_quiz_score_response (question (fixture, question_id), response, &error);
   g_assert_error (error, BEKAL_QUIZ_ERROR, BEKAL_QUIZ_ERROR_INVALID_RESPONSE);
@@ -286,8 +286,8 @@ static void
 assert_round_trip (BekalQuestionType  kind,
                    const char        *text)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (BekalResponse) response = bekal_response_parse (kind, text, &error);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BekalResponse) response = bekal_response_parse (kind, text, &error);
   g_autofree char *again = NULL;
 
   g_assert_no_error (error);
@@ -300,10 +300,10 @@ assert_round_trip (BekalQuestionType  kind,
 static void
 test_response_round_trip (void)
 {
-  g_autoptr (BekalResponse) multiple = bekal_response_new (BEKAL_QUESTION_MULTIPLE);
-  g_autoptr (BekalResponse) match = bekal_response_new (BEKAL_QUESTION_MATCH);
-  g_autoptr (BekalResponse) scale = bekal_response_new (BEKAL_QUESTION_SCALE);
-  g_autoptr (BekalResponse) order = NULL;
+  g_autoptr(BekalResponse) multiple = bekal_response_new (BEKAL_QUESTION_MULTIPLE);
+  g_autoptr(BekalResponse) match = bekal_response_new (BEKAL_QUESTION_MATCH);
+  g_autoptr(BekalResponse) scale = bekal_response_new (BEKAL_QUESTION_SCALE);
+  g_autoptr(BekalResponse) order = NULL;
   g_autofree char *multiple_text = NULL;
   g_autofree char *match_text = NULL;
   g_autofree char *empty_scale = NULL;
@@ -358,8 +358,8 @@ static void
 assert_malformed (BekalQuestionType  kind,
                   const char        *text)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (BekalResponse) response = bekal_response_parse (kind, text, &error);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BekalResponse) response = bekal_response_parse (kind, text, &error);
 
   g_assert_error (error, BEKAL_QUIZ_ERROR, BEKAL_QUIZ_ERROR_INVALID_RESPONSE);
   g_assert_null (response);
@@ -399,14 +399,14 @@ static void
 test_response_score_and_marks (Fixture       *fixture,
                                gconstpointer  data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (BekalResponse) multiple = bekal_response_new (BEKAL_QUESTION_MULTIPLE);
-  g_autoptr (BekalResponse) match = bekal_response_parse (BEKAL_QUESTION_MATCH, "x=x,y=z,z=",
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BekalResponse) multiple = bekal_response_new (BEKAL_QUESTION_MULTIPLE);
+  g_autoptr(BekalResponse) match = bekal_response_parse (BEKAL_QUESTION_MATCH, "x=x,y=z,z=",
                                                           &error);
-  g_autoptr (BekalResponse) order = bekal_response_parse (BEKAL_QUESTION_ORDER, "i1,i2,i3,i4",
+  g_autoptr(BekalResponse) order = bekal_response_parse (BEKAL_QUESTION_ORDER, "i1,i2,i3,i4",
                                                           NULL);
-  g_autoptr (BekalResponse) wrong_kind = bekal_response_new (BEKAL_QUESTION_SINGLE);
-  g_autoptr (BekalResponse) scale = bekal_response_new (BEKAL_QUESTION_SCALE);
+  g_autoptr(BekalResponse) wrong_kind = bekal_response_new (BEKAL_QUESTION_SINGLE);
+  g_autoptr(BekalResponse) scale = bekal_response_new (BEKAL_QUESTION_SCALE);
   BekalQuestion *m1 = question (fixture, "m1");
   BekalQuestion *p1 = question (fixture, "p1");
 
@@ -454,13 +454,13 @@ test_draw_deterministic (Fixture       *fixture,
 {
   BekalQuiz *pre = bekal_module_find_quiz (fixture->module, "pre");
   BekalQuiz *post = bekal_module_find_quiz (fixture->module, "post");
-  g_autoptr (GHashTable) orders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) orders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint32 seed = 0; seed < 200; seed++)
     {
-      g_auto (GStrv) first = bekal_quiz_draw_questions (pre, seed);
-      g_auto (GStrv) again = bekal_quiz_draw_questions (pre, seed);
-      g_auto (GStrv) from_post = bekal_quiz_draw_questions (post, seed);
+      g_auto(GStrv) first = bekal_quiz_draw_questions (pre, seed);
+      g_auto(GStrv) again = bekal_quiz_draw_questions (pre, seed);
+      g_auto(GStrv) from_post = bekal_quiz_draw_questions (post, seed);
 
       g_assert_cmpstrv (first, again);
       g_assert_cmpuint (g_strv_length (first), ==, 4);
@@ -487,8 +487,8 @@ test_draw_stable (Fixture       *fixture,
                   gconstpointer  data)
 {
   BekalQuiz *pre = bekal_module_find_quiz (fixture->module, "pre");
-  g_auto (GStrv) order = bekal_quiz_draw_questions (pre, 12345);
-  g_auto (GStrv) options = bekal_quiz_arrange_options (question (fixture, "m1"), TRUE, 12345,
+  g_auto(GStrv) order = bekal_quiz_draw_questions (pre, 12345);
+  g_auto(GStrv) options = bekal_quiz_arrange_options (question (fixture, "m1"), TRUE, 12345,
                                                        NULL);
   g_autofree char *joined = g_strjoinv (",", order);
   g_autofree char *joined_options = g_strjoinv (",", options);
@@ -502,7 +502,7 @@ static void
 test_draw_without_shuffle (void)
 {
   g_autofree char *dir = test_make_tmp_dir ();
-  g_autoptr (BekalModule) module = NULL;
+  g_autoptr(BekalModule) module = NULL;
   BekalQuiz *quiz;
 
   module = load_module (dir, " draw=\"3\"", "", "");
@@ -511,8 +511,8 @@ test_draw_without_shuffle (void)
 
   for (guint32 seed = 0; seed < 20; seed++)
     {
-      g_auto (GStrv) order = bekal_quiz_draw_questions (quiz, seed);
-      g_auto (GStrv) options = bekal_quiz_arrange_options (bekal_quiz_get_question (quiz, 0),
+      g_auto(GStrv) order = bekal_quiz_draw_questions (quiz, seed);
+      g_auto(GStrv) options = bekal_quiz_arrange_options (bekal_quiz_get_question (quiz, 0),
                                                            FALSE, seed, NULL);
 
       g_assert_cmpuint (g_strv_length (order), ==, 1);
@@ -532,16 +532,16 @@ test_arrange_options (Fixture       *fixture,
 
   for (guint32 seed = 0; seed < 300; seed++)
     {
-      g_auto (GStrv) order_items = bekal_quiz_arrange_options (question (fixture, "o1"), FALSE,
+      g_auto(GStrv) order_items = bekal_quiz_arrange_options (question (fixture, "o1"), FALSE,
                                                                seed, NULL);
-      g_auto (GStrv) again = bekal_quiz_arrange_options (question (fixture, "o1"), FALSE, seed,
+      g_auto(GStrv) again = bekal_quiz_arrange_options (question (fixture, "o1"), FALSE, seed,
                                                          NULL);
-      g_auto (GStrv) tf = bekal_quiz_arrange_options (question (fixture, "tf1"), TRUE, seed,
+      g_auto(GStrv) tf = bekal_quiz_arrange_options (question (fixture, "tf1"), TRUE, seed,
                                                       NULL);
-      g_auto (GStrv) single = bekal_quiz_arrange_options (question (fixture, "s1"), TRUE, seed,
+      g_auto(GStrv) single = bekal_quiz_arrange_options (question (fixture, "s1"), TRUE, seed,
                                                           NULL);
-      g_auto (GStrv) right = NULL;
-      g_auto (GStrv) left = bekal_quiz_arrange_options (question (fixture, "p1"), TRUE, seed,
+      g_auto(GStrv) right = NULL;
+      g_auto(GStrv) left = bekal_quiz_arrange_options (question (fixture, "p1"), TRUE, seed,
                                                         &right);
       g_autofree char *order_joined = g_strjoinv (",", order_items);
 
@@ -582,7 +582,7 @@ answer_ok (BekalQuizSession *session,
            guint             index,
            const char       *response)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_assert_true (bekal_quiz_session_answer (session, index, response, &error));
   g_assert_no_error (error);
@@ -592,7 +592,7 @@ answer_ok (BekalQuizSession *session,
 static char *
 correct_response (BekalQuestion *q)
 {
-  g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
 
   switch (bekal_question_get_kind (q))
     {
@@ -656,12 +656,12 @@ test_session_resume (Fixture       *fixture,
                      gconstpointer  data)
 {
   BekalQuiz *pre = bekal_module_find_quiz (fixture->module, "pre");
-  g_autoptr (BekalQuizSession) session = NULL;
-  g_autoptr (BekalQuizSession) resumed = NULL;
-  g_autoptr (BekalQuizAttempt) attempt = NULL;
-  g_autoptr (GError) error = NULL;
+  g_autoptr(BekalQuizSession) session = NULL;
+  g_autoptr(BekalQuizSession) resumed = NULL;
+  g_autoptr(BekalQuizAttempt) attempt = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *first_response = NULL;
-  g_auto (GStrv) replayed = NULL;
+  g_auto(GStrv) replayed = NULL;
   gint64 attempt_id;
 
   session = bekal_quiz_session_start_with_seed (fixture->store, fixture->profile_id,
@@ -736,7 +736,7 @@ test_session_resume (Fixture       *fixture,
 
   /* the next start is a new attempt with a new draw */
   {
-    g_autoptr (BekalQuizSession) next = NULL;
+    g_autoptr(BekalQuizSession) next = NULL;
     BekalModuleFlag flags = 0;
 
     next = bekal_quiz_session_start_with_seed (fixture->store, fixture->profile_id,
@@ -778,11 +778,11 @@ test_session_posttest (Fixture       *fixture,
                        gconstpointer  data)
 {
   BekalQuiz *post = bekal_module_find_quiz (fixture->module, "post");
-  g_autoptr (GError) error = NULL;
-  g_autoptr (BekalQuizSession) first = NULL;
-  g_autoptr (BekalQuizSession) second = NULL;
-  g_autoptr (BekalQuizSession) third = NULL;
-  g_autoptr (BekalQuizSession) review = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BekalQuizSession) first = NULL;
+  g_autoptr(BekalQuizSession) second = NULL;
+  g_autoptr(BekalQuizSession) third = NULL;
+  g_autoptr(BekalQuizSession) review = NULL;
   BekalFeedbackFlags after;
   guint n_finished_notes = 0;
   guint n_scored;
@@ -848,10 +848,10 @@ static void
 test_session_pass_mark_boundary (void)
 {
   g_autofree char *dir = test_make_tmp_dir ();
-  g_autoptr (BekalModule) module = NULL;
-  g_autoptr (BekalStore) store = NULL;
-  g_autoptr (BekalQuizSession) session = NULL;
-  g_autoptr (GError) error = NULL;
+  g_autoptr(BekalModule) module = NULL;
+  g_autoptr(BekalStore) store = NULL;
+  g_autoptr(BekalQuizSession) session = NULL;
+  g_autoptr(GError) error = NULL;
   GString *extra = g_string_new (NULL);
   g_autofree char *extra_text = NULL;
   gint64 profile;
@@ -890,8 +890,8 @@ test_session_unanswered_score_zero (Fixture       *fixture,
                                     gconstpointer  data)
 {
   BekalQuiz *practice = bekal_module_find_quiz (fixture->module, "latihan");
-  g_autoptr (BekalQuizSession) session = NULL;
-  g_autoptr (GError) error = NULL;
+  g_autoptr(BekalQuizSession) session = NULL;
+  g_autoptr(GError) error = NULL;
 
   session = bekal_quiz_session_start (fixture->store, fixture->profile_id, fixture->module,
                                       practice, &error);
@@ -909,11 +909,11 @@ test_session_content_changed (Fixture       *fixture,
                               gconstpointer  data)
 {
   BekalQuiz *pre = bekal_module_find_quiz (fixture->module, "pre");
-  g_autoptr (BekalQuizSession) session = NULL;
-  g_autoptr (BekalQuizSession) resumed = NULL;
-  g_autoptr (BekalModule) edited = NULL;
-  g_autoptr (GPtrArray) answers = NULL;
-  g_autoptr (GError) error = NULL;
+  g_autoptr(BekalQuizSession) session = NULL;
+  g_autoptr(BekalQuizSession) resumed = NULL;
+  g_autoptr(BekalModule) edited = NULL;
+  g_autoptr(GPtrArray) answers = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *edited_dir = test_make_tmp_dir ();
   guint removed_index = G_MAXUINT;
   const char *removed_id;
@@ -940,8 +940,8 @@ test_session_content_changed (Fixture       *fixture,
   {
     g_autofree char *path = g_build_filename (fixture->dir, "uji-kuis", "module.id.xml", NULL);
     g_autofree char *text = NULL;
-    g_autoptr (BekalLoader) loader = bekal_loader_new (NULL);
-    g_autoptr (GPtrArray) diagnostics = bekal_diagnostics_new ();
+    g_autoptr(BekalLoader) loader = bekal_loader_new (NULL);
+    g_autoptr(GPtrArray) diagnostics = bekal_diagnostics_new ();
     char *start, *end;
 
     g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
@@ -993,11 +993,11 @@ static void
 test_session_disk_full (void)
 {
   g_autofree char *dir = test_make_tmp_dir ();
-  g_autoptr (BekalModule) module = NULL;
-  g_autoptr (BekalStore) store = NULL;
-  g_autoptr (BekalQuizSession) session = NULL;
-  g_autoptr (GPtrArray) answers = NULL;
-  g_autoptr (GError) error = NULL;
+  g_autoptr(BekalModule) module = NULL;
+  g_autoptr(BekalStore) store = NULL;
+  g_autoptr(BekalQuizSession) session = NULL;
+  g_autoptr(GPtrArray) answers = NULL;
+  g_autoptr(GError) error = NULL;
   GString *extra = g_string_new (NULL);
   g_autofree char *extra_text = NULL;
   sqlite3 *db;
@@ -1106,9 +1106,9 @@ test_session_disk_full_next_call (Fixture       *fixture,
                                   gconstpointer  data)
 {
   BekalQuiz *pre = bekal_module_find_quiz (fixture->module, "pre");
-  g_autoptr (BekalQuizSession) session = NULL;
-  g_autoptr (GPtrArray) answers = NULL;
-  g_autoptr (GError) error = NULL;
+  g_autoptr(BekalQuizSession) session = NULL;
+  g_autoptr(GPtrArray) answers = NULL;
+  g_autoptr(GError) error = NULL;
   sqlite3 *db = bekal_store_get_connection_for_testing (fixture->store);
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
@@ -1141,10 +1141,10 @@ static void
 test_session_two_instances (Fixture       *fixture,
                             gconstpointer  data)
 {
-  g_autoptr (BekalStore) other_store = NULL;
-  g_autoptr (BekalQuizSession) mine = NULL;
-  g_autoptr (BekalQuizSession) theirs = NULL;
-  g_autoptr (GError) error = NULL;
+  g_autoptr(BekalStore) other_store = NULL;
+  g_autoptr(BekalQuizSession) mine = NULL;
+  g_autoptr(BekalQuizSession) theirs = NULL;
+  g_autoptr(GError) error = NULL;
   sqlite3_stmt *stmt = NULL;
   gint64 other_profile;
   BekalQuiz *pre;
@@ -1179,10 +1179,10 @@ test_session_two_instances (Fixture       *fixture,
   g_assert_no_error (error);
 
   {
-    g_autoptr (GPtrArray) a = bekal_store_list_answers (other_store,
+    g_autoptr(GPtrArray) a = bekal_store_list_answers (other_store,
                                                         bekal_quiz_session_get_attempt_id (mine),
                                                         &error);
-    g_autoptr (GPtrArray) b = bekal_store_list_answers (fixture->store,
+    g_autoptr(GPtrArray) b = bekal_store_list_answers (fixture->store,
                                                         bekal_quiz_session_get_attempt_id (theirs),
                                                         &error);
     g_assert_cmpuint (a->len, ==, n);
@@ -1200,9 +1200,9 @@ static void
 test_session_checkpoint (Fixture       *fixture,
                          gconstpointer  data)
 {
-  g_autoptr (BekalQuizSession) session = NULL;
-  g_autoptr (BekalQuizSession) again = NULL;
-  g_autoptr (GError) error = NULL;
+  g_autoptr(BekalQuizSession) session = NULL;
+  g_autoptr(BekalQuizSession) again = NULL;
+  g_autoptr(GError) error = NULL;
 
   session = bekal_quiz_session_new_checkpoint (fixture->store, fixture->profile_id,
                                                fixture->module, "video-1", "s1", &error);
@@ -1238,10 +1238,10 @@ load_forms_module (const char *dir,
   g_autofree char *folder = g_build_filename (dir, with_forms ? "uji-bentuk" : "uji-tanpa",
                                               NULL);
   g_autofree char *path = g_build_filename (folder, "module.id.xml", NULL);
-  g_autoptr (GString) xml = g_string_new (NULL);
-  g_autoptr (BekalLoader) loader = bekal_loader_new (NULL);
-  g_autoptr (GPtrArray) diagnostics = bekal_diagnostics_new ();
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GString) xml = g_string_new (NULL);
+  g_autoptr(BekalLoader) loader = bekal_loader_new (NULL);
+  g_autoptr(GPtrArray) diagnostics = bekal_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
   BekalModule *module;
 
   g_string_append (xml,
@@ -1275,9 +1275,9 @@ static void
 test_forms_pre_and_post_differ (void)
 {
   g_autofree char *dir = test_make_tmp_dir ();
-  g_autoptr (BekalModule) module = load_forms_module (dir, TRUE);
-  g_autoptr (BekalStore) store = NULL;
-  g_autoptr (GError) error = NULL;
+  g_autoptr(BekalModule) module = load_forms_module (dir, TRUE);
+  g_autoptr(BekalStore) store = NULL;
+  g_autoptr(GError) error = NULL;
   BekalQuiz *pre = bekal_module_find_quiz (module, "pre");
   BekalQuiz *post = bekal_module_find_quiz (module, "post");
 
@@ -1295,9 +1295,9 @@ test_forms_pre_and_post_differ (void)
     {
       g_autofree char *name = g_strdup_printf ("Peserta %u", learner);
       gint64 profile = bekal_store_create_profile (store, name, "", "", 0, FALSE, &error);
-      g_autoptr (BekalQuizSession) pre_session = NULL;
-      g_autoptr (BekalQuizSession) post_session = NULL;
-      g_autoptr (GHashTable) asked = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autoptr(BekalQuizSession) pre_session = NULL;
+      g_autoptr(BekalQuizSession) post_session = NULL;
+      g_autoptr(GHashTable) asked = g_hash_table_new (g_str_hash, g_str_equal);
       const char *pre_form = bekal_quiz_form_for_learner (module, pre, profile);
       const char *post_form = bekal_quiz_form_for_learner (module, post, profile);
 
@@ -1339,7 +1339,7 @@ static void
 test_forms_half_start_with_each (void)
 {
   g_autofree char *dir = test_make_tmp_dir ();
-  g_autoptr (BekalModule) module = load_forms_module (dir, TRUE);
+  g_autoptr(BekalModule) module = load_forms_module (dir, TRUE);
   BekalQuiz *pre = bekal_module_find_quiz (module, "pre");
   guint n_a = 0;
   guint n_b = 0;
@@ -1365,11 +1365,11 @@ static void
 test_forms_none_unchanged (void)
 {
   g_autofree char *dir = test_make_tmp_dir ();
-  g_autoptr (BekalModule) module = load_forms_module (dir, FALSE);
-  g_autoptr (BekalStore) store = NULL;
-  g_autoptr (BekalQuizSession) session = NULL;
-  g_autoptr (GError) error = NULL;
-  g_auto (GStrv) expected = NULL;
+  g_autoptr(BekalModule) module = load_forms_module (dir, FALSE);
+  g_autoptr(BekalStore) store = NULL;
+  g_autoptr(BekalQuizSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) expected = NULL;
   BekalQuiz *pre = bekal_module_find_quiz (module, "pre");
   BekalQuiz *post = bekal_module_find_quiz (module, "post");
   gint64 profile;
@@ -1380,8 +1380,8 @@ test_forms_none_unchanged (void)
 
   for (guint32 seed = 0; seed < 50; seed++)
     {
-      g_auto (GStrv) plain = bekal_quiz_draw_questions (post, seed);
-      g_auto (GStrv) of_none = bekal_quiz_draw_questions_of_form (post, NULL, seed);
+      g_auto(GStrv) plain = bekal_quiz_draw_questions (post, seed);
+      g_auto(GStrv) of_none = bekal_quiz_draw_questions_of_form (post, NULL, seed);
 
       g_assert_true (g_strv_equal ((const char * const *) plain,
                                    (const char * const *) of_none));
@@ -1411,9 +1411,9 @@ static void
 test_posttest_keys_after_pass_or_last_try (void)
 {
   g_autofree char *dir = test_make_tmp_dir ();
-  g_autoptr (BekalModule) module = load_forms_module (dir, FALSE);
-  g_autoptr (BekalStore) store = NULL;
-  g_autoptr (GError) error = NULL;
+  g_autoptr(BekalModule) module = load_forms_module (dir, FALSE);
+  g_autoptr(BekalStore) store = NULL;
+  g_autoptr(GError) error = NULL;
   BekalQuiz *post = bekal_module_find_quiz (module, "post");
   const BekalFeedbackFlags keys = BEKAL_FEEDBACK_CORRECTNESS | BEKAL_FEEDBACK_OPTIONS
                                   | BEKAL_FEEDBACK_EXPLANATION | BEKAL_FEEDBACK_REVIEW;
@@ -1432,7 +1432,7 @@ test_posttest_keys_after_pass_or_last_try (void)
   /* three failed attempts: no keys after the first two, keys after the third and last */
   for (guint attempt = 0; attempt < 3; attempt++)
     {
-      g_autoptr (BekalQuizSession) session = NULL;
+      g_autoptr(BekalQuizSession) session = NULL;
       BekalFeedbackFlags after;
 
       session = bekal_quiz_session_start (store, failing, module, post, &error);
@@ -1456,9 +1456,9 @@ test_posttest_keys_after_pass_or_last_try (void)
 
   /* the first attempt, reviewed now that no try is left, shows the keys too */
   {
-    g_autoptr (GPtrArray) attempts = bekal_store_list_attempts (store, failing, "uji-bentuk",
+    g_autoptr(GPtrArray) attempts = bekal_store_list_attempts (store, failing, "uji-bentuk",
                                                                 "post", &error);
-    g_autoptr (BekalQuizSession) review = NULL;
+    g_autoptr(BekalQuizSession) review = NULL;
 
     g_assert_no_error (error);
     g_assert_cmpuint (attempts->len, ==, 3);
@@ -1471,7 +1471,7 @@ test_posttest_keys_after_pass_or_last_try (void)
 
   /* a pass at the first attempt shows the keys at once */
   {
-    g_autoptr (BekalQuizSession) session = bekal_quiz_session_start (store, passing, module,
+    g_autoptr(BekalQuizSession) session = bekal_quiz_session_start (store, passing, module,
                                                                      post, &error);
 
     g_assert_no_error (error);
@@ -1485,7 +1485,7 @@ test_posttest_keys_after_pass_or_last_try (void)
 
   /* other quizzes always may */
   {
-    g_autoptr (BekalQuizSession) pre = bekal_quiz_session_start (store, passing, module,
+    g_autoptr(BekalQuizSession) pre = bekal_quiz_session_start (store, passing, module,
                                                                  bekal_module_find_quiz (module,
                                                                                          "pre"),
                                                                  &error);

@@ -351,7 +351,8 @@ create_profile (BekalWindow *window,
   GtkWidget *create = ui_require_id (page, "create_button");
 
   wait_for_page (window, "profiles");
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (ui_require_id (page, "mode_stack"))),
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (ui_require_id (page,
+                                                                          "mode_stack"))),
                    ==, "create");
   g_assert_false (gtk_widget_get_sensitive (create));
 

@@ -64,7 +64,7 @@ parse_ids (BekalResponse  *self,
            const char     *text,
            GError        **error)
 {
-  g_auto (GStrv) ids = split_list (text);
+  g_auto(GStrv) ids = split_list (text);
 
   for (guint i = 0; ids[i] != NULL; i++)
     {
@@ -81,7 +81,7 @@ parse_pairs (BekalResponse  *self,
              const char     *text,
              GError        **error)
 {
-  g_auto (GStrv) entries = split_list (text);
+  g_auto(GStrv) entries = split_list (text);
 
   for (guint i = 0; entries[i] != NULL; i++)
     {
@@ -167,7 +167,7 @@ bekal_response_parse (BekalQuestionType   kind,
                       const char         *text,
                       GError            **error)
 {
-  g_autoptr (BekalResponse) self = NULL;
+  g_autoptr(BekalResponse) self = NULL;
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 

@@ -171,7 +171,7 @@ static gboolean
 compute_retakes (BekalQuizSession  *self,
                  GError           **error)
 {
-  g_autoptr (GPtrArray) attempts = NULL;
+  g_autoptr(GPtrArray) attempts = NULL;
   int n_used = 0;
 
   if (self->quiz == NULL || bekal_quiz_get_retakes (self->quiz) < 0)
@@ -217,7 +217,7 @@ load_attempt (BekalQuizSession  *self,
               BekalQuizAttempt  *attempt,
               GError           **error)
 {
-  g_autoptr (GPtrArray) answers = NULL;
+  g_autoptr(GPtrArray) answers = NULL;
 
   self->attempt_id = attempt->id;
   self->profile_id = attempt->profile_id;
@@ -423,7 +423,7 @@ bekal_quiz_can_start_attempt (BekalStore   *store,
                               int          *out_remaining,
                               GError      **error)
 {
-  g_autoptr (GPtrArray) attempts = NULL;
+  g_autoptr(GPtrArray) attempts = NULL;
   int n_finished;
   int retakes;
 
@@ -477,10 +477,10 @@ bekal_quiz_session_start_with_seed (BekalStore   *store,
                                     guint32       seed,
                                     GError      **error)
 {
-  g_autoptr (BekalQuizSession) self = NULL;
-  g_autoptr (BekalQuizAttempt) unfinished = NULL;
-  g_autoptr (GError) local_error = NULL;
-  g_auto (GStrv) order = NULL;
+  g_autoptr(BekalQuizSession) self = NULL;
+  g_autoptr(BekalQuizAttempt) unfinished = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_auto(GStrv) order = NULL;
 
   g_return_val_if_fail (BEKAL_IS_STORE (store), NULL);
   g_return_val_if_fail (BEKAL_IS_MODULE (module), NULL);
@@ -547,8 +547,8 @@ bekal_quiz_session_open_attempt (BekalStore   *store,
                                  gint64        attempt_id,
                                  GError      **error)
 {
-  g_autoptr (BekalQuizSession) self = NULL;
-  g_autoptr (BekalQuizAttempt) attempt = NULL;
+  g_autoptr(BekalQuizSession) self = NULL;
+  g_autoptr(BekalQuizAttempt) attempt = NULL;
 
   g_return_val_if_fail (BEKAL_IS_STORE (store), NULL);
   g_return_val_if_fail (BEKAL_IS_MODULE (module), NULL);
@@ -580,8 +580,8 @@ bekal_quiz_session_new_checkpoint (BekalStore   *store,
                                    const char   *question_id,
                                    GError      **error)
 {
-  g_autoptr (BekalQuizSession) self = NULL;
-  g_autoptr (GError) local_error = NULL;
+  g_autoptr(BekalQuizSession) self = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *response = NULL;
   Item *item;
 
@@ -829,7 +829,7 @@ bekal_quiz_session_answer (BekalQuizSession  *self,
                            const char        *response,
                            GError           **error)
 {
-  g_autoptr (GError) local_error = NULL;
+  g_autoptr(GError) local_error = NULL;
   guint old_current, old_pending;
   gboolean saved;
   Item *item;

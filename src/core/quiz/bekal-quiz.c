@@ -338,7 +338,7 @@ bekal_quiz_score_response (BekalQuestion  *question,
                            const char     *response,
                            GError        **error)
 {
-  g_autoptr (BekalResponse) decoded = NULL;
+  g_autoptr(BekalResponse) decoded = NULL;
 
   g_return_val_if_fail (BEKAL_IS_QUESTION (question), -1);
   g_return_val_if_fail (error == NULL || *error == NULL, -1);
@@ -355,7 +355,7 @@ bekal_quiz_check_response (BekalQuestion  *question,
                            const char     *response,
                            GError        **error)
 {
-  g_autoptr (GError) local_error = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   bekal_quiz_score_response (question, response, &local_error);
   if (local_error != NULL)
@@ -405,7 +405,7 @@ bekal_quiz_mark_part (BekalQuestion       *question,
 char *
 bekal_quiz_response_from_ids (const char * const *ids)
 {
-  g_autoptr (BekalResponse) response = bekal_response_new (BEKAL_QUESTION_MULTIPLE);
+  g_autoptr(BekalResponse) response = bekal_response_new (BEKAL_QUESTION_MULTIPLE);
 
   for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
     bekal_response_add_id (response, ids[i]);
@@ -417,7 +417,7 @@ char *
 bekal_quiz_response_from_pairs (const char * const *left_ids,
                                 const char * const *right_ids)
 {
-  g_autoptr (BekalResponse) response = bekal_response_new (BEKAL_QUESTION_MATCH);
+  g_autoptr(BekalResponse) response = bekal_response_new (BEKAL_QUESTION_MATCH);
 
   g_return_val_if_fail (left_ids != NULL && right_ids != NULL, g_strdup (""));
   g_return_val_if_fail (g_strv_length ((char **) left_ids) == g_strv_length ((char **) right_ids),
@@ -433,7 +433,7 @@ gboolean
 bekal_quiz_response_has_id (const char *response,
                             const char *option_id)
 {
-  g_autoptr (BekalResponse) decoded = NULL;
+  g_autoptr(BekalResponse) decoded = NULL;
 
   if (response == NULL || option_id == NULL)
     return FALSE;
@@ -446,7 +446,7 @@ char *
 bekal_quiz_response_dup_match (const char *response,
                                const char *left_id)
 {
-  g_autoptr (BekalResponse) decoded = NULL;
+  g_autoptr(BekalResponse) decoded = NULL;
 
   if (response == NULL || left_id == NULL)
     return NULL;
@@ -468,8 +468,8 @@ draw_from (BekalQuiz *quiz,
            GPtrArray *candidates,
            guint32    seed)
 {
-  g_autoptr (GPtrArray) questions = g_ptr_array_copy (candidates, NULL, NULL);
-  g_autoptr (GRand) rand = NULL;
+  g_autoptr(GPtrArray) questions = g_ptr_array_copy (candidates, NULL, NULL);
+  g_autoptr(GRand) rand = NULL;
   GStrvBuilder *builder;
   char **ids;
   guint n_drawn;
@@ -487,7 +487,7 @@ draw_from (BekalQuiz *quiz,
   /* Without shuffle the drawn questions are asked in document order */
   if (n_drawn < questions->len && !bekal_quiz_get_shuffle (quiz))
     {
-      g_autoptr (GHashTable) drawn = g_hash_table_new (NULL, NULL);
+      g_autoptr(GHashTable) drawn = g_hash_table_new (NULL, NULL);
       guint n_ordered = 0;
 
       for (guint i = 0; i < n_drawn; i++)
@@ -512,7 +512,7 @@ bekal_quiz_draw_questions (BekalQuiz *quiz,
                            guint32    seed)
 {
   BekalQuiz *pool;
-  g_autoptr (GPtrArray) questions = NULL;
+  g_autoptr(GPtrArray) questions = NULL;
 
   g_return_val_if_fail (BEKAL_IS_QUIZ (quiz), NULL);
 
@@ -548,7 +548,7 @@ bekal_quiz_draw_questions_of_form (BekalQuiz  *quiz,
                                    guint32     seed)
 {
   BekalQuiz *pool;
-  g_autoptr (GPtrArray) questions = NULL;
+  g_autoptr(GPtrArray) questions = NULL;
 
   g_return_val_if_fail (BEKAL_IS_QUIZ (quiz), NULL);
 
@@ -603,7 +603,7 @@ bekal_quiz_arrange_options (BekalQuestion   *question,
 {
   guint n_options;
   guint32 key[2];
-  g_autoptr (GRand) rand = NULL;
+  g_autoptr(GRand) rand = NULL;
   g_autofree gpointer *options = NULL;
   g_autofree gpointer *document = NULL;
   BekalQuestionType kind;
