@@ -601,8 +601,8 @@ test_svg_external (Fixture       *fixture,
     "<style>rect { fill: u\\72l(perangkap.fifo#p) }</style>",
     "<style>rect { fill: url(\"perangkap.fifo#p\") }</style>",
     "<filter id=\"f\"><feImage href=\"perangkap.fifo\"/></filter>",
-    "<xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" href=\"perangkap.fifo\" "
-      "parse=\"text\"/>",
+    ("<xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" href=\"perangkap.fifo\" "
+     "parse=\"text\"/>"),
     "<image href=\"data:image/svg+xml;base64,PHN2Zy8+\" width=\"10\" height=\"10\"/>",
     "<a href=\"http://127.0.0.1:9/\"><rect width=\"5\" height=\"5\"/></a>",
   };

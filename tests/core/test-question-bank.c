@@ -999,8 +999,9 @@ test_inline_html_safe (void)
 {
   const char *inputs[] = {
     "<![CDATA[x]]>y", "<p <b>>x</b>", "<<b>>", "<b attr=\"<i>\">x</b>", "&#0;&#xD800;&#xFFFE;",
-    "<svg><script>x</script></svg>", "<math><mi>x</mi></math>", "<!DOCTYPE html SYSTEM "
-    "\"http://127.0.0.1/x.dtd\"><p>&ext;</p>", "<?php echo 1; ?>text", "<em><strong>a</em>b",
+    "<svg><script>x</script></svg>", "<math><mi>x</mi></math>",
+    ("<!DOCTYPE html SYSTEM \"http://127.0.0.1/x.dtd\"><p>&ext;</p>"), "<?php echo 1; ?>text",
+    "<em><strong>a</em>b",
     "</p></p></p>", "<b>&amp;lt;</b>", "a\r\nb\tc\fd", "]]>", "<em>--></em>",
   };
 

@@ -329,7 +329,6 @@ add_module_question (BekalQuestionBank *self,
   BekalQuestionType type = bekal_question_get_kind (source);
   BekalBankQuestion *question;
   gboolean had_terms = FALSE;
-  g_autofree char *plain_name = NULL;
 
   if (type == BEKAL_QUESTION_SCALE)
     {
