@@ -153,7 +153,7 @@ const char       *bekal_store_get_path                (BekalStore          *self
 gboolean          bekal_store_is_read_only            (BekalStore          *self);
 
 /* Settings: NULL with no error when the key is unset; a NULL value removes the key */
-char             *bekal_store_get_value               (BekalStore          *self,
+char             *bekal_store_dup_value               (BekalStore          *self,
                                                        const char          *key,
                                                        GError             **error);
 gboolean          bekal_store_set_value               (BekalStore          *self,
@@ -182,7 +182,7 @@ gboolean          bekal_store_update_profile          (BekalStore          *self
 gboolean          bekal_store_delete_profile          (BekalStore          *self,
                                                        gint64               profile_id,
                                                        GError             **error);
-BekalProfile     *bekal_store_get_profile             (BekalStore          *self,
+BekalProfile     *bekal_store_dup_profile             (BekalStore          *self,
                                                        gint64               profile_id,
                                                        GError             **error);
 /* A GListModel of BekalProfile sorted by name */
@@ -327,7 +327,7 @@ gboolean          bekal_store_finish_attempt          (BekalStore          *self
                                                        double               score,
                                                        BekalQuizVerdict     verdict,
                                                        GError             **error);
-BekalQuizAttempt *bekal_store_get_attempt             (BekalStore          *self,
+BekalQuizAttempt *bekal_store_dup_attempt             (BekalStore          *self,
                                                        gint64               attempt_id,
                                                        GError             **error);
 /* BekalQuizAttempt elements, oldest first; @quiz_id NULL means every quiz of the module */
@@ -350,7 +350,7 @@ BekalQuizAttempt *bekal_store_find_unfinished_attempt (BekalStore          *self
 /* The attempt that counts in reports for a pre-test or post-test (@role): the first finished
  * pre-test, the latest finished post-test (the view counted_attempts). NULL with no error when
  * there is none. */
-BekalQuizAttempt *bekal_store_get_counted_attempt     (BekalStore          *self,
+BekalQuizAttempt *bekal_store_dup_counted_attempt     (BekalStore          *self,
                                                        gint64               profile_id,
                                                        const char          *module_id,
                                                        BekalQuizRole        role,

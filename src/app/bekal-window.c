@@ -65,11 +65,11 @@ find_last_learner (BekalWindow *self)
   if (store == NULL)
     return 0;
 
-  value = bekal_store_get_value (store, BEKAL_STORE_KEY_LAST_PROFILE, NULL);
+  value = bekal_store_dup_value (store, BEKAL_STORE_KEY_LAST_PROFILE, NULL);
   if (value == NULL || !g_ascii_string_to_signed (value, 10, 1, G_MAXINT64, &id, NULL))
     return 0;
 
-  profile = bekal_store_get_profile (store, id, NULL);
+  profile = bekal_store_dup_profile (store, id, NULL);
   return profile != NULL ? id : 0;
 }
 
@@ -81,7 +81,7 @@ dup_learner_name (BekalWindow *self)
   if (get_store (self) == NULL || self->profile_id == 0)
     return NULL;
 
-  profile = bekal_store_get_profile (get_store (self), self->profile_id, NULL);
+  profile = bekal_store_dup_profile (get_store (self), self->profile_id, NULL);
   return profile != NULL ? g_strdup (bekal_profile_get_name (profile)) : NULL;
 }
 

@@ -713,7 +713,7 @@ test_session_resume (Fixture       *fixture,
     }
 
   /* the stored seed replays the stored draw */
-  attempt = bekal_store_get_attempt (fixture->store, attempt_id, &error);
+  attempt = bekal_store_dup_attempt (fixture->store, attempt_id, &error);
   g_assert_no_error (error);
   replayed = bekal_quiz_draw_questions (pre, (guint32) attempt->seed);
   g_assert_cmpstrv (replayed, attempt->question_order);

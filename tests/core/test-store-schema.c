@@ -213,7 +213,7 @@ counted_id (BekalStore    *store,
   g_autoptr(GError) error = NULL;
   g_autoptr(BekalQuizAttempt) attempt = NULL;
 
-  attempt = bekal_store_get_counted_attempt (store, profile, "m", role, &error);
+  attempt = bekal_store_dup_counted_attempt (store, profile, "m", role, &error);
   g_assert_no_error (error);
   return attempt != NULL ? attempt->id : 0;
 }

@@ -315,7 +315,7 @@ test_profiles (Fixture       *fixture,
   g_assert_cmpstr (bekal_profile_get_unit (first), ==, "");
   g_clear_object (&profiles);
 
-  profile = bekal_store_get_profile (store, yusuf, &error);
+  profile = bekal_store_dup_profile (store, yusuf, &error);
   g_assert_no_error (error);
   g_assert_cmpint (bekal_profile_get_id (profile), ==, yusuf);
   g_assert_cmpstr (bekal_profile_get_name (profile), ==, "Yusuf Hakim");
@@ -339,7 +339,7 @@ test_profiles (Fixture       *fixture,
   g_assert_true (bekal_store_update_profile (store, yusuf, "Yusuf H.", "Sentra Mulya",
                                              "Koordinator", 5, FALSE, &error));
   g_assert_no_error (error);
-  profile = bekal_store_get_profile (store, yusuf, &error);
+  profile = bekal_store_dup_profile (store, yusuf, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (bekal_profile_get_name (profile), ==, "Yusuf H.");
   g_assert_cmpstr (bekal_profile_get_unit (profile), ==, "Sentra Mulya");
@@ -371,13 +371,13 @@ test_profiles (Fixture       *fixture,
   g_assert_true (bekal_store_delete_profile (store, yusuf, &error));
   g_assert_no_error (error);
 
-  profile = bekal_store_get_profile (store, yusuf, &error);
+  profile = bekal_store_dup_profile (store, yusuf, &error);
   g_assert_error (error, BEKAL_STORE_ERROR, BEKAL_STORE_ERROR_NOT_FOUND);
   g_assert_null (profile);
   g_clear_error (&error);
   g_assert_false (bekal_store_get_position (store, yusuf, "m", NULL, NULL, &error));
   g_assert_no_error (error);
-  last = bekal_store_get_value (store, BEKAL_STORE_KEY_LAST_PROFILE, &error);
+  last = bekal_store_dup_value (store, BEKAL_STORE_KEY_LAST_PROFILE, &error);
   g_assert_no_error (error);
   g_assert_null (last);
   g_assert_false (bekal_store_delete_profile (store, yusuf, &error));
@@ -402,7 +402,7 @@ test_settings (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   char *value;
 
-  value = bekal_store_get_value (store, "missing", &error);
+  value = bekal_store_dup_value (store, "missing", &error);
   g_assert_no_error (error);
   g_assert_null (value);
 
@@ -413,17 +413,17 @@ test_settings (Fixture       *fixture,
   g_clear_object (&store);
 
   store = open_store (fixture);
-  value = bekal_store_get_value (store, BEKAL_STORE_KEY_LAST_PROFILE, &error);
+  value = bekal_store_dup_value (store, BEKAL_STORE_KEY_LAST_PROFILE, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (value, ==, "12");
   g_free (value);
-  value = bekal_store_get_value (store, "ui-language", &error);
+  value = bekal_store_dup_value (store, "ui-language", &error);
   g_assert_cmpstr (value, ==, "en");
   g_free (value);
 
   g_assert_true (bekal_store_set_value (store, "ui-language", NULL, &error));
   g_assert_no_error (error);
-  value = bekal_store_get_value (store, "ui-language", &error);
+  value = bekal_store_dup_value (store, "ui-language", &error);
   g_assert_no_error (error);
   g_assert_null (value);
 }
@@ -804,7 +804,7 @@ test_quiz_attempts (Fixture       *fixture,
                                              &error));
   g_assert_no_error (error);
 
-  attempt = bekal_store_get_attempt (store, second, &error);
+  attempt = bekal_store_dup_attempt (store, second, &error);
   g_assert_no_error (error);
   g_assert_cmpint (attempt->role, ==, BEKAL_QUIZ_POSTTEST);
   g_assert_cmpuint (g_strv_length (attempt->question_order), ==, 0);
@@ -832,7 +832,7 @@ test_quiz_attempts (Fixture       *fixture,
   /* deleting the profile takes its attempts and answers with it */
   g_assert_true (bekal_store_delete_profile (store, profile, &error));
   g_assert_no_error (error);
-  attempt = bekal_store_get_attempt (store, first, &error);
+  attempt = bekal_store_dup_attempt (store, first, &error);
   g_assert_error (error, BEKAL_STORE_ERROR, BEKAL_STORE_ERROR_NOT_FOUND);
   g_assert_null (attempt);
   g_clear_error (&error);
@@ -870,7 +870,7 @@ test_migration_from_v1 (Fixture       *fixture,
   store = open_store (fixture);
   g_assert_false (bekal_store_is_read_only (store));
 
-  profile = bekal_store_get_profile (store, 7, &error);
+  profile = bekal_store_dup_profile (store, 7, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (bekal_profile_get_name (profile), ==, "Siti Rahma");
   g_assert_cmpstr (bekal_profile_get_unit (profile), ==, "Sentra Handayani");
@@ -1306,7 +1306,7 @@ test_read_only_older_version (Fixture       *fixture,
   g_setenv (BEKAL_STORE_FORCE_READ_ONLY_ENV, "1", TRUE);
   store = open_store (fixture);
   g_assert_true (bekal_store_is_read_only (store));
-  profile = bekal_store_get_profile (store, 7, &error);
+  profile = bekal_store_dup_profile (store, 7, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (bekal_profile_get_name (profile), ==, "Siti Rahma");
   reflection = bekal_store_load_reflection (store, 7, "dasar-5r", "r1", NULL, &error);

@@ -273,7 +273,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
       profiles = bekal_store_list_profiles (store, NULL);
       rows = bekal_report_gap (store, NULL);
-      last = bekal_store_get_value (store, BEKAL_STORE_KEY_LAST_PROFILE, NULL);
+      last = bekal_store_dup_value (store, BEKAL_STORE_KEY_LAST_PROFILE, NULL);
       sink += (rows != NULL ? rows->len : 0) + (last != NULL ? strlen (last) : 0);
 
       /* reads and writes of a learner, when there is one */
@@ -289,7 +289,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
           attempts = bekal_store_list_attempts (store, id, "m", NULL, NULL);
           seen = bekal_store_list_seen_blocks (store, id, "m", NULL, NULL);
-          counted = bekal_store_get_counted_attempt (store, id, "m", BEKAL_QUIZ_POSTTEST, NULL);
+          counted = bekal_store_dup_counted_attempt (store, id, "m", BEKAL_QUIZ_POSTTEST, NULL);
           bekal_store_get_position (store, id, "m", &lesson, NULL, NULL);
           sink += (attempts != NULL ? attempts->len : 0) + (seen != NULL ? seen->len : 0)
                   + (counted != NULL) + (lesson != NULL);

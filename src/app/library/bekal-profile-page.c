@@ -65,7 +65,7 @@ describe_profile (BekalProfile *profile)
 static gint64
 find_last_profile (BekalStore *store)
 {
-  g_autofree char *value = bekal_store_get_value (store, BEKAL_STORE_KEY_LAST_PROFILE, NULL);
+  g_autofree char *value = bekal_store_dup_value (store, BEKAL_STORE_KEY_LAST_PROFILE, NULL);
   gint64 id = 0;
 
   if (value == NULL || !g_ascii_string_to_signed (value, 10, 1, G_MAXINT64, &id, NULL))

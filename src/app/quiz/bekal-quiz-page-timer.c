@@ -80,7 +80,7 @@ bekal_quiz_page_start_timer (BekalQuizPage *self)
     return;
 
   if (self->store != NULL)
-    attempt = bekal_store_get_attempt (self->store,
+    attempt = bekal_store_dup_attempt (self->store,
                                        bekal_quiz_session_get_attempt_id (self->session), NULL);
   started_at = attempt != NULL ? attempt->started_at : g_get_real_time () / G_USEC_PER_SEC;
   self->deadline = started_at + (gint64) minutes * 60;

@@ -553,7 +553,7 @@ bekal_quiz_session_open_attempt (BekalStore   *store,
   g_return_val_if_fail (BEKAL_IS_STORE (store), NULL);
   g_return_val_if_fail (BEKAL_IS_MODULE (module), NULL);
 
-  attempt = bekal_store_get_attempt (store, attempt_id, error);
+  attempt = bekal_store_dup_attempt (store, attempt_id, error);
   if (attempt == NULL)
     return NULL;
 

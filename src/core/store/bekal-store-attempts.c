@@ -302,7 +302,7 @@ bekal_store_finish_attempt (BekalStore        *self,
 }
 
 BekalQuizAttempt *
-bekal_store_get_attempt (BekalStore  *self,
+bekal_store_dup_attempt (BekalStore  *self,
                          gint64       attempt_id,
                          GError     **error)
 {
@@ -434,7 +434,7 @@ bekal_store_find_unfinished_attempt (BekalStore  *self,
 }
 
 BekalQuizAttempt *
-bekal_store_get_counted_attempt (BekalStore     *self,
+bekal_store_dup_counted_attempt (BekalStore     *self,
                                  gint64          profile_id,
                                  const char     *module_id,
                                  BekalQuizRole   role,

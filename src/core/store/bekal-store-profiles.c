@@ -376,7 +376,7 @@ bekal_store_delete_profile (BekalStore  *self,
 }
 
 BekalProfile *
-bekal_store_get_profile (BekalStore  *self,
+bekal_store_dup_profile (BekalStore  *self,
                          gint64       profile_id,
                          GError     **error)
 {

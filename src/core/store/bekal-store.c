@@ -937,7 +937,7 @@ bekal_store_set_busy_timeout_for_testing (BekalStore *self,
 /* Settings */
 
 char *
-bekal_store_get_value (BekalStore  *self,
+bekal_store_dup_value (BekalStore  *self,
                        const char  *key,
                        GError     **error)
 {
