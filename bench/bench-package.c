@@ -25,6 +25,8 @@
 #include <bekal/bekal-package.h>
 #include <bekal/bekal-paths.h>
 
+#include "bench-util.h"
+
 #define TARGET_RATIO 1.3
 
 static int n_runs = 7;
@@ -52,22 +54,6 @@ module_free (Module *module)
   g_free (module->stage);
   g_free (module->zip);
   g_free (module);
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len / 2);
 }
 
 static void
@@ -107,14 +93,6 @@ copy_or_die (const char *from,
       g_printerr ("bench-package: %s\n", error->message);
       exit (2);
     }
-}
-
-static void
-remove_tree (const char *path)
-{
-  const char *argv[] = { "rm", "-rf", path, NULL };
-
-  run_or_die (argv, NULL);
 }
 
 static BekalPackageInfo *
@@ -274,17 +252,17 @@ main (int    argc,
       g_array_append_val (verify_unzip, ms);
     }
 
-  remove_tree (tmp);
+  bench_remove_tree (tmp);
 
-  pack_ratio = median (pack_ours) / median (pack_zip);
-  verify_ratio = median (verify_ours) / median (verify_unzip);
+  pack_ratio = bench_median (pack_ours) / bench_median (pack_zip);
+  verify_ratio = bench_median (verify_ours) / bench_median (verify_unzip);
 
   g_print ("%u modules, %.1f MB of files, medians of %d runs\n", modules->len,
            total_bytes / 1e6, n_runs);
   g_print ("pack:   Bekal %8.1f ms   zip -r     %8.1f ms   ratio %.2f (target <= %.1f)\n",
-           median (pack_ours), median (pack_zip), pack_ratio, TARGET_RATIO);
+           bench_median (pack_ours), bench_median (pack_zip), pack_ratio, TARGET_RATIO);
   g_print ("verify: Bekal %8.1f ms   unzip -t   %8.1f ms   ratio %.2f (target <= %.1f)\n",
-           median (verify_ours), median (verify_unzip), verify_ratio, TARGET_RATIO);
+           bench_median (verify_ours), bench_median (verify_unzip), verify_ratio, TARGET_RATIO);
 
   if (pack_ratio > TARGET_RATIO || verify_ratio > TARGET_RATIO)
     {

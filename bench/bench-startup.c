@@ -25,6 +25,8 @@
 
 #include <bekal/bekal-store.h>
 
+#include "bench-util.h"
+
 /* Bekal may take this much longer than the minimal libadwaita program */
 #define TARGET_RATIO 1.5
 
@@ -35,23 +37,6 @@ static const GOptionEntry entries[] = {
     "N" },
   { NULL }
 };
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *times)
-{
-  g_array_sort (times, compare_doubles);
-  return g_array_index (times, double, times->len / 2);
-}
 
 /* Seconds from the start of @argv to its first painted frame, which the program prints as
  * "first-frame-us: TIME" on the monotonic clock (shared by all processes); negative when it
@@ -93,46 +78,6 @@ time_start_up (const char * const *argv)
 }
 
 /* A data folder whose last learner exists, so that Bekal resumes it on the library */
-static gboolean
-prepare_data_dir (const char *data_dir)
-{
-  g_autoptr(BekalStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *value = NULL;
-  gint64 id;
-
-  store = bekal_store_open (data_dir, &error);
-  if (store == NULL)
-    {
-      g_printerr ("Cannot open a store in %s: %s\n", data_dir, error->message);
-      return FALSE;
-    }
-
-  id = bekal_store_create_profile (store, "Benchmark", "Sentra", "Peksos", 1, FALSE, &error);
-  if (id == 0)
-    {
-      g_printerr ("Cannot create a profile: %s\n", error->message);
-      return FALSE;
-    }
-
-  value = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-  return bekal_store_set_value (store, BEKAL_STORE_KEY_LAST_PROFILE, value, NULL);
-}
-
-static void
-remove_data_dir (const char *data_dir)
-{
-  const char *names[] = { BEKAL_STORE_FILE_NAME, BEKAL_STORE_FILE_NAME "-wal",
-                          BEKAL_STORE_FILE_NAME "-shm", BEKAL_STORE_FILE_NAME "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      g_autofree char *path = g_build_filename (data_dir, names[i], NULL);
-      g_remove (path);
-    }
-  g_rmdir (data_dir);
-}
-
 int
 main (int    argc,
       char **argv)
@@ -162,7 +107,7 @@ main (int    argc,
     }
 
   data_dir = g_dir_make_tmp ("bekal-bench-XXXXXX", &error);
-  if (data_dir == NULL || !prepare_data_dir (data_dir))
+  if (data_dir == NULL || !bench_prepare_last_learner (data_dir))
     return 1;
 
   {
@@ -187,13 +132,13 @@ main (int    argc,
       }
   }
 
-  remove_data_dir (data_dir);
+  bench_remove_tree (data_dir);
   if (!ok)
     return 1;
 
-  minimal = median (minimal_times);
-  adw = median (adw_times);
-  bekal = median (bekal_times);
+  minimal = bench_median (minimal_times);
+  adw = bench_median (adw_times);
+  bekal = bench_median (bekal_times);
   ratio = bekal / adw;
 
   g_print ("Start-up to the first frame, median of %d runs\n", n_runs);

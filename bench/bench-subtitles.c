@@ -15,6 +15,8 @@
 
 #include <bekal/bekal-subtitles.h>
 
+#include "bench-util.h"
+
 #define TARGET_RATIO 1.0
 
 static int n_cues = 100000;
@@ -107,22 +109,6 @@ run_subparse (const char *path)
   return n_buffers;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len / 2);
-}
-
 int
 main (int    argc,
       char **argv)
@@ -174,11 +160,12 @@ main (int    argc,
   g_remove (path);
   g_rmdir (dir);
 
-  ratio = median (ours) / median (theirs);
+  ratio = bench_median (ours) / bench_median (theirs);
   g_print ("Reading a WebVTT file of %d cues, median of %d runs\n", n_cues, n_runs);
-  g_print ("  Bekal (bekal_subtitles_load):        %8.1f ms, %u cues\n", median (ours), n_ours);
+  g_print ("  Bekal (bekal_subtitles_load):        %8.1f ms, %u cues\n",
+           bench_median (ours), n_ours);
   g_print ("  GStreamer (filesrc ! subparse ! fakesink): %8.1f ms, %u buffers\n",
-           median (theirs), n_theirs);
+           bench_median (theirs), n_theirs);
   g_print ("  ratio Bekal / subparse: %.2f (target at most %.1f): %s\n", ratio, TARGET_RATIO,
            ratio <= TARGET_RATIO ? "met" : "NOT met");
 

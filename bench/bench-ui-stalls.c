@@ -24,6 +24,7 @@
 
 #include <glib/gstdio.h>
 
+#include "bench-util.h"
 #include "bekal-application.h"
 #include "bekal-lesson-view.h"
 #include "bekal-library-page.h"
@@ -148,29 +149,6 @@ on_tick (GtkWidget     *widget,
   monitor.last_frame_us = now;
 
   return G_SOURCE_CONTINUE;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-percentile (GArray *values,
-            double  fraction)
-{
-  guint index;
-
-  if (values->len == 0)
-    return 0;
-  g_array_sort (values, compare_doubles);
-  index = (guint) (fraction * (values->len - 1) + 0.5);
-
-  return g_array_index (values, double, index);
 }
 
 /* Steps of the flow */
@@ -384,49 +362,6 @@ on_activate (GApplication *application,
     }
 }
 
-static gboolean
-prepare_data_dir (const char *data_dir)
-{
-  g_autoptr(BekalStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *value = NULL;
-  gint64 id;
-
-  store = bekal_store_open (data_dir, &error);
-  if (store == NULL)
-    {
-      g_printerr ("bench-ui-stalls: cannot open a store in %s: %s\n", data_dir, error->message);
-      return FALSE;
-    }
-  id = bekal_store_create_profile (store, "Benchmark", "Sentra", "Peksos", 1, FALSE, &error);
-  if (id == 0)
-    {
-      g_printerr ("bench-ui-stalls: cannot create a profile: %s\n", error->message);
-      return FALSE;
-    }
-  value = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-
-  return bekal_store_set_value (store, BEKAL_STORE_KEY_LAST_PROFILE, value, NULL);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int    argc,
       char **argv)
@@ -465,7 +400,7 @@ main (int    argc,
     lesson_id = g_strdup ("mengenal-5r");
 
   data_dir = g_dir_make_tmp ("bekal-stalls-XXXXXX", &error);
-  if (data_dir == NULL || !prepare_data_dir (data_dir))
+  if (data_dir == NULL || !bench_prepare_last_learner (data_dir))
     return 1;
   db_path = g_build_filename (data_dir, BEKAL_STORE_FILE_NAME, NULL);
 
@@ -509,7 +444,7 @@ main (int    argc,
   kill (holder, SIGTERM);
   waitpid (holder, NULL, 0);
   g_spawn_close_pid (holder);
-  remove_tree (data_dir);
+  bench_remove_tree (data_dir);
 
   if (status != 0 || !flow_done)
     {
@@ -517,10 +452,10 @@ main (int    argc,
       return 1;
     }
 
-  longest = percentile (monitor.stalls, 1.0);
-  p99_stall = percentile (monitor.stalls, 0.99);
-  p99_frame = percentile (monitor.frames, 0.99);
-  median_frame = percentile (monitor.frames, 0.5);
+  longest = bench_percentile (monitor.stalls, 1.0);
+  p99_stall = bench_percentile (monitor.stalls, 0.99);
+  p99_frame = bench_percentile (monitor.frames, 0.99);
+  median_frame = bench_percentile (monitor.frames, 0.5);
 
   g_print ("Main-loop stalls while a second process holds the database's write lock "
            "for %d ms at a time\n", LOCK_HOLD_MS);
