@@ -12,7 +12,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this build writes; older databases are migrated when opened */
-#define BEKAL_STORE_SCHEMA_VERSION 4
+#define BEKAL_STORE_SCHEMA_VERSION 5
 
 /* The database file inside the data folder */
 #define BEKAL_STORE_FILE_NAME "bekal.db"

@@ -395,6 +395,15 @@ test_sums_filled_by_migration (Fixture       *fixture,
   sqlite3 *db = bekal_store_get_connection_for_testing (fixture->store);
 
   g_assert_cmpint (sqlite3_exec (db,
+                                 "DROP TRIGGER report_items_added;"
+                                 "DROP TRIGGER report_items_removed;"
+                                 "DROP TABLE report_item_contributions;"
+                                 "DROP TABLE report_item_counts;"
+                                 "DROP TABLE report_option_counts;"
+                                 "DROP TABLE lrs_sent;"
+                                 "DROP TRIGGER profile_uuid_given;"
+                                 "DROP INDEX profiles_by_uuid;"
+                                 "ALTER TABLE profiles DROP COLUMN uuid;"
                                  "DROP VIEW counted_attempts;"
                                  "DROP TRIGGER report_attempt_changed;"
                                  "DROP TRIGGER report_attempt_removed;"
