@@ -16,6 +16,7 @@
 #include <bekal/bekal-store.h>
 
 #include "bekal-author-report.h"
+#include "bekal-author-results.h"
 
 enum
 {
@@ -225,6 +226,8 @@ print_report_usage (void)
                       "Reports:\n"
                       "  gap   Pre-test and post-test means of peksos with and without previous "
                       "training, per module, topic and month\n"
+                      "  items Facility, discrimination and reliability of the tests' "
+                      "questions\n"
                       "\n"
                       "Run “bekal-author report REPORT --help” for the options.\n"));
 }
@@ -246,6 +249,8 @@ bekal_author_run_report (int    argc,
 
   if (g_str_equal (report, "gap"))
     return run_gap (argc - 1, argv + 1);
+  if (g_str_equal (report, "items"))
+    return bekal_author_run_report_items (argc - 1, argv + 1);
   if (g_str_equal (report, "--help") || g_str_equal (report, "-h"))
     {
       print_report_usage ();

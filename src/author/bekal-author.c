@@ -20,6 +20,7 @@
 #include "bekal-author-package.h"
 #include "bekal-author-bank.h"
 #include "bekal-author-report.h"
+#include "bekal-author-results.h"
 #include "bekal-author-subtitles.h"
 #include "bekal-author-store.h"
 
@@ -535,7 +536,10 @@ print_usage (void)
                 "Commands:\n"
                 "  validate   Check module files and folders\n"
                 "  stats      Count lessons, words, reading time, media and questions\n"
-                "  report     Reports from a learner store (report gap --data-dir DIR [--csv])\n"
+                "  report     Reports from a learner store (report gap|items --data-dir DIR "
+                "[--csv])\n"
+                "  results    Move results between laptops and to an LRS (export, import, "
+                "push)\n"
                 "  subtitles  List the cues of subtitle files and check their quality\n"
                 "  store      Check or repair a learner store (store check|repair --data-dir DIR)\n"
                 "  pack       Pack a module folder and its media into a .bekal file\n"
@@ -588,6 +592,8 @@ main (int    argc,
     return bekal_author_run_import (argc - 1, argv + 1);
   if (g_str_equal (command, "export"))
     return bekal_author_run_export (argc - 1, argv + 1);
+  if (g_str_equal (command, "results"))
+    return bekal_author_run_results (argc - 1, argv + 1);
   if (g_str_equal (command, "--help") || g_str_equal (command, "-h")
       || g_str_equal (command, "help"))
     {
