@@ -1,0 +1,917 @@
+/* test-xapi.c: results files (export, import, refusals), xapi-validation, and pushing to an
+ * LRS: a small loopback server of our own for 500s, timeouts and 409, and Learning Locker's
+ * statements service (npm xapi-statements 5.0.1) on loopback
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+#include <libsoup/soup.h>
+#include <sqlite3.h>
+
+#include <bekal/bekal-item-analysis.h>
+#include <bekal/bekal-report.h>
+#include <bekal/bekal-store.h>
+#include <bekal/bekal-xapi.h>
+
+#include "bekal-store-private.h"
+#include "test-util.h"
+
+typedef struct
+{
+  char       *dir;
+  BekalStore *store;
+  char       *file;
+} Fixture;
+
+static gint64
+add_attempt (BekalStore       *store,
+             gint64            profile,
+             const char       *quiz,
+             BekalQuizRole     role,
+             BekalQuizVerdict  verdict,
+             const double     *scores,
+             guint             n)
+{
+  g_autoptr (GError) error = NULL;
+  const char *order[] = { "q1", "q2", "q3", "sc", NULL };
+  double total = 0;
+  gint64 id;
+
+  id = bekal_store_start_attempt (store, profile, "m", "1.0", "abc", quiz, role, 42 + profile,
+                                  order, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < n; i++)
+    {
+      bekal_store_record_answer (store, id, order[i], "t", scores[i] > 0 ? "a" : "b,\"c\"",
+                                 scores[i], &error);
+      g_assert_no_error (error);
+      total += scores[i] > 0 ? scores[i] : 0;
+    }
+  bekal_store_record_answer (store, id, "sc", "t", "4", BEKAL_STORE_NO_SCORE, &error);
+  g_assert_no_error (error);
+  bekal_store_finish_attempt (store, id, total / n, verdict, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+/* Two learners (one named with quotes and a newline), pre-tests, post-tests passed and
+ * failed, a practice attempt, an unfinished attempt, a lesson and a private reflection */
+static void
+fill_store (BekalStore *store)
+{
+  g_autoptr (GError) error = NULL;
+  const double a[] = { 1, 0, 0.5 }, b[] = { 1, 1, 1 }, c[] = { 0, 0, 1 };
+  gint64 p1, p2;
+
+  p1 = bekal_store_create_profile (store, "Siti \"Nur\"\nAminah", "Sentra Mulya", "Peksos", 3,
+                                   FALSE, &error);
+  g_assert_no_error (error);
+  p2 = bekal_store_create_profile (store, "Budi", "", "", 0, TRUE, &error);
+  g_assert_no_error (error);
+
+  add_attempt (store, p1, "pre", BEKAL_QUIZ_PRETEST, BEKAL_QUIZ_VERDICT_NONE, a, 3);
+  add_attempt (store, p1, "post", BEKAL_QUIZ_POSTTEST, BEKAL_QUIZ_VERDICT_PASSED, b, 3);
+  add_attempt (store, p2, "pre", BEKAL_QUIZ_PRETEST, BEKAL_QUIZ_VERDICT_NONE, c, 3);
+  add_attempt (store, p2, "post", BEKAL_QUIZ_POSTTEST, BEKAL_QUIZ_VERDICT_FAILED, c, 3);
+  add_attempt (store, p2, "latihan", BEKAL_QUIZ_PRACTICE, BEKAL_QUIZ_VERDICT_NONE, a, 3);
+  bekal_store_start_attempt (store, p2, "m", "1.0", "abc", "post", BEKAL_QUIZ_POSTTEST, 9, NULL,
+                             &error);
+  g_assert_no_error (error);
+  bekal_store_mark_lesson_complete (store, p1, "m", "pengantar", &error);
+  g_assert_no_error (error);
+  bekal_store_save_reflection (store, p1, "m", "r1", "RAHASIA-REFLEKSI", &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+
+  fixture->dir = test_make_tmp_dir ();
+  fixture->store = bekal_store_open (fixture->dir, &error);
+  g_assert_no_error (error);
+  fill_store (fixture->store);
+  fixture->file = g_build_filename (fixture->dir, "hasil.jsonl", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->store);
+  test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->file);
+}
+
+static char *
+query_text (BekalStore *store,
+            const char *sql)
+{
+  sqlite3 *db = bekal_store_get_connection_for_testing (store);
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return text;
+}
+
+static gint64
+query_int (BekalStore *store,
+           const char *sql)
+{
+  g_autofree char *text = query_text (store, sql);
+
+  return text != NULL ? g_ascii_strtoll (text, NULL, 10) : -1;
+}
+
+static void
+assert_consistent (BekalStore *store)
+{
+  g_autofree char *check = query_text (store, "PRAGMA integrity_check");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) gap = NULL;
+  g_autoptr (GPtrArray) gap_ref = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *csv_ref = NULL;
+
+  g_assert_cmpstr (check, ==, "ok");
+  g_assert_cmpint (query_int (store, "SELECT count (*) FROM pragma_foreign_key_check"), ==, 0);
+  /* the running sums agree with the answers */
+  gap = bekal_report_gap (store, &error);
+  g_assert_no_error (error);
+  gap_ref = bekal_report_gap_from_answers (store, &error);
+  g_assert_no_error (error);
+  csv = bekal_report_gap_to_csv (gap);
+  csv_ref = bekal_report_gap_to_csv (gap_ref);
+  g_assert_cmpstr (csv, ==, csv_ref);
+}
+
+static char *
+read_file (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  char *text = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+/* The statement lines: without the header (which names the time of the export) and the
+ * checksum (which covers the header) */
+static gboolean
+same_statements (const char *a,
+                 const char *b)
+{
+  const char *a_start = strchr (a, '\n') + 1, *b_start = strchr (b, '\n') + 1;
+  const char *a_end = g_strrstr_len (a, (gssize) strlen (a) - 1, "\n");
+  const char *b_end = g_strrstr_len (b, (gssize) strlen (b) - 1, "\n");
+
+  return a_end - a_start == b_end - b_start && memcmp (a_start, b_start, a_end - a_start) == 0;
+}
+
+static void
+test_export_import (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir2 = test_make_tmp_dir ();
+  g_autofree char *file2 = g_build_filename (dir2, "lagi.jsonl", NULL);
+  g_autofree char *again = g_build_filename (fixture->dir, "lagi.jsonl", NULL);
+  g_autofree char *text = NULL, *text_again = NULL, *text2 = NULL, *named = NULL;
+  g_autoptr (BekalStore) store2 = NULL;
+  BekalXapiImportSummary summary = { 0 };
+  guint64 count = 0;
+  g_autofree char *uuid = NULL;
+  g_autofree char *gap1 = NULL, *gap2 = NULL, *items1 = NULL, *items2 = NULL;
+
+  g_assert_true (bekal_xapi_export (fixture->store, fixture->file, BEKAL_XAPI_FLAGS_NONE, &count,
+                                    &error));
+  g_assert_no_error (error);
+  /* 4 scored pre/post + 1 practice finished attempts: attempted + completed each (10), 2
+   * verdicts, 5 × 4 answers, 1 lesson; the unfinished attempt is left out */
+  g_assert_cmpuint (count, ==, 10 + 2 + 20 + 1);
+
+  text = read_file (fixture->file);
+  g_assert_null (strstr (text, "RAHASIA-REFLEKSI"));
+  g_assert_null (strstr (text, "Aminah"));
+  g_assert_null (strstr (text, "Sentra Mulya"));
+  uuid = query_text (fixture->store, "SELECT uuid FROM profiles WHERE name = 'Budi'");
+  g_assert_nonnull (strstr (text, uuid));
+
+  /* the same ids and statements every time */
+  g_assert_true (bekal_xapi_export (fixture->store, again, BEKAL_XAPI_FLAGS_NONE, NULL, &error));
+  text_again = read_file (again);
+  g_assert_true (same_statements (text, text_again));
+
+  /* names only when asked */
+  g_assert_true (bekal_xapi_export (fixture->store, again, BEKAL_XAPI_FLAGS_WITH_NAMES, NULL,
+                                    &error));
+  named = read_file (again);
+  g_assert_nonnull (strstr (named, "\"name\":\"Siti \\\"Nur\\\"\\nAminah\""));
+  g_assert_null (strstr (named, "RAHASIA-REFLEKSI"));
+
+  /* into an empty folder: everything arrives */
+  store2 = bekal_store_open (dir2, &error);
+  g_assert_no_error (error);
+  g_assert_true (bekal_xapi_import (store2, again, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.n_statements, ==, 33);
+  g_assert_cmpuint (summary.n_profiles, ==, 2);
+  g_assert_cmpuint (summary.n_attempts, ==, 5);
+  g_assert_cmpuint (summary.n_answers, ==, 20);
+  g_assert_cmpuint (summary.n_lessons, ==, 1);
+  g_assert_cmpuint (summary.n_already_present, ==, 0);
+  assert_consistent (store2);
+  g_assert_cmpint (query_int (store2, "SELECT count (*) FROM profiles WHERE name ="
+                                      " 'Siti \"Nur\"' || char (10) || 'Aminah'"
+                                      " AND unit = 'Sentra Mulya' AND years_as_peksos = 3"),
+                   ==, 1);
+  g_assert_cmpint (query_int (store2, "SELECT count (*) FROM reflections"), ==, 0);
+
+  /* the reports there are the same */
+  {
+    g_autoptr (GPtrArray) a = bekal_report_gap (fixture->store, &error);
+    g_autoptr (GPtrArray) b = bekal_report_gap (store2, &error);
+    g_autoptr (GPtrArray) ia = bekal_item_analysis_run (fixture->store, NULL, &error);
+    g_autoptr (GPtrArray) ib = bekal_item_analysis_run (store2, NULL, &error);
+
+    gap1 = bekal_report_gap_to_csv (a);
+    gap2 = bekal_report_gap_to_csv (b);
+    items1 = bekal_item_analysis_to_csv (ia);
+    items2 = bekal_item_analysis_to_csv (ib);
+    g_assert_cmpstr (gap1, ==, gap2);
+    g_assert_cmpstr (items1, ==, items2);
+  }
+
+  /* exported there, the statements are the same ones */
+  g_assert_true (bekal_xapi_export (store2, file2, BEKAL_XAPI_FLAGS_WITH_NAMES, NULL, &error));
+  text2 = read_file (file2);
+  g_assert_true (same_statements (named, text2));
+
+  /* twice adds nothing; back into the first folder adds nothing either */
+  g_assert_true (bekal_xapi_import (store2, fixture->file, &summary, &error));
+  g_assert_cmpuint (summary.n_profiles + summary.n_attempts + summary.n_answers
+                    + summary.n_lessons, ==, 0);
+  g_assert_cmpuint (summary.n_already_present, ==, 33);
+  g_assert_true (bekal_xapi_import (fixture->store, file2, &summary, &error));
+  g_assert_cmpuint (summary.n_already_present, ==, 33);
+  assert_consistent (fixture->store);
+
+  /* an unnamed learner is a placeholder "Peserta" and the start of the UUID */
+  g_clear_object (&store2);
+  test_remove_tree (dir2);
+  store2 = bekal_store_open (dir2, &error);
+  g_assert_true (bekal_xapi_import (store2, fixture->file, &summary, &error));
+  {
+    g_autofree char *name = query_text (store2, "SELECT name FROM profiles ORDER BY name");
+    g_autofree char *sql = g_strdup_printf ("SELECT name FROM profiles WHERE uuid = '%s'", uuid);
+    g_autofree char *budi = query_text (store2, sql);
+    g_autofree char *expected = g_strdup_printf ("Peserta %.8s", uuid);
+
+    g_assert_true (g_str_has_prefix (name, "Peserta "));
+    g_assert_cmpstr (budi, ==, expected);
+  }
+  g_clear_object (&store2);
+  test_remove_tree (dir2);
+}
+
+/* Rewrites the statement lines with @edit and writes a valid header count and checksum, as a
+ * forger with the format's documentation would */
+static void
+write_with_checksum (const char *path,
+                     const char *header,
+                     GPtrArray  *statements)
+{
+  g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr (GString) out = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+
+  g_string_append_printf (out, "%s\n", header);
+  for (guint i = 0; i < statements->len; i++)
+    g_string_append_printf (out, "%s\n", (char *) g_ptr_array_index (statements, i));
+  g_checksum_update (sum, (const guchar *) out->str, out->len);
+  g_string_append_printf (out, "{\"sha256\":\"%s\",\"statements\":%u}\n",
+                          g_checksum_get_string (sum), statements->len);
+  g_file_set_contents (path, out->str, out->len, &error);
+  g_assert_no_error (error);
+}
+
+static void
+assert_refused (BekalStore *store,
+                const char *path,
+                int         code,
+                const char *needle)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 attempts = query_int (store, "SELECT count (*) FROM quiz_attempts");
+  gint64 answers = query_int (store, "SELECT count (*) FROM quiz_answers");
+  gint64 profiles = query_int (store, "SELECT count (*) FROM profiles");
+
+  g_assert_false (bekal_xapi_import (store, path, NULL, &error));
+  g_assert_error (error, BEKAL_XAPI_ERROR, code);
+  if (needle != NULL)
+    g_assert_nonnull (strstr (error->message, needle));
+  /* nothing half-imported */
+  g_assert_cmpint (query_int (store, "SELECT count (*) FROM quiz_attempts"), ==, attempts);
+  g_assert_cmpint (query_int (store, "SELECT count (*) FROM quiz_answers"), ==, answers);
+  g_assert_cmpint (query_int (store, "SELECT count (*) FROM profiles"), ==, profiles);
+  assert_consistent (store);
+}
+
+static void
+test_bad_files (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir2 = test_make_tmp_dir ();
+  g_autofree char *bad = g_build_filename (dir2, "rusak.jsonl", NULL);
+  g_autoptr (BekalStore) store2 = NULL;
+  g_autofree char *text = NULL;
+  g_auto (GStrv) lines = NULL;
+  g_autoptr (GPtrArray) statements = g_ptr_array_new_with_free_func (g_free);
+  guint n_lines;
+
+  g_assert_true (bekal_xapi_export (fixture->store, fixture->file, BEKAL_XAPI_FLAGS_NONE, NULL,
+                                    &error));
+  text = read_file (fixture->file);
+  lines = g_strsplit (text, "\n", -1);
+  n_lines = g_strv_length (lines) - 1; /* the file ends with a newline */
+  for (guint i = 1; i + 1 < n_lines; i++)
+    g_ptr_array_add (statements, g_strdup (lines[i]));
+
+  store2 = bekal_store_open (dir2, &error);
+  g_assert_no_error (error);
+
+  /* truncated: the last lines cut off, or cut in the middle of a line */
+  g_file_set_contents (bad, text, (gssize) (strlen (text) - strlen (lines[n_lines - 1]) - 1
+                                             - strlen (lines[n_lines - 2]) - 1), &error);
+  assert_refused (store2, bad, BEKAL_XAPI_ERROR_CHECKSUM, "checksum");
+  g_file_set_contents (bad, text, (gssize) strlen (text) / 2, &error);
+  assert_refused (store2, bad, BEKAL_XAPI_ERROR_CHECKSUM, NULL);
+
+  /* edited: one digit of a score changed */
+  {
+    g_autofree char *edited = g_strdup (text);
+    char *score = strstr (edited, "\"scaled\":1");
+
+    score[9] = '0';
+    g_file_set_contents (bad, edited, -1, &error);
+    assert_refused (store2, bad, BEKAL_XAPI_ERROR_CHECKSUM, NULL);
+  }
+
+  /* a newer format */
+  {
+    g_autofree char *header = g_strdup (lines[0]);
+
+    memcpy (strstr (header, "\"version\":1"), "\"version\":7", 11);
+    write_with_checksum (bad, header, statements);
+    assert_refused (store2, bad, BEKAL_XAPI_ERROR_NEWER_FORMAT, "newer");
+  }
+
+  /* not a results file at all, and an empty file */
+  g_file_set_contents (bad, "{\"hello\":1}\n", -1, &error);
+  assert_refused (store2, bad, BEKAL_XAPI_ERROR_INVALID, NULL);
+  g_file_set_contents (bad, "", 0, &error);
+  assert_refused (store2, bad, BEKAL_XAPI_ERROR_INVALID, NULL);
+
+  /* a statement twice, with a header and checksum that agree */
+  {
+    g_autofree char *header = g_strdup_printf ("{\"format\":\"bekal-results\",\"version\":1,"
+                                               "\"statements\":%u}", statements->len + 1);
+
+    g_ptr_array_add (statements, g_strdup (g_ptr_array_index (statements, 3)));
+    write_with_checksum (bad, header, statements);
+    assert_refused (store2, bad, BEKAL_XAPI_ERROR_DUPLICATE_ID, "twice");
+    g_ptr_array_remove_index (statements, statements->len - 1);
+  }
+
+  /* invalid JSON with a valid checksum */
+  {
+    g_autofree char *header = g_strdup_printf ("{\"format\":\"bekal-results\",\"version\":1,"
+                                               "\"statements\":%u}", statements->len);
+    char *saved = g_ptr_array_index (statements, 2);
+
+    statements->pdata[2] = g_strdup ("{\"id\": [1, 2");
+    write_with_checksum (bad, header, statements);
+    assert_refused (store2, bad, BEKAL_XAPI_ERROR_INVALID, "Line 4");
+    g_free (statements->pdata[2]);
+
+    /* forged: a record changed under its old id (another answer's question) */
+    statements->pdata[2] = g_strdup (saved);
+    for (guint i = 0; i < statements->len; i++)
+      {
+        char *q = strstr (statements->pdata[i], "\"question\":\"q1\"");
+
+        if (q != NULL)
+          {
+            q[13] = '2';
+            break;
+          }
+      }
+    write_with_checksum (bad, header, statements);
+    assert_refused (store2, bad, BEKAL_XAPI_ERROR_FORGED_ID, "does not belong");
+    g_free (saved);
+  }
+
+  /* forged against the store: the same ids, other content than what the store holds */
+  g_assert_true (bekal_xapi_import (store2, fixture->file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (bekal_store_get_connection_for_testing (store2),
+                                 "UPDATE quiz_answers SET response = 'z' WHERE id = 2", NULL,
+                                 NULL, NULL), ==, SQLITE_OK);
+  assert_refused (store2, fixture->file, BEKAL_XAPI_ERROR_FORGED_ID, "other content");
+  g_assert_cmpint (query_int (store2, "SELECT count (*) FROM quiz_answers WHERE response = 'z'"),
+                   ==, 1);
+
+  /* huge: refused before reading */
+  {
+    int fd = g_open (bad, O_WRONLY | O_TRUNC, 0);
+
+    g_assert_cmpint (fd, >=, 0);
+    g_assert_cmpint (ftruncate (fd, BEKAL_XAPI_MAX_FILE_SIZE + 1), ==, 0);
+    close (fd);
+    assert_refused (store2, bad, BEKAL_XAPI_ERROR_TOO_LARGE, NULL);
+  }
+
+  g_clear_object (&store2);
+  test_remove_tree (dir2);
+}
+
+/* npm packages: installed by tests/npm-setup.sh into the build folder */
+
+static char *
+npm_modules (void)
+{
+  const char *build = g_getenv ("G_TEST_BUILDDIR");
+  g_autofree char *script = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "npm-setup.sh", NULL);
+  g_autofree char *root = g_build_filename (build, "..", NULL);
+  g_autofree char *modules = g_build_filename (root, "npm", "node_modules", NULL);
+  const char *argv[] = { "/bin/sh", script, root, NULL };
+  int status = 0;
+
+  if (g_find_program_in_path ("node") == NULL)
+    return NULL;
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                     &status, NULL) || !g_spawn_check_wait_status (status, NULL))
+    return NULL;
+
+  return g_steal_pointer (&modules);
+}
+
+static void
+test_xapi_validation (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *modules = npm_modules ();
+  g_autofree char *script = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "xapi-validate.js",
+                                              NULL);
+  g_autofree char *out = NULL;
+  int status = 0;
+
+  if (modules == NULL)
+    {
+      g_test_skip ("node or the npm package xapi-validation is not available");
+      return;
+    }
+
+  /* with names, so that the named actor is checked too */
+  g_assert_true (bekal_xapi_export (fixture->store, fixture->file, BEKAL_XAPI_FLAGS_WITH_NAMES,
+                                    NULL, &error));
+  {
+    const char *argv[] = { "node", script, modules, fixture->file, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                 &out, NULL, &status, &error));
+  }
+  g_test_message ("%s", out);
+  g_assert_nonnull (strstr (out, "CHECKED 33 INVALID 0"));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  /* every kind of statement Bekal writes was checked */
+  g_assert_nonnull (strstr (out, "verbs/attempted http://adlnet.gov/expapi/activities/assessment"));
+  g_assert_nonnull (strstr (out, "verbs/answered http://adlnet.gov/expapi/activities/"
+                                 "cmi.interaction"));
+  g_assert_nonnull (strstr (out, "verbs/completed http://adlnet.gov/expapi/activities/"
+                                 "assessment"));
+  g_assert_nonnull (strstr (out, "verbs/completed http://adlnet.gov/expapi/activities/lesson"));
+  g_assert_nonnull (strstr (out, "verbs/passed http://adlnet.gov/expapi/activities/assessment"));
+  g_assert_nonnull (strstr (out, "verbs/failed http://adlnet.gov/expapi/activities/assessment"));
+}
+
+/* Our own LRS on loopback, in a thread: answers by a script of status codes */
+
+typedef struct
+{
+  GMutex      lock;
+  GMainLoop  *loop;
+  GMainContext *context;
+  SoupServer *server;
+  guint       port;
+  GArray     *script;        /* guint status per request; 0 = hang (timeout); then 200 */
+  guint       n_requests;
+  GHashTable *ids;           /* statement ids received with 200 */
+  gboolean    bad_headers;
+  GThread    *thread;
+} OwnLrs;
+
+static void
+on_statements (SoupServer        *server,
+               SoupServerMessage *message,
+               const char        *path,
+               GHashTable        *query,
+               gpointer           user_data)
+{
+  OwnLrs *lrs = user_data;
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (message);
+  SoupMessageBody *body = soup_server_message_get_request_body (message);
+  guint status = 200;
+  guint index;
+
+  g_mutex_lock (&lrs->lock);
+  index = lrs->n_requests++;
+  if (index < lrs->script->len)
+    status = g_array_index (lrs->script, guint, index);
+  if (g_strcmp0 (soup_message_headers_get_one (headers, "X-Experience-API-Version"), "1.0.3")
+      != 0
+      || g_strcmp0 (soup_message_headers_get_one (headers, "Authorization"),
+                    "Basic dXNlcjpyYWhhc2lh") != 0) /* user:rahasia */
+    lrs->bad_headers = TRUE;
+
+  if (status == 200)
+    {
+      g_autoptr (GBytes) bytes = soup_message_body_flatten (body);
+      g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      const char *p = text;
+
+      while ((p = strstr (p, "{\"id\":\"")) != NULL)
+        {
+          /* statement ids, not the ids of verbs and parent activities */
+          if (strlen (p + 7) > 36 && p[7 + 8] == '-' && p[7 + 36] == '"')
+            g_hash_table_add (lrs->ids, g_strndup (p + 7, 36));
+          p += 7;
+        }
+    }
+  g_mutex_unlock (&lrs->lock);
+
+  if (status == 0)
+    {
+      /* never answered: the client's timeout fires; the connection is dropped at the end */
+      soup_server_message_pause (message);
+      return;
+    }
+  soup_server_message_set_status (message, status, NULL);
+  soup_server_message_set_response (message, "application/json", SOUP_MEMORY_STATIC, "[]", 2);
+}
+
+static gpointer
+own_lrs_thread (gpointer data)
+{
+  OwnLrs *lrs = data;
+
+  g_main_context_push_thread_default (lrs->context);
+  g_main_loop_run (lrs->loop);
+  g_main_context_pop_thread_default (lrs->context);
+  return NULL;
+}
+
+static OwnLrs *
+own_lrs_start (const guint *script,
+               guint        n)
+{
+  OwnLrs *lrs = g_new0 (OwnLrs, 1);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GSocketAddress) address = g_inet_socket_address_new_from_string ("127.0.0.1", 0);
+  GSList *uris;
+
+  g_mutex_init (&lrs->lock);
+  lrs->script = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_array_append_vals (lrs->script, script, n);
+  lrs->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  lrs->context = g_main_context_new ();
+  lrs->loop = g_main_loop_new (lrs->context, FALSE);
+
+  g_main_context_push_thread_default (lrs->context);
+  lrs->server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (lrs->server, "/xAPI/statements", on_statements, lrs, NULL);
+  g_assert_true (soup_server_listen (lrs->server, address, 0, &error));
+  g_assert_no_error (error);
+  g_main_context_pop_thread_default (lrs->context);
+  uris = soup_server_get_uris (lrs->server);
+  lrs->port = (guint) g_uri_get_port (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  lrs->thread = g_thread_new ("own-lrs", own_lrs_thread, lrs);
+  return lrs;
+}
+
+static gboolean
+quit_loop (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+own_lrs_stop (OwnLrs *lrs)
+{
+  g_main_context_invoke (lrs->context, quit_loop, lrs->loop);
+  g_thread_join (lrs->thread);
+  g_main_context_push_thread_default (lrs->context);
+  soup_server_disconnect (lrs->server);
+  g_object_unref (lrs->server);
+  while (g_main_context_iteration (lrs->context, FALSE))
+    ;
+  g_main_context_pop_thread_default (lrs->context);
+  g_main_loop_unref (lrs->loop);
+  g_main_context_unref (lrs->context);
+  g_hash_table_unref (lrs->ids);
+  g_array_unref (lrs->script);
+  g_mutex_clear (&lrs->lock);
+  g_free (lrs);
+}
+
+static char *
+own_lrs_endpoint (OwnLrs *lrs)
+{
+  return g_strdup_printf ("http://127.0.0.1:%u/xAPI/", lrs->port);
+}
+
+static const BekalXapiPushOptions quick = { 10, 1, 3, 20 };
+
+static void
+test_push_own_server (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  BekalXapiPushSummary summary = { 0 };
+  g_autofree char *endpoint = NULL;
+  OwnLrs *lrs;
+
+  /* 500, then a request that never gets an answer (timeout), then 200s: 33 statements in
+   * batches of 10 arrive with two retries */
+  {
+    const guint script[] = { 500, 0 };
+
+    lrs = own_lrs_start (script, G_N_ELEMENTS (script));
+    endpoint = own_lrs_endpoint (lrs);
+    g_assert_true (bekal_xapi_push (fixture->store, endpoint, "user", "rahasia", &quick,
+                                    &summary, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (summary.n_sent, ==, 33);
+    g_assert_cmpuint (summary.n_retries, ==, 2);
+    g_assert_cmpuint (g_hash_table_size (lrs->ids), ==, 33);
+    g_assert_cmpuint (lrs->n_requests, ==, 4 + 2);
+    g_assert_false (lrs->bad_headers);
+
+    /* nothing is sent twice */
+    g_assert_true (bekal_xapi_push (fixture->store, endpoint, "user", "rahasia", &quick,
+                                    &summary, NULL, &error));
+    g_assert_cmpuint (summary.n_sent, ==, 0);
+    g_assert_cmpuint (summary.n_already_sent, ==, 33);
+    g_assert_cmpuint (lrs->n_requests, ==, 6);
+    own_lrs_stop (lrs);
+    g_clear_pointer (&endpoint, g_free);
+  }
+
+  /* a new LRS: the first batch goes, then 500 for ever; the push gives up after its retries,
+   * remembering the batch that arrived; the next push resumes with the second batch */
+  g_assert_cmpint (sqlite3_exec (bekal_store_get_connection_for_testing (fixture->store),
+                                 "DELETE FROM lrs_sent", NULL, NULL, NULL), ==, SQLITE_OK);
+  {
+    const guint script[] = { 200, 500, 500, 500, 500 };
+
+    lrs = own_lrs_start (script, G_N_ELEMENTS (script));
+    endpoint = own_lrs_endpoint (lrs);
+    g_assert_false (bekal_xapi_push (fixture->store, endpoint, "user", "rahasia", &quick,
+                                     &summary, NULL, &error));
+    g_assert_error (error, BEKAL_XAPI_ERROR, BEKAL_XAPI_ERROR_LRS);
+    g_assert_nonnull (strstr (error->message, "500"));
+    g_clear_error (&error);
+    g_assert_cmpuint (summary.n_sent, ==, 10);
+    g_assert_cmpuint (lrs->n_requests, ==, 1 + 4);
+
+    g_assert_true (bekal_xapi_push (fixture->store, endpoint, "user", "rahasia", &quick,
+                                    &summary, NULL, &error));
+    g_assert_cmpuint (summary.n_sent, ==, 23);
+    g_assert_cmpuint (summary.n_already_sent, ==, 10);
+    g_assert_cmpuint (g_hash_table_size (lrs->ids), ==, 33);
+    own_lrs_stop (lrs);
+    g_clear_pointer (&endpoint, g_free);
+  }
+
+  /* 409: reported, not tried again */
+  g_assert_cmpint (sqlite3_exec (bekal_store_get_connection_for_testing (fixture->store),
+                                 "DELETE FROM lrs_sent", NULL, NULL, NULL), ==, SQLITE_OK);
+  {
+    const guint script[] = { 409 };
+
+    lrs = own_lrs_start (script, G_N_ELEMENTS (script));
+    endpoint = own_lrs_endpoint (lrs);
+    g_assert_false (bekal_xapi_push (fixture->store, endpoint, "user", "rahasia", &quick,
+                                     &summary, NULL, &error));
+    g_assert_error (error, BEKAL_XAPI_ERROR, BEKAL_XAPI_ERROR_CONFLICT);
+    g_clear_error (&error);
+    g_assert_cmpuint (lrs->n_requests, ==, 1);
+    g_assert_cmpuint (summary.n_retries, ==, 0);
+    g_assert_cmpint (query_int (fixture->store, "SELECT count (*) FROM lrs_sent"), ==, 0);
+    own_lrs_stop (lrs);
+  }
+
+  /* not an LRS address */
+  g_assert_false (bekal_xapi_push (fixture->store, "ftp://x", "user", "rahasia", &quick,
+                                   &summary, NULL, &error));
+  g_assert_error (error, BEKAL_XAPI_ERROR, BEKAL_XAPI_ERROR_LRS);
+  assert_consistent (fixture->store);
+}
+
+/* Learning Locker's statements service */
+
+static guint
+free_port (void)
+{
+  g_autoptr (GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
+                                             G_SOCKET_PROTOCOL_TCP, NULL);
+  g_autoptr (GSocketAddress) address = g_inet_socket_address_new_from_string ("127.0.0.1", 0);
+  g_autoptr (GSocketAddress) bound = NULL;
+
+  g_assert_true (g_socket_bind (socket, address, TRUE, NULL));
+  bound = g_socket_get_local_address (socket, NULL);
+  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+}
+
+static GPid
+start_learning_locker (const char *modules,
+                       guint       port)
+{
+  g_autofree char *index = g_build_filename (modules, "xapi-statements", "dist", "index.js",
+                                             NULL);
+  g_autofree char *port_text = g_strdup_printf ("EXPRESS_PORT=%u", port);
+  g_auto (GStrv) env = g_get_environ ();
+  const char *argv[] = { "node", index, NULL };
+  g_autoptr (GError) error = NULL;
+  GPid pid = 0;
+
+  env = g_environ_setenv (env, "AUTH_REPO", "test", TRUE);
+  env = g_environ_setenv (env, "EVENTS_REPO", "test", TRUE);
+  env = g_environ_setenv (env, "MODELS_REPO", "memory", TRUE);
+  env = g_environ_setenv (env, "STORAGE_REPO", "memory", TRUE);
+  env = g_environ_setenv (env, "EXPRESS_PORT", port_text + strlen ("EXPRESS_PORT="), TRUE);
+  g_assert_true (g_spawn_async (modules, (char **) argv, env,
+                                G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD
+                                | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                                NULL, NULL, &pid, &error));
+  g_assert_no_error (error);
+  return pid;
+}
+
+static void
+stop_learning_locker (GPid pid)
+{
+  int status;
+
+  kill (pid, SIGTERM);
+  waitpid (pid, &status, 0);
+  g_spawn_close_pid (pid);
+}
+
+/* The statements the LRS holds, read with GET and its "more" cursor; -1 when it is not up */
+static int
+count_lrs_statements (guint port)
+{
+  g_autoptr (SoupSession) session = soup_session_new ();
+  g_autofree char *next = g_strdup_printf ("/xAPI/statements?limit=50");
+  int total = 0;
+
+  while (next != NULL && *next != '\0')
+    {
+      g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u%s", port, next);
+      g_autoptr (SoupMessage) message = soup_message_new ("GET", url);
+      g_autoptr (GBytes) reply = NULL;
+      g_autofree char *text = NULL;
+      const char *more, *p;
+
+      soup_message_headers_replace (soup_message_get_request_headers (message),
+                                    "X-Experience-API-Version", "1.0.3");
+      soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization",
+                                    "Basic dXNlcjpyYWhhc2lh");
+      reply = soup_session_send_and_read (session, message, NULL, NULL);
+      if (reply == NULL || soup_message_get_status (message) != 200)
+        return -1;
+      text = g_strndup (g_bytes_get_data (reply, NULL), g_bytes_get_size (reply));
+      for (p = text; (p = strstr (p, "\"verb\":")) != NULL; p++)
+        total++;
+      g_clear_pointer (&next, g_free);
+      more = strstr (text, "\"more\":\"");
+      if (more != NULL)
+        next = g_strndup (more + 8, strcspn (more + 8, "\""));
+    }
+
+  return total;
+}
+
+static int
+wait_for_lrs (guint port)
+{
+  for (int i = 0; i < 300; i++)
+    {
+      int n = count_lrs_statements (port);
+
+      if (n >= 0)
+        return n;
+      g_usleep (100 * 1000);
+    }
+  return -1;
+}
+
+static void
+test_push_learning_locker (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *modules = npm_modules ();
+  g_autofree char *endpoint = NULL;
+  BekalXapiPushSummary summary = { 0 };
+  const BekalXapiPushOptions options = { 10, 10, 1, 50 };
+  guint port;
+  GPid pid;
+
+  if (modules == NULL)
+    {
+      g_test_skip ("node or the npm package xapi-statements is not available");
+      return;
+    }
+
+  port = free_port ();
+  endpoint = g_strdup_printf ("http://127.0.0.1:%u/xAPI", port);
+  pid = start_learning_locker (modules, port);
+  g_assert_cmpint (wait_for_lrs (port), ==, 0);
+
+  /* every exported statement arrives */
+  g_assert_true (bekal_xapi_push (fixture->store, endpoint, "user", "rahasia", &options,
+                                  &summary, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.n_sent, ==, 33);
+  g_assert_cmpint (count_lrs_statements (port), ==, 33);
+
+  /* a second push adds none */
+  g_assert_true (bekal_xapi_push (fixture->store, endpoint, "user", "rahasia", &options,
+                                  &summary, NULL, &error));
+  g_assert_cmpuint (summary.n_sent, ==, 0);
+  g_assert_cmpint (count_lrs_statements (port), ==, 33);
+
+  /* interrupted: more results arrive, the LRS stops; the push fails and sends nothing; the
+   * LRS comes back (empty: it keeps statements in memory) and the push resumes with only the
+   * statements not delivered before */
+  fill_store (fixture->store);
+  stop_learning_locker (pid);
+  g_assert_false (bekal_xapi_push (fixture->store, endpoint, "user", "rahasia", &options,
+                                   &summary, NULL, &error));
+  g_assert_error (error, BEKAL_XAPI_ERROR, BEKAL_XAPI_ERROR_LRS);
+  g_clear_error (&error);
+  g_assert_cmpuint (summary.n_sent, ==, 0);
+  g_assert_cmpuint (summary.n_retries, ==, 1);
+
+  pid = start_learning_locker (modules, port);
+  g_assert_cmpint (wait_for_lrs (port), ==, 0);
+  g_assert_true (bekal_xapi_push (fixture->store, endpoint, "user", "rahasia", &options,
+                                  &summary, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.n_already_sent, ==, 33);
+  g_assert_cmpuint (summary.n_sent, ==, 33);
+  g_assert_cmpint (count_lrs_statements (port), ==, 33);
+  stop_learning_locker (pid);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD_TEST(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD_TEST ("/xapi/export-import", test_export_import);
+  ADD_TEST ("/xapi/bad-files", test_bad_files);
+  ADD_TEST ("/xapi/xapi-validation", test_xapi_validation);
+  ADD_TEST ("/xapi/push-own-server", test_push_own_server);
+  ADD_TEST ("/xapi/push-learning-locker", test_push_learning_locker);
+
+  return g_test_run ();
+}
