@@ -14,16 +14,17 @@ BEKAL_PACKAGES=(
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
   libxml2-dev libsqlite3-dev libjson-glib-dev libarchive-dev
   libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev
-  librsvg2-dev libgdk-pixbuf-2.0-dev
+  librsvg2-dev libgdk-pixbuf-2.0-dev libsoup-3.0-dev libssl-dev
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good
   desktop-file-utils appstream
 )
 
 # What the test suite needs on top: a virtual display for the UI tests, xmllint for the
 # benchmark, gst-launch for the media tests, ImageMagick for screenshots, zip and unzip as the
-# package benchmark's reference
+# package benchmark's reference; Node and npm for the xAPI tests (tests/npm-setup.sh installs
+# xapi-validation and xapi-statements into the build)
 BEKAL_TEST_PACKAGES=(
-  xvfb xauth libxml2-utils gstreamer1.0-tools imagemagick dbus sqlite3 zip unzip
+  xvfb xauth libxml2-utils gstreamer1.0-tools imagemagick dbus sqlite3 zip unzip nodejs npm
 )
 
 # What the fuzzing run needs: clang with libFuzzer and the sanitizer runtimes
