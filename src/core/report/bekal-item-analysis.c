@@ -66,18 +66,13 @@ static const char items_sql[] =
   "),\n"
   SUMS_FROM_COUNTS;
 
-/* The counted attempts as the gap report counts them (docs/scoring.md): the first finished
- * pre-test and the latest finished post-test of each learner and module, with a score */
+/* The counted attempts as the gap report counts them (docs/scoring.md, the view
+ * counted_attempts): the first finished pre-test and the latest finished post-test of each
+ * learner and module, with a score */
 #define COUNTED_ATTEMPTS \
   "counted AS MATERIALIZED (\n" \
-  "  SELECT id, module_id, quiz_id FROM (\n" \
-  "    SELECT id, module_id, quiz_id, score,\n" \
-  "           row_number () OVER (PARTITION BY profile_id, module_id, role\n" \
-  "             ORDER BY CASE role WHEN 'pretest' THEN finished_at ELSE -finished_at END,\n" \
-  "                      CASE role WHEN 'pretest' THEN id ELSE -id END) AS rank\n" \
-  "    FROM quiz_attempts\n" \
-  "    WHERE finished_at IS NOT NULL AND role IN ('pretest', 'posttest'))\n" \
-  "  WHERE rank = 1 AND score IS NOT NULL AND (?1 IS NULL OR module_id = ?1)\n" \
+  "  SELECT id, module_id, quiz_id FROM counted_attempts\n" \
+  "  WHERE score IS NOT NULL AND (?1 IS NULL OR module_id = ?1)\n" \
   "),\n"
 
 static const char reference_sql[] =
