@@ -682,7 +682,7 @@ on_export_statement (const char  *sid,
 static char *
 dup_source_id (BekalStore *store)
 {
-  g_autofree char *id = bekal_store_get_value (store, SOURCE_KEY, NULL);
+  g_autofree char *id = bekal_store_dup_value (store, SOURCE_KEY, NULL);
 
   if (id != NULL)
     return g_steal_pointer (&id);
