@@ -34,12 +34,12 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *sql_path = NULL;
   g_autofree char *sqlite3_command = g_find_program_in_path ("sqlite3");
-  g_autoptr (BekalStore) store = NULL;
-  g_autoptr (GString) script = g_string_new (".timer on\n");
+  g_autoptr(BekalStore) store = NULL;
+  g_autoptr(GString) script = g_string_new (".timer on\n");
   double ours[5], cli[5];
   double ours_ms, cli_ms, ratio;
   guint n_tests = 0;
@@ -90,7 +90,7 @@ main (int    argc,
 
       for (int i = 0; i < REPEATS; i++)
         {
-          g_autoptr (GPtrArray) tests = bekal_item_analysis_run (store, NULL, &error);
+          g_autoptr(GPtrArray) tests = bekal_item_analysis_run (store, NULL, &error);
 
           g_assert_no_error (error);
           n_tests = tests->len;
@@ -126,7 +126,7 @@ main (int    argc,
 
   g_clear_object (&store);
   {
-    g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
     const char *name;
 
     while (d != NULL && (name = g_dir_read_name (d)) != NULL)

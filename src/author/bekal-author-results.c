@@ -49,7 +49,7 @@ parse_options (GOptionContext  *context,
                int             *argc,
                char          ***argv)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (!g_option_context_parse (context, argc, argv, &error))
     {
@@ -97,7 +97,7 @@ print_items (GPtrArray *tests)
           g_autofree char *item_sd = format_value (item->sd, 2);
           g_autofree char *discrimination = format_value (item->discrimination, 2);
           g_autofree char *efficiency = format_value (item->efficiency, 2);
-          g_autoptr (GString) options = g_string_new (NULL);
+          g_autoptr(GString) options = g_string_new (NULL);
 
           for (guint o = 0; o < item->options->len; o++)
             {
@@ -139,11 +139,11 @@ bekal_author_run_report_items (int    argc,
       N_("Print CSV (RFC 4180, UTF-8) instead of a table"), NULL },
     { NULL }
   };
-  g_autoptr (GOptionContext) context = g_option_context_new (_("— how each question of the "
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— how each question of the "
                                                                "tests behaves"));
-  g_autoptr (GError) error = NULL;
-  g_autoptr (BekalStore) store = NULL;
-  g_autoptr (GPtrArray) tests = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BekalStore) store = NULL;
+  g_autoptr(GPtrArray) tests = NULL;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!parse_options (context, "report items", &argc, &argv))
@@ -194,10 +194,10 @@ run_export (int    argc,
       NULL },
     { NULL }
   };
-  g_autoptr (GOptionContext) context = g_option_context_new (_("— write the learners' results "
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— write the learners' results "
                                                                "as xAPI statements"));
-  g_autoptr (GError) error = NULL;
-  g_autoptr (BekalStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BekalStore) store = NULL;
   guint64 count = 0;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -234,10 +234,10 @@ run_import (int    argc,
       N_("The folder holding the learners' database (bekal.db)"), N_("DIR") },
     { NULL }
   };
-  g_autoptr (GOptionContext) context = g_option_context_new (_("FILE — merge a results file "
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — merge a results file "
                                                                "into the data folder"));
-  g_autoptr (GError) error = NULL;
-  g_autoptr (BekalStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BekalStore) store = NULL;
   BekalXapiImportSummary summary = { 0 };
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -290,10 +290,10 @@ run_push (int    argc,
       N_("Seconds one request may take (default 30)"), N_("S") },
     { NULL }
   };
-  g_autoptr (GOptionContext) context = g_option_context_new (_("— send the results to an xAPI "
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— send the results to an xAPI "
                                                                "Learning Record Store"));
-  g_autoptr (GError) error = NULL;
-  g_autoptr (BekalStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BekalStore) store = NULL;
   g_autofree char *secret = NULL;
   BekalXapiPushOptions options = { 0 };
   BekalXapiPushSummary summary = { 0 };

@@ -41,8 +41,8 @@ add_attempt (Fixture       *fixture,
              const Answer  *answers,
              guint          n_answers)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) order = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
   g_autofree char *sql = NULL;
   double total = 0;
   gint64 id;
@@ -101,7 +101,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
   const char *names[] = { "A", "B", "C", "D", "E", "F" };
 
   fixture->dir = test_make_tmp_dir ();
@@ -290,9 +290,9 @@ static void
 test_by_hand (Fixture       *fixture,
               gconstpointer  data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) tests = NULL;
-  g_autoptr (GPtrArray) reference = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) tests = NULL;
+  g_autoptr(GPtrArray) reference = NULL;
 
   tests = bekal_item_analysis_run (fixture->store, NULL, &error);
   g_assert_no_error (error);
@@ -320,9 +320,9 @@ static void
 test_counts_follow_changes (Fixture       *fixture,
                             gconstpointer  data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) tests = NULL;
-  g_autoptr (GPtrArray) reference = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) tests = NULL;
+  g_autoptr(GPtrArray) reference = NULL;
   const BekalTestStats *pre, *pre_ref;
   const BekalItemStats *q1;
 
@@ -361,10 +361,10 @@ static void
 test_csv_and_hints (Fixture       *fixture,
                     gconstpointer  data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) tests = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) tests = NULL;
   g_autofree char *csv = NULL;
-  g_auto (GStrv) lines = NULL;
+  g_auto(GStrv) lines = NULL;
 
   tests = bekal_item_analysis_run (fixture->store, NULL, &error);
   g_assert_no_error (error);
@@ -393,8 +393,8 @@ test_profile_uuids (Fixture       *fixture,
 {
   sqlite3 *db = bekal_store_get_connection_for_testing (fixture->store);
   sqlite3_stmt *stmt = NULL;
-  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr (GRegex) pattern = g_regex_new ("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}"
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GRegex) pattern = g_regex_new ("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}"
                                             "-[0-9a-f]{12}$", 0, 0, NULL);
 
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT uuid FROM profiles", -1, &stmt, NULL), ==,

@@ -41,7 +41,7 @@ add_attempt (BekalStore       *store,
              const double     *scores,
              guint             n)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
   const char *order[] = { "q1", "q2", "q3", "sc", NULL };
   double total = 0;
   gint64 id;
@@ -68,7 +68,7 @@ add_attempt (BekalStore       *store,
 static void
 fill_store (BekalStore *store)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
   const double a[] = { 1, 0, 0.5 }, b[] = { 1, 1, 1 }, c[] = { 0, 0, 1 };
   gint64 p1, p2;
 
@@ -96,7 +96,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
 
   fixture->dir = test_make_tmp_dir ();
   fixture->store = bekal_store_open (fixture->dir, &error);
@@ -143,9 +143,9 @@ static void
 assert_consistent (BekalStore *store)
 {
   g_autofree char *check = query_text (store, "PRAGMA integrity_check");
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) gap = NULL;
-  g_autoptr (GPtrArray) gap_ref = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) gap = NULL;
+  g_autoptr(GPtrArray) gap_ref = NULL;
   g_autofree char *csv = NULL;
   g_autofree char *csv_ref = NULL;
 
@@ -164,7 +164,7 @@ assert_consistent (BekalStore *store)
 static char *
 read_file (const char *path)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
   char *text = NULL;
 
   g_file_get_contents (path, &text, NULL, &error);
@@ -189,12 +189,12 @@ static void
 test_export_import (Fixture       *fixture,
                     gconstpointer  data)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *dir2 = test_make_tmp_dir ();
   g_autofree char *file2 = g_build_filename (dir2, "lagi.jsonl", NULL);
   g_autofree char *again = g_build_filename (fixture->dir, "lagi.jsonl", NULL);
   g_autofree char *text = NULL, *text_again = NULL, *text2 = NULL, *named = NULL;
-  g_autoptr (BekalStore) store2 = NULL;
+  g_autoptr(BekalStore) store2 = NULL;
   BekalXapiImportSummary summary = { 0 };
   guint64 count = 0;
   g_autofree char *uuid = NULL;
@@ -246,10 +246,10 @@ test_export_import (Fixture       *fixture,
 
   /* the reports there are the same */
   {
-    g_autoptr (GPtrArray) a = bekal_report_gap (fixture->store, &error);
-    g_autoptr (GPtrArray) b = bekal_report_gap (store2, &error);
-    g_autoptr (GPtrArray) ia = bekal_item_analysis_run (fixture->store, NULL, &error);
-    g_autoptr (GPtrArray) ib = bekal_item_analysis_run (store2, NULL, &error);
+    g_autoptr(GPtrArray) a = bekal_report_gap (fixture->store, &error);
+    g_autoptr(GPtrArray) b = bekal_report_gap (store2, &error);
+    g_autoptr(GPtrArray) ia = bekal_item_analysis_run (fixture->store, NULL, &error);
+    g_autoptr(GPtrArray) ib = bekal_item_analysis_run (store2, NULL, &error);
 
     gap1 = bekal_report_gap_to_csv (a);
     gap2 = bekal_report_gap_to_csv (b);
@@ -298,9 +298,9 @@ write_with_checksum (const char *path,
                      const char *header,
                      GPtrArray  *statements)
 {
-  g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autoptr (GString) out = g_string_new (NULL);
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
 
   g_string_append_printf (out, "%s\n", header);
   for (guint i = 0; i < statements->len; i++)
@@ -318,7 +318,7 @@ assert_refused (BekalStore *store,
                 int         code,
                 const char *needle)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
   gint64 attempts = query_int (store, "SELECT count (*) FROM quiz_attempts");
   gint64 answers = query_int (store, "SELECT count (*) FROM quiz_answers");
   gint64 profiles = query_int (store, "SELECT count (*) FROM profiles");
@@ -338,13 +338,13 @@ static void
 test_bad_files (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *dir2 = test_make_tmp_dir ();
   g_autofree char *bad = g_build_filename (dir2, "rusak.jsonl", NULL);
-  g_autoptr (BekalStore) store2 = NULL;
+  g_autoptr(BekalStore) store2 = NULL;
   g_autofree char *text = NULL;
-  g_auto (GStrv) lines = NULL;
-  g_autoptr (GPtrArray) statements = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func (g_free);
   guint n_lines;
 
   g_assert_true (bekal_xapi_export (fixture->store, fixture->file, BEKAL_XAPI_FLAGS_NONE, NULL,
@@ -408,6 +408,41 @@ test_bad_files (Fixture       *fixture,
     char *saved = g_ptr_array_index (statements, 2);
 
     statements->pdata[2] = g_strdup ("{\"id\": [1, 2");
+    write_with_checksum (bad, header, statements);
+    assert_refused (store2, bad, BEKAL_XAPI_ERROR_INVALID, "Line 4");
+    g_free (statements->pdata[2]);
+
+    /* nested deeper than the parser is allowed to recurse */
+    {
+      g_autoptr(GString) deep = g_string_new ("{\"id\":");
+
+      for (guint i = 0; i < 5000; i++)
+        g_string_append_c (deep, '[');
+      for (guint i = 0; i < 5000; i++)
+        g_string_append_c (deep, ']');
+      g_string_append_c (deep, '}');
+      statements->pdata[2] = g_string_free (g_steal_pointer (&deep), FALSE);
+      write_with_checksum (bad, header, statements);
+      assert_refused (store2, bad, BEKAL_XAPI_ERROR_INVALID, "nested more than 32 levels");
+      g_free (statements->pdata[2]);
+    }
+
+    /* a line longer than an import reads */
+    {
+      g_autofree char *padding = g_strnfill (BEKAL_XAPI_MAX_LINE + 10, ' ');
+
+      statements->pdata[2] = g_strconcat (saved, padding, NULL);
+      write_with_checksum (bad, header, statements);
+      assert_refused (store2, bad, BEKAL_XAPI_ERROR_TOO_LARGE, "longer than");
+      g_free (statements->pdata[2]);
+    }
+
+    /* an empty line and a value that is not an object */
+    statements->pdata[2] = g_strdup ("");
+    write_with_checksum (bad, header, statements);
+    assert_refused (store2, bad, BEKAL_XAPI_ERROR_INVALID, "Line 4");
+    g_free (statements->pdata[2]);
+    statements->pdata[2] = g_strdup ("[\"id\"]");
     write_with_checksum (bad, header, statements);
     assert_refused (store2, bad, BEKAL_XAPI_ERROR_INVALID, "Line 4");
     g_free (statements->pdata[2]);
@@ -478,7 +513,7 @@ static void
 test_xapi_validation (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *modules = npm_modules ();
   g_autofree char *script = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "xapi-validate.js",
                                               NULL);
@@ -555,7 +590,7 @@ on_statements (SoupServer        *server,
 
   if (status == 200)
     {
-      g_autoptr (GBytes) bytes = soup_message_body_flatten (body);
+      g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
       g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
       const char *p = text;
 
@@ -595,8 +630,8 @@ own_lrs_start (const guint *script,
                guint        n)
 {
   OwnLrs *lrs = g_new0 (OwnLrs, 1);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GSocketAddress) address = g_inet_socket_address_new_from_string ("127.0.0.1", 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new_from_string ("127.0.0.1", 0);
   GSList *uris;
 
   g_mutex_init (&lrs->lock);
@@ -658,7 +693,7 @@ static void
 test_push_own_server (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
   BekalXapiPushSummary summary = { 0 };
   g_autofree char *endpoint = NULL;
   OwnLrs *lrs;
@@ -745,10 +780,10 @@ test_push_own_server (Fixture       *fixture,
 static guint
 free_port (void)
 {
-  g_autoptr (GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
                                              G_SOCKET_PROTOCOL_TCP, NULL);
-  g_autoptr (GSocketAddress) address = g_inet_socket_address_new_from_string ("127.0.0.1", 0);
-  g_autoptr (GSocketAddress) bound = NULL;
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new_from_string ("127.0.0.1", 0);
+  g_autoptr(GSocketAddress) bound = NULL;
 
   g_assert_true (g_socket_bind (socket, address, TRUE, NULL));
   bound = g_socket_get_local_address (socket, NULL);
@@ -762,9 +797,9 @@ start_learning_locker (const char *modules,
   g_autofree char *index = g_build_filename (modules, "xapi-statements", "dist", "index.js",
                                              NULL);
   g_autofree char *port_text = g_strdup_printf ("EXPRESS_PORT=%u", port);
-  g_auto (GStrv) env = g_get_environ ();
+  g_auto(GStrv) env = g_get_environ ();
   const char *argv[] = { "node", index, NULL };
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
   GPid pid = 0;
 
   env = g_environ_setenv (env, "AUTH_REPO", "test", TRUE);
@@ -794,15 +829,15 @@ stop_learning_locker (GPid pid)
 static int
 count_lrs_statements (guint port)
 {
-  g_autoptr (SoupSession) session = soup_session_new ();
+  g_autoptr(SoupSession) session = soup_session_new ();
   g_autofree char *next = g_strdup_printf ("/xAPI/statements?limit=50");
   int total = 0;
 
   while (next != NULL && *next != '\0')
     {
       g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u%s", port, next);
-      g_autoptr (SoupMessage) message = soup_message_new ("GET", url);
-      g_autoptr (GBytes) reply = NULL;
+      g_autoptr(SoupMessage) message = soup_message_new ("GET", url);
+      g_autoptr(GBytes) reply = NULL;
       g_autofree char *text = NULL;
       const char *more, *p;
 
@@ -843,7 +878,7 @@ static void
 test_push_learning_locker (Fixture       *fixture,
                            gconstpointer  data)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *modules = npm_modules ();
   g_autofree char *endpoint = NULL;
   BekalXapiPushSummary summary = { 0 };

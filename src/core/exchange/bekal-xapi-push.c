@@ -145,10 +145,10 @@ post_batch (SoupSession  *session,
             GCancellable *cancellable,
             GError      **error)
 {
-  g_autoptr (SoupMessage) message = soup_message_new ("POST", url);
-  g_autoptr (GString) body = g_string_new ("[");
-  g_autoptr (GBytes) reply = NULL;
-  g_autoptr (GError) local_error = NULL;
+  g_autoptr(SoupMessage) message = soup_message_new ("POST", url);
+  g_autoptr(GString) body = g_string_new ("[");
+  g_autoptr(GBytes) reply = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *excerpt = NULL;
   guint status;
 
@@ -166,7 +166,7 @@ post_batch (SoupSession  *session,
   soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization",
                                 authorization);
   {
-    g_autoptr (GBytes) bytes = g_bytes_new (body->str, body->len);
+    g_autoptr(GBytes) bytes = g_bytes_new (body->str, body->len);
 
     soup_message_set_request_body_from_bytes (message, "application/json", bytes);
   }
@@ -220,9 +220,9 @@ bekal_xapi_push (BekalStore                 *store,
                  GCancellable               *cancellable,
                  GError                    **error)
 {
-  g_autoptr (GUri) uri = NULL;
-  g_autoptr (SoupSession) session = NULL;
-  g_autoptr (GArray) pending = NULL;
+  g_autoptr(GUri) uri = NULL;
+  g_autoptr(SoupSession) session = NULL;
+  g_autoptr(GArray) pending = NULL;
   g_autofree char *lrs = NULL;
   g_autofree char *url = NULL;
   g_autofree char *credentials = NULL;
@@ -291,7 +291,7 @@ bekal_xapi_push (BekalStore                 *store,
 
       for (guint attempt = 0;; attempt++)
         {
-          g_autoptr (GError) local_error = NULL;
+          g_autoptr(GError) local_error = NULL;
           gboolean retry = FALSE;
 
           if (post_batch (session, url, authorization, batch, n, &retry, cancellable,

@@ -507,7 +507,7 @@ bekal_xapi_foreach_statement (BekalStore              *store,
                               GError                 **error)
 {
   sqlite3 *db = bekal_store_get_connection (store);
-  g_autoptr (GString) out = g_string_sized_new (2048);
+  g_autoptr(GString) out = g_string_sized_new (2048);
   sqlite3_stmt *attempts = NULL, *answers = NULL, *lessons = NULL;
   gboolean has_answer;
   gboolean ok = FALSE;
@@ -707,6 +707,66 @@ hex_digest (EVP_MD_CTX *sha,
   out[64] = '\0';
 }
 
+/* The first line: what the file is, its version, where it comes from */
+static void
+append_header (GString        *out,
+               const char     *source,
+               const char     *created,
+               BekalXapiFlags  flags,
+               guint64         n_statements)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_string_value (builder, BEKAL_XAPI_FORMAT);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, BEKAL_XAPI_FORMAT_VERSION);
+  json_builder_set_member_name (builder, "xapi");
+  json_builder_add_string_value (builder, "1.0.3");
+  json_builder_set_member_name (builder, "source");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "bekal");
+  json_builder_add_string_value (builder, PACKAGE_VERSION);
+  json_builder_set_member_name (builder, "data_folder");
+  json_builder_add_string_value (builder, source);
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "created");
+  json_builder_add_string_value (builder, created);
+  json_builder_set_member_name (builder, "with_names");
+  json_builder_add_boolean_value (builder, (flags & BEKAL_XAPI_FLAGS_WITH_NAMES) != 0);
+  json_builder_set_member_name (builder, "statements");
+  json_builder_add_int_value (builder, (gint64) n_statements);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  g_string_truncate (out, 0);
+  bekal_json_append_node (out, root);
+}
+
+/* The last line: the checksum of every line before it, and their count */
+static void
+append_checksum_line (GString    *out,
+                      const char *checksum,
+                      guint64     n_statements)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "sha256");
+  json_builder_add_string_value (builder, checksum);
+  json_builder_set_member_name (builder, "statements");
+  json_builder_add_int_value (builder, (gint64) n_statements);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  g_string_truncate (out, 0);
+  bekal_json_append_node (out, root);
+  g_string_append_c (out, '\n');
+}
+
 gboolean
 bekal_xapi_export (BekalStore      *store,
                    const char      *path,
@@ -716,8 +776,8 @@ bekal_xapi_export (BekalStore      *store,
 {
   g_autofree char *tmp_path = NULL;
   g_autofree char *source = NULL;
-  g_autoptr (GString) line = g_string_new (NULL);
-  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GString) line = g_string_new (NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *created = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
   ExportState state = { NULL, NULL, 0, path };
   guint64 expected = 0;
@@ -751,12 +811,7 @@ bekal_xapi_export (BekalStore      *store,
   state.sha = EVP_MD_CTX_new ();
   EVP_DigestInit_ex (state.sha, EVP_sha256 (), NULL);
 
-  g_string_printf (line, "{\"format\":\"" BEKAL_XAPI_FORMAT "\",\"version\":%d,"
-                         "\"xapi\":\"1.0.3\",\"source\":{\"bekal\":\"" PACKAGE_VERSION "\","
-                         "\"data_folder\":\"%s\"},\"created\":\"%s\",\"with_names\":%s,"
-                         "\"statements\":%" G_GUINT64_FORMAT "}",
-                   BEKAL_XAPI_FORMAT_VERSION, source, created,
-                   (flags & BEKAL_XAPI_FLAGS_WITH_NAMES) ? "true" : "false", expected);
+  append_header (line, source, created, flags, expected);
   if (!write_line (&state, line->str, line->len, error)
       || !bekal_xapi_foreach_statement (store, flags, on_export_statement, &state, error))
     goto out;
@@ -769,8 +824,7 @@ bekal_xapi_export (BekalStore      *store,
     }
 
   hex_digest (state.sha, checksum);
-  g_string_printf (line, "{\"sha256\":\"%s\",\"statements\":%" G_GUINT64_FORMAT "}\n", checksum,
-                   state.count);
+  append_checksum_line (line, checksum, state.count);
   if (fputs (line->str, state.file) == EOF || fflush (state.file) != 0
       || fsync (fileno (state.file)) != 0)
     {
@@ -822,7 +876,7 @@ bekal_xapi_list_statements (BekalStore      *store,
                             BekalXapiFlags   flags,
                             GError         **error)
 {
-  g_autoptr (GPtrArray) statements = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func (g_free);
 
   g_return_val_if_fail (BEKAL_IS_STORE (store), NULL);
 
@@ -837,7 +891,7 @@ bekal_xapi_list_statements (BekalStore      *store,
 typedef struct
 {
   sqlite3      *db;
-  BekalJsonDoc  doc;
+  JsonParser   *parser;
   guint64       line;
   sqlite3_stmt *learner, *attempt, *completed, *verdict, *answer, *lesson;
 } Importer;
@@ -854,45 +908,38 @@ set_line_error (Importer    *importer,
 }
 
 static char *
-record_string (Importer   *importer,
-               int         record,
+record_string (JsonNode   *record,
                const char *key)
 {
-  return bekal_json_dup_string (&importer->doc, bekal_json_member (&importer->doc, record, key));
+  return bekal_json_dup_string (bekal_json_member (record, key));
 }
 
 static gboolean
-record_int (Importer   *importer,
-            int         record,
+record_int (JsonNode   *record,
             const char *key,
             gint64     *out_value)
 {
-  return bekal_json_get_int64 (&importer->doc, bekal_json_member (&importer->doc, record, key),
-                               out_value);
+  return bekal_json_get_int64 (bekal_json_member (record, key), out_value);
 }
 
 /* NULL (unscored) or a number 0..1 */
 static gboolean
-record_score (Importer   *importer,
-              int         record,
+record_score (JsonNode   *record,
               const char *key,
               gboolean   *out_has_score,
               double     *out_score)
 {
-  int node = bekal_json_member (&importer->doc, record, key);
-  const BekalJsonNode *n;
+  JsonNode *node = bekal_json_member (record, key);
 
-  if (node < 0)
+  if (node == NULL)
     return FALSE;
-  n = &g_array_index (importer->doc.nodes, BekalJsonNode, node);
-  if (n->kind == BEKAL_JSON_NULL)
+  if (bekal_json_is_null (node))
     {
       *out_has_score = FALSE;
       return TRUE;
     }
   *out_has_score = TRUE;
-  return bekal_json_get_double (&importer->doc, node, out_score)
-         && *out_score >= 0 && *out_score <= 1;
+  return bekal_json_get_double (node, out_score) && *out_score >= 0 && *out_score <= 1;
 }
 
 static gboolean
@@ -945,36 +992,32 @@ run_staging (Importer     *importer,
 }
 
 static gboolean
-stage_learner (Importer  *importer,
-               int        root,
-               const char *uuid,
-               GError   **error)
+stage_learner (Importer    *importer,
+               JsonNode    *root,
+               const char  *uuid,
+               GError     **error)
 {
-  int learner = bekal_json_path (&importer->doc, root, "context", "extensions",
-                                 LEARNER_EXTENSION, NULL);
-  int trained = bekal_json_member (&importer->doc, learner, "trained_before");
-  g_autofree char *name = bekal_json_dup_string (&importer->doc,
-                                                 bekal_json_path (&importer->doc, root, "actor",
-                                                                  "name", NULL));
-  g_autofree char *unit = record_string (importer, learner, "unit");
-  g_autofree char *job = record_string (importer, learner, "role");
+  JsonNode *learner = bekal_json_path (root, "context", "extensions", LEARNER_EXTENSION, NULL);
+  JsonNode *trained = bekal_json_member (learner, "trained_before");
+  const char *name = bekal_json_get_string (bekal_json_path (root, "actor", "name", NULL));
+  const char *unit = bekal_json_get_string (bekal_json_member (learner, "unit"));
+  const char *job = bekal_json_get_string (bekal_json_member (learner, "role"));
+  gboolean trained_before = FALSE;
   gint64 years = 0;
-  const BekalJsonNode *t;
   int rc;
 
-  if (trained < 0)
+  if (trained == NULL)
     return set_line_error (importer, error, "no learner extension");
-  t = &g_array_index (importer->doc.nodes, BekalJsonNode, trained);
-  if (t->kind != BEKAL_JSON_TRUE && t->kind != BEKAL_JSON_FALSE)
+  if (!bekal_json_get_boolean (trained, &trained_before))
     return set_line_error (importer, error, "trained_before is not true or false");
-  record_int (importer, learner, "years", &years);
+  record_int (learner, "years", &years);
 
   bind_text (importer->learner, 1, uuid);
   bind_text (importer->learner, 2, name);
   bind_text (importer->learner, 3, unit);
   bind_text (importer->learner, 4, job);
   sqlite3_bind_int64 (importer->learner, 5, CLAMP (years, 0, 100));
-  sqlite3_bind_int (importer->learner, 6, t->kind == BEKAL_JSON_TRUE);
+  sqlite3_bind_int (importer->learner, 6, trained_before);
   rc = sqlite3_step (importer->learner);
   sqlite3_reset (importer->learner);
   sqlite3_clear_bindings (importer->learner);
@@ -992,8 +1035,7 @@ stage_statement (Importer    *importer,
                  gsize        length,
                  GError     **error)
 {
-  BekalJsonDoc *doc = &importer->doc;
-  const char *message = NULL;
+  g_autofree char *message = NULL;
   g_autofree char *sid = NULL;
   g_autofree char *verb = NULL;
   g_autofree char *uuid = NULL;
@@ -1001,44 +1043,44 @@ stage_statement (Importer    *importer,
   const char *short_verb;
   char expected[37];
   char key[512];
-  int record;
+  JsonNode *root, *record;
 
-  if (!bekal_json_parse (doc, text, length, &message))
+  root = bekal_json_parse_line (importer->parser, text, length, &message);
+  if (root == NULL)
     return set_line_error (importer, error, message);
 
-  sid = bekal_json_dup_string (doc, bekal_json_member (doc, 0, "id"));
-  verb = bekal_json_dup_string (doc, bekal_json_path (doc, 0, "verb", "id", NULL));
-  uuid = bekal_json_dup_string (doc, bekal_json_path (doc, 0, "actor", "account", "name",
-                                                      NULL));
-  record = bekal_json_path (doc, 0, "context", "extensions", RECORD_EXTENSION, NULL);
-  module_id = record_string (importer, record, "module");
+  sid = bekal_json_dup_string (bekal_json_member (root, "id"));
+  verb = bekal_json_dup_string (bekal_json_path (root, "verb", "id", NULL));
+  uuid = bekal_json_dup_string (bekal_json_path (root, "actor", "account", "name", NULL));
+  record = bekal_json_path (root, "context", "extensions", RECORD_EXTENSION, NULL);
+  module_id = record_string (record, "module");
 
   if (!is_uuid (sid))
     return set_line_error (importer, error, "no statement id");
   if (verb == NULL || !g_str_has_prefix (verb, VERB_PREFIX))
     return set_line_error (importer, error, "unknown verb");
   if (!is_uuid (uuid)
-      || !bekal_json_string_is (doc, bekal_json_path (doc, 0, "actor", "account", "homePage",
-                                                      NULL), BEKAL_XAPI_ACCOUNT_HOME_PAGE))
+      || !bekal_json_string_is (bekal_json_path (root, "actor", "account", "homePage", NULL),
+                                BEKAL_XAPI_ACCOUNT_HOME_PAGE))
     return set_line_error (importer, error, "the learner is not a Bekal profile");
-  if (record < 0 || module_id == NULL || *module_id == '\0')
+  if (record == NULL || module_id == NULL || *module_id == '\0')
     return set_line_error (importer, error, "no Bekal record");
 
   short_verb = verb + strlen (VERB_PREFIX);
-  if (g_str_equal (short_verb, "completed") && bekal_json_member (doc, record, "lesson") >= 0)
+  if (g_str_equal (short_verb, "completed") && bekal_json_member (record, "lesson") != NULL)
     {
-      g_autofree char *lesson_id = record_string (importer, record, "lesson");
+      g_autofree char *lesson_id = record_string (record, "lesson");
       g_autofree char *lesson_key = NULL;
       gint64 completed_at = 0;
 
       if (lesson_id == NULL || *lesson_id == '\0'
-          || !record_int (importer, record, "completed", &completed_at))
+          || !record_int (record, "completed", &completed_at))
         return set_line_error (importer, error, "incomplete lesson record");
       lesson_key = g_strjoin ("\n", uuid, module_id, lesson_id, NULL);
       statement_id ("lesson", lesson_key, NULL, expected);
       if (!g_str_equal (expected, sid))
         goto forged;
-      if (!stage_learner (importer, 0, uuid, error))
+      if (!stage_learner (importer, root, uuid, error))
         return FALSE;
       bind_text (importer->lesson, 1, uuid);
       bind_text (importer->lesson, 2, module_id);
@@ -1050,12 +1092,11 @@ stage_statement (Importer    *importer,
     }
 
   {
-    g_autofree char *quiz_id = record_string (importer, record, "quiz");
+    g_autofree char *quiz_id = record_string (record, "quiz");
     gint64 started_at = 0, seed = 0;
 
-    if (quiz_id == NULL || *quiz_id == '\0' || !record_int (importer, record, "started",
-                                                           &started_at)
-        || !record_int (importer, record, "seed", &seed))
+    if (quiz_id == NULL || *quiz_id == '\0' || !record_int (record, "started", &started_at)
+        || !record_int (record, "seed", &seed))
       {
         return set_line_error (importer, error, "incomplete attempt record");
       }
@@ -1063,10 +1104,10 @@ stage_statement (Importer    *importer,
 
     if (g_str_equal (short_verb, "attempted"))
       {
-        g_autofree char *role = record_string (importer, record, "role");
-        g_autofree char *version = record_string (importer, record, "version");
-        g_autofree char *hash = record_string (importer, record, "hash");
-        g_autofree char *order = record_string (importer, record, "order");
+        g_autofree char *role = record_string (record, "role");
+        g_autofree char *version = record_string (record, "version");
+        g_autofree char *hash = record_string (record, "hash");
+        g_autofree char *order = record_string (record, "order");
 
         if (role == NULL || version == NULL || hash == NULL || order == NULL
             || !(g_str_equal (role, "pretest") || g_str_equal (role, "posttest")
@@ -1075,7 +1116,7 @@ stage_statement (Importer    *importer,
         statement_id ("attempted", key, NULL, expected);
         if (!g_str_equal (expected, sid))
           goto forged;
-        if (!stage_learner (importer, 0, uuid, error))
+        if (!stage_learner (importer, root, uuid, error))
           return FALSE;
         bind_text (importer->attempt, 1, key);
         bind_text (importer->attempt, 2, sid);
@@ -1094,19 +1135,17 @@ stage_statement (Importer    *importer,
 
     if (g_str_equal (short_verb, "answered"))
       {
-        g_autofree char *question_id = record_string (importer, record, "question");
-        g_autofree char *topic_id = record_string (importer, record, "topic");
-        g_autofree char *response = bekal_json_dup_string (doc, bekal_json_path (doc, 0,
-                                                                                  "result",
-                                                                                  "response",
-                                                                                  NULL));
+        g_autofree char *question_id = record_string (record, "question");
+        g_autofree char *topic_id = record_string (record, "topic");
+        g_autofree char *response = bekal_json_dup_string (bekal_json_path (root, "result",
+                                                                             "response", NULL));
         gboolean has_score = FALSE;
         double score = 0;
         gint64 answered_at = 0;
 
         if (question_id == NULL || *question_id == '\0' || topic_id == NULL || response == NULL
-            || !record_score (importer, record, "score", &has_score, &score)
-            || !record_int (importer, record, "answered", &answered_at))
+            || !record_score (record, "score", &has_score, &score)
+            || !record_int (record, "answered", &answered_at))
           return set_line_error (importer, error, "incomplete answer record");
         statement_id ("answered", key, question_id, expected);
         if (!g_str_equal (expected, sid))
@@ -1131,8 +1170,8 @@ stage_statement (Importer    *importer,
         double score = 0;
         gint64 finished_at = 0;
 
-        if (!record_score (importer, record, "score", &has_score, &score)
-            || !record_int (importer, record, "finished", &finished_at) || finished_at <= 0)
+        if (!record_score (record, "score", &has_score, &score)
+            || !record_int (record, "finished", &finished_at) || finished_at <= 0)
           return set_line_error (importer, error, "incomplete attempt record");
         statement_id ("completed", key, NULL, expected);
         if (!g_str_equal (expected, sid))
@@ -1190,7 +1229,7 @@ find_ids (sqlite3     *db,
           const char  *sql,
           GError     **error)
 {
-  g_autoptr (GString) ids = NULL;
+  g_autoptr(GString) ids = NULL;
   sqlite3_stmt *stmt = NULL;
   int rc;
 
@@ -1389,16 +1428,14 @@ check_header (Importer    *importer,
               guint64     *out_count,
               GError     **error)
 {
-  const char *message = NULL;
+  g_autofree char *message = NULL;
   gint64 version = 0, count = 0;
+  JsonNode *root = bekal_json_parse_line (importer->parser, line, length, &message);
 
-  if (!bekal_json_parse (&importer->doc, line, length, &message)
-      || !bekal_json_string_is (&importer->doc, bekal_json_member (&importer->doc, 0, "format"),
-                                BEKAL_XAPI_FORMAT)
-      || !bekal_json_get_int64 (&importer->doc, bekal_json_member (&importer->doc, 0, "version"),
-                                &version)
-      || !bekal_json_get_int64 (&importer->doc,
-                                bekal_json_member (&importer->doc, 0, "statements"), &count)
+  if (root == NULL
+      || !bekal_json_string_is (bekal_json_member (root, "format"), BEKAL_XAPI_FORMAT)
+      || !bekal_json_get_int64 (bekal_json_member (root, "version"), &version)
+      || !bekal_json_get_int64 (bekal_json_member (root, "statements"), &count)
       || count < 0)
     {
       g_set_error_literal (error, BEKAL_XAPI_ERROR, BEKAL_XAPI_ERROR_INVALID,
@@ -1461,7 +1498,7 @@ importer_clear (Importer *importer)
   g_clear_pointer (&importer->verdict, sqlite3_finalize);
   g_clear_pointer (&importer->answer, sqlite3_finalize);
   g_clear_pointer (&importer->lesson, sqlite3_finalize);
-  g_clear_pointer (&importer->doc.nodes, g_array_unref);
+  g_clear_object (&importer->parser);
 }
 
 /* Reads the file line by line; the last line (the checksum) is known only at the end, so each
@@ -1480,7 +1517,8 @@ read_file (Importer                *importer,
   EVP_MD_CTX *sha = EVP_MD_CTX_new ();
   guint64 declared = 0;
   gboolean ok = FALSE;
-  const char *message = NULL;
+  g_autofree char *message = NULL;
+  JsonNode *root = NULL;
   gint64 count = -1;
   char checksum[65];
   ssize_t n;
@@ -1543,12 +1581,10 @@ read_file (Importer                *importer,
   /* The last line holds the checksum of every line before it */
   hex_digest (sha, checksum);
   if (importer->line < 2
-      || !bekal_json_parse (&importer->doc, pending, pending_length, &message)
-      || !bekal_json_get_int64 (&importer->doc,
-                                bekal_json_member (&importer->doc, 0, "statements"), &count)
-      || (declared_sum = bekal_json_dup_string (&importer->doc,
-                                                bekal_json_member (&importer->doc, 0,
-                                                                   "sha256"))) == NULL
+      || (root = bekal_json_parse_line (importer->parser, pending, pending_length,
+                                        &message)) == NULL
+      || !bekal_json_get_int64 (bekal_json_member (root, "statements"), &count)
+      || (declared_sum = bekal_json_dup_string (bekal_json_member (root, "sha256"))) == NULL
       || !g_str_equal (declared_sum, checksum)
       || count < 0 || (guint64) count != summary->n_statements || (guint64) count != declared)
     {
@@ -1616,6 +1652,7 @@ bekal_xapi_import (BekalStore              *store,
   setvbuf (file, NULL, _IOFBF, 1 << 20);
 
   importer.db = bekal_store_get_connection (store);
+  importer.parser = json_parser_new_immutable ();
   sqlite3_exec (importer.db, drop_staging_sql, NULL, NULL, NULL);
 
   /* One transaction: the file goes in whole or not at all */

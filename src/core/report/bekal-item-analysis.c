@@ -330,7 +330,7 @@ read_options (sqlite3     *db,
               GHashTable  *by_question,
               GError     **error)
 {
-  g_autoptr (GHashTable) seen = NULL;
+  g_autoptr(GHashTable) seen = NULL;
   BekalItemStats *current = NULL;
   sqlite3_stmt *stmt = NULL;
   int rc;
@@ -348,7 +348,7 @@ read_options (sqlite3     *db,
       g_autofree char *response = column_text (stmt, 3);
       guint n = (guint) sqlite3_column_int64 (stmt, 4);
       BekalItemStats *item = g_hash_table_lookup (by_question, key);
-      g_auto (GStrv) parts = NULL;
+      g_auto(GStrv) parts = NULL;
 
       if (item == NULL)
         continue;
@@ -384,8 +384,8 @@ run_analysis (BekalStore  *store,
               const char  *option_sql,
               GError     **error)
 {
-  g_autoptr (GPtrArray) tests = NULL;
-  g_autoptr (GHashTable) by_question = NULL;
+  g_autoptr(GPtrArray) tests = NULL;
+  g_autoptr(GHashTable) by_question = NULL;
   sqlite3 *db = bekal_store_get_connection (store);
 
   tests = g_ptr_array_new_with_free_func ((GDestroyNotify) bekal_test_stats_free);
@@ -441,7 +441,7 @@ append_number (GPtrArray *fields,
 static char *
 flags_to_text (BekalItemFlag flags)
 {
-  g_autoptr (GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
 
   if (flags & BEKAL_ITEM_FLAG_TOO_HARD)
     g_ptr_array_add (names, (gpointer) "too-hard");
@@ -565,7 +565,7 @@ bekal_item_analysis_to_csv (GPtrArray *tests)
       for (guint i = 0; i < test->items->len; i++)
         {
           const BekalItemStats *item = g_ptr_array_index (test->items, i);
-          g_autoptr (GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+          g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
           GString *options = g_string_new (NULL);
 
           g_ptr_array_add (fields, g_strdup (item->module_id));
