@@ -23,6 +23,7 @@
 #include <bekal/bekal-xapi.h>
 
 #include "bekal-store-private.h"
+#include "bekal-xapi-statements.h"
 #include "test-util.h"
 
 typedef struct
@@ -933,6 +934,18 @@ test_push_learning_locker (Fixture       *fixture,
   stop_learning_locker (pid);
 }
 
+/* Statement ids are name-based UUIDs (RFC 4122 version 5); they must never change between
+ * versions of Bekal, or a second import would add everything again. The expected value is
+ * Python's uuid.uuid5 (UUID ('6f1c2d0e-5b7a-4c3e-9a41-2f8e7d6c5b4a'), 'answered\nx'). */
+static void
+test_name_uuid (void)
+{
+  char out[37];
+
+  bekal_xapi_name_uuid ("answered\nx", strlen ("answered\nx"), out);
+  g_assert_cmpstr (out, ==, "8a7d82d3-26bc-5bc9-9cea-7cb875f3bdd9");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -942,6 +955,7 @@ main (int    argc,
 #define ADD_TEST(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
+  g_test_add_func ("/xapi/name-uuid", test_name_uuid);
   ADD_TEST ("/xapi/export-import", test_export_import);
   ADD_TEST ("/xapi/bad-files", test_bad_files);
   ADD_TEST ("/xapi/xapi-validation", test_xapi_validation);

@@ -17,7 +17,6 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <openssl/evp.h>
 #include <sqlite3.h>
 
 #include <bekal/bekal-xapi.h>
@@ -104,17 +103,15 @@ bekal_xapi_name_uuid (const char *name,
                       gsize       length,
                       char        out[37])
 {
-  EVP_MD_CTX *ctx = EVP_MD_CTX_new ();
-  guint8 digest[EVP_MAX_MD_SIZE];
-  unsigned int digest_length = 0;
+  g_autoptr(GChecksum) sha1 = g_checksum_new (G_CHECKSUM_SHA1);
+  guint8 digest[20];
+  gsize digest_length = sizeof digest;
   static const char hex[] = "0123456789abcdef";
   int o = 0;
 
-  EVP_DigestInit_ex (ctx, EVP_sha1 (), NULL);
-  EVP_DigestUpdate (ctx, uuid_namespace, sizeof uuid_namespace);
-  EVP_DigestUpdate (ctx, name, length);
-  EVP_DigestFinal_ex (ctx, digest, &digest_length);
-  EVP_MD_CTX_free (ctx);
+  g_checksum_update (sha1, uuid_namespace, sizeof uuid_namespace);
+  g_checksum_update (sha1, (const guchar *) name, length);
+  g_checksum_get_digest (sha1, digest, &digest_length);
 
   /* RFC 4122 section 4.3: version 5 in the high nibble of byte 6, variant 10 in byte 8 */
   digest[6] = (digest[6] & 0x0f) | 0x50;
@@ -639,7 +636,7 @@ out:
 typedef struct
 {
   FILE       *file;
-  EVP_MD_CTX *sha;
+  GChecksum  *sha;
   guint64     count;
   const char *path;
 } ExportState;
@@ -658,8 +655,8 @@ write_line (ExportState  *state,
                    _("Could not write “%s”: %s"), state->path, g_strerror (saved_errno));
       return FALSE;
     }
-  EVP_DigestUpdate (state->sha, line, length);
-  EVP_DigestUpdate (state->sha, "\n", 1);
+  g_checksum_update (state->sha, (const guchar *) line, length);
+  g_checksum_update (state->sha, (const guchar *) "\n", 1);
 
   return TRUE;
 }
@@ -695,16 +692,10 @@ dup_source_id (BekalStore *store)
 }
 
 static void
-hex_digest (EVP_MD_CTX *sha,
-            char        out[65])
+hex_digest (GChecksum *sha,
+            char       out[65])
 {
-  guint8 digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-
-  EVP_DigestFinal_ex (sha, digest, &length);
-  for (unsigned int i = 0; i < 32 && i < length; i++)
-    g_snprintf (out + 2 * i, 3, "%02x", digest[i]);
-  out[64] = '\0';
+  g_strlcpy (out, g_checksum_get_string (sha), 65);
 }
 
 /* The first line: what the file is, its version, where it comes from */
@@ -808,8 +799,7 @@ bekal_xapi_export (BekalStore      *store,
       goto out;
     }
   setvbuf (state.file, NULL, _IOFBF, 1 << 20);
-  state.sha = EVP_MD_CTX_new ();
-  EVP_DigestInit_ex (state.sha, EVP_sha256 (), NULL);
+  state.sha = g_checksum_new (G_CHECKSUM_SHA256);
 
   append_header (line, source, created, flags, expected);
   if (!write_line (&state, line->str, line->len, error)
@@ -849,8 +839,7 @@ bekal_xapi_export (BekalStore      *store,
 
 out:
   sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
-  if (state.sha != NULL)
-    EVP_MD_CTX_free (state.sha);
+  g_clear_pointer (&state.sha, g_checksum_free);
   if (state.file != NULL)
     fclose (state.file);
   if (!ok && tmp_path != NULL)
@@ -1514,7 +1503,7 @@ read_file (Importer                *importer,
   gsize pending_length = 0;
   char *buffer = NULL;
   size_t capacity = 0;
-  EVP_MD_CTX *sha = EVP_MD_CTX_new ();
+  g_autoptr(GChecksum) sha = g_checksum_new (G_CHECKSUM_SHA256);
   guint64 declared = 0;
   gboolean ok = FALSE;
   g_autofree char *message = NULL;
@@ -1522,8 +1511,6 @@ read_file (Importer                *importer,
   gint64 count = -1;
   char checksum[65];
   ssize_t n;
-
-  EVP_DigestInit_ex (sha, EVP_sha256 (), NULL);
 
   while ((n = getline (&buffer, &capacity, file)) > 0)
     {
@@ -1547,14 +1534,14 @@ read_file (Importer                *importer,
         {
           if (!check_header (importer, buffer, (gsize) n - 1, &declared, error))
             goto out;
-          EVP_DigestUpdate (sha, buffer, (size_t) n);
+          g_checksum_update (sha, (const guchar *) buffer, n);
           continue;
         }
 
       if (importer->line > 2)
         {
-          EVP_DigestUpdate (sha, pending, pending_length);
-          EVP_DigestUpdate (sha, "\n", 1);
+          g_checksum_update (sha, (const guchar *) pending, (gssize) pending_length);
+          g_checksum_update (sha, (const guchar *) "\n", 1);
           importer->line--;
           if (!stage_statement (importer, pending, pending_length, error))
             goto out;
@@ -1595,7 +1582,6 @@ read_file (Importer                *importer,
   ok = TRUE;
 
 out:
-  EVP_MD_CTX_free (sha);
   free (buffer);
   return ok;
 }
