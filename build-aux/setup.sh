@@ -21,8 +21,8 @@ BEKAL_PACKAGES=(
 
 # What the test suite needs on top: a virtual display for the UI tests, xmllint for the
 # benchmark, gst-launch for the media tests, ImageMagick for screenshots, zip and unzip as the
-# package benchmark's reference; Node and npm for the xAPI tests (tests/npm-setup.sh installs
-# xapi-validation and xapi-statements into the build)
+# package benchmark's reference; Node and npm for the xAPI tests (tests/npm/install.sh puts
+# xapi-validation and xapi-statements into BUILD_DIR/npm with npm ci)
 BEKAL_TEST_PACKAGES=(
   xvfb xauth libxml2-utils gstreamer1.0-tools imagemagick dbus sqlite3 zip unzip nodejs npm
 )
@@ -82,6 +82,12 @@ bekal_build() {
   ninja -C "$BEKAL_ROOT/$dir"
 }
 
+# bekal_install_npm_test_packages BUILD_DIR: the Node packages of tests/npm, for the tests only
+bekal_install_npm_test_packages() {
+  bekal_say "Installing the tests' npm packages into $1/npm"
+  "$BEKAL_ROOT/tests/npm/install.sh" "$BEKAL_ROOT/$1"
+}
+
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
   with_tests=0
   build_dir=build
@@ -100,4 +106,7 @@ if [ "${BASH_SOURCE[0]}" = "$0" ]; then
     bekal_install_packages "${BEKAL_PACKAGES[@]}"
   fi
   bekal_build "$build_dir" "$@"
+  if [ $with_tests -eq 1 ]; then
+    bekal_install_npm_test_packages "$build_dir"
+  fi
 fi

@@ -21,6 +21,8 @@ done
 
 bekal_install_packages "${BEKAL_PACKAGES[@]}" "${BEKAL_TEST_PACKAGES[@]}"
 bekal_build "$build_dir" "$@"
+bekal_install_npm_test_packages "$build_dir" \
+  || echo "The tests' npm packages could not be installed: the npm suite skips, or fails in CI" >&2
 
 bekal_say "Running the tests in $build_dir"
 status=0
