@@ -489,6 +489,89 @@ test_bad_files (Fixture       *fixture,
   test_remove_tree (dir2);
 }
 
+/* Runs bekal-author results export on @dir, with or without names; returns the file's text */
+static char *
+author_export (const char *dir,
+               gboolean    with_names)
+{
+  const char *author = g_getenv ("BEKAL_AUTHOR");
+  g_autofree char *file = g_build_filename (dir, with_names ? "named.jsonl" : "codes.jsonl",
+                                            NULL);
+  const char *argv[] = { author, "results", "export", "--data-dir", dir, "-o", file,
+                         with_names ? "--with-names" : NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_nonnull (author);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL,
+                               NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return read_file (file);
+}
+
+/* What a learner wrote for themselves never leaves the data folder; who they are leaves it
+ * only when the trainer asks for names */
+static void
+test_privacy (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *private_words[] = { "REFLEKSI-PRIBADI", "RAHASIA-REFLEKSI", NULL };
+  const char *who[] = { "Siti", "Aminah", "Sentra Mulya", "Peksos", "Budi", NULL };
+  g_autofree char *api_codes = NULL, *api_named = NULL, *cli_codes = NULL, *cli_named = NULL;
+  g_autoptr(GPtrArray) for_lrs = NULL;
+  g_autoptr(GString) all_for_lrs = g_string_new (NULL);
+
+  /* reflections on the lesson that has a statement, and one in every learner's profile */
+  for (gint64 p = 1; p <= 2; p++)
+    {
+      g_autofree char *text = g_strdup_printf ("REFLEKSI-PRIBADI %" G_GINT64_FORMAT
+                                               " \"kutipan\"\nbaris dua", p);
+
+      g_assert_true (bekal_store_save_reflection (fixture->store, p, "m", "pengantar", text,
+                                                  &error));
+      g_assert_no_error (error);
+    }
+  g_assert_cmpint (query_int (fixture->store, "SELECT count (*) FROM reflections"), ==, 3);
+
+  g_assert_true (bekal_xapi_export (fixture->store, fixture->file, BEKAL_XAPI_FLAGS_NONE, NULL,
+                                    &error));
+  api_codes = read_file (fixture->file);
+  g_assert_true (bekal_xapi_export (fixture->store, fixture->file, BEKAL_XAPI_FLAGS_WITH_NAMES,
+                                    NULL, &error));
+  api_named = read_file (fixture->file);
+  cli_codes = author_export (fixture->dir, FALSE);
+  cli_named = author_export (fixture->dir, TRUE);
+  /* what a push sends: always without names */
+  for_lrs = bekal_xapi_list_statements (fixture->store, BEKAL_XAPI_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < for_lrs->len; i++)
+    g_string_append (all_for_lrs, g_ptr_array_index (for_lrs, i));
+
+  for (guint i = 0; private_words[i] != NULL; i++)
+    {
+      g_assert_null (strstr (api_codes, private_words[i]));
+      g_assert_null (strstr (api_named, private_words[i]));
+      g_assert_null (strstr (cli_codes, private_words[i]));
+      g_assert_null (strstr (cli_named, private_words[i]));
+      g_assert_null (strstr (all_for_lrs->str, private_words[i]));
+    }
+  for (guint i = 0; who[i] != NULL; i++)
+    {
+      g_assert_null (strstr (api_codes, who[i]));
+      g_assert_null (strstr (cli_codes, who[i]));
+      g_assert_null (strstr (all_for_lrs->str, who[i]));
+      g_assert_nonnull (strstr (api_named, who[i]));
+      g_assert_nonnull (strstr (cli_named, who[i]));
+    }
+  g_assert_true (same_statements (api_codes, cli_codes));
+  g_assert_true (same_statements (api_named, cli_named));
+  /* the header says which kind of file it is */
+  g_assert_nonnull (strstr (cli_codes, "\"with_names\":false"));
+  g_assert_nonnull (strstr (cli_named, "\"with_names\":true"));
+}
+
 /* npm packages: installed by tests/npm/install.sh into BUILD_DIR/npm. Missing, they fail the
  * test under CI=true (CI must run it) and skip it elsewhere, saying how to install them. */
 
@@ -965,6 +1048,7 @@ main (int    argc,
   g_test_add_func ("/xapi/name-uuid", test_name_uuid);
   ADD_TEST ("/xapi/export-import", test_export_import);
   ADD_TEST ("/xapi/bad-files", test_bad_files);
+  ADD_TEST ("/xapi/privacy", test_privacy);
   ADD_TEST ("/xapi/npm/xapi-validation", test_xapi_validation);
   ADD_TEST ("/xapi/push-own-server", test_push_own_server);
   ADD_TEST ("/xapi/npm/push-learning-locker", test_push_learning_locker);

@@ -1638,7 +1638,7 @@ bekal_xapi_import (BekalStore              *store,
   setvbuf (file, NULL, _IOFBF, 1 << 20);
 
   importer.db = bekal_store_get_connection (store);
-  importer.parser = json_parser_new_immutable ();
+  importer.parser = json_parser_new ();
   sqlite3_exec (importer.db, drop_staging_sql, NULL, NULL, NULL);
 
   /* One transaction: the file goes in whole or not at all */
