@@ -17,18 +17,11 @@
 #include <bekal/bekal-item-analysis.h>
 #include <bekal/bekal-store.h>
 
+#include "bench-util.h"
+
 #define TARGET_MS    300.0
 #define TARGET_RATIO 1.2
 #define REPEATS      20
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
 
 int
 main (int    argc,
@@ -40,7 +33,8 @@ main (int    argc,
   g_autofree char *sqlite3_command = g_find_program_in_path ("sqlite3");
   g_autoptr(BekalStore) store = NULL;
   g_autoptr(GString) script = g_string_new (".timer on\n");
-  double ours[5], cli[5];
+  g_autoptr(GArray) ours = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cli = g_array_new (FALSE, FALSE, sizeof (double));
   double ours_ms, cli_ms, ratio;
   guint n_tests = 0;
 
@@ -57,7 +51,7 @@ main (int    argc,
                             NULL };
     int status = 0;
 
-    g_print ("Building the store with %s …\n", argv[1]);
+    g_print ("Building the store with %s\n", argv[1]);
     if (!g_spawn_sync (NULL, (char **) build, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
                        NULL, &status, &error))
       {
@@ -86,6 +80,7 @@ main (int    argc,
       g_autofree char *out = NULL;
       gint64 start = g_get_monotonic_time ();
       const char *p;
+      double ms = 0;
       int status = 0;
 
       for (int i = 0; i < REPEATS; i++)
@@ -95,7 +90,8 @@ main (int    argc,
           g_assert_no_error (error);
           n_tests = tests->len;
         }
-      ours[run] = (g_get_monotonic_time () - start) / 1000.0 / REPEATS;
+      ms = (g_get_monotonic_time () - start) / 1000.0 / REPEATS;
+      g_array_append_val (ours, ms);
 
       if (!g_spawn_sync (NULL, (char **) cmd, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL,
                          &status, &error))
@@ -103,16 +99,15 @@ main (int    argc,
           g_printerr ("bench-item-analysis: %s\n", error->message);
           return 1;
         }
-      cli[run] = 0;
+      ms = 0;
       for (p = out; (p = strstr (p, "Run Time: real ")) != NULL; p++)
-        cli[run] += g_ascii_strtod (p + 15, NULL) * 1000;
-      cli[run] /= REPEATS;
+        ms += g_ascii_strtod (p + 15, NULL) * 1000;
+      ms /= REPEATS;
+      g_array_append_val (cli, ms);
     }
 
-  qsort (ours, 5, sizeof (double), compare_doubles);
-  qsort (cli, 5, sizeof (double), compare_doubles);
-  ours_ms = ours[2];
-  cli_ms = cli[2];
+  ours_ms = bench_median (ours);
+  cli_ms = bench_median (cli);
   ratio = cli_ms > 0 ? ours_ms / cli_ms : 0;
 
   g_print ("item analysis: %u tests\n", n_tests);
@@ -125,17 +120,7 @@ main (int    argc,
            ours_ms < TARGET_MS ? "met" : "NOT MET");
 
   g_clear_object (&store);
-  {
-    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-    const char *name;
-
-    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-      {
-        g_autofree char *path = g_build_filename (dir, name, NULL);
-        g_remove (path);
-      }
-    g_rmdir (dir);
-  }
+  bench_remove_tree (dir);
 
   return ratio <= TARGET_RATIO && ours_ms < TARGET_MS ? 0 : 1;
 }
