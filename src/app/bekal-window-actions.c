@@ -20,14 +20,20 @@ leave_module (BekalWindow *self)
   bekal_window_show_page (self, "library");
 }
 
-/* The results pages go back to the page they were opened from */
+/* The results and report pages go back to the page they were opened from */
+static gboolean
+is_results_page (const char *page)
+{
+  return g_str_equal (page, "results") || g_str_equal (page, "gap-report")
+         || g_str_equal (page, "item-analysis");
+}
+
 static void
 remember_page (BekalWindow *self)
 {
   const char *page = bekal_window_get_page_name (self);
 
-  if (g_str_equal (page, "results") || g_str_equal (page, "gap-report")
-      || g_str_equal (page, "break"))
+  if (is_results_page (page) || g_str_equal (page, "break"))
     return;
 
   g_free (self->page_before_results);
@@ -122,7 +128,7 @@ on_go_back (GSimpleAction *action,
       if (!bekal_module_page_go_back (bekal_window_get_module_page (self)))
         leave_module (self);
     }
-  else if (g_str_equal (page, "results") || g_str_equal (page, "gap-report"))
+  else if (is_results_page (page))
     leave_results (self);
   else if (g_str_equal (page, "profiles") && self->profile_id != 0)
     bekal_window_show_page (self, "library");
@@ -174,6 +180,20 @@ on_show_gap_report (GSimpleAction *action,
   bekal_gap_report_page_load (bekal_window_get_gap_report_page (self),
                               bekal_application_get_store (self->application), modules);
   bekal_window_show_page (self, "gap-report");
+}
+
+static void
+on_show_item_analysis (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  BekalWindow *self = BEKAL_WINDOW (user_data);
+  g_autoptr(GPtrArray) modules = bekal_window_dup_modules (self);
+
+  remember_page (self);
+  bekal_item_analysis_page_load (bekal_window_get_item_analysis_page (self),
+                                 bekal_application_get_store (self->application), modules);
+  bekal_window_show_page (self, "item-analysis");
 }
 
 static void
@@ -239,9 +259,11 @@ bekal_window_install_actions (BekalWindow *self)
     { "search", on_search },
     { "show-my-results", on_show_my_results },
     { "show-gap-report", on_show_gap_report },
+    { "show-item-analysis", on_show_item_analysis },
     { "toast", on_toast, "s" },
     { "show-read-only-details", on_show_read_only_details },
   };
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
+  bekal_window_install_results_actions (self);
 }

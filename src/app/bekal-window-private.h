@@ -16,7 +16,7 @@ struct _BekalWindow
   BekalApplication     *application;
   gint64                profile_id;
   char                 *page_before_break;
-  char                 *page_before_results; /* the page "results" and "gap-report" return to */
+  char                 *page_before_results; /* the page the results and reports return to */
   GtkWidget            *focus_before_break; /* weak */
   GtkWidget            *read_only_dialog;   /* weak */
   GBinding             *lessons_binding;
@@ -34,11 +34,20 @@ struct _BekalWindow
   BekalBreakPage       *break_page;
   BekalMyResultsPage   *my_results_page;
   BekalGapReportPage   *gap_report_page;
+  BekalItemAnalysisPage *item_analysis_page;
+
+  /* bekal-window-results.c: the results file being exported or imported */
+  GtkFileChooserNative *results_chooser;
+  GCancellable         *results_cancellable;
 };
 
 /* bekal-window-actions.c */
 void       bekal_window_install_actions (BekalWindow *self);
 void       bekal_window_show_read_only  (BekalWindow *self);
+
+/* bekal-window-results.c */
+void       bekal_window_install_results_actions (BekalWindow *self);
+void       bekal_window_dispose_results         (BekalWindow *self);
 
 /* bekal-window.c */
 void       bekal_window_show_page       (BekalWindow *self,

@@ -1,7 +1,7 @@
 /* bekal-window.c: the main window
  *
  * One window holds the screens of the learner app: the profile chooser, the library, a
- * module, the break screen, the learner's results and the trainer's gap report. The header
+ * module, the break screen, the learner's results and the trainer's reports. The header
  * bar is shared and follows the screen shown.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -160,6 +160,18 @@ ensure_gap_report_page (BekalWindow *self)
   return self->gap_report_page;
 }
 
+static BekalItemAnalysisPage *
+ensure_item_analysis_page (BekalWindow *self)
+{
+  if (self->item_analysis_page == NULL)
+    {
+      self->item_analysis_page = BEKAL_ITEM_ANALYSIS_PAGE (bekal_item_analysis_page_new ());
+      gtk_stack_add_named (self->stack, GTK_WIDGET (self->item_analysis_page), "item-analysis");
+    }
+
+  return self->item_analysis_page;
+}
+
 /* Callbacks */
 
 static void
@@ -305,6 +317,7 @@ bekal_window_dispose (GObject *object)
   g_clear_weak_pointer (&self->focus_before_break);
   g_clear_weak_pointer (&self->read_only_dialog);
   g_clear_pointer (&self->lessons_binding, g_binding_unbind);
+  bekal_window_dispose_results (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BEKAL_TYPE_WINDOW);
 
@@ -373,6 +386,8 @@ bekal_window_show_page (BekalWindow *self,
     ensure_my_results_page (self);
   else if (g_str_equal (name, "gap-report"))
     ensure_gap_report_page (self);
+  else if (g_str_equal (name, "item-analysis"))
+    ensure_item_analysis_page (self);
 
   gtk_stack_set_visible_child_name (self->stack, name);
   bekal_window_update_header (self);
@@ -387,6 +402,7 @@ bekal_window_update_header (BekalWindow *self)
   gboolean on_break = g_str_equal (page, "break");
   gboolean on_results = g_str_equal (page, "results");
   gboolean on_report = g_str_equal (page, "gap-report");
+  gboolean on_items = g_str_equal (page, "item-analysis");
   GAction *my_results = g_action_map_lookup_action (G_ACTION_MAP (self), "show-my-results");
 
   /* the header is first updated while the template is built, before the actions exist; on
@@ -395,7 +411,7 @@ bekal_window_update_header (BekalWindow *self)
     g_simple_action_set_enabled (G_SIMPLE_ACTION (my_results),
                                  self->profile_id != 0 && !g_str_equal (page, "profiles"));
   gtk_widget_set_visible (GTK_WIDGET (self->back_button),
-                          on_module || on_break || on_results || on_report);
+                          on_module || on_break || on_results || on_report || on_items);
   gtk_widget_set_visible (GTK_WIDGET (self->lessons_button), on_module);
   gtk_widget_set_visible (GTK_WIDGET (self->break_button), !on_break);
 
@@ -430,6 +446,11 @@ bekal_window_update_header (BekalWindow *self)
   else if (on_report)
     {
       adw_window_title_set_title (self->window_title, _("Gap Report"));
+      adw_window_title_set_subtitle (self->window_title, _("Trainer’s view"));
+    }
+  else if (on_items)
+    {
+      adw_window_title_set_title (self->window_title, _("Item Analysis"));
       adw_window_title_set_subtitle (self->window_title, _("Trainer’s view"));
     }
 }
@@ -626,6 +647,14 @@ bekal_window_get_gap_report_page (BekalWindow *self)
   g_return_val_if_fail (BEKAL_IS_WINDOW (self), NULL);
 
   return ensure_gap_report_page (self);
+}
+
+BekalItemAnalysisPage *
+bekal_window_get_item_analysis_page (BekalWindow *self)
+{
+  g_return_val_if_fail (BEKAL_IS_WINDOW (self), NULL);
+
+  return ensure_item_analysis_page (self);
 }
 
 GtkWidget *

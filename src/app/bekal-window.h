@@ -10,6 +10,7 @@
 #include "bekal-application.h"
 #include "bekal-break-page.h"
 #include "bekal-gap-report-page.h"
+#include "bekal-item-analysis-page.h"
 #include "bekal-library-page.h"
 #include "bekal-module-page.h"
 #include "bekal-my-results-page.h"
@@ -22,7 +23,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BekalWindow, bekal_window, BEKAL, WINDOW, AdwApplicationWindow)
 
 BekalWindow        *bekal_window_new                  (BekalApplication *application);
-/* "profiles", "library", "module", "break", "results" or "gap-report" */
+/* "profiles", "library", "module", "break", "results", "gap-report" or "item-analysis" */
 const char         *bekal_window_get_page_name        (BekalWindow      *self);
 gint64              bekal_window_get_learner          (BekalWindow      *self);
 void                bekal_window_set_learner          (BekalWindow      *self,
@@ -39,6 +40,16 @@ BekalBreakPage     *bekal_window_get_break_page       (BekalWindow      *self);
 /* The learner's results and the trainer's gap report, made when first asked for */
 BekalMyResultsPage *bekal_window_get_my_results_page  (BekalWindow      *self);
 BekalGapReportPage *bekal_window_get_gap_report_page  (BekalWindow      *self);
+BekalItemAnalysisPage *bekal_window_get_item_analysis_page (BekalWindow   *self);
+/* What win.export-results and win.import-results do once a file is chosen: the work runs in a
+ * worker thread, on a connection of its own; a toast or a dialog says how it ended */
+void                bekal_window_export_results       (BekalWindow      *self,
+                                                       GFile            *file,
+                                                       gboolean          with_names);
+void                bekal_window_import_results       (BekalWindow      *self,
+                                                       GFile            *file);
+/* TRUE while a results file is exported or imported */
+gboolean            bekal_window_is_exchanging_results (BekalWindow     *self);
 /* The dialog explaining the read-only mode while it is open, or NULL */
 GtkWidget          *bekal_window_get_read_only_dialog (BekalWindow      *self);
 

@@ -16,6 +16,7 @@
 
 #include <bekal/bekal-quiz-session.h>
 #include <bekal/bekal-store.h>
+#include <bekal/bekal-xapi.h>
 
 #include "bekal-text-private.h"
 
@@ -1784,6 +1785,188 @@ test_no_retakes (void)
   run_app (data_dir, NULL, 1366, 768, no_retakes_left, NULL);
 }
 
+/* The trainer's item analysis and the results files: learners' tests written into the store
+ * (one question everyone gets right, so it is flagged), a results file from another laptop
+ * imported through the window, the item analysis page showing both */
+
+static gboolean
+catalog_loaded (gpointer data)
+{
+  return !bekal_application_is_catalog_loading (data);
+}
+
+static gboolean
+item_analysis_computed (gpointer data)
+{
+  return !bekal_item_analysis_page_is_loading (data);
+}
+
+static gboolean
+widget_shown (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 1;
+}
+
+static gboolean
+results_exchanged (gpointer data)
+{
+  return !bekal_window_is_exchanging_results (data);
+}
+
+static BekalModule *
+find_example_module (BekalApplication *app)
+{
+  GListModel *catalog = G_LIST_MODEL (bekal_application_get_catalog (app));
+
+  ui_wait_until (catalog_loaded, app, "the catalog to be loaded");
+  for (guint i = 0; i < g_list_model_get_n_items (catalog); i++)
+    {
+      g_autoptr(BekalCatalogEntry) entry = g_list_model_get_item (catalog, i);
+
+      if (g_str_equal (bekal_catalog_entry_get_id (entry), EXAMPLE_MODULE))
+        return bekal_catalog_entry_get_module (entry, g_get_language_names ());
+    }
+
+  return NULL;
+}
+
+/* @n_learners learners take the pre-test: learner i answers question q right when q is the
+ * first one or when (i + q) is even, so the first question is too easy */
+static void
+add_test_results (BekalStore  *store,
+                  BekalModule *module,
+                  const char  *name,
+                  guint        n_learners)
+{
+  BekalQuiz *quiz = bekal_module_find_quiz_by_role (module, BEKAL_QUIZ_PRETEST);
+  BekalQuiz *pool = bekal_quiz_get_pool (quiz);
+  guint n = MIN (bekal_quiz_get_n_questions (pool), 6);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < n_learners; i++)
+    {
+      g_autofree char *learner = g_strdup_printf ("%s %u", name, i + 1);
+      gint64 profile = bekal_store_create_profile (store, learner, "Sentra Uji", "Peksos", 1,
+                                                   i % 2, &error);
+      gint64 attempt;
+      double total = 0;
+
+      g_assert_no_error (error);
+      attempt = bekal_store_start_attempt (store, profile, EXAMPLE_MODULE, "1", "hash",
+                                           bekal_quiz_get_id (quiz), BEKAL_QUIZ_PRETEST, i, NULL,
+                                           &error);
+      g_assert_no_error (error);
+      for (guint q = 0; q < n; q++)
+        {
+          BekalQuestion *question = bekal_quiz_get_question (pool, q);
+          double score = q == 0 || (i + q + i / 3) % 2 == 0 ? 1 : 0;
+
+          bekal_store_record_answer (store, attempt, bekal_question_get_id (question),
+                                     bekal_question_get_topic_id (question),
+                                     score > 0 ? "a" : "b", score, &error);
+          g_assert_no_error (error);
+          total += score;
+        }
+      bekal_store_finish_attempt (store, attempt, total / n, BEKAL_QUIZ_VERDICT_NONE, &error);
+      g_assert_no_error (error);
+    }
+}
+
+static void
+item_analysis_and_results (BekalApplication *app,
+                           BekalWindow      *window,
+                           gpointer          data)
+{
+  BekalStore *store = bekal_application_get_store (app);
+  BekalModule *module = find_example_module (app);
+  g_autofree char *other_dir = new_data_dir ("item-analysis-other-laptop");
+  g_autofree char *other_file = g_build_filename (data_root, "laptop-2.jsonl", NULL);
+  g_autofree char *exported = g_build_filename (data_root, "laptop-1.jsonl", NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  BekalItemAnalysisPage *page;
+  GtkWidget *dialog = NULL;
+
+  g_assert_nonnull (module);
+  add_test_results (store, module, "Peserta A", 8);
+
+  /* another laptop's results, as a file */
+  {
+    g_autoptr(BekalStore) other = open_store (other_dir);
+
+    add_test_results (other, module, "Peserta B", 6);
+    g_assert_true (bekal_xapi_export (other, other_file, BEKAL_XAPI_FLAGS_WITH_NAMES, NULL,
+                                      &error));
+    g_assert_no_error (error);
+  }
+
+  /* imported through the window: a dialog sums up what was added */
+  file = g_file_new_for_path (other_file);
+  bekal_window_import_results (window, file);
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "import-results"));
+  ui_wait_until (results_exchanged, window, "the results file to be imported");
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "import-results"));
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+        if (ADW_IS_MESSAGE_DIALOG (toplevel))
+          dialog = GTK_WIDGET (toplevel);
+      }
+  }
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), " 6 "));
+  ui_wait_until (widget_shown, dialog, "the import's summary to be shown");
+  ui_save_screenshot (GTK_WINDOW (dialog), screenshot_dir, "28-results-imported-id.png");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  {
+    g_autoptr(GListModel) profiles = bekal_store_list_profiles (store, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (profiles), ==, 8 + 6);
+  }
+
+  /* exported again from here, without names: both laptops' learners, as codes */
+  g_clear_object (&file);
+  file = g_file_new_for_path (exported);
+  bekal_window_export_results (window, file, FALSE);
+  ui_wait_until (results_exchanged, window, "the results file to be exported");
+  g_assert_true (g_file_get_contents (exported, &text, NULL, &error));
+  g_assert_null (strstr (text, "Peserta"));
+  g_assert_nonnull (strstr (text, "\"statements\":"));
+
+  /* the item analysis of both */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-item-analysis",
+                                             NULL));
+  wait_for_page (window, "item-analysis");
+  page = bekal_window_get_item_analysis_page (window);
+  ui_wait_until (item_analysis_computed, page, "the item analysis to be computed");
+  g_assert_cmpuint (bekal_item_analysis_page_get_n_tests (page), ==, 1);
+  g_assert_cmpuint (bekal_item_analysis_page_get_n_items (page), >=, 2);
+  g_assert_cmpuint (bekal_item_analysis_page_get_n_flagged (page), >=, 1);
+  /* every list of questions and every warning has a name for screen readers */
+  {
+    g_autoptr(GPtrArray) lists = ui_find_all (GTK_WIDGET (page), GTK_TYPE_LIST_BOX);
+
+    g_assert_cmpuint (lists->len, ==, 1);
+  }
+  save_screenshot (window, "29-item-analysis-1366x768-id.png");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+  wait_for_page (window, "profiles");
+}
+
+static void
+test_item_analysis (void)
+{
+  g_autofree char *data_dir = new_data_dir ("item-analysis");
+
+  run_app (data_dir, NULL, 1366, 768, item_analysis_and_results, NULL);
+}
+
 static void
 test_text_markup (void)
 {
@@ -1842,6 +2025,7 @@ main (int    argc,
   g_test_add_func ("/ui/id/module-edited", test_module_edited);
   g_test_add_func ("/ui/id/quiz-flow", test_quiz_flow);
   g_test_add_func ("/ui/id/no-retakes", test_no_retakes);
+  g_test_add_func ("/ui/id/item-analysis", test_item_analysis);
   g_test_add_func ("/ui/id/hostile-figures", test_hostile_figures);
   g_test_add_func ("/ui/en/small-screen-dark", test_english);
 
