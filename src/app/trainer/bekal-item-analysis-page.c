@@ -115,10 +115,8 @@ make_item_row (BekalItemAnalysisPage *self,
                BekalModule           *module,
                const BekalItemStats  *item)
 {
-  BekalQuestion *question = module != NULL ? bekal_module_find_question (module, item->question_id)
-                                           : NULL;
-  const char *prompt = question != NULL ? bekal_text_get_plain (bekal_question_get_prompt (question))
-                                        : NULL;
+  BekalQuestion *question = NULL;
+  const char *prompt = NULL;
   g_autofree char *facility = format_figure (item->facility);
   g_autofree char *sd = format_figure (item->sd);
   g_autofree char *discrimination = format_figure (item->discrimination);
@@ -126,6 +124,11 @@ make_item_row (BekalItemAnalysisPage *self,
   g_autofree char *options = dup_options_text (item);
   g_autoptr(GString) subtitle = g_string_new (NULL);
   GtkWidget *row = adw_action_row_new ();
+
+  if (module != NULL)
+    question = bekal_module_find_question (module, item->question_id);
+  if (question != NULL)
+    prompt = bekal_text_get_plain (bekal_question_get_prompt (question));
 
   /* module text is never markup */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
