@@ -73,12 +73,14 @@ describe_import (const BekalXapiImportSummary *summary,
     return g_strdup_printf (_("Everything in “%s” was already in this data folder: nothing was "
                               "added."), name);
 
-  return g_strdup_printf (_("From “%s”: %" G_GUINT64_FORMAT " new learners, %" G_GUINT64_FORMAT
-                            " quiz attempts with %" G_GUINT64_FORMAT " answers and %"
-                            G_GUINT64_FORMAT " completed lessons were added. %"
-                            G_GUINT64_FORMAT " records were already in this data folder."),
-                          name, summary->n_profiles, summary->n_attempts, summary->n_answers,
-                          summary->n_lessons, summary->n_already_present);
+  return g_strdup_printf (_("From “%s”: %llu new learners, %llu quiz attempts with %llu answers "
+                            "and %llu completed lessons were added. %llu records were already "
+                            "in this data folder."),
+                          name, (unsigned long long) summary->n_profiles,
+                          (unsigned long long) summary->n_attempts,
+                          (unsigned long long) summary->n_answers,
+                          (unsigned long long) summary->n_lessons,
+                          (unsigned long long) summary->n_already_present);
 }
 
 /* The pages that show what was imported read it again */
@@ -190,9 +192,9 @@ on_exchanged (GObject      *source_object,
       g_autofree char *message = NULL;
 
       message = g_strdup_printf (exchange->with_names
-                                 ? _("%" G_GUINT64_FORMAT " records saved in “%s”, with names")
-                                 : _("%" G_GUINT64_FORMAT " records saved in “%s”"),
-                                 exchange->n_exported, name);
+                                 ? _("%llu records saved in “%s”, with names")
+                                 : _("%llu records saved in “%s”"),
+                                 (unsigned long long) exchange->n_exported, name);
       bekal_window_show_toast (self, message);
     }
 }

@@ -219,7 +219,7 @@ run_export (int    argc,
       return RESULTS_EXIT_FAILED;
     }
 
-  g_print (_("%" G_GUINT64_FORMAT " statements written to %s%s\n"), count, output,
+  g_print (_("%llu statements written to %s%s\n"), (unsigned long long) count, output,
            with_names ? _(" (with names)") : "");
   return RESULTS_EXIT_OK;
 }
@@ -258,12 +258,12 @@ run_import (int    argc,
       return RESULTS_EXIT_FAILED;
     }
 
-  g_print (_("%" G_GUINT64_FORMAT " statements read: %" G_GUINT64_FORMAT " new learners, %"
-             G_GUINT64_FORMAT " quiz attempts, %" G_GUINT64_FORMAT " answers, %"
-             G_GUINT64_FORMAT " completed lessons added; %" G_GUINT64_FORMAT " were here "
-             "already.\n"),
-           summary.n_statements, summary.n_profiles, summary.n_attempts, summary.n_answers,
-           summary.n_lessons, summary.n_already_present);
+  g_print (_("%llu statements read: %llu new learners, %llu quiz attempts, %llu answers, %llu "
+             "completed lessons added; %llu were here already.\n"),
+           (unsigned long long) summary.n_statements, (unsigned long long) summary.n_profiles,
+           (unsigned long long) summary.n_attempts, (unsigned long long) summary.n_answers,
+           (unsigned long long) summary.n_lessons,
+           (unsigned long long) summary.n_already_present);
   return RESULTS_EXIT_OK;
 }
 
@@ -329,9 +329,9 @@ run_push (int    argc,
   options.batch_size = (guint) batch;
   options.timeout_seconds = (guint) timeout;
   ok = bekal_xapi_push (store, lrs, user, secret, &options, &summary, NULL, &error);
-  g_print (_("%" G_GUINT64_FORMAT " statements sent, %" G_GUINT64_FORMAT " sent before, %u "
-             "requests tried again\n"),
-           summary.n_sent, summary.n_already_sent, summary.n_retries);
+  g_print (_("%llu statements sent, %llu sent before, %u requests tried again\n"),
+           (unsigned long long) summary.n_sent, (unsigned long long) summary.n_already_sent,
+           summary.n_retries);
   if (!ok)
     {
       g_printerr ("bekal-author results push: %s\n", error->message);

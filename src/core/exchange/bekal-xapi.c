@@ -891,8 +891,8 @@ set_line_error (Importer    *importer,
                 const char  *what)
 {
   g_set_error (error, BEKAL_XAPI_ERROR, BEKAL_XAPI_ERROR_INVALID,
-               _("Line %" G_GUINT64_FORMAT " of the results file is not a statement Bekal "
-                 "wrote (%s). Nothing was imported."), importer->line, what);
+               _("Line %llu of the results file is not a statement Bekal wrote (%s). "
+                 "Nothing was imported."), (unsigned long long) importer->line, what);
   return FALSE;
 }
 
@@ -971,9 +971,9 @@ run_staging (Importer     *importer,
 
   if ((rc & 0xff) == SQLITE_CONSTRAINT)
     g_set_error (error, BEKAL_XAPI_ERROR, BEKAL_XAPI_ERROR_DUPLICATE_ID,
-                 _("The statement id %s appears twice in the results file (line %"
-                   G_GUINT64_FORMAT "). The file was not made by Bekal or was edited; nothing "
-                   "was imported."), sid, importer->line);
+                 _("The statement id %s appears twice in the results file (line %llu). The "
+                   "file was not made by Bekal or was edited; nothing was imported."), sid,
+                 (unsigned long long) importer->line);
   else
     set_db_error (importer->db, error);
 
@@ -1195,9 +1195,9 @@ stage_statement (Importer    *importer,
 
 forged:
   g_set_error (error, BEKAL_XAPI_ERROR, BEKAL_XAPI_ERROR_FORGED_ID,
-               _("The statement id %s on line %" G_GUINT64_FORMAT " does not belong to the "
-                 "record it carries: the file was changed by hand or by another program. "
-                 "Nothing was imported."), sid, importer->line);
+               _("The statement id %s on line %llu does not belong to the record it "
+                 "carries: the file was changed by hand or by another program. Nothing was "
+                 "imported."), sid, (unsigned long long) importer->line);
   return FALSE;
 }
 
@@ -1435,9 +1435,9 @@ check_header (Importer    *importer,
   if (version > BEKAL_XAPI_FORMAT_VERSION || version < 1)
     {
       g_set_error (error, BEKAL_XAPI_ERROR, BEKAL_XAPI_ERROR_NEWER_FORMAT,
-                   _("This results file has format version %" G_GINT64_FORMAT ", made by a "
-                     "newer Bekal; this version reads up to %d. Update Bekal on this laptop, "
-                     "then import it again."), version, BEKAL_XAPI_FORMAT_VERSION);
+                   _("This results file has format version %lld, made by a newer Bekal; "
+                     "this version reads up to %d. Update Bekal on this laptop, then import "
+                     "it again."), (long long) version, BEKAL_XAPI_FORMAT_VERSION);
       return FALSE;
     }
 
