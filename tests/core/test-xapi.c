@@ -653,6 +653,7 @@ typedef struct
   GHashTable *ids;           /* statement ids received with 200 */
   gboolean    bad_headers;
   GThread    *thread;
+  GPtrArray  *paused;        /* SoupServerMessage never answered, answered at the stop */
 } OwnLrs;
 
 static void
@@ -698,6 +699,7 @@ on_statements (SoupServer        *server,
     {
       /* never answered: the client's timeout fires; the connection is dropped at the end */
       soup_server_message_pause (message);
+      g_ptr_array_add (lrs->paused, g_object_ref (message));
       return;
     }
   soup_server_message_set_status (message, status, NULL);
@@ -722,9 +724,10 @@ own_lrs_start (const guint *script,
   OwnLrs *lrs = g_new0 (OwnLrs, 1);
   g_autoptr(GError) error = NULL;
   g_autoptr(GSocketAddress) address = g_inet_socket_address_new_from_string ("127.0.0.1", 0);
-  GSList *uris;
+  GSList *listeners;
 
   g_mutex_init (&lrs->lock);
+  lrs->paused = g_ptr_array_new_with_free_func (g_object_unref);
   lrs->script = g_array_new (FALSE, FALSE, sizeof (guint));
   g_array_append_vals (lrs->script, script, n);
   lrs->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -737,9 +740,15 @@ own_lrs_start (const guint *script,
   g_assert_true (soup_server_listen (lrs->server, address, 0, &error));
   g_assert_no_error (error);
   g_main_context_pop_thread_default (lrs->context);
-  uris = soup_server_get_uris (lrs->server);
-  lrs->port = (guint) g_uri_get_port (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  /* the port from the listening socket (soup_server_get_uris () leaks an address) */
+  listeners = soup_server_get_listeners (lrs->server);
+  {
+    g_autoptr(GSocketAddress) bound = g_socket_get_local_address (listeners->data, &error);
+
+    g_assert_no_error (error);
+    lrs->port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+  }
+  g_slist_free (listeners);
 
   lrs->thread = g_thread_new ("own-lrs", own_lrs_thread, lrs);
   return lrs;
@@ -758,6 +767,17 @@ own_lrs_stop (OwnLrs *lrs)
   g_main_context_invoke (lrs->context, quit_loop, lrs->loop);
   g_thread_join (lrs->thread);
   g_main_context_push_thread_default (lrs->context);
+  /* the requests left hanging end now, so that their connections are freed */
+  for (guint i = 0; i < lrs->paused->len; i++)
+    {
+      SoupServerMessage *message = g_ptr_array_index (lrs->paused, i);
+
+      soup_server_message_set_status (message, 503, NULL);
+      soup_server_message_unpause (message);
+    }
+  while (g_main_context_iteration (lrs->context, FALSE))
+    ;
+  g_ptr_array_unref (lrs->paused);
   soup_server_disconnect (lrs->server);
   g_object_unref (lrs->server);
   while (g_main_context_iteration (lrs->context, FALSE))
