@@ -1872,16 +1872,21 @@ add_test_results (BekalStore  *store,
     }
 }
 
+/* @data: the screenshots' suffix, "1366x768-id" or "1024x768-en" */
 static void
 item_analysis_and_results (BekalApplication *app,
                            BekalWindow      *window,
                            gpointer          data)
 {
+  const char *suffix = data;
+  g_autofree char *dialog_shot = g_strdup_printf ("28-results-imported-%s.png", suffix);
+  g_autofree char *page_shot = g_strdup_printf ("29-item-analysis-%s.png", suffix);
   BekalStore *store = bekal_application_get_store (app);
   BekalModule *module = find_example_module (app);
-  g_autofree char *other_dir = new_data_dir ("item-analysis-other-laptop");
-  g_autofree char *other_file = g_build_filename (data_root, "laptop-2.jsonl", NULL);
-  g_autofree char *exported = g_build_filename (data_root, "laptop-1.jsonl", NULL);
+  g_autofree char *other_name = g_strdup_printf ("item-analysis-other-laptop-%s", suffix);
+  g_autofree char *other_dir = new_data_dir (other_name);
+  g_autofree char *other_file = g_build_filename (other_dir, "laptop-2.jsonl", NULL);
+  g_autofree char *exported = g_build_filename (other_dir, "laptop-1.jsonl", NULL);
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
@@ -1921,7 +1926,7 @@ item_analysis_and_results (BekalApplication *app,
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), " 6 "));
   ui_wait_until (widget_shown, dialog, "the import's summary to be shown");
-  ui_save_screenshot (GTK_WINDOW (dialog), screenshot_dir, "28-results-imported-id.png");
+  ui_save_screenshot (GTK_WINDOW (dialog), screenshot_dir, dialog_shot);
   gtk_window_destroy (GTK_WINDOW (dialog));
   {
     g_autoptr(GListModel) profiles = bekal_store_list_profiles (store, &error);
@@ -1954,7 +1959,7 @@ item_analysis_and_results (BekalApplication *app,
 
     g_assert_cmpuint (lists->len, ==, 1);
   }
-  save_screenshot (window, "29-item-analysis-1366x768-id.png");
+  save_screenshot (window, page_shot);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
   wait_for_page (window, "profiles");
 }
@@ -1964,7 +1969,15 @@ test_item_analysis (void)
 {
   g_autofree char *data_dir = new_data_dir ("item-analysis");
 
-  run_app (data_dir, NULL, 1366, 768, item_analysis_and_results, NULL);
+  run_app (data_dir, NULL, 1366, 768, item_analysis_and_results, (gpointer) "1366x768-id");
+}
+
+static void
+test_item_analysis_english (void)
+{
+  g_autofree char *data_dir = new_data_dir ("item-analysis-en");
+
+  run_app (data_dir, NULL, 1024, 768, item_analysis_and_results, (gpointer) "1024x768-en");
 }
 
 static void
@@ -2028,6 +2041,7 @@ main (int    argc,
   g_test_add_func ("/ui/id/item-analysis", test_item_analysis);
   g_test_add_func ("/ui/id/hostile-figures", test_hostile_figures);
   g_test_add_func ("/ui/en/small-screen-dark", test_english);
+  g_test_add_func ("/ui/en/item-analysis", test_item_analysis_english);
 
   status = g_test_run ();
 
