@@ -360,10 +360,91 @@ BekalQuizAttempt *bekal_store_dup_counted_attempt     (BekalStore          *self
  * in one transaction within about 250 ms, or at once by this call and when the store goes away;
  * reads see them at once. A soft write never waits for another process's lock: when the
  * database is busy it stays queued and is tried again. Every other write is durable when its
- * call returns TRUE. Returns FALSE with an error when the queue could not be written (it is
- * kept and tried again). */
+ * call returns TRUE. The writes given to bekal_store_write_async() that still wait are run
+ * first. Returns FALSE with an error when the queue could not be written (it is kept and
+ * tried again). */
 gboolean          bekal_store_flush                   (BekalStore          *self,
                                                        GError             **error);
+
+/**
+ * BekalStoreWriteFunc:
+ * @store: the store
+ * @user_data: the data given to bekal_store_write_async()
+ * @error: return location for an error
+ *
+ * One durable change, made with the store's synchronous calls. When it fails with
+ * %BEKAL_STORE_ERROR_BUSY it is called again later, so it must leave nothing half done on
+ * that error (each store call is one transaction) and may be called more than once.
+ *
+ * Returns: %TRUE when the change is saved
+ */
+typedef gboolean (*BekalStoreWriteFunc) (BekalStore  *store,
+                                         gpointer     user_data,
+                                         GError     **error);
+
+/**
+ * bekal_store_set_lock_wait:
+ * @self: a store
+ * @wait_ms: how long a write waits for another process's write lock, in milliseconds
+ *
+ * Sets how long the synchronous writes wait before they fail with %BEKAL_STORE_ERROR_BUSY
+ * (2.5 s by default). The app sets a short wait and saves through bekal_store_write_async(),
+ * so that its main loop never waits on another process; before it closes, it sets a long
+ * wait again and calls bekal_store_flush(), which also runs the writes still queued.
+ */
+void              bekal_store_set_lock_wait           (BekalStore          *self,
+                                                       int                  wait_ms);
+/**
+ * bekal_store_write_async:
+ * @self: a store
+ * @func: (scope notified): the change to make
+ * @func_data: (closure func): data for @func
+ * @func_data_free: (nullable): frees @func_data once the write is done or given up
+ * @cancellable: (nullable): cancels the write while it waits for the lock
+ * @callback: called once the change is saved, or failed for a reason other than a busy
+ *   database
+ * @user_data: data for @callback
+ *
+ * Makes a durable change without making the calling thread wait for another process's lock.
+ * Writes run in the order they were given, on the thread-default main context of the call;
+ * a write that meets a busy database is tried again every 40–400 ms until it succeeds, fails
+ * for another reason or is cancelled, and the writes given after it wait behind it. The
+ * change is on disk when @callback sees success. While a write has waited more than a second,
+ * #BekalStore:waiting-for-lock is %TRUE.
+ */
+void              bekal_store_write_async             (BekalStore          *self,
+                                                       BekalStoreWriteFunc  func,
+                                                       gpointer             func_data,
+                                                       GDestroyNotify       func_data_free,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+/**
+ * bekal_store_write_finish:
+ * @self: a store
+ * @result: the result given to the callback
+ * @error: return location for an error
+ *
+ * Returns: %TRUE when the change was saved; %FALSE with the error of the last try, or
+ *   %G_IO_ERROR_CANCELLED
+ */
+gboolean          bekal_store_write_finish            (BekalStore          *self,
+                                                       GAsyncResult        *result,
+                                                       GError             **error);
+/**
+ * bekal_store_get_waiting_for_lock:
+ * @self: a store
+ *
+ * Returns: whether a queued write has waited more than a second for another process's lock
+ */
+gboolean          bekal_store_get_waiting_for_lock    (BekalStore          *self);
+/**
+ * bekal_store_get_n_pending_writes:
+ * @self: a store
+ *
+ * Returns: how many writes given to bekal_store_write_async() are not done yet
+ */
+guint             bekal_store_get_n_pending_writes    (BekalStore          *self);
 
 /* Schema check and repair, for `bekal-author store check|repair`. These work on
  * DATA_DIR/bekal.db without opening it as a store. */

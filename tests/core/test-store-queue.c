@@ -352,6 +352,183 @@ test_refused_at_once (Fixture       *fixture,
   g_assert_cmpuint (bekal_store_get_n_queued_writes_for_testing (fixture->store), ==, 0);
 }
 
+/* Durable writes given to bekal_store_write_async() */
+
+typedef struct
+{
+  GString *order;       /* the keys, in the order their callbacks ran */
+  GError  *last_error;
+  guint    n_done;
+} WriteLog;
+
+typedef struct
+{
+  const char *key;
+  const char *value;
+  WriteLog   *log;
+} SetValue;
+
+static gboolean
+write_set_value (BekalStore  *store,
+                 gpointer     user_data,
+                 GError     **error)
+{
+  SetValue *set = user_data;
+
+  if (g_str_equal (set->key, "refused"))
+    {
+      g_set_error_literal (error, BEKAL_STORE_ERROR, BEKAL_STORE_ERROR_INVALID, "refused");
+      return FALSE;
+    }
+
+  return bekal_store_set_value (store, set->key, set->value, error);
+}
+
+static void
+on_write_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  SetValue *set = user_data;
+  WriteLog *log = set->log;
+  const char *key = set->key;
+
+  g_clear_error (&log->last_error);
+  if (!bekal_store_write_finish (BEKAL_STORE (source), result, &log->last_error))
+    g_string_append_c (log->order, '!');
+  g_string_append (log->order, key);
+  g_string_append_c (log->order, ' ');
+  log->n_done++;
+}
+
+static void
+queue_set_value (BekalStore   *store,
+                 SetValue     *set,
+                 GCancellable *cancellable,
+                 WriteLog     *log)
+{
+  set->log = log;
+  bekal_store_write_async (store, write_set_value, set, NULL, cancellable, on_write_done, set);
+}
+
+static void
+iterate_until_done (WriteLog *log,
+                    guint     n_done)
+{
+  guint guard = g_timeout_add_seconds (20, on_guard_timeout, NULL);
+
+  while (log->n_done < n_done)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (guard);
+}
+
+/* Another process holds the write lock: the writes wait in order without blocking the caller,
+ * the store says it is waiting, and both are saved once the lock is released */
+static void
+test_write_async_waits_for_lock (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  SetValue first = { "first", "1", NULL }, second = { "second", "2", NULL };
+  WriteLog log = { g_string_new (NULL), NULL, 0 };
+  sqlite3 *other = NULL;
+
+  bekal_store_set_lock_wait (fixture->store, 10);
+  g_assert_cmpint (sqlite3_open (fixture->db_path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  queue_set_value (fixture->store, &first, NULL, &log);
+  queue_set_value (fixture->store, &second, NULL, &log);
+  g_assert_cmpuint (bekal_store_get_n_pending_writes (fixture->store), ==, 2);
+  g_assert_false (bekal_store_get_waiting_for_lock (fixture->store));
+
+  iterate_for (1300);
+  g_assert_cmpuint (log.n_done, ==, 0);
+  g_assert_cmpuint (bekal_store_get_n_pending_writes (fixture->store), ==, 2);
+  g_assert_true (bekal_store_get_waiting_for_lock (fixture->store));
+  g_assert_null (raw_query (fixture->db_path, "SELECT value FROM settings WHERE key = 'first'"));
+
+  g_assert_cmpint (sqlite3_exec (other, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+
+  iterate_until_done (&log, 2);
+  g_assert_no_error (log.last_error);
+  g_assert_cmpstr (log.order->str, ==, "first second ");
+  g_assert_false (bekal_store_get_waiting_for_lock (fixture->store));
+  g_assert_cmpuint (bekal_store_get_n_pending_writes (fixture->store), ==, 0);
+  assert_raw (fixture, "SELECT group_concat (value, ',') FROM (SELECT value FROM settings "
+              "WHERE key IN ('first', 'second') ORDER BY key)", "1,2");
+  g_string_free (log.order, TRUE);
+}
+
+/* A write cancelled while it waits is never made; one refused for another reason reports its
+ * error at once and does not hold up the next */
+static void
+test_write_async_cancel_and_errors (Fixture       *fixture,
+                                    gconstpointer  user_data)
+{
+  SetValue cancelled = { "cancelled", "x", NULL }, refused = { "refused", "x", NULL }, kept = { "kept", "3", NULL };
+  WriteLog log = { g_string_new (NULL), NULL, 0 };
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  sqlite3 *other = NULL;
+
+  bekal_store_set_lock_wait (fixture->store, 10);
+  g_assert_cmpint (sqlite3_open (fixture->db_path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  queue_set_value (fixture->store, &cancelled, cancellable, &log);
+  iterate_for (100);
+  g_cancellable_cancel (cancellable);
+  iterate_until_done (&log, 1);
+  g_assert_error (log.last_error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  g_assert_cmpint (sqlite3_exec (other, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+
+  queue_set_value (fixture->store, &refused, NULL, &log);
+  queue_set_value (fixture->store, &kept, NULL, &log);
+  iterate_until_done (&log, 3);
+  g_assert_cmpstr (log.order->str, ==, "!cancelled !refused kept ");
+  g_assert_no_error (log.last_error);
+  g_assert_null (raw_query (fixture->db_path,
+                            "SELECT value FROM settings WHERE key = 'cancelled'"));
+  assert_raw (fixture, "SELECT value FROM settings WHERE key = 'kept'", "3");
+  g_string_free (log.order, TRUE);
+}
+
+/* bekal_store_flush() runs the writes still waiting, so closing Bekal loses none */
+static void
+test_flush_runs_pending_writes (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  SetValue last = { "last", "4", NULL };
+  WriteLog log = { g_string_new (NULL), NULL, 0 };
+  g_autoptr(GError) error = NULL;
+  sqlite3 *other = NULL;
+
+  bekal_store_set_lock_wait (fixture->store, 10);
+  g_assert_cmpint (sqlite3_open (fixture->db_path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  queue_set_value (fixture->store, &last, NULL, &log);
+
+  /* still locked: the flush says so and the write stays queued */
+  g_assert_false (bekal_store_flush (fixture->store, &error));
+  g_assert_error (error, BEKAL_STORE_ERROR, BEKAL_STORE_ERROR_BUSY);
+  g_clear_error (&error);
+  g_assert_cmpuint (bekal_store_get_n_pending_writes (fixture->store), ==, 1);
+
+  g_assert_cmpint (sqlite3_exec (other, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+
+  g_assert_true (bekal_store_flush (fixture->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (bekal_store_get_n_pending_writes (fixture->store), ==, 0);
+  assert_raw (fixture, "SELECT value FROM settings WHERE key = 'last'", "4");
+  iterate_until_done (&log, 1);
+  g_assert_cmpstr (log.order->str, ==, "last ");
+  g_string_free (log.order, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -368,6 +545,9 @@ main (int   argc,
   ADD_TEST ("/store-queue/close", test_close_writes_queue);
   ADD_TEST ("/store-queue/deleted-profile", test_deleted_profile);
   ADD_TEST ("/store-queue/refused", test_refused_at_once);
+  ADD_TEST ("/store-write/waits-for-lock", test_write_async_waits_for_lock);
+  ADD_TEST ("/store-write/cancel-and-errors", test_write_async_cancel_and_errors);
+  ADD_TEST ("/store-write/flush", test_flush_runs_pending_writes);
 
 #undef ADD_TEST
 

@@ -50,6 +50,10 @@ struct _BekalStore
   GHashTable *soft_writes;         /* key -> SoftWrite, see bekal-store-queue.c */
   guint64     soft_write_sequence;
   GSource    *flush_source;
+
+  GQueue      pending_writes;      /* GTask, see bekal-store-write.c */
+  guint       write_retry_source;
+  gboolean    waiting_for_lock;
 };
 
 typedef enum
@@ -126,6 +130,13 @@ gboolean           _bekal_store_examine                 (BekalStore        *self
                                                          sqlite3          **out_db,
                                                          GPtrArray        **out_findings,
                                                          GError           **error);
+
+/* bekal-store-write.c: durable writes queued by bekal_store_write_async() */
+void               _bekal_store_cancel_pending_writes   (BekalStore        *self);
+gboolean           _bekal_store_run_pending_writes_now  (BekalStore        *self,
+                                                         GError           **error);
+/* bekal-store.c */
+void               _bekal_store_notify_waiting_for_lock (BekalStore        *self);
 
 /* bekal-store-schema.c: schema version and migrations */
 int                _bekal_store_read_schema_version     (sqlite3           *db,

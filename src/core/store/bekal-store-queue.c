@@ -467,5 +467,10 @@ bekal_store_flush (BekalStore  *self,
 {
   g_return_val_if_fail (BEKAL_IS_STORE (self), FALSE);
 
-  return _bekal_store_flush_soft_writes (self, TRUE, error);
+  if (self->db == NULL)
+    return TRUE;
+
+  /* the durable writes first: they were made before what is queued now */
+  return _bekal_store_run_pending_writes_now (self, error)
+         && _bekal_store_flush_soft_writes (self, TRUE, error);
 }

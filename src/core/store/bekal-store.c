@@ -38,6 +38,15 @@
 
 G_DEFINE_FINAL_TYPE (BekalStore, bekal_store, G_TYPE_OBJECT)
 
+enum
+{
+  PROP_0,
+  PROP_WAITING_FOR_LOCK,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 G_DEFINE_QUARK (bekal-store-error-quark, bekal_store_error)
 
 gint64
@@ -745,10 +754,31 @@ open_read_only_copy (BekalStore  *self,
 }
 
 static void
+bekal_store_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  BekalStore *self = BEKAL_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_WAITING_FOR_LOCK:
+      g_value_set_boolean (value, self->waiting_for_lock);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 bekal_store_dispose (GObject *object)
 {
   BekalStore *self = BEKAL_STORE (object);
   g_autoptr(GError) error = NULL;
+
+  _bekal_store_cancel_pending_writes (self);
 
   /* what was queued is written before the store goes; waiting is fine when it closes */
   if (!_bekal_store_flush_soft_writes (self, TRUE, &error))
@@ -779,6 +809,19 @@ bekal_store_class_init (BekalStoreClass *klass)
 
   object_class->dispose = bekal_store_dispose;
   object_class->finalize = bekal_store_finalize;
+  object_class->get_property = bekal_store_get_property;
+
+  /**
+   * BekalStore:waiting-for-lock:
+   *
+   * Whether a write given to bekal_store_write_async() has waited more than a second for
+   * another process's write lock (it is still tried again).
+   */
+  properties[PROP_WAITING_FOR_LOCK] =
+    g_param_spec_boolean ("waiting-for-lock", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -788,6 +831,13 @@ bekal_store_init (BekalStore *self)
                                             (GDestroyNotify) sqlite3_finalize);
   self->soft_writes = _bekal_store_new_soft_write_table ();
   self->busy_timeout_ms = BUSY_TIMEOUT_MS;
+  g_queue_init (&self->pending_writes);
+}
+
+void
+_bekal_store_notify_waiting_for_lock (BekalStore *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WAITING_FOR_LOCK]);
 }
 
 /* Store */
