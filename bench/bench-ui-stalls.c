@@ -233,11 +233,22 @@ press_key (GtkWidget *widget,
 
 /* As a learner would: the first option (key 1), or the first choice in each drop-down of a
  * match question, then Enter */
+static gboolean
+quiz_has_session (gpointer data)
+{
+  return bekal_quiz_page_get_session (data) != NULL;
+}
+
 static void
 answer_quiz (BekalQuizPage *page)
 {
-  BekalQuizSession *session = bekal_quiz_page_get_session (page);
-  guint n = bekal_quiz_session_get_n_questions (session);
+  BekalQuizSession *session;
+  guint n;
+
+  /* the attempt starts once the other process lets go of the database */
+  ui_wait_until (quiz_has_session, page, "the quiz to start");
+  session = bekal_quiz_page_get_session (page);
+  n = bekal_quiz_session_get_n_questions (session);
 
   for (guint i = 0; i < n && !quiz_step_is_results (page); i++)
     {

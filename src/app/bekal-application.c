@@ -15,6 +15,10 @@
 #include "bekal-preferences-window.h"
 #include "bekal-window.h"
 
+/* How long a write may wait for another process's lock: on the main thread, and at exit */
+#define INTERACTIVE_LOCK_WAIT_MS 15
+#define CLOSING_LOCK_WAIT_MS     5000
+
 struct _BekalApplication
 {
   AdwApplication       parent_instance;
@@ -189,6 +193,9 @@ open_store (BekalApplication *self)
   self->store = bekal_store_open (bekal_application_get_data_dir (self), &error);
   if (self->store != NULL)
     {
+      /* the window never waits for another process's lock: writes go through
+       * bekal_store_write_async(), which tries again without blocking */
+      bekal_store_set_lock_wait (self->store, INTERACTIVE_LOCK_WAIT_MS);
       if (bekal_store_is_read_only (self->store))
         self->store_problem = g_error_new (BEKAL_STORE_ERROR, BEKAL_STORE_ERROR_READ_ONLY,
                                            _("The data folder “%s” cannot be written."),
@@ -434,7 +441,10 @@ bekal_application_shutdown (GApplication *application)
 
   G_APPLICATION_CLASS (bekal_application_parent_class)->shutdown (application);
 
-  /* queued progress is written even if something still holds the store */
+  /* queued progress and answers are written even if something still holds the store;
+   * closing may wait for another process, the window is gone */
+  if (self->store != NULL)
+    bekal_store_set_lock_wait (self->store, CLOSING_LOCK_WAIT_MS);
   if (self->store != NULL && !bekal_store_flush (self->store, &error))
     g_warning ("Progress could not be saved: %s", error->message);
 

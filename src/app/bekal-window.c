@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bekal-window-private.h"
+#include "bekal-save.h"
 
 static void on_profile_chosen       (BekalWindow *self,
                                      gint64       profile_id);
@@ -542,16 +543,14 @@ bekal_window_set_learner (BekalWindow *self,
 {
   BekalStore *store;
   g_autofree char *value = NULL;
-  g_autoptr(GError) error = NULL;
 
   g_return_if_fail (BEKAL_IS_WINDOW (self));
 
   store = get_store (self);
   self->profile_id = profile_id;
   value = g_strdup_printf ("%" G_GINT64_FORMAT, profile_id);
-  if (store != NULL && !bekal_store_is_read_only (store)
-      && !bekal_store_set_value (store, BEKAL_STORE_KEY_LAST_PROFILE, value, &error))
-    g_warning ("Cannot remember the last learner: %s", error->message);
+  if (store != NULL && !bekal_store_is_read_only (store))
+    bekal_save_value (store, BEKAL_STORE_KEY_LAST_PROFILE, value);
 
   bekal_library_page_set_learner (self->library_page, store, profile_id);
   bekal_window_show_page (self, "library");

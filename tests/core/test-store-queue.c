@@ -467,7 +467,9 @@ static void
 test_write_async_cancel_and_errors (Fixture       *fixture,
                                     gconstpointer  user_data)
 {
-  SetValue cancelled = { "cancelled", "x", NULL }, refused = { "refused", "x", NULL }, kept = { "kept", "3", NULL };
+  SetValue cancelled = { "cancelled", "x", NULL };
+  SetValue refused = { "refused", "x", NULL };
+  SetValue kept = { "kept", "3", NULL };
   WriteLog log = { g_string_new (NULL), NULL, 0 };
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   sqlite3 *other = NULL;

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bekal-lesson-view.h"
+#include "bekal-save.h"
 #include "bekal-media-block.h"
 #include "bekal-reflection-block.h"
 #include "bekal-video-block.h"
@@ -144,17 +145,14 @@ mark_seen (BekalLessonView *self,
 static void
 complete_lesson (BekalLessonView *self)
 {
-  g_autoptr(GError) error = NULL;
-
   if (self->complete || self->lesson == NULL)
     return;
 
   self->complete = TRUE;
-  if (can_write (self)
-      && !bekal_store_mark_lesson_complete (self->store, self->profile_id,
-                                            bekal_module_get_id (self->module),
-                                            bekal_lesson_get_id (self->lesson), &error))
-    g_warning ("Cannot record the lesson as complete: %s", error->message);
+  if (can_write (self))
+    bekal_save_lesson_complete (self->store, self->profile_id,
+                                bekal_module_get_id (self->module),
+                                bekal_lesson_get_id (self->lesson), NULL, NULL);
 
   g_signal_emit (self, signals[SIGNAL_LESSON_COMPLETED], 0);
 }

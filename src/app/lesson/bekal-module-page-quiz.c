@@ -10,6 +10,7 @@
 #include <bekal/bekal-quiz-session.h>
 
 #include "bekal-module-page-private.h"
+#include "bekal-save.h"
 #include "bekal-quiz-page.h"
 
 void
@@ -191,14 +192,12 @@ skip_pretest_cb (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   BekalModulePage *self = BEKAL_MODULE_PAGE (widget);
-  g_autoptr(GError) error = NULL;
 
-  if (_bekal_module_page_pretest_pending (self) && bekal_learner_context_can_write (self->learner)
-      && !bekal_store_set_module_flag (bekal_learner_context_get_store (self->learner),
-                                       bekal_learner_context_get_profile_id (self->learner),
-                                       bekal_module_get_id (self->module),
-                                       BEKAL_MODULE_FLAG_PRETEST_SKIPPED, &error))
-    g_warning ("Cannot record the skipped pre-test: %s", error->message);
+  if (_bekal_module_page_pretest_pending (self) && bekal_learner_context_can_write (self->learner))
+    bekal_save_module_flag (bekal_learner_context_get_store (self->learner),
+                            bekal_learner_context_get_profile_id (self->learner),
+                            bekal_module_get_id (self->module),
+                            BEKAL_MODULE_FLAG_PRETEST_SKIPPED, NULL, NULL);
 
   _bekal_module_page_rebuild_sidebar (self);
   _bekal_module_page_go_to_saved_position (self);

@@ -10,6 +10,7 @@
 #include <bekal/bekal-quiz-session.h>
 
 #include "bekal-module-page-private.h"
+#include "bekal-save.h"
 #include "bekal-quiz-page.h"
 
 G_DEFINE_FINAL_TYPE (BekalModulePage, bekal_module_page, GTK_TYPE_WIDGET)
@@ -210,19 +211,17 @@ next_lesson_cb (GtkWidget  *widget,
 {
   BekalModulePage *self = BEKAL_MODULE_PAGE (widget);
   BekalLesson *lesson;
-  g_autoptr(GError) error = NULL;
 
   if (self->current_lesson < 0)
     return;
 
   lesson = bekal_module_get_lesson (self->module, self->current_lesson);
   bekal_lesson_view_flush (self->lesson_view);
-  if (bekal_learner_context_can_write (self->learner)
-      && !bekal_store_mark_lesson_complete (bekal_learner_context_get_store (self->learner),
-                                            bekal_learner_context_get_profile_id (self->learner),
-                                            bekal_module_get_id (self->module),
-                                            bekal_lesson_get_id (lesson), &error))
-    g_warning ("Cannot record the lesson as complete: %s", error->message);
+  if (bekal_learner_context_can_write (self->learner))
+    bekal_save_lesson_complete (bekal_learner_context_get_store (self->learner),
+                                bekal_learner_context_get_profile_id (self->learner),
+                                bekal_module_get_id (self->module),
+                                bekal_lesson_get_id (lesson), NULL, NULL);
 
   _bekal_module_page_rebuild_sidebar (self);
 

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bekal-reflection-block.h"
+#include "bekal-save.h"
 
 /* the note is saved after this pause in typing */
 #define SAVE_DELAY_MS 800
@@ -78,6 +79,43 @@ show_toast (BekalReflectionBlock *self,
 }
 
 /* Callbacks */
+
+static void
+on_reflection_saved (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(BekalReflectionBlock) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean saved = bekal_store_write_finish (BEKAL_STORE (source), result, &error);
+
+  /* the block may have gone while the note waited: the note is saved all the same */
+  if (self->status_label == NULL)
+    {
+      if (!saved)
+        g_warning ("A reflection could not be saved: %s", error->message);
+      return;
+    }
+
+  if (!saved)
+    {
+      g_autofree char *message = g_strdup_printf (_("Your note could not be saved: %s"),
+                                                  error->message);
+
+      self->dirty = TRUE;
+      gtk_label_set_text (self->status_label, _("Not saved"));
+      show_toast (self, message);
+      return;
+    }
+
+  if (self->dirty)
+    return;
+
+  gtk_label_set_text (self->status_label, _("Saved"));
+  if (!self->saved_once)
+    show_toast (self, _("Your note is saved. Only you can see it."));
+  self->saved_once = TRUE;
+}
 
 static gboolean
 on_save_timeout (gpointer user_data)
@@ -202,7 +240,6 @@ gboolean
 bekal_reflection_block_flush (BekalReflectionBlock *self)
 {
   g_autofree char *text = NULL;
-  g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (BEKAL_IS_REFLECTION_BLOCK (self), FALSE);
 
@@ -217,24 +254,12 @@ bekal_reflection_block_flush (BekalReflectionBlock *self)
       return FALSE;
     }
 
+  /* "Saved" is said only once the text is on disk, which may wait for another Bekal */
   text = dup_text (self);
-  if (!bekal_store_save_reflection (bekal_learner_context_get_store (self->learner),
-                                    bekal_learner_context_get_profile_id (self->learner),
-                                    self->module_id, self->reflection_id, text, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("Your note could not be saved: %s"),
-                                                  error->message);
-
-      self->dirty = TRUE;
-      gtk_label_set_text (self->status_label, _("Not saved"));
-      show_toast (self, message);
-      return FALSE;
-    }
-
-  gtk_label_set_text (self->status_label, _("Saved"));
-  if (!self->saved_once)
-    show_toast (self, _("Your note is saved. Only you can see it."));
-  self->saved_once = TRUE;
+  bekal_save_reflection (bekal_learner_context_get_store (self->learner),
+                         bekal_learner_context_get_profile_id (self->learner),
+                         self->module_id, self->reflection_id, text,
+                         on_reflection_saved, g_object_ref (self));
 
   return TRUE;
 }

@@ -140,33 +140,95 @@ dup_trimmed (GtkEditable *editable)
   return g_strstrip (g_strdup (gtk_editable_get_text (editable)));
 }
 
-static void
-create_profile (BekalProfilePage *self)
+typedef struct
 {
-  g_autofree char *name = dup_trimmed (GTK_EDITABLE (self->name_row));
-  g_autofree char *unit = dup_trimmed (GTK_EDITABLE (self->unit_row));
-  g_autofree char *role = dup_trimmed (GTK_EDITABLE (self->role_row));
+  BekalProfilePage *page;
+  char             *name;
+  char             *unit;
+  char             *role;
+  int               years;
+  gboolean          trained;
+  gint64            id;
+} NewProfile;
+
+static void
+new_profile_free (NewProfile *profile)
+{
+  g_clear_object (&profile->page);
+  g_free (profile->name);
+  g_free (profile->unit);
+  g_free (profile->role);
+  g_free (profile);
+}
+
+static gboolean
+write_new_profile (BekalStore  *store,
+                   gpointer     user_data,
+                   GError     **error)
+{
+  NewProfile *profile = user_data;
+
+  profile->id = bekal_store_create_profile (store, profile->name, profile->unit, profile->role,
+                                            profile->years, profile->trained, error);
+  return profile->id != 0;
+}
+
+static void
+on_profile_created (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  NewProfile *profile = user_data;
+  BekalProfilePage *self = profile->page;
   g_autoptr(GError) error = NULL;
-  gint64 id;
+  gboolean created = bekal_store_write_finish (BEKAL_STORE (source), result, &error);
 
-  if (name[0] == '\0' || self->store == NULL)
-    return;
+  /* the page went while the profile waited to be written */
+  if (self->create_button == NULL)
+    {
+      new_profile_free (profile);
+      return;
+    }
 
-  id = bekal_store_create_profile (self->store, name, unit, role,
-                                   gtk_spin_button_get_value_as_int (self->years_spin),
-                                   gtk_switch_get_active (self->trained_switch), &error);
-  if (id == 0)
+  gtk_widget_set_sensitive (GTK_WIDGET (self->create_button), TRUE);
+  if (!created)
     {
       g_autofree char *message = g_strdup_printf (_("The profile could not be created: %s"),
                                                   error->message);
 
       gtk_label_set_text (self->form_error, message);
       gtk_widget_set_visible (GTK_WIDGET (self->form_error), TRUE);
-      return;
+    }
+  else if (self->store == BEKAL_STORE (source))
+    {
+      bekal_profile_page_load (self, self->store);
+      g_signal_emit (self, signals[SIGNAL_PROFILE_CHOSEN], 0, profile->id);
     }
 
-  bekal_profile_page_load (self, self->store);
-  g_signal_emit (self, signals[SIGNAL_PROFILE_CHOSEN], 0, id);
+  new_profile_free (profile);
+}
+
+static void
+create_profile (BekalProfilePage *self)
+{
+  NewProfile *profile;
+  g_autofree char *name = dup_trimmed (GTK_EDITABLE (self->name_row));
+
+  if (name[0] == '\0' || self->store == NULL)
+    return;
+
+  profile = g_new0 (NewProfile, 1);
+  profile->page = g_object_ref (self);
+  profile->name = g_steal_pointer (&name);
+  profile->unit = dup_trimmed (GTK_EDITABLE (self->unit_row));
+  profile->role = dup_trimmed (GTK_EDITABLE (self->role_row));
+  profile->years = gtk_spin_button_get_value_as_int (self->years_spin);
+  profile->trained = gtk_switch_get_active (self->trained_switch);
+
+  /* one profile per click, even while another Bekal keeps the database busy */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->create_button), FALSE);
+  bekal_store_write_async (self->store, write_new_profile, profile, NULL, NULL,
+                           on_profile_created, profile);
 }
 
 /* Callbacks */

@@ -43,6 +43,8 @@ struct _BekalQuizPage
   /* the attempt must be finished once the pending answers are saved */
   gboolean           finish_wanted;
   gboolean           time_up;
+  /* answers (or the finish) wait in the store's queue for another process's lock */
+  gboolean           saving_in_background;
   gint64             deadline;      /* unix seconds, 0 without a time limit */
   guint              timer_source;
 
@@ -85,6 +87,8 @@ void      bekal_quiz_page_update_confirm      (BekalQuizPage *self);
 void      bekal_quiz_page_show_save_error     (BekalQuizPage *self,
                                                const char    *message);
 void      bekal_quiz_page_hide_save_error     (BekalQuizPage *self);
+gboolean  bekal_quiz_page_is_busy_error       (const GError  *error);
+void      bekal_quiz_page_save_in_background  (BekalQuizPage *self);
 /* Finishes the attempt and shows its results; a checkpoint is closed instead */
 void      bekal_quiz_page_finish_attempt      (BekalQuizPage *self);
 void      bekal_quiz_page_confirm             (BekalQuizPage *self);

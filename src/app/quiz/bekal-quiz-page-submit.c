@@ -78,7 +78,87 @@ bekal_quiz_page_show_save_error (BekalQuizPage *self,
                                              "yet: %s"), message);
 
   gtk_label_set_text (self->save_error_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->retry_button), TRUE);
   gtk_revealer_set_reveal_child (self->save_error_revealer, TRUE);
+}
+
+gboolean
+bekal_quiz_page_is_busy_error (const GError *error)
+{
+  return g_error_matches (error, BEKAL_STORE_ERROR, BEKAL_STORE_ERROR_BUSY);
+}
+
+typedef struct
+{
+  BekalQuizSession *session;
+  gboolean          finish;
+} BackgroundSave;
+
+static void
+background_save_free (BackgroundSave *save)
+{
+  g_object_unref (save->session);
+  g_free (save);
+}
+
+/* Runs in the store's write queue, again and again while another process holds the lock;
+ * the session keeps what is not saved yet, so each try takes up where the last one stopped */
+static gboolean
+write_pending_answers (BekalStore  *store,
+                       gpointer     user_data,
+                       GError     **error)
+{
+  BackgroundSave *save = user_data;
+
+  if (save->finish)
+    return bekal_quiz_session_finish (save->session, error);
+
+  return bekal_quiz_session_retry (save->session, error);
+}
+
+static void
+on_background_save_done (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(BekalQuizPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->saving_in_background = FALSE;
+  if (!bekal_store_write_finish (BEKAL_STORE (source), result, &error))
+    {
+      bekal_quiz_page_show_save_error (self, error->message);
+      return;
+    }
+
+  bekal_quiz_page_hide_save_error (self);
+  if (self->finish_wanted || self->time_up)
+    bekal_quiz_page_finish_attempt (self);
+}
+
+/* Another Bekal holds the database: the answers stay in the session and the store tries
+ * again without making the window wait; nothing is said to be saved before it is */
+void
+bekal_quiz_page_save_in_background (BekalQuizPage *self)
+{
+  BackgroundSave *save;
+
+  gtk_label_set_text (self->save_error_label,
+                      _("Another Bekal window is saving. Your answer is kept here and will be "
+                        "saved as soon as it finishes."));
+  gtk_widget_set_visible (GTK_WIDGET (self->retry_button), FALSE);
+  gtk_revealer_set_reveal_child (self->save_error_revealer, TRUE);
+
+  if (self->saving_in_background || self->store == NULL)
+    return;
+
+  save = g_new0 (BackgroundSave, 1);
+  save->session = g_object_ref (self->session);
+  save->finish = self->finish_wanted || self->time_up;
+  self->saving_in_background = TRUE;
+  bekal_store_write_async (self->store, write_pending_answers, save,
+                           (GDestroyNotify) background_save_free, NULL,
+                           on_background_save_done, g_object_ref (self));
 }
 
 void
@@ -101,9 +181,13 @@ bekal_quiz_page_finish_attempt (BekalQuizPage *self)
   if (!bekal_quiz_session_is_finished (self->session)
       && !bekal_quiz_session_finish (self->session, &error))
     {
-      /* the pending answers must be saved first; the banner offers to try again */
+      /* the pending answers must be saved first; the banner offers to try again, or the
+       * store does when another process holds the lock */
       self->finish_wanted = TRUE;
-      bekal_quiz_page_show_save_error (self, error->message);
+      if (bekal_quiz_page_is_busy_error (error))
+        bekal_quiz_page_save_in_background (self);
+      else
+        bekal_quiz_page_show_save_error (self, error->message);
       gtk_button_set_label (self->confirm_button, _("_Finish"));
       self->showing_feedback = FALSE;
       if (self->view != NULL)
@@ -156,8 +240,12 @@ bekal_quiz_page_confirm (BekalQuizPage *self)
           bekal_quiz_page_show_save_error (self, error->message);
           return;
         }
-      /* kept in memory as pending: the quiz goes on, the banner offers to try again */
-      bekal_quiz_page_show_save_error (self, error->message);
+      /* kept in memory as pending: the quiz goes on, the banner offers to try again, or
+       * the store does when another process holds the lock */
+      if (bekal_quiz_page_is_busy_error (error))
+        bekal_quiz_page_save_in_background (self);
+      else
+        bekal_quiz_page_show_save_error (self, error->message);
     }
 
   flags = bekal_quiz_session_get_feedback_policy (self->session, BEKAL_FEEDBACK_AFTER_ANSWER);
@@ -175,9 +263,15 @@ bekal_quiz_page_retry (BekalQuizPage *self)
   if (self->session == NULL)
     return;
 
+  if (self->saving_in_background)
+    return;
+
   if (!bekal_quiz_session_retry (self->session, &error))
     {
-      bekal_quiz_page_show_save_error (self, error->message);
+      if (bekal_quiz_page_is_busy_error (error))
+        bekal_quiz_page_save_in_background (self);
+      else
+        bekal_quiz_page_show_save_error (self, error->message);
       return;
     }
 

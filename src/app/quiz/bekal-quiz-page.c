@@ -45,6 +45,60 @@ on_close_clicked (BekalQuizPage *self)
 
 /* Helpers */
 
+typedef struct
+{
+  BekalQuizPage    *page;
+  gint64            profile_id;
+  BekalModule      *module;
+  BekalQuiz        *quiz;
+  BekalQuizSession *session;   /* once started */
+} PendingStart;
+
+static void
+pending_start_free (PendingStart *start)
+{
+  g_clear_object (&start->page);
+  g_clear_object (&start->module);
+  g_clear_object (&start->quiz);
+  g_clear_object (&start->session);
+  g_free (start);
+}
+
+static gboolean
+write_start_attempt (BekalStore  *store,
+                     gpointer     user_data,
+                     GError     **error)
+{
+  PendingStart *start = user_data;
+
+  start->session = bekal_quiz_session_start (store, start->profile_id, start->module,
+                                             start->quiz, error);
+  return start->session != NULL;
+}
+
+static void
+on_attempt_started (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  PendingStart *start = user_data;
+  BekalQuizPage *self = start->page;
+  g_autoptr(GError) error = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->stack), TRUE);
+  if (!bekal_store_write_finish (BEKAL_STORE (source), result, &error))
+    {
+      gtk_label_set_text (self->save_error_label, error->message);
+      gtk_revealer_set_reveal_child (self->save_error_revealer, TRUE);
+      pending_start_free (start);
+      return;
+    }
+
+  bekal_quiz_page_set_session (self, BEKAL_STORE (source), start->profile_id, start->module,
+                               start->session);
+  pending_start_free (start);
+}
+
 static void
 show_question (BekalQuizPage *self,
                guint          index)
@@ -299,17 +353,42 @@ bekal_quiz_page_start (BekalQuizPage  *self,
                        GError        **error)
 {
   g_autoptr(BekalQuizSession) session = NULL;
+  g_autoptr(GError) local_error = NULL;
+  PendingStart *start;
 
   g_return_val_if_fail (BEKAL_IS_QUIZ_PAGE (self), FALSE);
   g_return_val_if_fail (BEKAL_IS_STORE (store), FALSE);
   g_return_val_if_fail (BEKAL_IS_MODULE (module), FALSE);
   g_return_val_if_fail (BEKAL_IS_QUIZ (quiz), FALSE);
 
-  session = bekal_quiz_session_start (store, profile_id, module, quiz, error);
-  if (session == NULL)
-    return FALSE;
+  session = bekal_quiz_session_start (store, profile_id, module, quiz, &local_error);
+  if (session != NULL)
+    {
+      bekal_quiz_page_set_session (self, store, profile_id, module, session);
+      return TRUE;
+    }
 
-  bekal_quiz_page_set_session (self, store, profile_id, module, session);
+  if (!bekal_quiz_page_is_busy_error (local_error))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  /* another process holds the database: the attempt starts once it lets go */
+  start = g_new0 (PendingStart, 1);
+  start->page = g_object_ref (self);
+  start->profile_id = profile_id;
+  start->module = g_object_ref (module);
+  start->quiz = g_object_ref (quiz);
+  g_set_object (&self->store, store);
+  gtk_widget_set_visible (GTK_WIDGET (self->stack), FALSE);
+  gtk_label_set_text (self->save_error_label,
+                      _("Another Bekal window is saving. The quiz starts as soon as it "
+                        "finishes."));
+  gtk_widget_set_visible (GTK_WIDGET (self->retry_button), FALSE);
+  gtk_revealer_set_reveal_child (self->save_error_revealer, TRUE);
+  bekal_store_write_async (store, write_start_attempt, start, NULL, NULL, on_attempt_started,
+                           start);
   return TRUE;
 }
 

@@ -163,6 +163,25 @@ _bekal_video_block_check_checkpoints (BekalVideoBlock *self,
     }
 }
 
+static gboolean
+write_checkpoint_answer (BekalStore  *store,
+                         gpointer     user_data,
+                         GError     **error)
+{
+  return bekal_quiz_session_retry (BEKAL_QUIZ_SESSION (user_data), error);
+}
+
+static void
+on_checkpoint_answer_saved (GObject      *source,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!bekal_store_write_finish (BEKAL_STORE (source), result, &error))
+    g_warning ("Could not save a checkpoint answer: %s", error->message);
+}
+
 /* Callbacks */
 
 static void
@@ -197,9 +216,16 @@ on_answer_clicked (GtkButton       *button,
           /* not kept: the learner can change the answer */
           if (error->domain == BEKAL_QUIZ_ERROR)
             return;
-          /* kept in the session: the learner is not asked again */
-          g_warning ("Could not save the answer to %s: %s", checkpoint->question_id,
-                     error->message);
+          /* kept in the session: the learner is not asked again, and while another
+           * Bekal holds the database the store saves it as soon as it can */
+          if (g_error_matches (error, BEKAL_STORE_ERROR, BEKAL_STORE_ERROR_BUSY))
+            bekal_store_write_async (self->store,
+                                     write_checkpoint_answer,
+                                     g_object_ref (self->checkpoint_session), g_object_unref,
+                                     NULL, on_checkpoint_answer_saved, NULL);
+          else
+            g_warning ("Could not save the answer to %s: %s", checkpoint->question_id,
+                       error->message);
         }
       correct = bekal_quiz_session_is_item_correct (self->checkpoint_session, 0);
     }
