@@ -61,6 +61,10 @@ static char *lesson_id = NULL;
 static char *hold_lock_db = NULL;
 static int hold_lock_seconds = 0;
 
+/* What the flow is doing, named next to each long stall when --trace is given */
+static const char *phase = "start";
+static gboolean trace = FALSE;
+
 static const GOptionEntry entries[] = {
   { "modules-dir", 0, 0, G_OPTION_ARG_FILENAME, &modules_dir,
     "Folder of modules besides the bundled ones (default: the source tree's examples/)",
@@ -69,12 +73,15 @@ static const GOptionEntry entries[] = {
     "Module to open (default: the example module)", "ID" },
   { "lesson", 0, 0, G_OPTION_ARG_STRING, &lesson_id,
     "Its first lesson, which must have a video (default: mengenal-5r)", "ID" },
+  { "trace", 0, 0, G_OPTION_ARG_NONE, &trace,
+    "Name what the flow was doing at each stall over half the target", NULL },
   { "hold-lock", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &hold_lock_db, NULL, NULL },
   { "seconds", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &hold_lock_seconds, NULL, NULL },
   { NULL }
 };
 
 static Monitor monitor;
+
 static BekalApplication *app;
 static gboolean flow_done;
 
@@ -127,6 +134,8 @@ on_probe (gpointer data)
       if (late < 0)
         late = 0;
       g_array_append_val (monitor.stalls, late);
+      if (trace && late > TARGET_STALL_MS / 2)
+        g_printerr ("stall of %.1f ms while: %s (at %.3f s)\n", late, phase, now / 1e6);
     }
   monitor.last_probe_us = now;
 
@@ -293,6 +302,7 @@ run_flow (BekalWindow *window)
     }
 
   /* open the module; its content note, then its pre-test, taken */
+  phase = "opening the module";
   gtk_widget_activate (card);
   ui_wait_until (page_is, (gpointer) "module", "the module page");
   ui_wait_until (step_is, (gpointer) "note", "the content note");
@@ -301,10 +311,12 @@ run_flow (BekalWindow *window)
   ui_wait_until (step_is, (gpointer) "pretest", "the pre-test offer");
   gtk_widget_activate_action (GTK_WIDGET (module_page), "module.start-pretest", NULL);
   ui_wait_until (step_is, (gpointer) "quiz", "the pre-test");
+  phase = "taking the pre-test";
   answer_quiz (bekal_module_page_get_quiz_page (module_page));
   ui_settle (500);
 
   /* the first lesson, scrolled through page by page */
+  phase = "opening and scrolling the first lesson";
   bekal_module_page_show_lesson (module_page, 0);
   ui_wait_until (step_is, (gpointer) "lesson", "the first lesson");
   view = bekal_module_page_get_lesson_view (module_page);
@@ -316,6 +328,7 @@ run_flow (BekalWindow *window)
     }
 
   /* its video, past the content note, played for a few seconds */
+  phase = "playing the video";
   media = ui_find_by_type (GTK_WIDGET (view), BEKAL_TYPE_MEDIA_BLOCK);
   if (media != NULL)
     {
@@ -332,6 +345,7 @@ run_flow (BekalWindow *window)
     g_printerr ("bench-ui-stalls: the lesson has no video; nothing was played\n");
 
   /* to the end of the lesson, and on to the next one */
+  phase = "to the end of the lesson and the next";
   for (int i = 0; i < 12; i++)
     {
       bekal_lesson_view_scroll_pages (view, 1);
