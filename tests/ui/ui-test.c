@@ -13,6 +13,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include <bekal/bekal-quiz-session.h>
 #include <bekal/bekal-store.h>
@@ -1785,6 +1786,120 @@ test_no_retakes (void)
   run_app (data_dir, NULL, 1366, 768, no_retakes_left, NULL);
 }
 
+/* Another process holds the database's write lock: the post-test starts, and an answer is
+ * saved, only once it lets go; meanwhile the window says why and stays usable */
+static sqlite3 *
+hold_write_lock (BekalStore *store)
+{
+  g_autofree char *path = g_build_filename (bekal_store_get_data_dir (store),
+                                            BEKAL_STORE_FILE_NAME, NULL);
+  sqlite3 *other = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  return other;
+}
+
+static void
+release_write_lock (sqlite3 *other)
+{
+  g_assert_cmpint (sqlite3_exec (other, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+}
+
+static gboolean
+quiz_has_session (gpointer data)
+{
+  return bekal_quiz_page_get_session (data) != NULL;
+}
+
+static gboolean
+quiz_answers_saved (gpointer data)
+{
+  BekalQuizPage *page = data;
+  GtkWidget *banner = ui_require_id (GTK_WIDGET (page), "save_error_revealer");
+
+  return bekal_quiz_session_get_n_pending (bekal_quiz_page_get_session (page)) == 0
+         && !gtk_revealer_get_reveal_child (GTK_REVEALER (banner));
+}
+
+static void
+busy_database (BekalApplication *app,
+               BekalWindow      *window,
+               gpointer          data)
+{
+  BekalStore *store = bekal_application_get_store (app);
+  BekalModulePage *module_page = bekal_window_get_module_page (window);
+  BekalQuizPage *quiz_page = bekal_module_page_get_quiz_page (module_page);
+  GtkWidget *banner;
+  GtkWidget *label;
+  GtkWidget *retry;
+  sqlite3 *other;
+  g_autoptr(BekalQuizAttempt) attempt = NULL;
+  g_autoptr(GError) error = NULL;
+
+  create_profile (window, "Sari", NULL);
+  bekal_store_set_module_flag (store, bekal_window_get_learner (window), EXAMPLE_MODULE,
+                               BEKAL_MODULE_FLAG_PRETEST_SKIPPED, NULL);
+  open_example_module (window);
+  continue_note (window);
+  wait_for_lesson (window, "mengenal-5r");
+  bekal_module_page_show_lesson (module_page, 1);
+  continue_note (window);
+  wait_for_lesson (window, "peran-peksos");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (module_page), "module.next-lesson",
+                                             NULL));
+  wait_for_step (window, "finished");
+
+  /* the attempt cannot start while the lock is held: the page says why, offers nothing to
+   * click in vain, and the window keeps drawing */
+  other = hold_write_lock (store);
+  click (ui_require_id (GTK_WIDGET (module_page), "posttest_button"));
+  wait_for_step (window, "quiz");
+  ui_settle (600);
+  g_assert_null (bekal_quiz_page_get_session (quiz_page));
+  banner = ui_require_id (GTK_WIDGET (quiz_page), "save_error_revealer");
+  label = ui_require_id (GTK_WIDGET (quiz_page), "save_error_label");
+  retry = ui_require_id (GTK_WIDGET (quiz_page), "retry_button");
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "Bekal"));
+  g_assert_false (gtk_widget_get_visible (retry));
+  save_screenshot (window, "30-busy-database-1366x768-id.png");
+  release_write_lock (other);
+  ui_wait_until (quiz_has_session, quiz_page, "the attempt to start");
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+
+  /* an answer given while the lock is held is kept, not called saved, and saved after */
+  other = hold_write_lock (store);
+  choose_answer (quiz_page, TRUE);
+  g_assert_true (press_quiz_key (quiz_page, GDK_KEY_Return));
+  ui_settle (600);
+  g_assert_cmpuint (bekal_quiz_session_get_n_pending (bekal_quiz_page_get_session (quiz_page)),
+                    ==, 1);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+  g_assert_false (gtk_widget_get_visible (retry));
+  release_write_lock (other);
+  ui_wait_until (quiz_answers_saved, quiz_page, "the kept answer to be saved");
+
+  if (g_str_equal (bekal_quiz_page_get_step (quiz_page), "question")
+      && bekal_quiz_page_get_index (quiz_page) == 0)
+    g_assert_true (press_quiz_key (quiz_page, GDK_KEY_Return));
+  answer_quiz (window, quiz_page, TRUE, NULL);
+
+  attempt = bekal_store_dup_counted_attempt (store, bekal_window_get_learner (window),
+                                             EXAMPLE_MODULE, BEKAL_QUIZ_POSTTEST, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (attempt);
+}
+
+static void
+test_busy_database (void)
+{
+  g_autofree char *data_dir = new_data_dir ("busy-database");
+
+  run_app (data_dir, NULL, 1366, 768, busy_database, NULL);
+}
+
 /* The trainer's item analysis and the results files: learners' tests written into the store
  * (one question everyone gets right, so it is flagged), a results file from another laptop
  * imported through the window, the item analysis page showing both */
@@ -2038,6 +2153,7 @@ main (int    argc,
   g_test_add_func ("/ui/id/module-edited", test_module_edited);
   g_test_add_func ("/ui/id/quiz-flow", test_quiz_flow);
   g_test_add_func ("/ui/id/no-retakes", test_no_retakes);
+  g_test_add_func ("/ui/id/busy-database", test_busy_database);
   g_test_add_func ("/ui/id/item-analysis", test_item_analysis);
   g_test_add_func ("/ui/id/hostile-figures", test_hostile_figures);
   g_test_add_func ("/ui/en/small-screen-dark", test_english);
