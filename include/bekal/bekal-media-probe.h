@@ -6,6 +6,7 @@
 #pragma once
 
 #include <glib-object.h>
+#include <gst/gst.h>
 
 #include "bekal-model.h"
 
@@ -58,6 +59,25 @@ guint                 bekal_media_probe_check_module (BekalMediaProbe *self,
  * playlist, a stream description, a web page) and what to do. The player calls it before
  * GStreamer opens a file. */
 gboolean              bekal_media_check_container    (const char      *path,
+                                                      GError         **error);
+
+/**
+ * bekal_media_check_frame:
+ * @name: the file's name, for the message
+ * @caps: (nullable): the caps of a stream as the demuxer gives it
+ * @buffer: (nullable): the stream's first frame, still encoded
+ * @error: return location for a %G_FILE_ERROR
+ *
+ * Whether a video stream's pictures are small enough to decode: the width and height in
+ * @caps, and those the frame header of @buffer declares (VP8 key frames, Motion-JPEG; for
+ * Theora, the identification header in the caps), at most %BEKAL_IMAGE_MAX_SIDE. Decodes
+ * nothing. Audio and other streams pass. Safe to call from a streaming thread.
+ *
+ * Returns: %TRUE when the stream may be decoded; %FALSE with an error naming the size
+ */
+gboolean              bekal_media_check_frame        (const char      *name,
+                                                      GstCaps         *caps,
+                                                      GstBuffer       *buffer,
                                                       GError         **error);
 
 /* The Debian package that provides what a GStreamer installer detail string (as given by

@@ -440,6 +440,16 @@ handle_error (BekalPlayer *self,
       return;
     }
 
+  /* on_decoder_input() refused a picture size: the message says which and what to do */
+  if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_FAILED)
+      && g_strcmp0 (debug, "refused by Bekal") == 0)
+    {
+      text = g_strdup_printf (_("%s Tell your trainer; the rest of the lesson still works."),
+                              error->message);
+      fail (self, BEKAL_PLAYER_ERROR_DAMAGED, text);
+      return;
+    }
+
   /* on_autoplug_continue() or on_autoplug_select() refused what typefind found: the message
    * is the type */
   if (error->domain == BEKAL_PLAYER_ERROR)
@@ -645,6 +655,69 @@ on_source_setup (GstElement *playbin,
     g_object_set (source, "uri", NULL, NULL);
 }
 
+/* In front of a video decoder: a picture size it would allocate gigabytes for is refused
+ * before it sees the stream (bekal_media_check_frame() reads the caps and the frame headers,
+ * decoding nothing). Runs in a streaming thread. */
+static GstPadProbeReturn
+on_decoder_input (GstPad          *pad,
+                  GstPadProbeInfo *info,
+                  gpointer         user_data)
+{
+  const char *name = user_data;
+  g_autoptr(GError) refusal = NULL;
+  g_autoptr(GstCaps) current = NULL;
+  gboolean ok;
+
+  if (info->type & GST_PAD_PROBE_TYPE_BUFFER)
+    {
+      current = gst_pad_get_current_caps (pad);
+      ok = bekal_media_check_frame (name, current, GST_PAD_PROBE_INFO_BUFFER (info), &refusal);
+    }
+  else
+    {
+      GstEvent *event = GST_PAD_PROBE_INFO_EVENT (info);
+      GstCaps *caps = NULL;
+
+      if (GST_EVENT_TYPE (event) != GST_EVENT_CAPS)
+        return GST_PAD_PROBE_OK;
+      gst_event_parse_caps (event, &caps);
+      ok = bekal_media_check_frame (name, caps, NULL, &refusal);
+    }
+
+  if (ok)
+    return GST_PAD_PROBE_OK;
+
+  {
+    g_autoptr(GstElement) decoder = gst_pad_get_parent_element (pad);
+
+    if (decoder != NULL)
+      gst_element_post_message (decoder, gst_message_new_error (GST_OBJECT (decoder), refusal,
+                                                                "refused by Bekal"));
+  }
+  return GST_PAD_PROBE_DROP;
+}
+
+static void
+guard_decoder (BekalPlayer *self,
+               GstElement  *element)
+{
+  GstElementFactory *factory = gst_element_get_factory (element);
+  const char *klass = factory ? gst_element_factory_get_metadata (factory,
+                                                                  GST_ELEMENT_METADATA_KLASS)
+                              : NULL;
+  g_autoptr(GstPad) sink = NULL;
+
+  if (klass == NULL || strstr (klass, "Decoder") == NULL
+      || (strstr (klass, "Video") == NULL && strstr (klass, "Image") == NULL))
+    return;
+
+  sink = gst_element_get_static_pad (element, "sink");
+  if (sink != NULL)
+    gst_pad_add_probe (sink, GST_PAD_PROBE_TYPE_BUFFER | GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM,
+                       on_decoder_input,
+                       g_filename_display_basename (self->path ? self->path : ""), g_free);
+}
+
 /* Converting every frame to RGBA for GDK is the engine's main cost on top of decoding:
  * spread it over the processor's cores. The decoding bin gets its guard against playlists. */
 static void
@@ -654,6 +727,8 @@ on_element_setup (GstElement *playbin,
 {
   GstElementFactory *factory = gst_element_get_factory (element);
   const char *name = factory ? gst_plugin_feature_get_name (GST_PLUGIN_FEATURE (factory)) : NULL;
+
+  guard_decoder (BEKAL_PLAYER (user_data), element);
 
   if (g_strcmp0 (name, "videoconvert") == 0 || g_strcmp0 (name, "videoscale") == 0
       || g_strcmp0 (name, "videoconvertscale") == 0)

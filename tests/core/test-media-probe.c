@@ -457,6 +457,65 @@ test_no_streams (Fixture       *fixture,
   assert_not_a_recording (fixture, "rujukan.mov", NULL);
 }
 
+/* A real container whose track, or whose first frame, declares 30 000 × 30 000 pixels: refused
+ * with the size before a decoder could ask for gigabytes; the same video at 64 × 48 plays */
+static void
+test_huge_frames (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *jpeg = g_build_filename (fixture->dir, "bingkai.jpg", NULL);
+  g_autofree char *small = g_build_filename (fixture->media_dir, "kecil.mkv", NULL);
+  g_autofree char *huge_track = g_build_filename (fixture->media_dir, "trek-raksasa.mkv", NULL);
+  g_autofree char *huge_frame = g_build_filename (fixture->media_dir, "bingkai-raksasa.mkv",
+                                                  NULL);
+  g_autoptr(BekalMediaProbe) probe = bekal_media_probe_new ();
+  const BekalMediaInfo *info;
+
+  test_make_jpeg (jpeg, 64, 48);
+  test_make_mjpeg_mkv (jpeg, small, 64, 48);
+  test_make_mjpeg_mkv (jpeg, huge_track, 30000, 30000);
+  test_patch_jpeg_size (jpeg, 30000, 30000);
+  test_make_mjpeg_mkv (jpeg, huge_frame, 64, 48);
+
+  info = bekal_media_probe_file (probe, small);
+  g_assert_no_error (info->error);
+  g_assert_true (info->has_video);
+
+  info = bekal_media_probe_file (probe, huge_track);
+  g_assert_error (info->error, G_FILE_ERROR, G_FILE_ERROR_FAILED);
+  g_assert_nonnull (strstr (info->error->message, "30000×30000"));
+  g_assert_nonnull (strstr (info->error->message, "1920×1080"));
+
+  info = bekal_media_probe_file (probe, huge_frame);
+  g_assert_error (info->error, G_FILE_ERROR, G_FILE_ERROR_FAILED);
+  g_assert_nonnull (strstr (info->error->message, "30000×30000"));
+}
+
+/* The check on its own: VP8 key frame headers, container caps, audio untouched */
+static void
+test_frame_check (void)
+{
+  /* a VP8 key frame tag, the start code, 16383 × 16383 (the largest VP8 can say) */
+  static const guint8 vp8_huge[] = { 0x10, 0x02, 0x00, 0x9d, 0x01, 0x2a, 0xff, 0x3f, 0xff, 0x3f };
+  static const guint8 vp8_small[] = { 0x10, 0x02, 0x00, 0x9d, 0x01, 0x2a, 0x80, 0x02, 0x68, 0x01 };
+  g_autoptr(GstCaps) vp8 = gst_caps_from_string ("video/x-vp8,width=640,height=360");
+  g_autoptr(GstCaps) wide = gst_caps_from_string ("video/x-vp8,width=5000,height=360");
+  g_autoptr(GstCaps) opus = gst_caps_from_string ("audio/x-opus,channels=2");
+  g_autoptr(GstBuffer) huge = gst_buffer_new_memdup (vp8_huge, sizeof vp8_huge);
+  g_autoptr(GstBuffer) fine = gst_buffer_new_memdup (vp8_small, sizeof vp8_small);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (bekal_media_check_frame ("a.webm", vp8, fine, &error));
+  g_assert_no_error (error);
+  g_assert_true (bekal_media_check_frame ("a.webm", opus, huge, &error));
+  g_assert_no_error (error);
+  g_assert_false (bekal_media_check_frame ("a.webm", vp8, huge, &error));
+  g_assert_nonnull (strstr (error->message, "16383×16383"));
+  g_clear_error (&error);
+  g_assert_false (bekal_media_check_frame ("a.webm", wide, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "5000×360"));
+}
+
 /* Every recording that comes with Bekal still passes */
 static void
 test_samples (void)
@@ -576,7 +635,9 @@ main (int    argc,
   ADD ("/media-probe/not-a-recording/text-and-empty", test_text_and_empty);
   ADD ("/media-probe/not-a-recording/no-streams", test_no_streams);
   ADD ("/media-probe/not-a-recording/memory-limit", test_author_memory_limit);
+  ADD ("/media-probe/huge-frames", test_huge_frames);
   g_test_add_func ("/media-probe/samples", test_samples);
+  g_test_add_func ("/media-probe/frame-check", test_frame_check);
   g_test_add_func ("/media-probe/package-table", test_package_table);
 
 #undef ADD

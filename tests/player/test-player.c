@@ -930,6 +930,55 @@ test_refuse_image (Fixture       *fixture,
   assert_refused_at_open (fixture, "foto.webm", "an image");
 }
 
+/* A Motion-JPEG video whose track, or whose first frame, declares 30 000 × 30 000 pixels: the
+ * player refuses it before the decoder allocates anything, and says which size and what to do;
+ * the same video at its real size plays */
+static void
+assert_refused_size (Fixture    *fixture,
+                     const char *path)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  const GError *failure;
+
+  g_assert_true (bekal_player_open (fixture->player, path, NULL));
+  bekal_player_play (fixture->player);
+  g_assert_true (wait_until_state (fixture->player, BEKAL_PLAYER_STATE_FAILED));
+  failure = bekal_player_get_error (fixture->player);
+  g_test_message ("%s", failure->message);
+  g_assert_error (failure, BEKAL_PLAYER_ERROR, BEKAL_PLAYER_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (failure->message, name));
+  g_assert_nonnull (strstr (failure->message, "30000×30000"));
+  g_assert_null (strstr (failure->message, "install"));
+}
+
+static void
+test_refuse_huge_frames (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *poster = media_path ("sampel-01-orientasi.jpg");
+  g_autofree char *jpeg = g_build_filename (fixture->tmp_dir, "bingkai.jpg", NULL);
+  g_autofree char *small = g_build_filename (fixture->tmp_dir, "biasa.mkv", NULL);
+  g_autofree char *huge_track = g_build_filename (fixture->tmp_dir, "trek-raksasa.mkv", NULL);
+  g_autofree char *huge_frame = g_build_filename (fixture->tmp_dir, "bingkai-raksasa.mkv", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (poster, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (jpeg, contents, (gssize) length, NULL));
+  test_make_mjpeg_mkv (jpeg, small, 640, 360);
+  test_make_mjpeg_mkv (jpeg, huge_track, 30000, 30000);
+  test_patch_jpeg_size (jpeg, 30000, 30000);
+  test_make_mjpeg_mkv (jpeg, huge_frame, 640, 360);
+
+  g_assert_true (bekal_player_open (fixture->player, small, NULL));
+  bekal_player_play (fixture->player);
+  g_assert_true (wait_until_state (fixture->player, BEKAL_PLAYER_STATE_PLAYING));
+  bekal_player_close (fixture->player);
+
+  assert_refused_size (fixture, huge_track);
+  assert_refused_size (fixture, huge_frame);
+}
+
 /* From a FIFO, which cannot be looked at first, the pipeline itself refuses the playlist: an
  * error about the file, not advice to install a plugin, and the listed files stay closed */
 static void
@@ -1026,6 +1075,7 @@ main (int    argc,
   ADD ("/player/error/corrupt", test_corrupt);
   ADD ("/player/error/refuse-playlist", test_refuse_playlist);
   ADD ("/player/error/refuse-image", test_refuse_image);
+  ADD ("/player/error/refuse-huge-frames", test_refuse_huge_frames);
   ADD ("/player/error/refuse-playlist-in-fifo", test_refuse_playlist_in_fifo);
   ADD ("/player/error/refuse-redirect", test_refuse_redirect);
   ADD ("/player/stall/reported", test_stall);

@@ -424,6 +424,21 @@ check_jpeg (const char    *name,
   return jpeg_truncated (name, error);
 }
 
+/* For the media checks: the size a JPEG frame (a Motion-JPEG video frame) declares */
+gboolean
+bekal_image_jpeg_frame_size (const char    *name,
+                             const guint8  *data,
+                             gsize          length,
+                             guint64       *width,
+                             guint64       *height,
+                             GError       **error)
+{
+  if (length < 4 || data[0] != 0xff || data[1] != 0xd8)
+    return jpeg_damaged (name, _("it does not start as a JPEG image"), error);
+
+  return check_jpeg (name, data, length, width, height, error);
+}
+
 /* Helpers: SVG */
 
 static gboolean

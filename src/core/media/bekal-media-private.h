@@ -6,6 +6,7 @@
 #pragma once
 
 #include <glib.h>
+#include <gst/gst.h>
 
 G_BEGIN_DECLS
 
@@ -21,5 +22,18 @@ int               bekal_source_lines_column (BekalSourceLines *self,
                                              const char       *needle);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BekalSourceLines, bekal_source_lines_free)
+
+/* bekal-image-check.c: the width and height a JPEG frame declares in its frame header */
+gboolean          bekal_image_jpeg_frame_size (const char       *name,
+                                               const guint8     *data,
+                                               gsize             length,
+                                               guint64          *width,
+                                               guint64          *height,
+                                               GError          **error);
+
+/* bekal-media-frames.c: decodes nothing, waits for at most @timeout_seconds */
+gboolean          bekal_media_check_streams   (const char       *path,
+                                               guint             timeout_seconds,
+                                               GError          **error);
 
 G_END_DECLS

@@ -400,6 +400,10 @@ probe_into (BekalMediaInfo *info,
   if (!gst_is_initialized () && !gst_init_check (NULL, NULL, &info->error))
     return;
 
+  /* the discoverer decodes a first frame: its size is checked before, without decoding */
+  if (!bekal_media_check_streams (info->path, timeout_seconds, &info->error))
+    return;
+
   discoverer = gst_discoverer_new (timeout_seconds * GST_SECOND, &info->error);
   if (discoverer == NULL)
     return;
