@@ -25,10 +25,18 @@
 
 typedef struct
 {
-  GMutex    lock;
-  GError   *refusal;    /* the first stream refused */
-  char     *name;
+  GMutex      lock;
+  GError     *refusal;       /* the first stream refused */
+  char       *name;
+  GstElement *pipeline;
+  guint       n_streams;     /* linked to a sink */
+  guint       n_seen;        /* whose first frame was checked */
+  gboolean    all_exposed;   /* parsebin said no more pads */
 } StreamCheck;
+
+/* Posted when one more stream's first frame was checked */
+#define FRAME_CHECKED "bekal-frame-checked"
+
 
 static gboolean
 refuse_size (const char  *name,
@@ -161,22 +169,59 @@ bekal_media_check_frame (const char  *name,
 /* The probe's own pipeline */
 
 static void
-on_preroll_handoff (GstElement *sink,
-                    GstBuffer  *buffer,
-                    GstPad     *pad,
-                    gpointer    user_data)
+on_handoff (GstElement *sink,
+            GstBuffer  *buffer,
+            GstPad     *pad,
+            gpointer    user_data)
 {
   StreamCheck *check = user_data;
-  g_autoptr(GstCaps) caps = gst_pad_get_current_caps (pad);
+  g_autoptr(GstCaps) caps = NULL;
   g_autoptr(GError) refusal = NULL;
 
-  if (bekal_media_check_frame (check->name, caps, buffer, &refusal))
+  /* the first frame of each stream is enough: its header declares the size */
+  if (g_object_get_data (G_OBJECT (sink), FRAME_CHECKED) != NULL)
     return;
+  g_object_set_data (G_OBJECT (sink), FRAME_CHECKED, GINT_TO_POINTER (1));
+
+  caps = gst_pad_get_current_caps (pad);
+  bekal_media_check_frame (check->name, caps, buffer, &refusal);
 
   g_mutex_lock (&check->lock);
-  if (check->refusal == NULL)
+  if (refusal != NULL && check->refusal == NULL)
     check->refusal = g_steal_pointer (&refusal);
+  check->n_seen++;
   g_mutex_unlock (&check->lock);
+
+  gst_element_post_message (sink, gst_message_new_application (GST_OBJECT (sink),
+                                                               gst_structure_new_empty (
+                                                                 FRAME_CHECKED)));
+}
+
+static void
+on_no_more_pads (GstElement *parsebin,
+                 gpointer    user_data)
+{
+  StreamCheck *check = user_data;
+
+  g_mutex_lock (&check->lock);
+  check->all_exposed = TRUE;
+  g_mutex_unlock (&check->lock);
+  gst_element_post_message (parsebin, gst_message_new_application (GST_OBJECT (parsebin),
+                                                                   gst_structure_new_empty (
+                                                                     FRAME_CHECKED)));
+}
+
+static gboolean
+all_checked (StreamCheck *check)
+{
+  gboolean done;
+
+  g_mutex_lock (&check->lock);
+  done = check->refusal != NULL
+         || (check->all_exposed && check->n_streams > 0 && check->n_seen >= check->n_streams);
+  g_mutex_unlock (&check->lock);
+
+  return done;
 }
 
 static void
@@ -200,8 +245,11 @@ on_pad_added (GstElement *parsebin,
 
   /* a queue per stream: a sink holding its first frame must not stop the demuxer from
    * reaching the other streams' first frames */
-  g_object_set (sink, "signal-handoffs", TRUE, "sync", FALSE, NULL);
-  g_signal_connect (sink, "preroll-handoff", G_CALLBACK (on_preroll_handoff), check);
+  g_object_set (sink, "signal-handoffs", TRUE, "sync", FALSE, "async", FALSE, NULL);
+  g_signal_connect (sink, "handoff", G_CALLBACK (on_handoff), check);
+  g_mutex_lock (&check->lock);
+  check->n_streams++;
+  g_mutex_unlock (&check->lock);
   gst_bin_add_many (GST_BIN (pipeline), queue, sink, NULL);
   gst_element_link (queue, sink);
   queue_pad = gst_element_get_static_pad (queue, "sink");
@@ -221,8 +269,8 @@ bekal_media_check_streams (const char  *path,
   g_autofree char *display_name = g_filename_display_name (path);
   GstElement *source;
   GstElement *parsebin;
-  g_autoptr(GstMessage) message = NULL;
   StreamCheck check = { 0 };
+  gint64 deadline;
 
   if (!gst_is_initialized () && !gst_init_check (NULL, NULL, error))
     return FALSE;
@@ -245,15 +293,28 @@ bekal_media_check_streams (const char  *path,
   gst_element_link (source, parsebin);
   g_signal_connect (parsebin, "pad-added", G_CALLBACK (on_pad_added), &check);
 
-  bus = gst_element_get_bus (pipeline);
-  gst_element_set_state (pipeline, GST_STATE_PAUSED);
+  g_signal_connect (parsebin, "no-more-pads", G_CALLBACK (on_no_more_pads), &check);
 
-  /* prerolled (each sink holds a first frame), or an error: a codec parsebin cannot parse is
-   * left to the discoverer, which says what is missing; only a refused size matters here.
-   * Out of time, the discoverer's own limit and message apply. */
-  message = gst_bus_timed_pop_filtered (bus, (GstClockTime) timeout_seconds * GST_SECOND,
-                                        GST_MESSAGE_ASYNC_DONE | GST_MESSAGE_ERROR
-                                        | GST_MESSAGE_EOS);
+  bus = gst_element_get_bus (pipeline);
+  gst_element_set_state (pipeline, GST_STATE_PLAYING);
+
+  /* until every stream's first frame was checked, a refusal, an error (a codec parsebin
+   * cannot parse is left to the discoverer, which says what is missing) or the end; out of
+   * time, the discoverer's own limit and message apply */
+  deadline = g_get_monotonic_time () + (gint64) timeout_seconds * G_USEC_PER_SEC;
+  while (!all_checked (&check))
+    {
+      gint64 left = deadline - g_get_monotonic_time ();
+      g_autoptr(GstMessage) message = NULL;
+
+      if (left <= 0)
+        break;
+      message = gst_bus_timed_pop_filtered (bus, (GstClockTime) left * GST_USECOND,
+                                            GST_MESSAGE_APPLICATION | GST_MESSAGE_ERROR
+                                            | GST_MESSAGE_EOS);
+      if (message == NULL || GST_MESSAGE_TYPE (message) != GST_MESSAGE_APPLICATION)
+        break;
+    }
 
   gst_element_set_state (pipeline, GST_STATE_NULL);
   g_signal_handlers_disconnect_by_data (parsebin, &check);
