@@ -679,6 +679,46 @@ finish_quiz_in_store (Fixture    *fixture,
   g_assert_no_error (error);
 }
 
+/* After a pass or the last try of a post-test: every answer reviewed with its explanation */
+static void
+assert_review_with_keys (BekalQuizPage    *page,
+                         BekalQuizSession *session)
+{
+  GtkWidget *review_box = ui_require_id (GTK_WIDGET (page), "review_box");
+  guint n = bekal_quiz_session_get_n_questions (session);
+  guint n_items = 0;
+
+  g_assert_false (gtk_widget_get_visible (ui_require_id (GTK_WIDGET (page),
+                                                         "keys_withheld_label")));
+  g_assert_true (gtk_widget_get_visible (ui_require_id (GTK_WIDGET (page), "review_title")));
+  for (GtkWidget *item = gtk_widget_get_first_child (review_box); item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      BekalQuestion *question = bekal_quiz_session_get_question (session, n_items);
+      BekalText *explanation = bekal_question_get_explanation (question);
+
+      g_assert_nonnull (find_label_with (
+        item, bekal_text_get_plain (bekal_question_get_prompt (question))));
+      g_assert_nonnull (find_label_with (item, _("Your answer:")));
+      if (explanation != NULL)
+        g_assert_nonnull (find_label_with (item, bekal_text_get_plain (explanation)));
+      n_items++;
+    }
+  g_assert_cmpuint (n_items, ==, n);
+}
+
+/* After a failed post-test with tries left: no answer, key or explanation, and a word on when
+ * they will be shown */
+static void
+assert_keys_withheld (BekalQuizPage *page)
+{
+  g_assert_false (gtk_widget_get_visible (ui_require_id (GTK_WIDGET (page), "review_title")));
+  g_assert_null (gtk_widget_get_first_child (ui_require_id (GTK_WIDGET (page), "review_box")));
+  g_assert_true (gtk_widget_get_visible (ui_require_id (GTK_WIDGET (page),
+                                                        "keys_withheld_label")));
+  g_assert_true (gtk_widget_get_visible (ui_require_id (GTK_WIDGET (page), "retake_button")));
+}
+
 static void
 test_posttest_review (Fixture       *fixture,
                       gconstpointer  data)
@@ -688,8 +728,6 @@ test_posttest_review (Fixture       *fixture,
   GtkWidget *results;
   GtkWidget *review_box;
   GtkWidget *scroller;
-  guint n;
-  guint n_items = 0;
   const char *comparison;
 
   /* a pre-test with everything wrong, so that there is a way to show */
@@ -699,7 +737,6 @@ test_posttest_review (Fixture       *fixture,
   session = bekal_quiz_page_get_session (page);
   results = ui_require_id (GTK_WIDGET (page), "results");
   review_box = ui_require_id (GTK_WIDGET (page), "review_box");
-  n = bekal_quiz_session_get_n_questions (session);
 
   /* the quiz has a time limit: a calm label in whole minutes */
   g_assert_true (gtk_widget_get_visible (ui_require_id (GTK_WIDGET (page), "time_label")));
@@ -721,23 +758,13 @@ test_posttest_review (Fixture       *fixture,
       g_assert_false (gtk_widget_get_visible (ui_require_id (GTK_WIDGET (page), "feedback_box")));
     }
 
-  /* the score, passed or not, and a review of every answer with its explanation */
+  /* the score, passed or not; the review of every answer with its explanation once the keys
+   * may be shown (a pass, or the last try), otherwise a word on when they will be */
   g_assert_true (gtk_widget_get_visible (ui_require_id (results, "verdict_box")));
-  g_assert_true (gtk_widget_get_visible (ui_require_id (GTK_WIDGET (page), "review_title")));
-  for (GtkWidget *item = gtk_widget_get_first_child (review_box); item != NULL;
-       item = gtk_widget_get_next_sibling (item))
-    {
-      BekalQuestion *question = bekal_quiz_session_get_question (session, n_items);
-      BekalText *explanation = bekal_question_get_explanation (question);
-
-      g_assert_nonnull (find_label_with (
-        item, bekal_text_get_plain (bekal_question_get_prompt (question))));
-      g_assert_nonnull (find_label_with (item, _("Your answer:")));
-      if (explanation != NULL)
-        g_assert_nonnull (find_label_with (item, bekal_text_get_plain (explanation)));
-      n_items++;
-    }
-  g_assert_cmpuint (n_items, ==, n);
+  if (bekal_quiz_session_may_show_keys (session))
+    assert_review_with_keys (page, session);
+  else
+    assert_keys_withheld (page);
 
   /* from the first pre-test to this post-test */
   comparison = bekal_quiz_results_get_comparison_text (BEKAL_QUIZ_RESULTS (results));
@@ -769,6 +796,21 @@ test_posttest_review (Fixture       *fixture,
   g_assert_cmpstr (bekal_quiz_page_get_step (page), ==, "question");
   g_assert_false (bekal_quiz_session_is_finished (bekal_quiz_page_get_session (page)));
   g_assert_cmpuint (bekal_quiz_page_get_index (page), ==, 0);
+
+  /* retakes="2": by the last try at the latest, the review shows every key */
+  for (guint attempt = 1; attempt < 3; attempt++)
+    {
+      session = bekal_quiz_page_get_session (page);
+      while (!step_is_results (page))
+        answer_shown_question (page);
+      if (bekal_quiz_session_may_show_keys (session))
+        break;
+      assert_keys_withheld (page);
+      click (ui_require_id (GTK_WIDGET (page), "retake_button"));
+    }
+  g_assert_true (bekal_quiz_session_may_show_keys (session));
+  assert_review_with_keys (page, session);
+  save_screenshot (fixture->window, "quiz-10-posttest-keys");
 }
 
 static gboolean

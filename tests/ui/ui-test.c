@@ -1767,6 +1767,18 @@ no_retakes_left (BekalApplication *app,
       answer_quiz (window, quiz_page, FALSE, NULL);
       g_assert_cmpint (bekal_quiz_session_get_verdict (bekal_quiz_page_get_session (quiz_page)),
                        ==, BEKAL_QUIZ_VERDICT_FAILED);
+      /* the keys only after the last try: before it, no review and a word on why */
+      g_assert_cmpint (gtk_widget_get_visible (ui_require_id (GTK_WIDGET (quiz_page),
+                                                              "keys_withheld_label")),
+                       ==, i < 2);
+      g_assert_cmpint (gtk_widget_get_visible (ui_require_id (GTK_WIDGET (quiz_page),
+                                                              "review_title")),
+                       ==, i == 2);
+      g_assert_cmpint (gtk_widget_get_first_child (ui_require_id (GTK_WIDGET (quiz_page),
+                                                                  "review_box")) != NULL,
+                       ==, i == 2);
+      if (i == 0)
+        save_screenshot (window, "27-keys-withheld-1366x768-id.png");
       click (ui_require_id (GTK_WIDGET (quiz_page), "close_button"));
       wait_for_step (window, "finished");
     }

@@ -69,6 +69,7 @@ struct _BekalQuizPage
   GtkLabel          *time_up_label;
   BekalQuizResults  *results;
   GtkLabel          *review_title;
+  GtkLabel          *keys_withheld_label;
   GtkBox            *review_box;
   GtkButton         *retake_button;
   GtkButton         *close_button;

@@ -232,6 +232,7 @@ bekal_quiz_page_class_init (BekalQuizPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BekalQuizPage, time_up_label);
   gtk_widget_class_bind_template_child (widget_class, BekalQuizPage, results);
   gtk_widget_class_bind_template_child (widget_class, BekalQuizPage, review_title);
+  gtk_widget_class_bind_template_child (widget_class, BekalQuizPage, keys_withheld_label);
   gtk_widget_class_bind_template_child (widget_class, BekalQuizPage, review_box);
   gtk_widget_class_bind_template_child (widget_class, BekalQuizPage, retake_button);
   gtk_widget_class_bind_template_child (widget_class, BekalQuizPage, close_button);
@@ -296,6 +297,7 @@ bekal_quiz_page_show_results (BekalQuizPage *self)
   BekalSessionKind kind = bekal_quiz_session_get_kind (self->session);
   int retakes = bekal_quiz_session_get_retakes_remaining (self->session);
   guint n = bekal_quiz_session_get_n_questions (self->session);
+  gboolean keys_withheld;
 
   self->index = n;
   bekal_quiz_page_stop_timer (self);
@@ -303,6 +305,28 @@ bekal_quiz_page_show_results (BekalQuizPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->time_up_label), self->time_up);
   bekal_quiz_results_show_session (self->results, self->store, self->profile_id, self->module,
                                    self->session);
+
+  /* a post-test shows its keys after a pass or the last try only: a learner with tries left
+   * must not pass the next one by memory */
+  keys_withheld = kind == BEKAL_SESSION_POSTTEST
+                  && !bekal_quiz_session_may_show_keys (self->session);
+  if (keys_withheld)
+    {
+      g_autofree char *text = NULL;
+
+      flags &= ~(BEKAL_FEEDBACK_REVIEW | BEKAL_FEEDBACK_CORRECTNESS | BEKAL_FEEDBACK_OPTIONS
+                 | BEKAL_FEEDBACK_EXPLANATION);
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "The right answers are shown once you pass, or after "
+                                           "your last try. You have %d try left: read the topics "
+                                           "above again first.",
+                                           "The right answers are shown once you pass, or after "
+                                           "your last try. You have %d tries left: read the "
+                                           "topics above again first.", MAX (retakes, 0)),
+                              MAX (retakes, 0));
+      gtk_label_set_text (self->keys_withheld_label, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->keys_withheld_label), keys_withheld);
 
   bekal_quiz_page_remove_children (self->review_box);
   gtk_widget_set_visible (GTK_WIDGET (self->review_title), (flags & BEKAL_FEEDBACK_REVIEW) != 0);
