@@ -76,6 +76,11 @@ typedef enum
   BEKAL_IMAGE_FORMAT_SVG,
 } BekalImageFormat;
 
+/**
+ * bekal_image_error_quark:
+ *
+ * Returns: the quark of %BEKAL_IMAGE_ERROR
+ */
 GQuark      bekal_image_error_quark      (void);
 
 /**
@@ -125,7 +130,7 @@ guint       bekal_image_check_module     (BekalModule       *module,
  * bekal_image_format_to_string:
  * @format: a format
  *
- * Returns: the format's usual name ("PNG", "JPEG", "SVG")
+ * Returns: (transfer none): the format's usual name ("PNG", "JPEG", "SVG")
  */
 const char *bekal_image_format_to_string (BekalImageFormat   format);
 

@@ -11,45 +11,135 @@
 
 G_BEGIN_DECLS
 
-/* Limits applied to every module file */
+/**
+ * BEKAL_LOADER_MAX_FILE_SIZE:
+ *
+ * The largest module file the loader reads (32 MiB).
+ */
 #define BEKAL_LOADER_MAX_FILE_SIZE (32 * 1024 * 1024)
+/**
+ * BEKAL_LOADER_MAX_DEPTH:
+ *
+ * The deepest nesting of XML elements accepted in a module file.
+ */
 #define BEKAL_LOADER_MAX_DEPTH     64
+/**
+ * BEKAL_LOADER_MAX_ATTRIBUTES:
+ *
+ * The most attributes one element may carry, namespace declarations included.
+ */
 #define BEKAL_LOADER_MAX_ATTRIBUTES 64 /* on one element, namespace declarations included */
 
+/**
+ * BEKAL_LOADER_ERROR:
+ *
+ * The error domain of the loader.
+ */
 #define BEKAL_LOADER_ERROR (bekal_loader_error_quark ())
 
+/**
+ * BekalLoaderError:
+ * @BEKAL_LOADER_ERROR_IO: a file or folder could not be read, or a folder holds no module file
+ * @BEKAL_LOADER_ERROR_INVALID: the content has errors; the diagnostics say which
+ *
+ * Why a module could not be loaded.
+ */
 typedef enum
 {
   BEKAL_LOADER_ERROR_IO,
   BEKAL_LOADER_ERROR_INVALID,
 } BekalLoaderError;
 
+/**
+ * BekalLoader:
+ *
+ * Reads module files (`module.LANG.xml`) with a hardened XML parser, checks them against the
+ * schema and the rules of a module, resolves their media references inside the media folders
+ * and builds a #BekalModule. Use a loader from one thread at a time; the modules it returns
+ * are immutable and may be shared between threads.
+ */
 #define BEKAL_TYPE_LOADER (bekal_loader_get_type ())
 
 G_DECLARE_FINAL_TYPE (BekalLoader, bekal_loader, BEKAL, LOADER, GObject)
 
+/**
+ * bekal_loader_error_quark:
+ *
+ * Returns: the quark of %BEKAL_LOADER_ERROR
+ */
 GQuark              bekal_loader_error_quark    (void);
+
+/**
+ * bekal_loader_new:
+ * @media_dirs: (array zero-terminated=1) (nullable): the folders searched for `media:NAME`
+ *   references; copied
+ *
+ * Returns: (transfer full): a new loader
+ */
 BekalLoader        *bekal_loader_new            (const char * const *media_dirs);
+
+/**
+ * bekal_loader_get_media_dirs:
+ * @self: a #BekalLoader
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the media folders given to
+ *   bekal_loader_new(), possibly empty, never %NULL
+ */
 const char * const *bekal_loader_get_media_dirs (BekalLoader        *self);
 
-/* Loads one module file. Problems in the content become diagnostics (appended to
- * @diagnostics) and give NULL with BEKAL_LOADER_ERROR_INVALID; a file that cannot be read
- * gives NULL with BEKAL_LOADER_ERROR_IO. A module with only warnings is returned. */
+/**
+ * bekal_loader_load_file:
+ * @self: a #BekalLoader
+ * @path: a module file
+ * @diagnostics: (element-type BekalDiagnostic): receives the problems found, errors and
+ *   warnings
+ * @error: return location for a #GError
+ *
+ * Loads and checks one module file. It blocks on the disk: call it from a worker thread in
+ * the app. Problems in the content are appended to @diagnostics and give %NULL with
+ * %BEKAL_LOADER_ERROR_INVALID; a file that cannot be read gives %NULL with
+ * %BEKAL_LOADER_ERROR_IO. A module with only warnings is returned.
+ *
+ * Returns: (transfer full) (nullable): the module, or %NULL with @error set
+ */
 BekalModule        *bekal_loader_load_file      (BekalLoader        *self,
                                                  const char         *path,
                                                  GPtrArray          *diagnostics,
                                                  GError            **error);
 
-/* Loads every module.LANG.xml of a module folder and checks that the translations have the
- * same structure and ids. Returns the valid variants (possibly empty), keyed by language. */
+/**
+ * bekal_loader_load_folder:
+ * @self: a #BekalLoader
+ * @folder: a module folder
+ * @diagnostics: (element-type BekalDiagnostic): receives the problems of every file
+ * @error: return location for a #GError
+ *
+ * Loads every `module.LANG.xml` of a module folder and checks that the translations have the
+ * same structure and ids. Blocks on the disk. A folder that cannot be read or holds no module
+ * file gives %NULL with %BEKAL_LOADER_ERROR_IO (or a #GFileError).
+ *
+ * Returns: (transfer full) (nullable) (element-type utf8 BekalModule): the valid variants,
+ *   keyed by language, possibly empty; or %NULL with @error set
+ */
 GHashTable         *bekal_loader_load_folder    (BekalLoader        *self,
                                                  const char         *folder,
                                                  GPtrArray          *diagnostics,
                                                  GError            **error);
 
-/* The language of a file named module.LANG.xml, or NULL */
+/**
+ * bekal_loader_language_from_filename:
+ * @path: a file name or path
+ *
+ * Returns: (transfer full) (nullable): the language of a file named `module.LANG.xml`, or
+ *   %NULL for any other name
+ */
 char               *bekal_loader_language_from_filename (const char *path);
-/* Whether @folder holds at least one module.LANG.xml file */
+/**
+ * bekal_loader_folder_has_module_file:
+ * @folder: a folder
+ *
+ * Returns: whether @folder holds at least one `module.LANG.xml` file
+ */
 gboolean            bekal_loader_folder_has_module_file (const char *folder);
 
 G_END_DECLS

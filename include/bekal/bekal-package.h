@@ -284,7 +284,7 @@ BekalPackageStatus  bekal_package_info_compare_installed (BekalPackageInfo    *s
  * bekal_package_info_get_path:
  * @self: a #BekalPackageInfo
  *
- * Returns: the package file this describes
+ * Returns: (transfer none): the package file this describes
  */
 const char         *bekal_package_info_get_path             (BekalPackageInfo    *self);
 
@@ -292,7 +292,7 @@ const char         *bekal_package_info_get_path             (BekalPackageInfo   
  * bekal_package_info_get_id:
  * @self: a #BekalPackageInfo
  *
- * Returns: the id of the packed module
+ * Returns: (transfer none): the id of the packed module
  */
 const char         *bekal_package_info_get_id               (BekalPackageInfo    *self);
 
@@ -300,7 +300,7 @@ const char         *bekal_package_info_get_id               (BekalPackageInfo   
  * bekal_package_info_get_version:
  * @self: a #BekalPackageInfo
  *
- * Returns: the version of the packed module
+ * Returns: (transfer none): the version of the packed module
  */
 const char         *bekal_package_info_get_version          (BekalPackageInfo    *self);
 
@@ -317,7 +317,7 @@ const char * const *bekal_package_info_get_languages        (BekalPackageInfo   
  * @self: a #BekalPackageInfo
  * @language: a language code from bekal_package_info_get_languages()
  *
- * Returns: (nullable): the module's title in @language
+ * Returns: (transfer none) (nullable): the module's title in @language
  */
 const char         *bekal_package_info_get_title            (BekalPackageInfo    *self,
                                                              const char          *language);
@@ -335,7 +335,7 @@ guint               bekal_package_info_get_n_files          (BekalPackageInfo   
  * @self: a #BekalPackageInfo
  * @index: a file, below bekal_package_info_get_n_files()
  *
- * Returns: the file's name in the package: `module/…` or `media/…`
+ * Returns: (transfer none): the file's name in the package: `module/…` or `media/…`
  */
 const char         *bekal_package_info_get_file_path        (BekalPackageInfo    *self,
                                                              guint                index);
@@ -355,7 +355,7 @@ guint64             bekal_package_info_get_file_size        (BekalPackageInfo   
  * @self: a #BekalPackageInfo
  * @index: a file, below bekal_package_info_get_n_files()
  *
- * Returns: the file's SHA-256, 64 lower-case hexadecimal digits
+ * Returns: (transfer none): the file's SHA-256, 64 lower-case hexadecimal digits
  */
 const char         *bekal_package_info_get_file_sha256      (BekalPackageInfo    *self,
                                                              guint                index);
@@ -381,7 +381,7 @@ const char * const *bekal_package_info_get_media            (BekalPackageInfo   
  * bekal_package_info_get_installed_folder:
  * @self: a #BekalPackageInfo
  *
- * Returns: (nullable): after bekal_package_install(), the module's folder
+ * Returns: (transfer none) (nullable): after bekal_package_install(), the module's folder
  */
 const char         *bekal_package_info_get_installed_folder (BekalPackageInfo    *self);
 
@@ -389,8 +389,8 @@ const char         *bekal_package_info_get_installed_folder (BekalPackageInfo   
  * bekal_package_info_get_backup_folder:
  * @self: a #BekalPackageInfo
  *
- * Returns: (nullable): after bekal_package_install() replaced another version, the folder
- *   that now holds that version
+ * Returns: (transfer none) (nullable): after bekal_package_install() replaced another
+ *   version, the folder that now holds that version
  */
 const char         *bekal_package_info_get_backup_folder    (BekalPackageInfo    *self);
 
@@ -398,7 +398,8 @@ const char         *bekal_package_info_get_backup_folder    (BekalPackageInfo   
  * bekal_package_info_get_replaced_version:
  * @self: a #BekalPackageInfo
  *
- * Returns: (nullable): after bekal_package_install() replaced another version, that version
+ * Returns: (transfer none) (nullable): after bekal_package_install() replaced another
+ *   version, that version
  */
 const char         *bekal_package_info_get_replaced_version (BekalPackageInfo    *self);
 

@@ -230,7 +230,7 @@ BekalQuestionBank       *bekal_question_bank_new_from_module (BekalModule *modul
  * bekal_question_bank_get_title:
  * @self: a bank
  *
- * Returns: (nullable): the module's title for a bank made from a module, else %NULL
+ * Returns: (transfer none) (nullable): the module's title for a bank made from a module, else %NULL
  */
 const char              *bekal_question_bank_get_title      (BekalQuestionBank *self);
 

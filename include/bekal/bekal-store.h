@@ -11,20 +11,57 @@
 
 G_BEGIN_DECLS
 
-/* The schema version this build writes; older databases are migrated when opened */
+/**
+ * BEKAL_STORE_SCHEMA_VERSION:
+ *
+ * The schema version this build writes; older databases are migrated when opened.
+ */
 #define BEKAL_STORE_SCHEMA_VERSION 5
 
-/* The database file inside the data folder */
+/**
+ * BEKAL_STORE_FILE_NAME:
+ *
+ * The database file inside the data folder.
+ */
 #define BEKAL_STORE_FILE_NAME "bekal.db"
 
-/* Setting key holding the id of the profile used last (as decimal text) */
+/**
+ * BEKAL_STORE_KEY_LAST_PROFILE:
+ *
+ * The setting key holding the id of the profile used last (as decimal text).
+ */
 #define BEKAL_STORE_KEY_LAST_PROFILE "last-profile"
 
-/* A score that is absent (an unscored answer, an attempt without scored questions) */
+/**
+ * BEKAL_STORE_NO_SCORE:
+ *
+ * A score that is absent (an unscored answer, an attempt without scored questions).
+ */
 #define BEKAL_STORE_NO_SCORE (-1.0)
 
+/**
+ * BEKAL_STORE_ERROR:
+ *
+ * The error domain of the store.
+ */
 #define BEKAL_STORE_ERROR (bekal_store_error_quark ())
 
+/**
+ * BekalStoreError:
+ * @BEKAL_STORE_ERROR_FAILED: any other failure of the database
+ * @BEKAL_STORE_ERROR_NEWER_VERSION: written by a newer Bekal; left untouched
+ * @BEKAL_STORE_ERROR_CORRUPT: not a Bekal database, or damaged; left untouched
+ * @BEKAL_STORE_ERROR_READ_ONLY: the folder or file cannot be written
+ * @BEKAL_STORE_ERROR_FULL: the disk is full
+ * @BEKAL_STORE_ERROR_BUSY: another process kept the database locked too long
+ * @BEKAL_STORE_ERROR_NOT_FOUND: no such profile or attempt
+ * @BEKAL_STORE_ERROR_INVALID: a value the database does not accept
+ * @BEKAL_STORE_ERROR_BAD_VERSION: a schema version no Bekal writes (negative); left untouched
+ * @BEKAL_STORE_ERROR_FOREIGN_SCHEMA: tables, views, indexes or triggers Bekal did not create,
+ *   or changed ones; left untouched (see bekal_store_repair_schema())
+ *
+ * Why the store failed. The messages are meant for people.
+ */
 typedef enum
 {
   BEKAL_STORE_ERROR_FAILED,
@@ -40,6 +77,15 @@ typedef enum
                                      * changed ones; untouched (see bekal_store_repair_schema) */
 } BekalStoreError;
 
+/**
+ * BekalModuleFlag:
+ * @BEKAL_MODULE_FLAG_NONE: no flag
+ * @BEKAL_MODULE_FLAG_PRETEST_SKIPPED: the learner skipped the pre-test
+ * @BEKAL_MODULE_FLAG_PRETEST_DONE: the learner finished the pre-test
+ * @BEKAL_MODULE_FLAG_POSTTEST_PASSED: the learner passed the post-test
+ *
+ * A learner's state in a module; the flags combine.
+ */
 typedef enum
 {
   BEKAL_MODULE_FLAG_NONE            = 0,
@@ -48,6 +94,14 @@ typedef enum
   BEKAL_MODULE_FLAG_POSTTEST_PASSED = 1 << 2,
 } BekalModuleFlag;
 
+/**
+ * BekalQuizVerdict:
+ * @BEKAL_QUIZ_VERDICT_NONE: unfinished, or the quiz has no pass mark
+ * @BEKAL_QUIZ_VERDICT_FAILED: below the pass mark
+ * @BEKAL_QUIZ_VERDICT_PASSED: at or above the pass mark
+ *
+ * The outcome of an attempt.
+ */
 typedef enum
 {
   BEKAL_QUIZ_VERDICT_NONE,   /* unfinished, or the quiz has no pass mark */
@@ -55,7 +109,15 @@ typedef enum
   BEKAL_QUIZ_VERDICT_PASSED,
 } BekalQuizVerdict;
 
-/* How an object of a database's schema differs from what Bekal creates */
+/**
+ * BekalSchemaProblem:
+ * @BEKAL_SCHEMA_OBJECT_FOREIGN: Bekal never creates it: repair removes it
+ * @BEKAL_SCHEMA_OBJECT_CHANGED: Bekal's own name, another definition: repair restores Bekal's
+ *   (not for a table)
+ * @BEKAL_SCHEMA_OBJECT_MISSING: Bekal's own, missing: repair re-creates it (not for a table)
+ *
+ * How an object of a database's schema differs from what Bekal creates.
+ */
 typedef enum
 {
   BEKAL_SCHEMA_OBJECT_FOREIGN, /* Bekal never creates it: repair removes it */
@@ -64,6 +126,16 @@ typedef enum
   BEKAL_SCHEMA_OBJECT_MISSING, /* Bekal's own, missing: repair re-creates it (not for a table) */
 } BekalSchemaProblem;
 
+/**
+ * BekalSchemaFinding:
+ * @problem: how the object differs
+ * @type: `table`, `index`, `view` or `trigger`
+ * @name: the object's name
+ * @table: the table it belongs to (its own name for a table or view)
+ *
+ * One object of a database's schema that differs from what Bekal creates; see
+ * bekal_store_check_schema().
+ */
 typedef struct
 {
   BekalSchemaProblem  problem;
@@ -72,13 +144,29 @@ typedef struct
   char               *table; /* the table it belongs to (its own name for a table or view) */
 } BekalSchemaFinding;
 
-/* One block a learner has seen */
+/**
+ * BekalSeenBlock:
+ * @lesson_id: the lesson
+ * @block_index: the block's place in the lesson, from 0
+ *
+ * One block a learner has seen.
+ */
 typedef struct
 {
   char  *lesson_id;
   guint  block_index;
 } BekalSeenBlock;
 
+/**
+ * BekalMediaProgress:
+ * @position_ms: where playback was, in milliseconds
+ * @watched_fraction: from 0 to 1, the furthest point reached
+ * @transcript_read_to_end: whether the transcript was read to its end
+ * @done: whether the media item counts as done
+ * @updated_at: when it was saved, in Unix seconds; ignored when saving
+ *
+ * A learner's progress through one media item.
+ */
 typedef struct
 {
   gint64   position_ms;
@@ -88,6 +176,24 @@ typedef struct
   gint64   updated_at;             /* unix seconds; ignored when saving */
 } BekalMediaProgress;
 
+/**
+ * BekalQuizAttempt:
+ * @id: the attempt's id
+ * @profile_id: the learner
+ * @module_id: the module
+ * @module_version: the module's version when the attempt started
+ * @content_hash: the module file's SHA-256 when the attempt started
+ * @quiz_id: the quiz
+ * @role: what the quiz is for
+ * @seed: the seed the questions and orders were drawn with
+ * @question_order: (array zero-terminated=1): the question ids in the order asked
+ * @started_at: when it started, in Unix seconds
+ * @finished_at: when it was finished, in Unix seconds; 0 while unfinished
+ * @score: from 0 to 1, or %BEKAL_STORE_NO_SCORE
+ * @verdict: the outcome
+ *
+ * One attempt at a quiz, as stored.
+ */
 typedef struct
 {
   gint64            id;
@@ -105,6 +211,18 @@ typedef struct
   BekalQuizVerdict  verdict;
 } BekalQuizAttempt;
 
+/**
+ * BekalQuizAnswer:
+ * @id: the answer's id
+ * @attempt_id: the attempt
+ * @question_id: the question
+ * @topic_id: its topic; `""` when none
+ * @response: the response, in the format of bekal-quiz.h
+ * @score: from 0 to 1, or %BEKAL_STORE_NO_SCORE
+ * @answered_at: when it was given, in Unix seconds
+ *
+ * One answer of an attempt, as stored.
+ */
 typedef struct
 {
   gint64  id;
@@ -119,50 +237,219 @@ typedef struct
 #define BEKAL_TYPE_STORE   (bekal_store_get_type ())
 #define BEKAL_TYPE_PROFILE (bekal_profile_get_type ())
 
+/**
+ * BekalStore:
+ *
+ * The learners' profiles, progress, notes and answers, kept in one SQLite database
+ * (`DATA_DIR/bekal.db`). Every write either is durable when its call returns %TRUE or, for the
+ * soft writes (reading position, blocks seen, media progress), is queued (see
+ * bekal_store_flush()). Not thread-safe: use one store from one thread; a worker thread opens
+ * its own store. Reads and writes may wait for another process's lock (see
+ * bekal_store_set_lock_wait()).
+ */
 G_DECLARE_FINAL_TYPE (BekalStore, bekal_store, BEKAL, STORE, GObject)
+
+/**
+ * BekalProfile:
+ *
+ * A snapshot of one learner's profile row; ask the store again after a change. Immutable.
+ */
 G_DECLARE_FINAL_TYPE (BekalProfile, bekal_profile, BEKAL, PROFILE, GObject)
 
+/**
+ * bekal_store_error_quark:
+ *
+ * Returns: the quark of %BEKAL_STORE_ERROR
+ */
 GQuark            bekal_store_error_quark             (void);
 
+/**
+ * bekal_seen_block_free:
+ * @block: (nullable) (transfer full): a seen block
+ *
+ * Frees a seen block.
+ */
 void              bekal_seen_block_free               (BekalSeenBlock      *block);
+
+/**
+ * bekal_quiz_attempt_free:
+ * @attempt: (nullable) (transfer full): an attempt
+ *
+ * Frees an attempt.
+ */
 void              bekal_quiz_attempt_free             (BekalQuizAttempt    *attempt);
+
+/**
+ * bekal_quiz_answer_free:
+ * @answer: (nullable) (transfer full): an answer
+ *
+ * Frees an answer.
+ */
 void              bekal_quiz_answer_free              (BekalQuizAnswer     *answer);
+
+/**
+ * bekal_schema_finding_free:
+ * @finding: (nullable) (transfer full): a finding
+ *
+ * Frees a finding.
+ */
 void              bekal_schema_finding_free           (BekalSchemaFinding  *finding);
-/* One line for a person, e.g. trigger “x” on table “y”, not made by Bekal */
+
+/**
+ * bekal_schema_finding_dup_description:
+ * @finding: a finding
+ *
+ * Returns: (transfer full): one translated line for a person, such as `trigger “x” on table “y”,
+ *   not made by Bekal`
+ */
 char             *bekal_schema_finding_dup_description (const BekalSchemaFinding *finding);
 
-/* Profile: a snapshot of one row; ask the store again after a change */
+/**
+ * bekal_profile_get_id:
+ * @self: a #BekalProfile
+ *
+ * Returns: the profile's id
+ */
 gint64            bekal_profile_get_id                (BekalProfile        *self);
+
+/**
+ * bekal_profile_get_name:
+ * @self: a #BekalProfile
+ *
+ * Returns: (transfer none): the learner's name
+ */
 const char       *bekal_profile_get_name              (BekalProfile        *self);
+
+/**
+ * bekal_profile_get_unit:
+ * @self: a #BekalProfile
+ *
+ * Returns: (transfer none): the sentra or unit, possibly empty
+ */
 const char       *bekal_profile_get_unit              (BekalProfile        *self);
+
+/**
+ * bekal_profile_get_role:
+ * @self: a #BekalProfile
+ *
+ * Returns: (transfer none): the job title, possibly empty
+ */
 const char       *bekal_profile_get_role              (BekalProfile        *self);
+
+/**
+ * bekal_profile_get_years_as_peksos:
+ * @self: a #BekalProfile
+ *
+ * Returns: the years of work as a social worker
+ */
 int               bekal_profile_get_years_as_peksos   (BekalProfile        *self);
+
+/**
+ * bekal_profile_get_trained_before:
+ * @self: a #BekalProfile
+ *
+ * Returns: whether the learner was trained on the subject before
+ */
 gboolean          bekal_profile_get_trained_before    (BekalProfile        *self);
+
+/**
+ * bekal_profile_get_created_at:
+ * @self: a #BekalProfile
+ *
+ * Returns: when the profile was made, in Unix seconds
+ */
 gint64            bekal_profile_get_created_at        (BekalProfile        *self);
 
-/* $XDG_DATA_HOME/bekal */
+/**
+ * bekal_store_dup_default_data_dir:
+ *
+ * Returns: (transfer full): the default data folder, `$XDG_DATA_HOME/bekal`
+ */
 char             *bekal_store_dup_default_data_dir    (void);
 
-/* Opens (creating and migrating when needed) DATA_DIR/bekal.db; @data_dir NULL means the
- * default. When the folder or file cannot be written, an existing database is opened
- * read-only. Not thread-safe: use one store from one thread. */
+/**
+ * bekal_store_open:
+ * @data_dir: (nullable): the data folder; %NULL for bekal_store_dup_default_data_dir()
+ * @error: return location for a #GError
+ *
+ * Opens `DATA_DIR/bekal.db`, creating the folder and the database and migrating an older
+ * schema when needed. When the folder or file cannot be written, an existing database is opened
+ * read-only. A newer, damaged or foreign database is left untouched. Blocks on the disk.
+ *
+ * Returns: (transfer full): the store, or %NULL with a %BEKAL_STORE_ERROR
+ */
 BekalStore       *bekal_store_open                    (const char          *data_dir,
                                                        GError             **error);
+
+/**
+ * bekal_store_get_data_dir:
+ * @self: a #BekalStore
+ *
+ * Returns: (transfer none): the data folder
+ */
 const char       *bekal_store_get_data_dir            (BekalStore          *self);
+
+/**
+ * bekal_store_get_path:
+ * @self: a #BekalStore
+ *
+ * Returns: (transfer none): the database file
+ */
 const char       *bekal_store_get_path                (BekalStore          *self);
+
+/**
+ * bekal_store_is_read_only:
+ * @self: a #BekalStore
+ *
+ * Returns: whether the database was opened read-only; writes then fail with
+ *   %BEKAL_STORE_ERROR_READ_ONLY
+ */
 gboolean          bekal_store_is_read_only            (BekalStore          *self);
 
-/* Settings: NULL with no error when the key is unset; a NULL value removes the key */
+/**
+ * bekal_store_dup_value:
+ * @self: a #BekalStore
+ * @key: a setting key
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the setting's value; %NULL with no error when the key is
+ *   unset, %NULL with @error set on a failure
+ */
 char             *bekal_store_dup_value               (BekalStore          *self,
                                                        const char          *key,
                                                        GError             **error);
+
+/**
+ * bekal_store_set_value:
+ * @self: a #BekalStore
+ * @key: a setting key
+ * @value: (nullable): the value; %NULL removes the key
+ * @error: return location for a #GError
+ *
+ * Sets a setting, durably.
+ *
+ * Returns: %TRUE on success
+ */
 gboolean          bekal_store_set_value               (BekalStore          *self,
                                                        const char          *key,
                                                        const char          *value,
                                                        GError             **error);
 
-/* Profiles. @unit is the sentra or unit, @role the job title; both may be empty. Returns
- * the new id, 0 on error. */
+/**
+ * bekal_store_create_profile:
+ * @self: a #BekalStore
+ * @name: the learner's name
+ * @unit: the sentra or unit; may be empty
+ * @role: the job title; may be empty
+ * @years_as_peksos: the years of work as a social worker
+ * @trained_before: whether the learner was trained on the subject before
+ * @error: return location for a #GError
+ *
+ * Creates a profile, durably.
+ *
+ * Returns: the new profile's id; 0 with @error set on failure (%BEKAL_STORE_ERROR_INVALID for
+ *   a value the database does not accept)
+ */
 gint64            bekal_store_create_profile          (BekalStore          *self,
                                                        const char          *name,
                                                        const char          *unit,
@@ -170,6 +457,23 @@ gint64            bekal_store_create_profile          (BekalStore          *self
                                                        int                  years_as_peksos,
                                                        gboolean             trained_before,
                                                        GError             **error);
+
+/**
+ * bekal_store_update_profile:
+ * @self: a #BekalStore
+ * @profile_id: the profile
+ * @name: the learner's name
+ * @unit: the sentra or unit; may be empty
+ * @role: the job title; may be empty
+ * @years_as_peksos: the years of work as a social worker
+ * @trained_before: whether the learner was trained on the subject before
+ * @error: return location for a #GError
+ *
+ * Changes a profile, durably.
+ *
+ * Returns: %TRUE on success; %FALSE with @error set (%BEKAL_STORE_ERROR_NOT_FOUND for an
+ *   unknown profile)
+ */
 gboolean          bekal_store_update_profile          (BekalStore          *self,
                                                        gint64               profile_id,
                                                        const char          *name,
@@ -178,91 +482,273 @@ gboolean          bekal_store_update_profile          (BekalStore          *self
                                                        int                  years_as_peksos,
                                                        gboolean             trained_before,
                                                        GError             **error);
-/* Deletes the profile and everything recorded for it */
+
+/**
+ * bekal_store_delete_profile:
+ * @self: a #BekalStore
+ * @profile_id: the profile
+ * @error: return location for a #GError
+ *
+ * Deletes the profile and everything recorded for it, durably.
+ *
+ * Returns: %TRUE on success
+ */
 gboolean          bekal_store_delete_profile          (BekalStore          *self,
                                                        gint64               profile_id,
                                                        GError             **error);
+
+/**
+ * bekal_store_dup_profile:
+ * @self: a #BekalStore
+ * @profile_id: the profile
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): a snapshot of the profile; %NULL with @error set
+ *   (%BEKAL_STORE_ERROR_NOT_FOUND for an unknown profile)
+ */
 BekalProfile     *bekal_store_dup_profile             (BekalStore          *self,
                                                        gint64               profile_id,
                                                        GError             **error);
-/* A GListModel of BekalProfile sorted by name */
+
+/**
+ * bekal_store_list_profiles:
+ * @self: a #BekalStore
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): a #GListModel of #BekalProfile sorted by name; %NULL with @error
+ *   set
+ */
 GListModel       *bekal_store_list_profiles           (BekalStore          *self,
                                                        GError             **error);
 
-/* Reading position in a module */
+/**
+ * bekal_store_set_position:
+ * @self: a #BekalStore
+ * @profile_id: the learner
+ * @module_id: the module
+ * @lesson_id: the lesson
+ * @block_index: the block reached
+ * @error: return location for a #GError
+ *
+ * Saves the reading position in a module: a soft write, queued (see bekal_store_flush()).
+ *
+ * Returns: %TRUE on success
+ */
 gboolean          bekal_store_set_position            (BekalStore          *self,
                                                        gint64               profile_id,
                                                        const char          *module_id,
                                                        const char          *lesson_id,
                                                        guint                block_index,
                                                        GError             **error);
-/* FALSE with no error when no position was saved */
+
+/**
+ * bekal_store_get_position:
+ * @self: a #BekalStore
+ * @profile_id: the learner
+ * @module_id: the module
+ * @out_lesson_id: (out) (optional) (transfer full): the lesson
+ * @out_block_index: (out) (optional): the block
+ * @error: return location for a #GError
+ *
+ * Reads the reading position in a module, queued writes included.
+ *
+ * Returns: %TRUE when a position was saved; %FALSE with no error when none was, or with
+ *   @error set on a failure
+ */
 gboolean          bekal_store_get_position            (BekalStore          *self,
                                                        gint64               profile_id,
                                                        const char          *module_id,
                                                        char               **out_lesson_id,
                                                        guint               *out_block_index,
                                                        GError             **error);
+
+/**
+ * bekal_store_mark_block_seen:
+ * @self: a #BekalStore
+ * @profile_id: the learner
+ * @module_id: the module
+ * @lesson_id: the lesson
+ * @block_index: the block seen
+ * @error: return location for a #GError
+ *
+ * Records that a block was seen: a soft write, queued (see bekal_store_flush()).
+ *
+ * Returns: %TRUE on success
+ */
 gboolean          bekal_store_mark_block_seen         (BekalStore          *self,
                                                        gint64               profile_id,
                                                        const char          *module_id,
                                                        const char          *lesson_id,
                                                        guint                block_index,
                                                        GError             **error);
-/* BekalSeenBlock elements, sorted by lesson then block; @lesson_id NULL means all lessons */
+
+/**
+ * bekal_store_list_seen_blocks:
+ * @self: a #BekalStore
+ * @profile_id: the learner
+ * @module_id: the module
+ * @lesson_id: (nullable): a lesson; %NULL for every lesson
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type BekalSeenBlock): the blocks seen, sorted by lesson
+ *   then block; %NULL with @error set
+ */
 GPtrArray        *bekal_store_list_seen_blocks        (BekalStore          *self,
                                                        gint64               profile_id,
                                                        const char          *module_id,
                                                        const char          *lesson_id,
                                                        GError             **error);
+
+/**
+ * bekal_store_mark_lesson_complete:
+ * @self: a #BekalStore
+ * @profile_id: the learner
+ * @module_id: the module
+ * @lesson_id: the lesson
+ * @error: return location for a #GError
+ *
+ * Records that a lesson was completed, durably.
+ *
+ * Returns: %TRUE on success
+ */
 gboolean          bekal_store_mark_lesson_complete    (BekalStore          *self,
                                                        gint64               profile_id,
                                                        const char          *module_id,
                                                        const char          *lesson_id,
                                                        GError             **error);
-/* FALSE also on error: check @error when it matters */
+
+/**
+ * bekal_store_is_lesson_complete:
+ * @self: a #BekalStore
+ * @profile_id: the learner
+ * @module_id: the module
+ * @lesson_id: the lesson
+ * @error: return location for a #GError
+ *
+ * Returns: whether the lesson was completed; %FALSE also on error: check @error when it
+ *   matters
+ */
 gboolean          bekal_store_is_lesson_complete      (BekalStore          *self,
                                                        gint64               profile_id,
                                                        const char          *module_id,
                                                        const char          *lesson_id,
                                                        GError             **error);
-/* The completed lesson ids in the order they were completed (empty, not NULL, when none) */
+
+/**
+ * bekal_store_list_completed_lessons:
+ * @self: a #BekalStore
+ * @profile_id: the learner
+ * @module_id: the module
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the completed lesson ids in the order
+ *   they were completed, empty when none; %NULL with @error set
+ */
 char            **bekal_store_list_completed_lessons  (BekalStore          *self,
                                                        gint64               profile_id,
                                                        const char          *module_id,
                                                        GError             **error);
 
-/* Module state. Setting a flag again keeps the time it was first set. */
+/**
+ * bekal_store_set_module_flag:
+ * @self: a #BekalStore
+ * @profile_id: the learner
+ * @module_id: the module
+ * @flag: the flags to set
+ * @error: return location for a #GError
+ *
+ * Sets module flags, durably. Setting a flag again keeps the time it was first set.
+ *
+ * Returns: %TRUE on success
+ */
 gboolean          bekal_store_set_module_flag         (BekalStore          *self,
                                                        gint64               profile_id,
                                                        const char          *module_id,
                                                        BekalModuleFlag      flag,
                                                        GError             **error);
+
+/**
+ * bekal_store_clear_module_flag:
+ * @self: a #BekalStore
+ * @profile_id: the learner
+ * @module_id: the module
+ * @flag: the flags to clear
+ * @error: return location for a #GError
+ *
+ * Clears module flags, durably.
+ *
+ * Returns: %TRUE on success
+ */
 gboolean          bekal_store_clear_module_flag       (BekalStore          *self,
                                                        gint64               profile_id,
                                                        const char          *module_id,
                                                        BekalModuleFlag      flag,
                                                        GError             **error);
+
+/**
+ * bekal_store_get_module_flags:
+ * @self: a #BekalStore
+ * @profile_id: the learner
+ * @module_id: the module
+ * @out_flags: (out): the flags set
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success
+ */
 gboolean          bekal_store_get_module_flags        (BekalStore          *self,
                                                        gint64               profile_id,
                                                        const char          *module_id,
                                                        BekalModuleFlag     *out_flags,
                                                        GError             **error);
-/* Unix seconds when @flag (a single flag) was set, 0 when it is not set or on error */
+
+/**
+ * bekal_store_get_module_flag_time:
+ * @self: a #BekalStore
+ * @profile_id: the learner
+ * @module_id: the module
+ * @flag: a single flag
+ * @error: return location for a #GError
+ *
+ * Returns: when @flag was set, in Unix seconds; 0 when it is not set or on error
+ */
 gint64            bekal_store_get_module_flag_time    (BekalStore          *self,
                                                        gint64               profile_id,
                                                        const char          *module_id,
                                                        BekalModuleFlag      flag,
                                                        GError             **error);
 
-/* Reflections: private notes of the learner */
+/**
+ * bekal_store_save_reflection:
+ * @self: a #BekalStore
+ * @profile_id: the learner
+ * @module_id: the module
+ * @reflection_id: the reflection block
+ * @text: the learner's private note
+ * @error: return location for a #GError
+ *
+ * Saves a reflection, a private note of the learner, durably.
+ *
+ * Returns: %TRUE on success
+ */
 gboolean          bekal_store_save_reflection         (BekalStore          *self,
                                                        gint64               profile_id,
                                                        const char          *module_id,
                                                        const char          *reflection_id,
                                                        const char          *text,
                                                        GError             **error);
-/* NULL with no error when nothing was written yet */
+
+/**
+ * bekal_store_load_reflection:
+ * @self: a #BekalStore
+ * @profile_id: the learner
+ * @module_id: the module
+ * @reflection_id: the reflection block
+ * @out_updated_at: (out) (optional): when it was saved, in Unix seconds
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the note; %NULL with no error when nothing was written
+ *   yet, %NULL with @error set on a failure
+ */
 char             *bekal_store_load_reflection         (BekalStore          *self,
                                                        gint64               profile_id,
                                                        const char          *module_id,
@@ -270,15 +756,40 @@ char             *bekal_store_load_reflection         (BekalStore          *self
                                                        gint64              *out_updated_at,
                                                        GError             **error);
 
-/* Media progress. Saving keeps the furthest watched fraction, and once the transcript was
- * read to the end or the item was done, it stays so. */
+/**
+ * bekal_store_save_media_progress:
+ * @self: a #BekalStore
+ * @profile_id: the learner
+ * @module_id: the module
+ * @media_id: the media item
+ * @progress: the progress
+ * @error: return location for a #GError
+ *
+ * Saves the progress through a media item: a soft write, queued (see bekal_store_flush()).
+ * Saving keeps the furthest watched fraction, and once the transcript was read to the end or
+ * the item was done, it stays so.
+ *
+ * Returns: %TRUE on success
+ */
 gboolean          bekal_store_save_media_progress     (BekalStore               *self,
                                                        gint64                    profile_id,
                                                        const char               *module_id,
                                                        const char               *media_id,
                                                        const BekalMediaProgress *progress,
                                                        GError                  **error);
-/* FALSE with no error when nothing was saved for this media item */
+
+/**
+ * bekal_store_load_media_progress:
+ * @self: a #BekalStore
+ * @profile_id: the learner
+ * @module_id: the module
+ * @media_id: the media item
+ * @out_progress: (out caller-allocates): the progress
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when progress was saved; %FALSE with no error when nothing was saved for this
+ *   media item, or with @error set on a failure
+ */
 gboolean          bekal_store_load_media_progress     (BekalStore               *self,
                                                        gint64                    profile_id,
                                                        const char               *module_id,
@@ -286,7 +797,20 @@ gboolean          bekal_store_load_media_progress     (BekalStore               
                                                        BekalMediaProgress       *out_progress,
                                                        GError                  **error);
 
-/* Answers to the questions asked at media checkpoints; the last answer is kept */
+/**
+ * bekal_store_save_checkpoint_response:
+ * @self: a #BekalStore
+ * @profile_id: the learner
+ * @module_id: the module
+ * @media_id: the media item
+ * @question_id: the checkpoint's question
+ * @response: the response
+ * @error: return location for a #GError
+ *
+ * Saves the answer to a question asked at a media checkpoint, durably; the last answer is kept.
+ *
+ * Returns: %TRUE on success
+ */
 gboolean          bekal_store_save_checkpoint_response (BekalStore         *self,
                                                         gint64              profile_id,
                                                         const char         *module_id,
@@ -294,6 +818,20 @@ gboolean          bekal_store_save_checkpoint_response (BekalStore         *self
                                                         const char         *question_id,
                                                         const char         *response,
                                                         GError            **error);
+
+/**
+ * bekal_store_load_checkpoint_response:
+ * @self: a #BekalStore
+ * @profile_id: the learner
+ * @module_id: the module
+ * @media_id: the media item
+ * @question_id: the checkpoint's question
+ * @out_answered_at: (out) (optional): when it was given, in Unix seconds
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the last response; %NULL with no error when none was
+ *   given, %NULL with @error set on a failure
+ */
 char             *bekal_store_load_checkpoint_response (BekalStore         *self,
                                                         gint64              profile_id,
                                                         const char         *module_id,
@@ -302,7 +840,23 @@ char             *bekal_store_load_checkpoint_response (BekalStore         *self
                                                         gint64             *out_answered_at,
                                                         GError            **error);
 
-/* Quiz attempts. Returns the new attempt id, 0 on error. */
+/**
+ * bekal_store_start_attempt:
+ * @self: a #BekalStore
+ * @profile_id: the learner
+ * @module_id: the module
+ * @module_version: the module's version
+ * @content_hash: the module file's SHA-256
+ * @quiz_id: the quiz
+ * @role: what the quiz is for
+ * @seed: the seed the questions and orders are drawn with
+ * @question_order: (array zero-terminated=1): the question ids in the order asked
+ * @error: return location for a #GError
+ *
+ * Starts a quiz attempt, durably.
+ *
+ * Returns: the new attempt's id; 0 with @error set on failure
+ */
 gint64            bekal_store_start_attempt           (BekalStore          *self,
                                                        gint64               profile_id,
                                                        const char          *module_id,
@@ -313,8 +867,22 @@ gint64            bekal_store_start_attempt           (BekalStore          *self
                                                        gint64               seed,
                                                        const char * const  *question_order,
                                                        GError             **error);
-/* Saved at once; answering the same question again replaces the answer. @score is 0..1 or
- * BEKAL_STORE_NO_SCORE. A finished attempt accepts no more answers. */
+
+/**
+ * bekal_store_record_answer:
+ * @self: a #BekalStore
+ * @attempt_id: the attempt
+ * @question_id: the question
+ * @topic_id: (nullable): its topic
+ * @response: the response
+ * @score: from 0 to 1, or %BEKAL_STORE_NO_SCORE
+ * @error: return location for a #GError
+ *
+ * Saves an answer at once, durably; answering the same question again replaces the answer. A
+ * finished attempt accepts no more answers.
+ *
+ * Returns: %TRUE on success
+ */
 gboolean          bekal_store_record_answer           (BekalStore          *self,
                                                        gint64               attempt_id,
                                                        const char          *question_id,
@@ -322,47 +890,120 @@ gboolean          bekal_store_record_answer           (BekalStore          *self
                                                        const char          *response,
                                                        double               score,
                                                        GError             **error);
+
+/**
+ * bekal_store_finish_attempt:
+ * @self: a #BekalStore
+ * @attempt_id: the attempt
+ * @score: from 0 to 1, or %BEKAL_STORE_NO_SCORE
+ * @verdict: the outcome
+ * @error: return location for a #GError
+ *
+ * Marks an attempt finished with its score, durably.
+ *
+ * Returns: %TRUE on success
+ */
 gboolean          bekal_store_finish_attempt          (BekalStore          *self,
                                                        gint64               attempt_id,
                                                        double               score,
                                                        BekalQuizVerdict     verdict,
                                                        GError             **error);
+
+/**
+ * bekal_store_dup_attempt:
+ * @self: a #BekalStore
+ * @attempt_id: the attempt
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the attempt; %NULL with @error set (%BEKAL_STORE_ERROR_NOT_FOUND
+ *   for an unknown attempt)
+ */
 BekalQuizAttempt *bekal_store_dup_attempt             (BekalStore          *self,
                                                        gint64               attempt_id,
                                                        GError             **error);
-/* BekalQuizAttempt elements, oldest first; @quiz_id NULL means every quiz of the module */
+
+/**
+ * bekal_store_list_attempts:
+ * @self: a #BekalStore
+ * @profile_id: the learner
+ * @module_id: the module
+ * @quiz_id: (nullable): a quiz; %NULL for every quiz of the module
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type BekalQuizAttempt): the attempts, oldest first; %NULL
+ *   with @error set
+ */
 GPtrArray        *bekal_store_list_attempts           (BekalStore          *self,
                                                        gint64               profile_id,
                                                        const char          *module_id,
                                                        const char          *quiz_id,
                                                        GError             **error);
-/* BekalQuizAnswer elements in the order they were first given */
+
+/**
+ * bekal_store_list_answers:
+ * @self: a #BekalStore
+ * @attempt_id: the attempt
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type BekalQuizAnswer): the answers in the order they were
+ *   first given; %NULL with @error set
+ */
 GPtrArray        *bekal_store_list_answers            (BekalStore          *self,
                                                        gint64               attempt_id,
                                                        GError             **error);
-/* The latest unfinished attempt, or NULL with no error when there is none */
+
+/**
+ * bekal_store_find_unfinished_attempt:
+ * @self: a #BekalStore
+ * @profile_id: the learner
+ * @module_id: the module
+ * @quiz_id: the quiz
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the latest unfinished attempt; %NULL with no error when
+ *   there is none, %NULL with @error set on a failure
+ */
 BekalQuizAttempt *bekal_store_find_unfinished_attempt (BekalStore          *self,
                                                        gint64               profile_id,
                                                        const char          *module_id,
                                                        const char          *quiz_id,
                                                        GError             **error);
 
-/* The attempt that counts in reports for a pre-test or post-test (@role): the first finished
- * pre-test, the latest finished post-test (the view counted_attempts). NULL with no error when
- * there is none. */
+/**
+ * bekal_store_dup_counted_attempt:
+ * @self: a #BekalStore
+ * @profile_id: the learner
+ * @module_id: the module
+ * @role: %BEKAL_QUIZ_PRETEST or %BEKAL_QUIZ_POSTTEST
+ * @error: return location for a #GError
+ *
+ * The attempt that counts in reports: the first finished pre-test, the latest finished
+ * post-test (the view `counted_attempts`).
+ *
+ * Returns: (transfer full) (nullable): the attempt; %NULL with no error when there is none,
+ *   %NULL with @error set on a failure
+ */
 BekalQuizAttempt *bekal_store_dup_counted_attempt     (BekalStore          *self,
                                                        gint64               profile_id,
                                                        const char          *module_id,
                                                        BekalQuizRole        role,
                                                        GError             **error);
 
-/* Soft writes (reading position, blocks seen, media progress) are queued and written together
- * in one transaction within about 250 ms, or at once by this call and when the store goes away;
- * reads see them at once. A soft write never waits for another process's lock: when the
+/**
+ * bekal_store_flush:
+ * @self: a #BekalStore
+ * @error: return location for a #GError
+ *
+ * Soft writes (reading position, blocks seen, media progress) are queued and written together
+ * in one transaction within about 250 ms, or at once by this call and when the store goes
+ * away; reads see them at once. A soft write never waits for another process's lock: when the
  * database is busy it stays queued and is tried again. Every other write is durable when its
- * call returns TRUE. The writes given to bekal_store_write_async() that still wait are run
- * first. Returns FALSE with an error when the queue could not be written (it is kept and
- * tried again). */
+ * call returns %TRUE. The writes given to bekal_store_write_async() that still wait are run
+ * first.
+ *
+ * Returns: %TRUE when everything queued is written; %FALSE with @error set when the queue
+ *   could not be written (it is kept and tried again)
+ */
 gboolean          bekal_store_flush                   (BekalStore          *self,
                                                        GError             **error);
 
@@ -449,15 +1090,36 @@ guint             bekal_store_get_n_pending_writes    (BekalStore          *self
 /* Schema check and repair, for `bekal-author store check|repair`. These work on
  * DATA_DIR/bekal.db without opening it as a store. */
 
-/* BekalSchemaFinding elements (empty when the schema is Bekal's own); NULL with an error when
- * the file cannot be examined (missing, not a database, damaged, unknown version). Nothing in
- * the file changes. */
+/**
+ * bekal_store_check_schema:
+ * @data_dir: the data folder
+ * @error: return location for a #GError
+ *
+ * Compares the schema of `DATA_DIR/bekal.db` with what Bekal creates, for
+ * `bekal-author store check`, without opening it as a store. Nothing in the file changes.
+ *
+ * Returns: (transfer full) (element-type BekalSchemaFinding): the findings, empty when the
+ *   schema is Bekal's own; %NULL with @error set when the file cannot be examined (missing,
+ *   not a database, damaged, unknown version)
+ */
 GPtrArray        *bekal_store_check_schema            (const char          *data_dir,
                                                        GError             **error);
-/* Copies bekal.db to a timestamped backup next to it (@out_backup_path), then removes the
- * foreign objects and restores Bekal's changed or missing indexes, views and triggers;
- * @out_repaired gets the findings acted on (empty, and no backup, when there was nothing to
- * do). A changed or missing table cannot be repaired: FALSE with an error, nothing changed. */
+
+/**
+ * bekal_store_repair_schema:
+ * @data_dir: the data folder
+ * @out_backup_path: (out) (optional) (nullable) (transfer full): the backup made
+ * @out_repaired: (out) (optional) (transfer full) (element-type BekalSchemaFinding): the
+ *   findings acted on
+ * @error: return location for a #GError
+ *
+ * For `bekal-author store repair`: copies `bekal.db` to a timestamped backup next to it, then
+ * removes the foreign objects and restores Bekal's changed or missing indexes, views and
+ * triggers. When there was nothing to do, @out_repaired is empty and no backup is made. A
+ * changed or missing table cannot be repaired: %FALSE with an error, nothing changed.
+ *
+ * Returns: %TRUE on success
+ */
 gboolean          bekal_store_repair_schema           (const char          *data_dir,
                                                        char               **out_backup_path,
                                                        GPtrArray          **out_repaired,

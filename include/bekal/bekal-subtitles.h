@@ -137,9 +137,37 @@ typedef struct
   gint64 min_gap_ms;
 } BekalSubtitleLimits;
 
+/**
+ * bekal_subtitles_error_quark:
+ *
+ * Returns: the quark of %BEKAL_SUBTITLES_ERROR
+ */
 GQuark     bekal_subtitles_error_quark   (void);
+
+/**
+ * bekal_cue_free:
+ * @cue: (nullable) (transfer full): a cue
+ *
+ * Frees a cue and everything it holds. The free function of the arrays of cues that
+ * bekal_subtitles_parse() and bekal_subtitles_load() return.
+ */
 void       bekal_cue_free                (BekalCue             *cue);
+
+/**
+ * bekal_subtitle_problem_free:
+ * @problem: (nullable) (transfer full): a problem
+ *
+ * Frees a problem found by bekal_subtitles_check_quality().
+ */
 void       bekal_subtitle_problem_free   (BekalSubtitleProblem *problem);
+
+/**
+ * bekal_subtitle_limits_init:
+ * @limits: (out caller-allocates): the limits to fill in
+ *
+ * Fills @limits with the defaults: 17 characters a second, lines of at most 42 characters,
+ * at most 2 lines, a cue shown from 833 ms to 7 s, 80 ms between cues.
+ */
 void       bekal_subtitle_limits_init    (BekalSubtitleLimits  *limits);
 
 /**
