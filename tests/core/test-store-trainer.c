@@ -8,6 +8,7 @@
 
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -565,6 +566,107 @@ test_permissions (Fixture       *fixture,
   g_object_unref (store);
 }
 
+/* Runs bekal-author with stdin from /dev/null, as in CI; returns its exit status */
+static int
+run_author (char       **out,
+            const char  *first_arg,
+            ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "LC_ALL", "C.UTF-8", TRUE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  const char *author = g_getenv ("BEKAL_AUTHOR");
+  int wait_status = 0;
+  va_list args;
+
+  g_assert_nonnull (author);
+  g_ptr_array_add (argv, (gpointer) author);
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  envp = g_environ_unsetenv (envp, "LANGUAGE");
+
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_STDIN_FROM_DEV_NULL, NULL, NULL,
+                out, &err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_test_message ("stdout:\n%s\nstderr:\n%s", *out, err);
+  /* what went to stderr is part of what the trainer reads */
+  {
+    char *both = g_strconcat (*out, err, NULL);
+
+    g_free (*out);
+    *out = both;
+  }
+  return WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
+
+static void
+test_author_reset (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *empty = g_build_filename (fixture->dir, "kosong", NULL);
+  BekalStore *store = open_store (fixture);
+  BekalProfileSummary summary = { 0 };
+  gboolean has = FALSE;
+  gint64 ani;
+
+  ani = bekal_store_create_profile (store, "Ani", "", "", 0, FALSE, &error);
+  g_assert_true (bekal_store_save_reflection (store, ani, "modul", "r1", "catatan", &error));
+  g_assert_true (bekal_store_set_profile_pin (store, ani, "1234", &error));
+  g_assert_true (bekal_store_set_trainer_passphrase (store, PASSPHRASE, &error));
+  exec_sql (store, "UPDATE trainer_lock SET failed_tries = 7, last_failed_at = strftime('%s')");
+  g_assert_no_error (error);
+  g_object_unref (store);
+
+  /* no terminal to confirm on, no --yes: refused, nothing changed */
+  g_assert_cmpint (run_author (&out, "trainer", "reset", "--data-dir", fixture->data_dir, NULL),
+                   ==, 1);
+  g_assert_nonnull (strstr (out, "removes the trainer passphrase"));
+  g_assert_nonnull (strstr (out, "not touched"));
+  g_assert_nonnull (strstr (out, "--yes"));
+  g_clear_pointer (&out, g_free);
+  store = open_store (fixture);
+  g_assert_true (bekal_store_has_trainer_passphrase (store, &has, &error));
+  g_assert_true (has);
+  g_object_unref (store);
+
+  /* usage errors */
+  g_assert_cmpint (run_author (&out, "trainer", "reset", NULL), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_author (&out, "trainer", "forget", NULL), ==, 2);
+  g_clear_pointer (&out, g_free);
+  /* a folder without a database: none is made */
+  g_assert_cmpint (g_mkdir (empty, 0700), ==, 0);
+  g_assert_cmpint (run_author (&out, "trainer", "reset", "--yes", "--data-dir", empty, NULL),
+                   ==, 1);
+  g_assert_nonnull (strstr (out, "no Bekal database"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&out, g_free);
+  out = g_build_filename (empty, "bekal.db", NULL);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (run_author (&out, "trainer", "reset", "--yes", "--data-dir",
+                               fixture->data_dir, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "was removed"));
+
+  store = open_store (fixture);
+  g_assert_true (bekal_store_has_trainer_passphrase (store, &has, &error));
+  g_assert_false (has);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM trainer_lock"), ==, 0);
+  /* the learner's data and PIN are still there */
+  g_assert_true (bekal_store_summarize_profile (store, ani, &summary, &error));
+  g_assert_cmpuint (summary.n_reflections, ==, 1);
+  g_assert_true (bekal_store_profile_has_pin (store, ani, &has, &error));
+  g_assert_true (has);
+  g_object_unref (store);
+}
+
 static void
 add_test (const char *path,
           void      (*func) (Fixture *, gconstpointer))
@@ -585,6 +687,7 @@ main (int   argc,
   add_test ("/store-trainer/merge", test_merge);
   add_test ("/store-trainer/delete", test_delete);
   add_test ("/store-trainer/permissions", test_permissions);
+  add_test ("/store-trainer/author-reset", test_author_reset);
 
   return g_test_run ();
 }
