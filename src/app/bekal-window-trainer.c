@@ -324,14 +324,6 @@ on_entry_changed (Gate *gate)
   update_dialog (gate);
 }
 
-static void
-on_entry_activate (Gate *gate)
-{
-  if (gate->dialog != NULL
-      && adw_message_dialog_get_response_enabled (gate->dialog, main_response (gate)))
-    adw_message_dialog_response (gate->dialog, main_response (gate));
-}
-
 static gboolean
 on_countdown (gpointer user_data)
 {
@@ -435,8 +427,9 @@ add_entry (Gate       *gate,
     g_object_set (entry, "width-chars", 10, NULL);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
                                   title, NULL, -1);
+  /* Enter presses the default response's button, which closes the dialog as a click does */
+  g_object_set (entry, "activates-default", TRUE, NULL);
   g_signal_connect_swapped (entry, "changed", G_CALLBACK (on_entry_changed), gate);
-  g_signal_connect_swapped (entry, "activate", G_CALLBACK (on_entry_activate), gate);
   gtk_box_append (box, title);
   gtk_box_append (box, entry);
 

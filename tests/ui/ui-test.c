@@ -406,21 +406,16 @@ type_secret (AdwMessageDialog *dialog,
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
 }
 
-typedef struct
+/* As a click on a response button: the dialog closes, then answers */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
 {
-  BekalWindow *window;
-  GtkWidget   *old_dialog;
-} TrainerDialogWait;
-
-/* A refused passphrase or PIN brings a new dialog with the reason */
-static gboolean
-new_trainer_dialog_shown (gpointer data)
-{
-  TrainerDialogWait *wait = data;
-  GtkWidget *dialog = bekal_window_get_trainer_dialog (wait->window);
-
-  return dialog != NULL && dialog != wait->old_dialog && gtk_widget_get_mapped (dialog)
-         && gtk_widget_get_width (dialog) > 1;
+  g_object_ref (dialog);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, response));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  adw_message_dialog_response (dialog, response);
+  g_object_unref (dialog);
 }
 
 static AdwMessageDialog *
@@ -428,11 +423,10 @@ answer_trainer_dialog (BekalWindow      *window,
                        AdwMessageDialog *dialog,
                        const char       *response)
 {
-  TrainerDialogWait wait = { window, GTK_WIDGET (dialog) };
-
-  g_assert_true (adw_message_dialog_get_response_enabled (dialog, response));
-  adw_message_dialog_response (dialog, response);
-  ui_wait_until (new_trainer_dialog_shown, &wait, "the dialog to come back with the reason");
+  respond (dialog, response);
+  /* the window forgot the dialog at its response */
+  g_assert_null (bekal_window_get_trainer_dialog (window));
+  ui_wait_until (trainer_dialog_shown, window, "the dialog to come back with the reason");
   return ADW_MESSAGE_DIALOG (bekal_window_get_trainer_dialog (window));
 }
 
@@ -454,7 +448,7 @@ unlock_trainer_with (BekalWindow *window,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
   dialog = wait_for_trainer_dialog (window);
   type_secret (dialog, "trainer-passphrase", TRAINER_PASSPHRASE);
-  adw_message_dialog_response (dialog, "unlock");
+  respond (dialog, "unlock");
   ui_wait_until (trainer_unlocked, window, "trainer mode to be unlocked");
 }
 
@@ -2238,7 +2232,7 @@ trainer_and_privacy (BekalApplication *app,
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
   g_assert_cmpstr (bekal_window_get_page_name (window), ==, "profiles");
   ui_save_screenshot (GTK_WINDOW (dialog), screenshot_dir, "30-trainer-set-passphrase-1366x768-id.png");
-  adw_message_dialog_response (dialog, "save");
+  respond (dialog, "save");
   ui_wait_until (trainer_unlocked, window, "trainer mode to be on");
   wait_for_page (window, "gap-report");
   ui_wait_until (gap_report_computed, bekal_window_get_gap_report_page (window),
@@ -2278,7 +2272,7 @@ trainer_and_privacy (BekalApplication *app,
                             "30"));
   ui_save_screenshot (GTK_WINDOW (dialog), screenshot_dir, "33-trainer-wait-1366x768-id.png");
   g_assert_cmpstr (bekal_window_get_page_name (window), ==, "profiles");
-  adw_message_dialog_response (dialog, "cancel");
+  respond (dialog, "cancel");
 
   /* after the wait, the right passphrase opens the gap report */
   g_assert_cmpint (sqlite3_exec (db, "UPDATE trainer_lock SET last_failed_at = last_failed_at - 31",
@@ -2307,7 +2301,7 @@ trainer_and_privacy (BekalApplication *app,
   ui_wait_until (widget_shown, delete_dialog, "the deletion to be confirmed");
   ui_save_screenshot (GTK_WINDOW (delete_dialog), screenshot_dir,
                       "35-learner-delete-1366x768-id.png");
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (delete_dialog), "delete");
+  respond (ADW_MESSAGE_DIALOG (delete_dialog), "delete");
   g_assert_cmpuint (bekal_learners_page_get_n_rows (learners), ==, n_before - 1);
   g_assert_null (bekal_store_dup_profile (store, first_id, NULL));
 
@@ -2344,14 +2338,14 @@ pin_protected (BekalApplication *app,
   dialog = answer_trainer_dialog (window, dialog, "unlock");
   g_assert_cmpint (bekal_window_get_learner (window), ==, 0);
   g_assert_cmpstr (bekal_window_get_page_name (window), ==, "profiles");
-  adw_message_dialog_response (dialog, "cancel");
+  respond (dialog, "cancel");
   g_assert_cmpint (bekal_window_get_learner (window), ==, 0);
 
   /* the right PIN opens it */
   g_signal_emit_by_name (bekal_window_get_profile_page (window), "profile-chosen", ani);
   dialog = wait_for_trainer_dialog (window);
   type_secret (dialog, "learner-pin", "2580");
-  adw_message_dialog_response (dialog, "unlock");
+  respond (dialog, "unlock");
   wait_for_page (window, "library");
   g_assert_cmpint (bekal_window_get_learner (window), ==, ani);
 
