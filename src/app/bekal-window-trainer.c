@@ -553,6 +553,22 @@ show_gate_dialog (Gate       *gate,
   gtk_widget_grab_focus (GTK_WIDGET (gate->entry != NULL ? gate->entry : gate->new_entry));
 }
 
+/* Closes the open passphrase or PIN dialog as its Cancel button would, so that its gate ends */
+static void
+cancel_trainer_dialog (BekalWindow *self)
+{
+  GtkWidget *dialog = self->trainer_dialog;
+
+  if (dialog == NULL)
+    return;
+
+  g_object_ref (dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_clear_weak_pointer (&self->trainer_dialog);
+  g_object_unref (dialog);
+}
+
 static gboolean
 leave_trainer_page (BekalWindow *self)
 {
@@ -718,8 +734,8 @@ bekal_window_open_learner (BekalWindow *self,
       return;
     }
 
-  if (self->trainer_dialog != NULL)
-    gtk_window_destroy (GTK_WINDOW (self->trainer_dialog));
+  /* another profile was chosen meanwhile */
+  cancel_trainer_dialog (self);
 
   gate = g_new0 (Gate, 1);
   gate->kind = GATE_ASK_PIN;
@@ -767,9 +783,7 @@ bekal_window_install_trainer_actions (BekalWindow *self)
 void
 bekal_window_dispose_trainer (BekalWindow *self)
 {
-  if (self->trainer_dialog != NULL)
-    gtk_window_destroy (GTK_WINDOW (self->trainer_dialog));
-  g_clear_weak_pointer (&self->trainer_dialog);
+  cancel_trainer_dialog (self);
   g_clear_object (&self->trainer_mode);
 }
 
