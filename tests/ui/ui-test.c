@@ -2314,6 +2314,25 @@ trainer_and_privacy (BekalApplication *app,
   g_assert_cmpuint (bekal_learners_page_get_n_rows (learners), ==, n_before - 1);
   g_assert_null (bekal_store_dup_profile (store, first_id, NULL));
 
+  /* two profiles of one person merged: the one kept gets the other's attempt */
+  {
+    g_autoptr(GListModel) left = bekal_store_list_profiles (store, &error);
+    g_autoptr(BekalProfile) keep = g_list_model_get_item (left, 0);
+    BekalProfileSummary summary = { 0 };
+    GtkWidget *merge_dialog;
+
+    merge_dialog = bekal_learners_page_ask_merge (learners, bekal_profile_get_id (keep));
+    g_assert_nonnull (merge_dialog);
+    ui_wait_until (widget_shown, merge_dialog, "the merge to be confirmed");
+    ui_save_screenshot (GTK_WINDOW (merge_dialog), screenshot_dir,
+                        "35b-learner-merge-1366x768-id.png");
+    respond (ADW_MESSAGE_DIALOG (merge_dialog), "merge");
+    g_assert_cmpuint (bekal_learners_page_get_n_rows (learners), ==, n_before - 2);
+    g_assert_true (bekal_store_summarize_profile (store, bekal_profile_get_id (keep), &summary,
+                                                  &error));
+    g_assert_cmpuint (summary.n_attempts, ==, 2);
+  }
+
   /* trainer mode ends by itself when nobody uses it */
   bekal_trainer_mode_set_idle_ms_for_testing (bekal_window_get_trainer_mode (window), 300);
   ui_wait_until (trainer_locked, window, "trainer mode to end when idle");
