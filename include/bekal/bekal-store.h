@@ -16,7 +16,7 @@ G_BEGIN_DECLS
  *
  * The schema version this build writes; older databases are migrated when opened.
  */
-#define BEKAL_STORE_SCHEMA_VERSION 5
+#define BEKAL_STORE_SCHEMA_VERSION 6
 
 /**
  * BEKAL_STORE_FILE_NAME:
@@ -59,6 +59,8 @@ G_BEGIN_DECLS
  * @BEKAL_STORE_ERROR_BAD_VERSION: a schema version no Bekal writes (negative); left untouched
  * @BEKAL_STORE_ERROR_FOREIGN_SCHEMA: tables, views, indexes or triggers Bekal did not create,
  *   or changed ones; left untouched (see bekal_store_repair_schema())
+ * @BEKAL_STORE_ERROR_WRONG_SECRET: a wrong trainer passphrase or learner PIN
+ * @BEKAL_STORE_ERROR_THROTTLED: too many wrong tries: wait before the next one
  *
  * Why the store failed. The messages are meant for people.
  */
@@ -75,6 +77,8 @@ typedef enum
   BEKAL_STORE_ERROR_BAD_VERSION,   /* a schema version no Bekal writes (negative); untouched */
   BEKAL_STORE_ERROR_FOREIGN_SCHEMA, /* tables, views, indexes or triggers Bekal did not create, or
                                      * changed ones; untouched (see bekal_store_repair_schema) */
+  BEKAL_STORE_ERROR_WRONG_SECRET,  /* a wrong trainer passphrase or learner PIN */
+  BEKAL_STORE_ERROR_THROTTLED,     /* too many wrong tries: wait before the next one */
 } BekalStoreError;
 
 /**

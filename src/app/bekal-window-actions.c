@@ -25,7 +25,7 @@ static gboolean
 is_results_page (const char *page)
 {
   return g_str_equal (page, "results") || g_str_equal (page, "gap-report")
-         || g_str_equal (page, "item-analysis");
+         || g_str_equal (page, "item-analysis") || g_str_equal (page, "learners");
 }
 
 static void
@@ -165,15 +165,14 @@ on_show_my_results (GSimpleAction *action,
   bekal_my_results_page_load (bekal_window_get_my_results_page (self),
                               bekal_application_get_store (self->application), self->profile_id,
                               modules);
+  bekal_window_update_pin_state (self);
   bekal_window_show_page (self, "results");
 }
 
 static void
-on_show_gap_report (GSimpleAction *action,
-                    GVariant      *parameter,
-                    gpointer       user_data)
+show_gap_report (BekalWindow *self,
+                 gpointer     data)
 {
-  BekalWindow *self = BEKAL_WINDOW (user_data);
   g_autoptr(GPtrArray) modules = bekal_window_dup_modules (self);
 
   remember_page (self);
@@ -183,17 +182,32 @@ on_show_gap_report (GSimpleAction *action,
 }
 
 static void
-on_show_item_analysis (GSimpleAction *action,
-                       GVariant      *parameter,
-                       gpointer       user_data)
+show_item_analysis (BekalWindow *self,
+                    gpointer     data)
 {
-  BekalWindow *self = BEKAL_WINDOW (user_data);
   g_autoptr(GPtrArray) modules = bekal_window_dup_modules (self);
 
   remember_page (self);
   bekal_item_analysis_page_load (bekal_window_get_item_analysis_page (self),
                                  bekal_application_get_store (self->application), modules);
   bekal_window_show_page (self, "item-analysis");
+}
+
+/* The trainer's views ask for the trainer passphrase first (bekal-window-trainer.c) */
+static void
+on_show_gap_report (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  bekal_window_require_trainer (BEKAL_WINDOW (user_data), show_gap_report, NULL);
+}
+
+static void
+on_show_item_analysis (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  bekal_window_require_trainer (BEKAL_WINDOW (user_data), show_item_analysis, NULL);
 }
 
 static void

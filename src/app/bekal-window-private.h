@@ -6,6 +6,8 @@
 #pragma once
 
 #include "bekal-window.h"
+#include "bekal-learners-page.h"
+#include "bekal-trainer-mode.h"
 
 G_BEGIN_DECLS
 
@@ -35,6 +37,12 @@ struct _BekalWindow
   BekalMyResultsPage   *my_results_page;
   BekalGapReportPage   *gap_report_page;
   BekalItemAnalysisPage *item_analysis_page;
+  BekalLearnersPage    *learners_page;
+  GtkButton            *trainer_button;
+
+  /* bekal-window-trainer.c */
+  BekalTrainerMode     *trainer_mode;
+  GtkWidget            *trainer_dialog;     /* weak: the passphrase or PIN dialog */
 
   /* bekal-window-results.c: the results file being exported or imported */
   GtkFileChooserNative *results_chooser;
@@ -44,6 +52,23 @@ struct _BekalWindow
 /* bekal-window-actions.c */
 void       bekal_window_install_actions (BekalWindow *self);
 void       bekal_window_show_read_only  (BekalWindow *self);
+
+/* bekal-window-trainer.c: @callback runs once trainer mode is on (at once when it already is) */
+typedef void (*BekalTrainerCallback) (BekalWindow *self,
+                                      gpointer     data);
+
+void       bekal_window_require_trainer         (BekalWindow          *self,
+                                                 BekalTrainerCallback  callback,
+                                                 gpointer              data);
+/* Opens the learner's profile, asking for its PIN first when it has one */
+void       bekal_window_open_learner            (BekalWindow          *self,
+                                                 gint64                profile_id);
+void       bekal_window_update_pin_state        (BekalWindow          *self);
+void       bekal_window_install_trainer_actions (BekalWindow          *self);
+void       bekal_window_dispose_trainer         (BekalWindow          *self);
+
+/* bekal-window.c */
+void       bekal_window_show_learners_page      (BekalWindow          *self);
 
 /* bekal-window-results.c */
 void       bekal_window_install_results_actions (BekalWindow *self);

@@ -259,11 +259,26 @@ open_chooser (BekalWindow *self,
 }
 
 static void
+open_export_chooser (BekalWindow *self,
+                     gpointer     data)
+{
+  open_chooser (self, FALSE);
+}
+
+static void
+open_import_chooser (BekalWindow *self,
+                     gpointer     data)
+{
+  open_chooser (self, TRUE);
+}
+
+/* Results files hold every learner's scores: trainer mode first (bekal-window-trainer.c) */
+static void
 on_export_results (GSimpleAction *action,
                    GVariant      *parameter,
                    gpointer       user_data)
 {
-  open_chooser (BEKAL_WINDOW (user_data), FALSE);
+  bekal_window_require_trainer (BEKAL_WINDOW (user_data), open_export_chooser, NULL);
 }
 
 static void
@@ -271,7 +286,7 @@ on_import_results (GSimpleAction *action,
                    GVariant      *parameter,
                    gpointer       user_data)
 {
-  open_chooser (BEKAL_WINDOW (user_data), TRUE);
+  bekal_window_require_trainer (BEKAL_WINDOW (user_data), open_import_chooser, NULL);
 }
 
 /* Internal API */

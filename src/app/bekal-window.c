@@ -17,6 +17,10 @@
 static void on_profile_chosen       (BekalWindow *self,
                                      gint64       profile_id);
 static void on_module_title_changed (BekalWindow *self);
+static void on_learner_removed      (BekalWindow *self,
+                                     gint64       profile_id);
+static void on_learners_message     (BekalWindow *self,
+                                     const char  *text);
 static void on_module_progress      (BekalWindow *self);
 
 G_DEFINE_FINAL_TYPE (BekalWindow, bekal_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -161,6 +165,22 @@ ensure_gap_report_page (BekalWindow *self)
   return self->gap_report_page;
 }
 
+static BekalLearnersPage *
+ensure_learners_page (BekalWindow *self)
+{
+  if (self->learners_page == NULL)
+    {
+      self->learners_page = BEKAL_LEARNERS_PAGE (bekal_learners_page_new ());
+      g_signal_connect_swapped (self->learners_page, "learner-removed",
+                                G_CALLBACK (on_learner_removed), self);
+      g_signal_connect_swapped (self->learners_page, "message",
+                                G_CALLBACK (on_learners_message), self);
+      gtk_stack_add_named (self->stack, GTK_WIDGET (self->learners_page), "learners");
+    }
+
+  return self->learners_page;
+}
+
 static BekalItemAnalysisPage *
 ensure_item_analysis_page (BekalWindow *self)
 {
@@ -179,7 +199,29 @@ static void
 on_profile_chosen (BekalWindow *self,
                    gint64       profile_id)
 {
-  bekal_window_set_learner (self, profile_id);
+  bekal_window_open_learner (self, profile_id);
+}
+
+static void
+on_learner_removed (BekalWindow *self,
+                    gint64       profile_id)
+{
+  /* the profile in use went away: nobody is learning now */
+  if (profile_id != self->profile_id)
+    return;
+
+  self->profile_id = 0;
+  g_free (self->page_before_results);
+  self->page_before_results = g_strdup ("profiles");
+  if (self->profile_page != NULL)
+    bekal_profile_page_load (self->profile_page, get_store (self));
+}
+
+static void
+on_learners_message (BekalWindow *self,
+                     const char  *text)
+{
+  bekal_window_show_toast (self, text);
 }
 
 static void
@@ -319,6 +361,7 @@ bekal_window_dispose (GObject *object)
   g_clear_weak_pointer (&self->read_only_dialog);
   g_clear_pointer (&self->lessons_binding, g_binding_unbind);
   bekal_window_dispose_results (self);
+  bekal_window_dispose_trainer (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BEKAL_TYPE_WINDOW);
 
@@ -357,6 +400,7 @@ bekal_window_class_init (BekalWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BekalWindow, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, BekalWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, BekalWindow, library_page);
+  gtk_widget_class_bind_template_child (widget_class, BekalWindow, trainer_button);
   gtk_widget_class_bind_template_callback (widget_class, on_module_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_page_changed);
 }
@@ -369,6 +413,7 @@ bekal_window_init (BekalWindow *self)
   g_signal_connect (self, "close-request", G_CALLBACK (on_close_request), NULL);
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
   bekal_window_install_actions (self);
+  bekal_window_install_trainer_actions (self);
 }
 
 /* Internal API */
@@ -404,6 +449,7 @@ bekal_window_update_header (BekalWindow *self)
   gboolean on_results = g_str_equal (page, "results");
   gboolean on_report = g_str_equal (page, "gap-report");
   gboolean on_items = g_str_equal (page, "item-analysis");
+  gboolean on_learners = g_str_equal (page, "learners");
   GAction *my_results = g_action_map_lookup_action (G_ACTION_MAP (self), "show-my-results");
 
   /* the header is first updated while the template is built, before the actions exist; on
@@ -412,7 +458,8 @@ bekal_window_update_header (BekalWindow *self)
     g_simple_action_set_enabled (G_SIMPLE_ACTION (my_results),
                                  self->profile_id != 0 && !g_str_equal (page, "profiles"));
   gtk_widget_set_visible (GTK_WIDGET (self->back_button),
-                          on_module || on_break || on_results || on_report || on_items);
+                          on_module || on_break || on_results || on_report || on_items
+                          || on_learners);
   gtk_widget_set_visible (GTK_WIDGET (self->lessons_button), on_module);
   gtk_widget_set_visible (GTK_WIDGET (self->break_button), !on_break);
 
@@ -452,6 +499,11 @@ bekal_window_update_header (BekalWindow *self)
   else if (on_items)
     {
       adw_window_title_set_title (self->window_title, _("Item Analysis"));
+      adw_window_title_set_subtitle (self->window_title, _("Trainer’s view"));
+    }
+  else if (on_learners)
+    {
+      adw_window_title_set_title (self->window_title, _("Learners"));
       adw_window_title_set_subtitle (self->window_title, _("Trainer’s view"));
     }
 }
@@ -511,7 +563,11 @@ bekal_window_new (BekalApplication *application)
    * start-up benchmark goes straight to the library. */
   last = find_last_learner (self);
   if (last != 0 && bekal_application_get_resume_last_profile (application))
-    bekal_window_set_learner (self, last);
+    {
+      /* a protected profile waits on the chooser for its PIN */
+      bekal_window_show_page (self, "profiles");
+      bekal_window_open_learner (self, last);
+    }
   else
     bekal_window_show_page (self, "profiles");
 
@@ -662,4 +718,30 @@ bekal_window_get_read_only_dialog (BekalWindow *self)
   g_return_val_if_fail (BEKAL_IS_WINDOW (self), NULL);
 
   return self->read_only_dialog;
+}
+
+BekalLearnersPage *
+bekal_window_get_learners_page (BekalWindow *self)
+{
+  g_return_val_if_fail (BEKAL_IS_WINDOW (self), NULL);
+
+  return ensure_learners_page (self);
+}
+
+/* Internal API */
+
+void
+bekal_window_show_learners_page (BekalWindow *self)
+{
+  const char *page = bekal_window_get_page_name (self);
+
+  if (!g_str_equal (page, "results") && !g_str_equal (page, "gap-report")
+      && !g_str_equal (page, "item-analysis") && !g_str_equal (page, "learners")
+      && !g_str_equal (page, "break"))
+    {
+      g_free (self->page_before_results);
+      self->page_before_results = g_strdup (page);
+    }
+  bekal_learners_page_load (ensure_learners_page (self), get_store (self));
+  bekal_window_show_page (self, "learners");
 }

@@ -15,6 +15,8 @@
 #include "bekal-module-page.h"
 #include "bekal-my-results-page.h"
 #include "bekal-profile-page.h"
+#include "bekal-learners-page.h"
+#include "bekal-trainer-mode.h"
 
 G_BEGIN_DECLS
 
@@ -23,7 +25,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BekalWindow, bekal_window, BEKAL, WINDOW, AdwApplicationWindow)
 
 BekalWindow        *bekal_window_new                  (BekalApplication *application);
-/* "profiles", "library", "module", "break", "results", "gap-report" or "item-analysis" */
+/* "profiles", "library", "module", "break", "results", "gap-report", "item-analysis" or
+ * "learners" */
 const char         *bekal_window_get_page_name        (BekalWindow      *self);
 gint64              bekal_window_get_learner          (BekalWindow      *self);
 void                bekal_window_set_learner          (BekalWindow      *self,
@@ -50,6 +53,11 @@ void                bekal_window_import_results       (BekalWindow      *self,
                                                        GFile            *file);
 /* TRUE while a results file is exported or imported */
 gboolean            bekal_window_is_exchanging_results (BekalWindow     *self);
+/* Trainer mode: whether it is on, and the passphrase or PIN dialog while one is open */
+BekalTrainerMode   *bekal_window_get_trainer_mode     (BekalWindow      *self);
+GtkWidget          *bekal_window_get_trainer_dialog   (BekalWindow      *self);
+/* Learner management (trainer mode), made when first shown */
+BekalLearnersPage  *bekal_window_get_learners_page    (BekalWindow      *self);
 /* The dialog explaining the read-only mode while it is open, or NULL */
 GtkWidget          *bekal_window_get_read_only_dialog (BekalWindow      *self);
 

@@ -23,6 +23,7 @@
 #include "bekal-author-results.h"
 #include "bekal-author-subtitles.h"
 #include "bekal-author-store.h"
+#include "bekal-author-trainer.h"
 
 
 enum
@@ -542,6 +543,8 @@ print_usage (void)
                 "push)\n"
                 "  subtitles  List the cues of subtitle files and check their quality\n"
                 "  store      Check or repair a learner store (store check|repair --data-dir DIR)\n"
+                "  trainer    Remove a forgotten trainer passphrase (trainer reset --data-dir "
+                "DIR)\n"
                 "  pack       Pack a module folder and its media into a .bekal file\n"
                 "  verify     Check a .bekal package and list what it holds\n"
                 "  install    Install a .bekal package (install FILE [--modules-dir DIR])\n"
@@ -582,6 +585,8 @@ main (int    argc,
     return bekal_author_run_subtitles (argc - 1, argv + 1);
   if (g_str_equal (command, "store"))
     return bekal_author_run_store (argc - 1, argv + 1);
+  if (g_str_equal (command, "trainer"))
+    return bekal_author_run_trainer (argc - 1, argv + 1);
   if (g_str_equal (command, "pack"))
     return bekal_author_run_pack (argc - 1, argv + 1);
   if (g_str_equal (command, "verify"))

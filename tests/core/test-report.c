@@ -395,6 +395,8 @@ test_sums_filled_by_migration (Fixture       *fixture,
   sqlite3 *db = bekal_store_get_connection_for_testing (fixture->store);
 
   g_assert_cmpint (sqlite3_exec (db,
+                                 "DROP TABLE trainer_lock;"
+                                 "DROP TABLE profile_pins;"
                                  "DROP TRIGGER report_items_added;"
                                  "DROP TRIGGER report_items_removed;"
                                  "DROP TABLE report_item_contributions;"

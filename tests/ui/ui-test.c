@@ -17,8 +17,10 @@
 
 #include <bekal/bekal-quiz-session.h>
 #include <bekal/bekal-store.h>
+#include <bekal/bekal-store-trainer.h>
 #include <bekal/bekal-xapi.h>
 
+#include "bekal-store-private.h"
 #include "bekal-text-private.h"
 
 #include "bekal-application.h"
@@ -340,6 +342,114 @@ open_store (const char *data_dir)
 
   g_assert_no_error (error);
   return store;
+}
+
+/* Helpers: trainer mode and PINs */
+
+#define TRAINER_PASSPHRASE "pelatih-sentra-2024"
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+              const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+trainer_dialog_shown (gpointer data)
+{
+  GtkWidget *dialog = bekal_window_get_trainer_dialog (BEKAL_WINDOW (data));
+
+  return dialog != NULL && gtk_widget_get_mapped (dialog) && gtk_widget_get_width (dialog) > 1;
+}
+
+static gboolean
+trainer_unlocked (gpointer data)
+{
+  return bekal_trainer_mode_get_unlocked (bekal_window_get_trainer_mode (BEKAL_WINDOW (data)));
+}
+
+static gboolean
+trainer_locked (gpointer data)
+{
+  return !trainer_unlocked (data);
+}
+
+/* The passphrase or PIN dialog, once shown */
+static AdwMessageDialog *
+wait_for_trainer_dialog (BekalWindow *window)
+{
+  ui_wait_until (trainer_dialog_shown, window, "the passphrase or PIN dialog");
+  return ADW_MESSAGE_DIALOG (bekal_window_get_trainer_dialog (window));
+}
+
+static void
+type_secret (AdwMessageDialog *dialog,
+             const char       *entry_name,
+             const char       *text)
+{
+  GtkWidget *entry = find_named (GTK_WIDGET (dialog), entry_name);
+
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+}
+
+/* As a click on a response button: the dialog closes, then answers */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  g_object_ref (dialog);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, response));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  adw_message_dialog_response (dialog, response);
+  g_object_unref (dialog);
+}
+
+static AdwMessageDialog *
+answer_trainer_dialog (BekalWindow      *window,
+                       AdwMessageDialog *dialog,
+                       const char       *response)
+{
+  respond (dialog, response);
+  /* the window forgot the dialog at its response */
+  g_assert_null (bekal_window_get_trainer_dialog (window));
+  ui_wait_until (trainer_dialog_shown, window, "the dialog to come back with the reason");
+  return ADW_MESSAGE_DIALOG (bekal_window_get_trainer_dialog (window));
+}
+
+/* Activates a trainer action and gives the passphrase (set in @store first when none is) */
+static void
+unlock_trainer_with (BekalWindow *window,
+                     BekalStore  *store,
+                     const char  *action)
+{
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  gboolean has = FALSE;
+
+  g_assert_true (bekal_store_has_trainer_passphrase (store, &has, &error));
+  if (!has)
+    g_assert_true (bekal_store_set_trainer_passphrase (store, TRAINER_PASSPHRASE, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+  dialog = wait_for_trainer_dialog (window);
+  type_secret (dialog, "trainer-passphrase", TRAINER_PASSPHRASE);
+  respond (dialog, "unlock");
+  ui_wait_until (trainer_unlocked, window, "trainer mode to be unlocked");
 }
 
 /* Steps shared by the scenarios */
@@ -1714,7 +1824,8 @@ quiz_flow (BekalApplication *app,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-learner", NULL));
   wait_for_page (window, "profiles");
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "show-my-results"));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-gap-report", NULL));
+  /* trainer mode first: the passphrase */
+  unlock_trainer_with (window, store, "win.show-gap-report");
   wait_for_page (window, "gap-report");
   report = bekal_window_get_gap_report_page (window);
   /* computed in a worker thread, on a connection of its own */
@@ -2071,9 +2182,8 @@ item_analysis_and_results (BekalApplication *app,
   g_assert_null (strstr (text, "Peserta"));
   g_assert_nonnull (strstr (text, "\"statements\":"));
 
-  /* the item analysis of both */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-item-analysis",
-                                             NULL));
+  /* the item analysis of both, in trainer mode */
+  unlock_trainer_with (window, store, "win.show-item-analysis");
   wait_for_page (window, "item-analysis");
   page = bekal_window_get_item_analysis_page (window);
   ui_wait_until (item_analysis_computed, page, "the item analysis to be computed");
@@ -2089,6 +2199,218 @@ item_analysis_and_results (BekalApplication *app,
   save_screenshot (window, page_shot);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
   wait_for_page (window, "profiles");
+}
+
+
+static gboolean
+learners_page_shows (gpointer data)
+{
+  return bekal_learners_page_get_n_rows (BEKAL_LEARNERS_PAGE (data)) > 0;
+}
+
+/* Trainer mode: the passphrase set at first use, wrong passphrases and the wait, the gap
+ * report only after the unlock, learner management, the end of trainer mode; then a learner's
+ * PIN */
+static void
+trainer_and_privacy (BekalApplication *app,
+                     BekalWindow      *window,
+                     gpointer          data)
+{
+  BekalStore *store = bekal_application_get_store (app);
+  BekalModule *module = find_example_module (app);
+  sqlite3 *db = bekal_store_get_connection_for_testing (store);
+  g_autoptr(GListModel) profiles = NULL;
+  g_autoptr(BekalProfile) first = NULL;
+  g_autoptr(GError) error = NULL;
+  BekalLearnersPage *learners;
+  AdwMessageDialog *dialog;
+  GtkWidget *delete_dialog;
+  gint64 first_id;
+  guint n_before;
+
+  g_assert_nonnull (module);
+  add_test_results (store, module, "Peserta", 4);
+
+  /* first use of a trainer feature: set the passphrase, twice */
+  wait_for_page (window, "profiles");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-gap-report", NULL));
+  dialog = wait_for_trainer_dialog (window);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  type_secret (dialog, "trainer-new-passphrase", "pendek");
+  type_secret (dialog, "trainer-repeat-passphrase", "pendek");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  type_secret (dialog, "trainer-new-passphrase", TRAINER_PASSPHRASE);
+  type_secret (dialog, "trainer-repeat-passphrase", TRAINER_PASSPHRASE);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+  g_assert_cmpstr (bekal_window_get_page_name (window), ==, "profiles");
+  ui_save_screenshot (GTK_WINDOW (dialog), screenshot_dir,
+                      "30-trainer-set-passphrase-1366x768-id.png");
+  respond (dialog, "save");
+  ui_wait_until (trainer_unlocked, window, "trainer mode to be on");
+  wait_for_page (window, "gap-report");
+  ui_wait_until (gap_report_computed, bekal_window_get_gap_report_page (window),
+                 "the gap report to be computed");
+  g_assert_true (gtk_widget_get_visible (ui_require_id (GTK_WIDGET (window), "trainer_button")));
+  save_screenshot (window, "31-trainer-mode-on-1366x768-id.png");
+
+  /* ended on demand: the trainer's page closes */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.end-trainer-mode", NULL));
+  wait_for_page (window, "profiles");
+  g_assert_false (trainer_unlocked (window));
+  g_assert_false (gtk_widget_get_visible (ui_require_id (GTK_WIDGET (window), "trainer_button")));
+
+  /* a wrong passphrase: refused, the gap report stays closed */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-gap-report", NULL));
+  dialog = wait_for_trainer_dialog (window);
+  type_secret (dialog, "trainer-passphrase", "bukan-ini");
+  dialog = answer_trainer_dialog (window, dialog, "unlock");
+  g_assert_true (gtk_widget_get_visible (find_by_name (GTK_WIDGET (dialog),
+                                                       "trainer-gate-message")));
+  g_assert_cmpstr (bekal_window_get_page_name (window), ==, "profiles");
+  g_assert_false (trainer_unlocked (window));
+  type_secret (dialog, "trainer-passphrase", "bukan-ini");
+  ui_save_screenshot (GTK_WINDOW (dialog), screenshot_dir,
+                      "32-trainer-wrong-passphrase-1366x768-id.png");
+
+  /* five wrong tries: a wait, shown in the dialog, during which nothing is checked */
+  for (int i = 1; i < BEKAL_SECRET_FREE_TRIES; i++)
+    {
+      type_secret (dialog, "trainer-passphrase", "bukan-ini");
+      dialog = answer_trainer_dialog (window, dialog, "unlock");
+    }
+  type_secret (dialog, "trainer-passphrase", TRAINER_PASSPHRASE);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "unlock"));
+  {
+    GtkWidget *message = find_by_name (GTK_WIDGET (dialog), "trainer-gate-message");
+    gint64 wait = 0;
+
+    /* the label counts down the seconds the store says are left */
+    g_assert_true (bekal_store_get_trainer_wait (store, &wait, NULL, &error));
+    g_assert_cmpint (wait, >, 0);
+    g_assert_true (gtk_widget_get_visible (message));
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (message)), !=, "");
+  }
+  ui_save_screenshot (GTK_WINDOW (dialog), screenshot_dir, "33-trainer-wait-1366x768-id.png");
+  g_assert_cmpstr (bekal_window_get_page_name (window), ==, "profiles");
+  respond (dialog, "cancel");
+
+  /* after the wait, the right passphrase opens the gap report */
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "UPDATE trainer_lock SET last_failed_at = last_failed_at - 31",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  unlock_trainer_with (window, store, "win.show-gap-report");
+  wait_for_page (window, "gap-report");
+
+  /* learner management: the list with counts, and a deletion that names what goes */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-learners", NULL));
+  wait_for_page (window, "learners");
+  learners = bekal_window_get_learners_page (window);
+  ui_wait_until (learners_page_shows, learners, "the learners to be listed");
+  n_before = bekal_learners_page_get_n_rows (learners);
+  g_assert_cmpuint (n_before, ==, 4);
+  save_screenshot (window, "34-learners-1366x768-id.png");
+
+  profiles = bekal_store_list_profiles (store, &error);
+  first = g_list_model_get_item (profiles, 0);
+  first_id = bekal_profile_get_id (first);
+  delete_dialog = bekal_learners_page_ask_delete (learners, first_id);
+  g_assert_nonnull (delete_dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (delete_dialog)),
+                            bekal_profile_get_name (first)));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (delete_dialog)),
+                            "1 "));
+  ui_wait_until (widget_shown, delete_dialog, "the deletion to be confirmed");
+  ui_save_screenshot (GTK_WINDOW (delete_dialog), screenshot_dir,
+                      "35-learner-delete-1366x768-id.png");
+  respond (ADW_MESSAGE_DIALOG (delete_dialog), "delete");
+  g_assert_cmpuint (bekal_learners_page_get_n_rows (learners), ==, n_before - 1);
+  g_assert_null (bekal_store_dup_profile (store, first_id, NULL));
+
+  /* two profiles of one person merged: the one kept gets the other's attempt */
+  {
+    g_autoptr(GListModel) left = bekal_store_list_profiles (store, &error);
+    g_autoptr(BekalProfile) keep = g_list_model_get_item (left, 0);
+    BekalProfileSummary summary = { 0 };
+    GtkWidget *merge_dialog;
+
+    merge_dialog = bekal_learners_page_ask_merge (learners, bekal_profile_get_id (keep));
+    g_assert_nonnull (merge_dialog);
+    ui_wait_until (widget_shown, merge_dialog, "the merge to be confirmed");
+    ui_save_screenshot (GTK_WINDOW (merge_dialog), screenshot_dir,
+                        "35b-learner-merge-1366x768-id.png");
+    respond (ADW_MESSAGE_DIALOG (merge_dialog), "merge");
+    g_assert_cmpuint (bekal_learners_page_get_n_rows (learners), ==, n_before - 2);
+    g_assert_true (bekal_store_summarize_profile (store, bekal_profile_get_id (keep), &summary,
+                                                  &error));
+    g_assert_cmpuint (summary.n_attempts, ==, 2);
+  }
+
+  /* trainer mode ends by itself when nobody uses it */
+  bekal_trainer_mode_set_idle_ms_for_testing (bekal_window_get_trainer_mode (window), 300);
+  ui_wait_until (trainer_locked, window, "trainer mode to end when idle");
+  wait_for_page (window, "profiles");
+}
+
+static void
+pin_protected (BekalApplication *app,
+               BekalWindow      *window,
+               gpointer          data)
+{
+  BekalStore *store = bekal_application_get_store (app);
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  gint64 ani;
+
+  ani = bekal_store_create_profile (store, "Ani Lestari", "Sentra Handayani", "Peksos", 3, FALSE,
+                                    &error);
+  g_assert_true (bekal_store_set_profile_pin (store, ani, "2580", &error));
+  g_assert_no_error (error);
+  bekal_profile_page_load (bekal_window_get_profile_page (window), store);
+  wait_for_page (window, "profiles");
+
+  /* choosing the profile asks for the PIN; without it, the profile stays closed */
+  g_signal_emit_by_name (bekal_window_get_profile_page (window), "profile-chosen", ani);
+  dialog = wait_for_trainer_dialog (window);
+  g_assert_cmpstr (bekal_window_get_page_name (window), ==, "profiles");
+  g_assert_cmpint (bekal_window_get_learner (window), ==, 0);
+  ui_save_screenshot (GTK_WINDOW (dialog), screenshot_dir, "36-pin-asked-1366x768-id.png");
+  type_secret (dialog, "learner-pin", "1111");
+  dialog = answer_trainer_dialog (window, dialog, "unlock");
+  g_assert_cmpint (bekal_window_get_learner (window), ==, 0);
+  g_assert_cmpstr (bekal_window_get_page_name (window), ==, "profiles");
+  respond (dialog, "cancel");
+  g_assert_cmpint (bekal_window_get_learner (window), ==, 0);
+
+  /* the right PIN opens it */
+  g_signal_emit_by_name (bekal_window_get_profile_page (window), "profile-chosen", ani);
+  dialog = wait_for_trainer_dialog (window);
+  type_secret (dialog, "learner-pin", "2580");
+  respond (dialog, "unlock");
+  wait_for_page (window, "library");
+  g_assert_cmpint (bekal_window_get_learner (window), ==, ani);
+
+  /* My results says who sees what, and offers to change the PIN */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-my-results", NULL));
+  wait_for_page (window, "results");
+  ui_wait_until (my_results_read, bekal_window_get_my_results_page (window),
+                 "the results to be read");
+  save_screenshot (window, "37-my-results-privacy-1366x768-id.png");
+}
+
+static void
+test_trainer_mode (void)
+{
+  g_autofree char *data_dir = new_data_dir ("trainer-mode");
+
+  run_app (data_dir, NULL, 1366, 768, trainer_and_privacy, NULL);
+}
+
+static void
+test_pin (void)
+{
+  g_autofree char *data_dir = new_data_dir ("pin");
+
+  run_app (data_dir, NULL, 1366, 768, pin_protected, NULL);
 }
 
 static void
@@ -2167,6 +2489,8 @@ main (int    argc,
   g_test_add_func ("/ui/id/no-retakes", test_no_retakes);
   g_test_add_func ("/ui/id/busy-database", test_busy_database);
   g_test_add_func ("/ui/id/item-analysis", test_item_analysis);
+  g_test_add_func ("/ui/id/trainer-mode", test_trainer_mode);
+  g_test_add_func ("/ui/id/pin", test_pin);
   g_test_add_func ("/ui/id/hostile-figures", test_hostile_figures);
   g_test_add_func ("/ui/en/small-screen-dark", test_english);
   g_test_add_func ("/ui/en/item-analysis", test_item_analysis_english);

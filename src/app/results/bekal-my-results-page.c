@@ -23,6 +23,7 @@ struct _BekalMyResultsPage
 
   GtkStack  *stack;
   GtkBox    *modules_box;
+  GtkButton *pin_button;
 };
 
 /* What the worker thread reads for one module */
@@ -341,6 +342,7 @@ bekal_my_results_page_class_init (BekalMyResultsPageClass *klass)
     widget_class, "/io/github/bekal_peksos/Bekal/bekal-my-results-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BekalMyResultsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, BekalMyResultsPage, modules_box);
+  gtk_widget_class_bind_template_child (widget_class, BekalMyResultsPage, pin_button);
 }
 
 static void
@@ -411,4 +413,14 @@ bekal_my_results_page_get_n_attempts (BekalMyResultsPage *self)
   g_return_val_if_fail (BEKAL_IS_MY_RESULTS_PAGE (self), 0);
 
   return self->n_attempts;
+}
+
+void
+bekal_my_results_page_set_has_pin (BekalMyResultsPage *self,
+                                   gboolean            has_pin)
+{
+  g_return_if_fail (BEKAL_IS_MY_RESULTS_PAGE (self));
+
+  gtk_button_set_label (self->pin_button, has_pin ? _("Change or Remove _PIN…")
+                                                  : _("Set a _PIN…"));
 }

@@ -28,5 +28,8 @@ void       bekal_my_results_page_load           (BekalMyResultsPage *self,
 guint      bekal_my_results_page_get_n_attempts (BekalMyResultsPage *self);
 /* TRUE while the results are read (in a worker thread, on a connection of its own) */
 gboolean   bekal_my_results_page_is_loading     (BekalMyResultsPage *self);
+/* The label of the PIN button: set, or change and remove */
+void       bekal_my_results_page_set_has_pin    (BekalMyResultsPage *self,
+                                                 gboolean            has_pin);
 
 G_END_DECLS

@@ -451,6 +451,22 @@ static const char * const migrations[] = {
   "  JOIN (SELECT attempt_id, total (score) AS total, count (score) AS n FROM quiz_answers"
   "        GROUP BY attempt_id) t ON t.attempt_id = a.id"
   " WHERE c.topic_id = '' AND t.n > 0;",
+
+  /* 6: trainer mode and learner PINs (bekal-store-trainer.c). Only libsodium's Argon2id hash
+   * strings are kept, never a passphrase or a PIN. Failed tries and the time of the last one
+   * are kept with them, so that the wait after five wrong tries survives a restart. */
+  "CREATE TABLE trainer_lock ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  hash TEXT,"
+  "  failed_tries INTEGER NOT NULL DEFAULT 0 CHECK (failed_tries >= 0),"
+  "  last_failed_at INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TABLE profile_pins ("
+  "  profile_id INTEGER PRIMARY KEY REFERENCES profiles (id) ON DELETE CASCADE,"
+  "  hash TEXT,"
+  "  failed_tries INTEGER NOT NULL DEFAULT 0 CHECK (failed_tries >= 0),"
+  "  last_failed_at INTEGER NOT NULL DEFAULT 0"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BEKAL_STORE_SCHEMA_VERSION);

@@ -658,6 +658,28 @@ use_wal_journal (BekalStore *self)
   return rc;
 }
 
+/* Learners' answers and reflections are for this computer account only: the folder 0700, the
+ * database and its WAL files 0600. Wider modes left by an older Bekal or a copy are narrowed;
+ * a file system without modes (FAT on a USB stick) refuses, which is not an error. */
+static void
+restrict_permissions (BekalStore *self)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+  GStatBuf st;
+
+  if (g_stat (self->data_dir, &st) == 0 && (st.st_mode & 077) != 0
+      && g_chmod (self->data_dir, 0700) != 0)
+    g_debug ("Could not restrict the permissions of %s: %s", self->data_dir, g_strerror (errno));
+
+  for (gsize i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (self->path, suffixes[i], NULL);
+
+      if (g_stat (path, &st) == 0 && (st.st_mode & 077) != 0 && g_chmod (path, 0600) != 0)
+        g_debug ("Could not restrict the permissions of %s: %s", path, g_strerror (errno));
+    }
+}
+
 /* FALSE with no error when the file turned out not to be writable after all */
 static gboolean
 open_read_write (BekalStore  *self,
@@ -901,6 +923,7 @@ bekal_store_open (const char  *data_dir,
         {
           self->busy_timeout_ms = WRITE_BUSY_TIMEOUT_MS;
           sqlite3_busy_timeout (self->db, self->busy_timeout_ms);
+          restrict_permissions (self);
           return g_steal_pointer (&self);
         }
 
