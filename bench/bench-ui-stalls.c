@@ -8,7 +8,7 @@
  * between frames. Prints the longest stall, the 99th percentile stall and frame interval, and
  * `longest stall: X ms`; exits non-zero above the target.
  *
- *   bench-ui-stalls [--modules-dir DIR] [--module ID] [--lesson ID]
+ *   bench-ui-stalls [--modules-dir DIR] [--module ID] [--lesson ID] [--trace] [--no-lock]
  *   bench-ui-stalls --hold-lock DB SECONDS    (the second process; started by the first)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -64,6 +64,9 @@ static int hold_lock_seconds = 0;
 /* What the flow is doing, named next to each long stall when --trace is given */
 static const char *phase = "start";
 static gboolean trace = FALSE;
+/* The same flow with no second process: the floor that the machine itself (other processes on
+ * its cores, its disk) sets, to tell the store's stalls from the rest */
+static gboolean no_lock = FALSE;
 
 static const GOptionEntry entries[] = {
   { "modules-dir", 0, 0, G_OPTION_ARG_FILENAME, &modules_dir,
@@ -75,6 +78,8 @@ static const GOptionEntry entries[] = {
     "Its first lesson, which must have a video (default: mengenal-5r)", "ID" },
   { "trace", 0, 0, G_OPTION_ARG_NONE, &trace,
     "Name what the flow was doing at each stall over half the target", NULL },
+  { "no-lock", 0, 0, G_OPTION_ARG_NONE, &no_lock,
+    "Run the flow without the second process, for the machine's own floor", NULL },
   { "hold-lock", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &hold_lock_db, NULL, NULL },
   { "seconds", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &hold_lock_seconds, NULL, NULL },
   { NULL }
@@ -436,18 +441,19 @@ main (int    argc,
 
   /* the lock holder: this program again, in its second role */
   self = g_file_read_link ("/proc/self/exe", NULL);
-  {
-    g_autofree char *seconds = g_strdup_printf ("%d", 300);
-    const char *holder_argv[] = { self != NULL ? self : argv[0], "--hold-lock", db_path,
-                                  "--seconds", seconds, NULL };
+  if (!no_lock)
+    {
+      g_autofree char *seconds = g_strdup_printf ("%d", 300);
+      const char *holder_argv[] = { self != NULL ? self : argv[0], "--hold-lock", db_path,
+                                    "--seconds", seconds, NULL };
 
-    if (!g_spawn_async (NULL, (char **) holder_argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
-                        &holder, &error))
-      {
-        g_printerr ("bench-ui-stalls: cannot start the lock holder: %s\n", error->message);
-        return 1;
-      }
-  }
+      if (!g_spawn_async (NULL, (char **) holder_argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                          &holder, &error))
+        {
+          g_printerr ("bench-ui-stalls: cannot start the lock holder: %s\n", error->message);
+          return 1;
+        }
+    }
 
   monitor.stalls = g_array_new (FALSE, FALSE, sizeof (double));
   monitor.frames = g_array_new (FALSE, FALSE, sizeof (double));
@@ -466,9 +472,12 @@ main (int    argc,
   }
 
   g_source_remove (monitor.probe_id);
-  kill (holder, SIGTERM);
-  waitpid (holder, NULL, 0);
-  g_spawn_close_pid (holder);
+  if (holder != 0)
+    {
+      kill (holder, SIGTERM);
+      waitpid (holder, NULL, 0);
+      g_spawn_close_pid (holder);
+    }
   bench_remove_tree (data_dir);
 
   if (status != 0 || !flow_done)
@@ -482,8 +491,11 @@ main (int    argc,
   p99_frame = bench_percentile (monitor.frames, 0.99);
   median_frame = bench_percentile (monitor.frames, 0.5);
 
-  g_print ("Main-loop stalls while a second process holds the database's write lock "
-           "for %d ms at a time\n", LOCK_HOLD_MS);
+  if (no_lock)
+    g_print ("Main-loop stalls with no second process (--no-lock: the machine's floor)\n");
+  else
+    g_print ("Main-loop stalls while a second process holds the database's write lock "
+             "for %d ms at a time\n", LOCK_HOLD_MS);
   g_print ("  probes: %u, frames: %u\n", monitor.stalls->len, monitor.frames->len);
   g_print ("  99th percentile stall: %.1f ms\n", p99_stall);
   g_print ("  frame interval: median %.1f ms, 99th percentile %.1f ms\n", median_frame,

@@ -210,6 +210,59 @@ test_written_by_timer (Fixture       *fixture,
   assert_raw (fixture, "SELECT count (*) FROM seen_blocks", "1");
 }
 
+/* The connection's synchronous level, as PRAGMA synchronous reports it (2 is FULL) */
+static int
+connection_synchronous (BekalStore *store)
+{
+  sqlite3 *db = bekal_store_get_connection_for_testing (store);
+  sqlite3_stmt *stmt = NULL;
+  int level;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA synchronous", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  level = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return level;
+}
+
+/* The timer's flush commits without a sync of its own (it is never acknowledged), and leaves
+ * the connection syncing every other commit, also when the database was busy */
+static void
+test_timer_keeps_full_sync (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *other = NULL;
+
+  g_assert_cmpint (connection_synchronous (fixture->store), ==, 2);
+
+  g_assert_true (bekal_store_set_position (fixture->store, fixture->profile, "m", "l5", 3,
+                                           &error));
+  g_assert_no_error (error);
+  iterate_until_written (fixture->store);
+  assert_raw (fixture, "SELECT lesson_id || ':' || block_index FROM positions", "l5:3");
+  g_assert_cmpint (connection_synchronous (fixture->store), ==, 2);
+
+  g_assert_cmpint (sqlite3_open (fixture->db_path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (bekal_store_set_position (fixture->store, fixture->profile, "m", "l5", 4,
+                                           &error));
+  g_assert_no_error (error);
+  iterate_for (600);
+  g_assert_cmpuint (bekal_store_get_n_queued_writes_for_testing (fixture->store), ==, 1);
+  g_assert_cmpint (connection_synchronous (fixture->store), ==, 2);
+  g_assert_cmpint (sqlite3_exec (other, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+
+  /* a durable write after it syncs as before, and takes the queue along */
+  g_assert_true (bekal_store_set_value (fixture->store, "k", "v", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (connection_synchronous (fixture->store), ==, 2);
+  assert_raw (fixture, "SELECT lesson_id || ':' || block_index FROM positions", "l5:4");
+}
+
 /* Another process holds the write lock: the soft write returns at once, still queued, and is
  * written after the lock is released */
 static void
@@ -542,6 +595,7 @@ main (int   argc,
 
   ADD_TEST ("/store-queue/burst", test_burst_is_one_transaction);
   ADD_TEST ("/store-queue/timer", test_written_by_timer);
+  ADD_TEST ("/store-queue/timer-keeps-full-sync", test_timer_keeps_full_sync);
   ADD_TEST ("/store-queue/busy", test_busy_database_keeps_queue);
   ADD_TEST ("/store-queue/durable-write", test_durable_write_carries_queue);
   ADD_TEST ("/store-queue/close", test_close_writes_queue);

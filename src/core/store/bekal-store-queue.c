@@ -306,12 +306,25 @@ _bekal_store_flush_soft_writes (BekalStore  *self,
     return TRUE;
 
   /* Beginning the transaction writes the queue (see _bekal_store_begin_write); without
-   * waiting, a busy database fails at once and the queue stays */
+   * waiting, a busy database fails at once and the queue stays.
+   *
+   * The timer's flush commits without syncing the WAL (synchronous=NORMAL for this one
+   * transaction): a sync can take hundreds of milliseconds on a busy disk, and this runs on the
+   * main loop several times a minute while a learner scrolls or watches. What it writes was
+   * never acknowledged; it survives a killed process (it is in the WAL) and is synced by the
+   * next durable commit, which syncs the whole WAL before it returns. A power cut may lose it,
+   * as it loses what is still queued. */
   if (!wait)
-    sqlite3_busy_timeout (self->db, 0);
+    {
+      sqlite3_busy_timeout (self->db, 0);
+      sqlite3_exec (self->db, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
+    }
   ok = _bekal_store_begin_write (self, &txn, error) && _bekal_store_commit_write (&txn, error);
   if (!wait)
-    sqlite3_busy_timeout (self->db, self->busy_timeout_ms);
+    {
+      sqlite3_exec (self->db, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
+      sqlite3_busy_timeout (self->db, self->busy_timeout_ms);
+    }
 
   return ok;
 }
