@@ -50,6 +50,15 @@ void                bekal_window_import_results       (BekalWindow      *self,
                                                        GFile            *file);
 /* TRUE while a results file is exported or imported */
 gboolean            bekal_window_is_exchanging_results (BekalWindow     *self);
+/* What win.install-module does once a file is chosen, and what the application does with a
+ * file it is asked to open: a dialog shows what the package holds (read in a worker thread)
+ * and installs it into the user's modules folder */
+void                bekal_window_open_package         (BekalWindow      *self,
+                                                       GFile            *file);
+/* The install dialog, or the dialog saying how the install ended, while one is open; or NULL */
+GtkWidget          *bekal_window_get_install_dialog   (BekalWindow      *self);
+/* TRUE while a module package is being installed */
+gboolean            bekal_window_is_installing        (BekalWindow      *self);
 /* The dialog explaining the read-only mode while it is open, or NULL */
 GtkWidget          *bekal_window_get_read_only_dialog (BekalWindow      *self);
 
