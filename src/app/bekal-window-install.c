@@ -80,12 +80,29 @@ add_row (GtkBox     *box,
   add_label (box, text, NULL);
 }
 
+/* The first few media names: a package may hold hundreds */
+static char *
+describe_media (const char * const *media)
+{
+  guint n = g_strv_length ((char **) media);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (n == 0)
+    return g_strdup (_("none"));
+
+  for (guint i = 0; i < n && i < 4; i++)
+    g_string_append_printf (text, i == 0 ? "%s" : ", %s", media[i]);
+  if (n > 4)
+    g_string_append_printf (text, _(" and %u more"), n - 4);
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 /* What the package holds, for the dialog */
 static GtkWidget *
 describe_package (Check *check)
 {
   GtkBox *box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
   guint n_shown = 0;
 
   if (check->info != NULL)
@@ -94,8 +111,7 @@ describe_package (Check *check)
       g_autofree char *languages = g_strjoinv (", ", (char **) bekal_package_info_get_languages (info));
       g_autofree char *size = g_format_size (bekal_package_info_get_total_size (info));
       const char * const *media = bekal_package_info_get_media (info);
-      g_autofree char *media_list = media[0] ? g_strjoinv (", ", (char **) media)
-                                             : g_strdup (_("none"));
+      g_autofree char *media_list = describe_media (media);
 
       add_label (box, package_title (info), "heading");
       add_row (box, _("Module"), bekal_package_info_get_id (info));
@@ -112,10 +128,11 @@ describe_package (Check *check)
 
       if (n_shown == 0)
         add_label (box, _("What the check found"), "heading");
-      if (++n_shown > 20)
+      /* the dialog must fit a small screen; bekal-author verify lists them all */
+      if (++n_shown > 8)
         {
           g_autofree char *more = g_strdup_printf (_("… and %u more"),
-                                                   check->diagnostics->len - 20);
+                                                   check->diagnostics->len - 8);
 
           add_label (box, more, "dim-label");
           break;
@@ -123,12 +140,7 @@ describe_package (Check *check)
       add_label (box, line, "monospace");
     }
 
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (box));
-  return scrolled;
+  return GTK_WIDGET (box);
 }
 
 static char *
@@ -244,9 +256,13 @@ on_checked (GObject      *source_object,
     return;
 
   self = BEKAL_WINDOW (user_data);
-  dialog = ADW_MESSAGE_DIALOG (self->install_dialog);
-  if (dialog == NULL)
-    return;
+  g_clear_object (&self->check_cancellable);
+  dialog = new_dialog (self, _("Install Module"), NULL);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "install", _("_Install"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "install", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_install_response), self, 0);
 
   name = g_path_get_basename (check->path);
   if (check->info == NULL)
@@ -317,6 +333,9 @@ on_checked (GObject      *source_object,
       g_object_set_data_full (G_OBJECT (dialog), "bekal-package-path", g_strdup (check->path),
                               g_free);
     }
+  g_set_weak_pointer (&self->install_dialog, GTK_WIDGET (dialog));
+  g_clear_weak_pointer (&self->install_result);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -454,7 +473,6 @@ bekal_window_open_package (BekalWindow *self,
   g_autofree char *body = NULL;
   g_autoptr(GTask) task = NULL;
   AdwMessageDialog *dialog;
-  GtkWidget *spinner;
   Check *check;
 
   g_return_if_fail (BEKAL_IS_WINDOW (self));
@@ -474,20 +492,9 @@ bekal_window_open_package (BekalWindow *self,
   if (self->install_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->install_dialog));
 
+  /* the dialog appears once the package is read, at the size of what it shows */
   body = g_strdup_printf (_("Checking “%s”…"), name);
-  dialog = new_dialog (self, _("Install Module"), body);
-  spinner = gtk_spinner_new ();
-  gtk_spinner_start (GTK_SPINNER (spinner));
-  gtk_widget_set_size_request (spinner, 32, 32);
-  adw_message_dialog_set_extra_child (dialog, spinner);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "install", _("_Install"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "install", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (dialog, "install", FALSE);
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_install_response), self, 0);
-  g_set_weak_pointer (&self->install_dialog, GTK_WIDGET (dialog));
-  gtk_window_present (GTK_WINDOW (dialog));
+  bekal_window_show_toast (self, body);
 
   g_cancellable_cancel (self->check_cancellable);
   g_clear_object (&self->check_cancellable);
