@@ -491,6 +491,7 @@ bekal_window_open_package (BekalWindow *self,
 
   if (self->install_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->install_dialog));
+  g_clear_weak_pointer (&self->install_result);
 
   /* the dialog appears once the package is read, at the size of what it shows */
   body = g_strdup_printf (_("Checking “%s”…"), name);

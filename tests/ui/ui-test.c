@@ -2149,6 +2149,7 @@ typedef struct
 {
   const char *package;
   const char *broken;
+  const char *newer;   /* version 1.1, one question renamed */
 } InstallData;
 
 static gboolean
@@ -2173,6 +2174,33 @@ static gboolean
 installed_card_is_shown (gpointer data)
 {
   return find_module_card (data, EXAMPLE_MODULE) != NULL;
+}
+
+static gboolean
+no_backups_left (gpointer data)
+{
+  g_auto(GStrv) backups = bekal_package_list_backups (NULL);
+
+  return backups[0] == NULL;
+}
+
+static GtkWidget *
+ui_require_descendant_of_type (GtkWidget *root,
+                               GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      found = ui_require_descendant_of_type (child, type);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
 }
 
 static void
@@ -2234,6 +2262,41 @@ install_package (BekalApplication *app,
   g_assert_true (g_str_has_prefix (bekal_catalog_entry_get_folder (entry),
                                    g_get_user_data_dir ()));
   open_example_module (window);
+
+  /* a newer version replaces it: the old one is kept, and the dialog says what was reset */
+  open_package (app, window, install->newer);
+  dialog = ADW_MESSAGE_DIALOG (bekal_window_get_install_dialog (window));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
+                   _("Replace the Installed Version?"));
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "install"));
+  adw_message_dialog_response (dialog, "install");
+  ui_wait_until (install_is_done, window, "the replacing install to end");
+  dialog = ADW_MESSAGE_DIALOG (bekal_window_get_install_dialog (window));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("Module Installed"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "p-jaga-diri"));
+  g_assert_null (strstr (adw_message_dialog_get_body (dialog), "p-repatriasi"));
+  save_screenshot (window, "install-replaced-1366x768.png");
+  adw_message_dialog_response (dialog, "close");
+
+  /* the trainer removes the backup in Preferences */
+  {
+    GtkWidget *preferences = GTK_WIDGET (bekal_preferences_window_new (app));
+    GtkWidget *row = NULL;
+    g_auto(GStrv) backups = bekal_package_list_backups (NULL);
+
+    g_assert_cmpuint (g_strv_length (backups), ==, 1);
+    g_assert_cmpstr (backups[0], ==, EXAMPLE_MODULE "-1.0");
+    gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (window));
+    gtk_window_present (GTK_WINDOW (preferences));
+    row = find_label_with_text (preferences, EXAMPLE_MODULE "-1.0");
+    g_assert_nonnull (row);
+    row = gtk_widget_get_ancestor (row, ADW_TYPE_ACTION_ROW);
+    g_assert_nonnull (row);
+    save_screenshot (window, "install-backups-1366x768.png");
+    gtk_widget_activate (ui_require_descendant_of_type (row, GTK_TYPE_BUTTON));
+    ui_wait_until (no_backups_left, NULL, "the backup to be removed");
+    gtk_window_destroy (GTK_WINDOW (preferences));
+  }
 }
 
 static void
@@ -2252,12 +2315,45 @@ test_install_package (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
   gsize length = 0;
-  InstallData install = { package, broken };
+  g_autofree char *newer = new_data_dir ("contoh-1.1.bekal");
+  g_autofree char *newer_folder = new_data_dir ("contoh-1.1/" EXAMPLE_MODULE);
+  g_autoptr(BekalPackageInfo) newer_info = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  InstallData install = { package, broken, newer };
 
   g_assert_cmpint (g_mkdir_with_parents (modules_dir, 0755), ==, 0);
   info = bekal_package_write (example, media_dirs, package, diagnostics, &error);
   g_assert_no_error (error);
   g_assert_nonnull (info);
+
+  /* version 1.1, where one question has a new id */
+  g_assert_cmpint (g_mkdir_with_parents (newer_folder, 0755), ==, 0);
+  dir = g_dir_open (example, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)))
+    {
+      g_autofree char *from = g_build_filename (example, name, NULL);
+      g_autofree char *to = g_build_filename (newer_folder, name, NULL);
+      g_autofree char *text = NULL;
+      g_autofree char *changed = NULL;
+
+      g_assert_true (g_file_get_contents (from, &text, NULL, &error));
+      if (g_str_has_suffix (name, ".xml"))
+        {
+          g_auto(GStrv) a = g_strsplit (text, "id=\"contoh-semua-elemen\" version=\"1.0\"", 2);
+          g_autofree char *step = g_strjoinv ("id=\"contoh-semua-elemen\" version=\"1.1\"", a);
+          g_auto(GStrv) b = g_strsplit (step, "id=\"p-jaga-diri\"", 2);
+
+          g_assert_nonnull (a[1]);
+          g_assert_nonnull (b[1]);
+          changed = g_strjoinv ("id=\"p-jaga-diri-baru\"", b);
+        }
+      g_assert_true (g_file_set_contents (to, changed ? changed : text, -1, &error));
+    }
+  newer_info = bekal_package_write (newer_folder, media_dirs, newer, diagnostics, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (newer_info);
   g_assert_true (g_file_get_contents (package, &contents, &length, &error));
   g_assert_true (g_file_set_contents (broken, contents, (gssize) length / 2, &error));
 
