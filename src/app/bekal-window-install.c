@@ -108,7 +108,8 @@ describe_package (Check *check)
   if (check->info != NULL)
     {
       BekalPackageInfo *info = check->info;
-      g_autofree char *languages = g_strjoinv (", ", (char **) bekal_package_info_get_languages (info));
+      g_autofree char *languages =
+        g_strjoinv (", ", (char **) bekal_package_info_get_languages (info));
       g_autofree char *size = g_format_size (bekal_package_info_get_total_size (info));
       const char * const *media = bekal_package_info_get_media (info);
       g_autofree char *media_list = describe_media (media);
