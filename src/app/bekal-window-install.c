@@ -259,9 +259,6 @@ on_checked (GObject      *source_object,
   self = BEKAL_WINDOW (user_data);
   g_clear_object (&self->check_cancellable);
   dialog = new_dialog (self, _("Install Module"), NULL);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "install", _("_Install"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "install", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_install_response), self, 0);
 
@@ -317,16 +314,16 @@ on_checked (GObject      *source_object,
 
   adw_message_dialog_set_body (dialog, body);
   adw_message_dialog_set_extra_child (dialog, describe_package (check));
+  /* a package that cannot be installed gets no Install button at all */
   if (installable)
     {
-      adw_message_dialog_set_response_enabled (dialog, "install", TRUE);
+      adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "install",
+                                        _("_Install"), NULL);
+      adw_message_dialog_set_response_appearance (dialog, "install", ADW_RESPONSE_SUGGESTED);
       adw_message_dialog_set_default_response (dialog, "install");
     }
   else
-    {
-      adw_message_dialog_set_response_enabled (dialog, "install", FALSE);
-      adw_message_dialog_set_response_label (dialog, "cancel", _("_Close"));
-    }
+    adw_message_dialog_add_response (dialog, "cancel", _("_Close"));
   if (check->info != NULL)
     {
       g_object_set_data_full (G_OBJECT (dialog), "bekal-package-info", g_object_ref (check->info),

@@ -2231,7 +2231,7 @@ install_package (BekalApplication *app,
   /* a package that is not a whole zip file: refused, with the reason */
   open_package (app, window, install->broken);
   dialog = ADW_MESSAGE_DIALOG (bekal_window_get_install_dialog (window));
-  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "install"));
+  g_assert_false (adw_message_dialog_has_response (dialog, "install"));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
                    _("This Package Cannot Be Installed"));
   save_screenshot (window, "install-refused-1366x768.png");
