@@ -403,4 +403,127 @@ const char         *bekal_package_info_get_backup_folder    (BekalPackageInfo   
  */
 const char         *bekal_package_info_get_replaced_version (BekalPackageInfo    *self);
 
+/**
+ * bekal_package_info_get_reset_ids:
+ * @self: a package info returned by bekal_package_install_finish()
+ *
+ * After a newer version replaced an older one, what the older version had and the new one
+ * lacks, each as `KIND:ID` (`lesson:`, `block:`, `quiz:`, `question:`, `media:`), sorted.
+ * Learners' progress and results are kept by module, lesson, quiz, question and media ids, so
+ * they carry over wherever an id is unchanged; those listed here are reset.
+ *
+ * Returns: (nullable) (array zero-terminated=1) (transfer none): the ids, or %NULL when
+ *   nothing was replaced or the versions could not be compared
+ */
+const char * const *bekal_package_info_get_reset_ids    (BekalPackageInfo    *self);
+
+/**
+ * bekal_package_compare_folders:
+ * @old_folder: the folder of one version of a module
+ * @new_folder: the folder of another version of the same module
+ * @media_dirs: (nullable) (array zero-terminated=1): the folders the modules' media are in
+ * @error: return location for a #GError
+ *
+ * Lists the lessons, blocks, quizzes, questions and media of @old_folder whose ids
+ * @new_folder lacks, each as `KIND:ID`, sorted. Reads the first module file (by name) of each
+ * folder.
+ *
+ * Returns: (transfer full) (array zero-terminated=1) (nullable): the ids (empty when all
+ *   carry over), or %NULL with @error set when a folder cannot be read as a module
+ */
+char              **bekal_package_compare_folders       (const char          *old_folder,
+                                                         const char          *new_folder,
+                                                         const char * const  *media_dirs,
+                                                         GError             **error);
+
+/**
+ * bekal_package_verify_async:
+ * @path: the package file
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the calling thread's main context when the check is done
+ * @user_data: data for @callback
+ *
+ * Runs bekal_package_verify() in a worker thread.
+ */
+void                bekal_package_verify_async          (const char          *path,
+                                                         GCancellable        *cancellable,
+                                                         GAsyncReadyCallback  callback,
+                                                         gpointer             user_data);
+
+/**
+ * bekal_package_verify_finish:
+ * @result: the result given to the callback
+ * @diagnostics: (out) (optional) (transfer full) (element-type BekalDiagnostic): the loader's
+ *   diagnostics of the packaged module, also when the package is refused
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): what the package holds, or %NULL with @error set
+ */
+BekalPackageInfo   *bekal_package_verify_finish         (GAsyncResult        *result,
+                                                         GPtrArray          **diagnostics,
+                                                         GError             **error);
+
+/**
+ * bekal_package_install_async:
+ * @path: the package file
+ * @modules_dir: (nullable): as for bekal_package_install()
+ * @media_dir: (nullable): as for bekal_package_install()
+ * @flags: as for bekal_package_install()
+ * @cancellable: (nullable): a #GCancellable; cancelling only stops an install that has not
+ *   started yet (an install is atomic and is never left half done)
+ * @callback: called on the calling thread's main context when the install is done
+ * @user_data: data for @callback
+ *
+ * Runs bekal_package_install() in a worker thread and, when it replaced another version,
+ * compares the two (see bekal_package_info_get_reset_ids()).
+ */
+void                bekal_package_install_async         (const char          *path,
+                                                         const char          *modules_dir,
+                                                         const char          *media_dir,
+                                                         BekalPackageInstallFlags flags,
+                                                         GCancellable        *cancellable,
+                                                         GAsyncReadyCallback  callback,
+                                                         gpointer             user_data);
+
+/**
+ * bekal_package_install_finish:
+ * @result: the result given to the callback
+ * @diagnostics: (out) (optional) (transfer full) (element-type BekalDiagnostic): the loader's
+ *   diagnostics of the packaged module
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): what was installed, or %NULL with @error set
+ */
+BekalPackageInfo   *bekal_package_install_finish        (GAsyncResult        *result,
+                                                         GPtrArray          **diagnostics,
+                                                         GError             **error);
+
+/**
+ * bekal_package_list_backups:
+ * @modules_dir: (nullable): the modules folder; %NULL for
+ *   bekal_package_default_modules_dir()
+ *
+ * The previous versions bekal_package_install() kept, as names of folders in
+ * `MODULES_DIR/.bekal-backups` (`ID-VERSION`), sorted.
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the names, possibly none
+ */
+char              **bekal_package_list_backups          (const char          *modules_dir);
+
+/**
+ * bekal_package_remove_backup:
+ * @modules_dir: (nullable): the modules folder; %NULL for
+ *   bekal_package_default_modules_dir()
+ * @name: a name bekal_package_list_backups() returned
+ * @error: return location for a #GError
+ *
+ * Removes one kept previous version. Refuses any name that is not a folder directly in the
+ * backups folder.
+ *
+ * Returns: %TRUE when the backup is gone
+ */
+gboolean            bekal_package_remove_backup         (const char          *modules_dir,
+                                                         const char          *name,
+                                                         GError             **error);
+
 G_END_DECLS

@@ -239,6 +239,31 @@ on_catalog_loaded (GObject      *source_object,
   take_catalog_result (BEKAL_APPLICATION (source_object));
 }
 
+/* Runs in a worker thread: the folders read again after a module was installed */
+static void
+reload_catalog_in_thread (GTask        *task,
+                          gpointer      source_object,
+                          gpointer      task_data,
+                          GCancellable *cancellable)
+{
+  g_task_return_pointer (task, load_catalog ((const char * const *) task_data), g_object_unref);
+}
+
+static void
+on_catalog_reloaded (GObject      *source_object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  BekalApplication *self = BEKAL_APPLICATION (source_object);
+  g_autoptr(BekalCatalog) catalog = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr(GTask) done = user_data;
+
+  if (catalog != NULL && self->catalog != NULL)
+    bekal_catalog_take_entries (self->catalog, catalog);
+  if (done != NULL)
+    g_task_return_boolean (done, TRUE);
+}
+
 static void
 on_quit_activated (GSimpleAction *action,
                    GVariant      *parameter,
@@ -370,6 +395,21 @@ bekal_application_activate (GApplication *application)
     }
 
   gtk_window_present (window);
+}
+
+/* A .bekal file opened from the file manager: the window shows what it holds */
+static void
+bekal_application_open (GApplication  *application,
+                        GFile        **files,
+                        int            n_files,
+                        const char    *hint)
+{
+  GtkWindow *window;
+
+  bekal_application_activate (application);
+  window = gtk_application_get_active_window (GTK_APPLICATION (application));
+  for (int i = 0; i < n_files && window != NULL; i++)
+    bekal_window_open_package (BEKAL_WINDOW (window), files[i]);
 }
 
 static void
@@ -507,6 +547,7 @@ bekal_application_class_init (BekalApplicationClass *klass)
   app_class->startup = bekal_application_startup;
   app_class->shutdown = bekal_application_shutdown;
   app_class->activate = bekal_application_activate;
+  app_class->open = bekal_application_open;
 
   /* TRUE while the modules are read and the catalog may still be empty */
   properties[PROP_CATALOG_LOADING] =
@@ -542,7 +583,7 @@ bekal_application_new (void)
 {
   return g_object_new (BEKAL_TYPE_APPLICATION,
                        "application-id", APPLICATION_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/io/github/bekal_peksos/Bekal",
                        NULL);
 }
@@ -613,4 +654,21 @@ bekal_application_get_store_problem (BekalApplication *self)
   g_return_val_if_fail (BEKAL_IS_APPLICATION (self), NULL);
 
   return self->store_problem;
+}
+
+void
+bekal_application_reload_catalog (BekalApplication    *self,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GTask *done = NULL;
+
+  g_return_if_fail (BEKAL_IS_APPLICATION (self));
+
+  if (callback != NULL)
+    done = g_task_new (self, NULL, callback, user_data);
+  task = g_task_new (self, NULL, on_catalog_reloaded, done);
+  g_task_set_task_data (task, g_strdupv (self->module_dirs), (GDestroyNotify) g_strfreev);
+  g_task_run_in_thread (task, reload_catalog_in_thread);
 }

@@ -20,6 +20,11 @@ BekalApplication *bekal_application_new                     (void);
 /* The modules found; empty until they are read while "catalog-loading" is TRUE */
 BekalCatalog     *bekal_application_get_catalog             (BekalApplication *self);
 gboolean          bekal_application_is_catalog_loading      (BekalApplication *self);
+/* Reads the module folders again in a worker thread (after a module was installed) and puts
+ * what it read into the catalog; @callback (nullable) runs once it is there */
+void              bekal_application_reload_catalog          (BekalApplication *self,
+                                                             GAsyncReadyCallback callback,
+                                                             gpointer          user_data);
 const char       *bekal_application_get_data_dir            (BekalApplication *self);
 GSettings        *bekal_application_get_settings            (BekalApplication *self);
 BekalStore       *bekal_application_get_store               (BekalApplication *self);

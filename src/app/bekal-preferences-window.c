@@ -1,4 +1,5 @@
-/* bekal-preferences-window.c: text size, colour scheme, subtitles and the data folder
+/* bekal-preferences-window.c: text size, colour scheme, subtitles, the data folder and the
+ * backups of replaced module versions
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,6 +7,8 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+
+#include <bekal/bekal-package.h>
 
 #include "bekal-preferences-window.h"
 
@@ -21,6 +24,9 @@ struct _BekalPreferencesWindow
   AdwComboRow          *subtitle_row;
   AdwActionRow         *data_dir_row;
   AdwActionRow         *store_state_row;
+  AdwPreferencesPage   *general_page;
+  AdwPreferencesGroup  *backups_group;
+  GCancellable         *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (BekalPreferencesWindow, bekal_preferences_window,
@@ -115,11 +121,100 @@ on_open_data_dir_clicked (BekalPreferencesWindow *self)
 
 /* Overrides */
 
+/* Runs in a worker thread: a backup is a whole module folder */
+static void
+remove_backup_in_thread (GTask        *task,
+                         gpointer      source_object,
+                         gpointer      task_data,
+                         GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (bekal_package_remove_backup (NULL, task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_backup_removed (GObject      *source_object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  GtkWidget *row = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+
+      if (group != NULL)
+        adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
+    }
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), error->message);
+      gtk_widget_set_sensitive (row, TRUE);
+    }
+  g_object_unref (row);
+}
+
+static void
+on_remove_backup_clicked (GtkButton              *button,
+                          BekalPreferencesWindow *self)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ACTION_ROW);
+  g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, on_backup_removed,
+                                      g_object_ref (row));
+
+  gtk_widget_set_sensitive (row, FALSE);
+  g_task_set_task_data (task, g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row))),
+                        g_free);
+  g_task_run_in_thread (task, remove_backup_in_thread);
+}
+
+/* The previous versions kept when newer ones were installed, until the trainer removes them;
+ * listing them is one read of one small folder */
+static void
+add_backups_group (BekalPreferencesWindow *self)
+{
+  g_auto(GStrv) backups = bekal_package_list_backups (NULL);
+
+  if (backups[0] == NULL)
+    return;
+
+  self->backups_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->backups_group, _("Module Backups"));
+  adw_preferences_group_set_description (self->backups_group,
+                                         _("Previous versions kept when a newer version of a "
+                                           "module was installed. Learners' progress does not "
+                                           "depend on them."));
+  for (guint i = 0; backups[i]; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), backups[i]);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, _("Remove this backup"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Remove this backup"), -1);
+      g_signal_connect_object (button, "clicked", G_CALLBACK (on_remove_backup_clicked), self,
+                               0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_preferences_group_add (self->backups_group, row);
+    }
+  adw_preferences_page_add (self->general_page, self->backups_group);
+}
+
 static void
 bekal_preferences_window_dispose (GObject *object)
 {
   BekalPreferencesWindow *self = BEKAL_PREFERENCES_WINDOW (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), BEKAL_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->application);
@@ -142,6 +237,7 @@ bekal_preferences_window_class_init (BekalPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BekalPreferencesWindow, subtitle_row);
   gtk_widget_class_bind_template_child (widget_class, BekalPreferencesWindow, data_dir_row);
   gtk_widget_class_bind_template_child (widget_class, BekalPreferencesWindow, store_state_row);
+  gtk_widget_class_bind_template_child (widget_class, BekalPreferencesWindow, general_page);
   gtk_widget_class_bind_template_callback (widget_class, on_text_size_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_color_scheme_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_subtitle_selected);
@@ -152,6 +248,7 @@ static void
 bekal_preferences_window_init (BekalPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
 }
 
 /* Public API */
@@ -189,6 +286,7 @@ bekal_preferences_window_new (BekalApplication *application)
   else
     state = _("Not available");
   adw_action_row_set_subtitle (self->store_state_row, state);
+  add_backups_group (self);
 
   return self;
 }

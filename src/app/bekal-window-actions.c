@@ -280,4 +280,5 @@ bekal_window_install_actions (BekalWindow *self)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
   bekal_window_install_results_actions (self);
+  bekal_window_install_package_actions (self);
 }

@@ -47,6 +47,14 @@ struct _BekalWindow
   /* bekal-window-results.c: the results file being exported or imported */
   GtkFileChooserNative *results_chooser;
   GCancellable         *results_cancellable;
+
+  /* bekal-window-install.c: the module package being checked or installed */
+  GtkFileChooserNative *install_chooser;
+  GCancellable         *check_cancellable;
+  GCancellable         *install_cancellable;
+  GtkWidget            *install_dialog;   /* weak */
+  GtkWidget            *install_progress; /* weak */
+  GtkWidget            *install_result;   /* weak */
 };
 
 /* bekal-window-actions.c */
@@ -73,6 +81,10 @@ void       bekal_window_show_learners_page      (BekalWindow          *self);
 /* bekal-window-results.c */
 void       bekal_window_install_results_actions (BekalWindow *self);
 void       bekal_window_dispose_results         (BekalWindow *self);
+
+/* bekal-window-install.c */
+void       bekal_window_install_package_actions (BekalWindow *self);
+void       bekal_window_dispose_package         (BekalWindow *self);
 
 /* bekal-window.c */
 void       bekal_window_show_page       (BekalWindow *self,

@@ -362,6 +362,7 @@ bekal_window_dispose (GObject *object)
   g_clear_pointer (&self->lessons_binding, g_binding_unbind);
   bekal_window_dispose_results (self);
   bekal_window_dispose_trainer (self);
+  bekal_window_dispose_package (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BEKAL_TYPE_WINDOW);
 

@@ -58,6 +58,15 @@ BekalTrainerMode   *bekal_window_get_trainer_mode     (BekalWindow      *self);
 GtkWidget          *bekal_window_get_trainer_dialog   (BekalWindow      *self);
 /* Learner management (trainer mode), made when first shown */
 BekalLearnersPage  *bekal_window_get_learners_page    (BekalWindow      *self);
+/* What win.install-module does once a file is chosen, and what the application does with a
+ * file it is asked to open: a dialog shows what the package holds (read in a worker thread)
+ * and installs it into the user's modules folder */
+void                bekal_window_open_package         (BekalWindow      *self,
+                                                       GFile            *file);
+/* The install dialog, or the dialog saying how the install ended, while one is open; or NULL */
+GtkWidget          *bekal_window_get_install_dialog   (BekalWindow      *self);
+/* TRUE while a module package is being installed */
+gboolean            bekal_window_is_installing        (BekalWindow      *self);
 /* The dialog explaining the read-only mode while it is open, or NULL */
 GtkWidget          *bekal_window_get_read_only_dialog (BekalWindow      *self);
 

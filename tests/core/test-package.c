@@ -1364,6 +1364,174 @@ test_hostile_unused_media (Fixture       *fixture,
                   "“lain.webm”, which its module does not use");
 }
 
+/* The app's path: verify and install in a worker thread */
+static void
+on_async_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static BekalPackageInfo *
+install_async (Fixture    *fixture,
+               const char *package,
+               GPtrArray **diagnostics,
+               GError    **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  bekal_package_install_async (package, fixture->modules_dir, NULL,
+                               BEKAL_PACKAGE_INSTALL_DEFAULT, NULL, on_async_done, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return bekal_package_install_finish (result, diagnostics, error);
+}
+
+static void
+test_async_upgrade_reports_resets (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autofree char *source = g_build_filename (fixture->root, "src", NULL);
+  g_autofree char *folder = copy_bundled_module (source, MODULE_ID);
+  g_autofree char *old_package = g_build_filename (fixture->root, "old.bekal", NULL);
+  g_autofree char *new_package = g_build_filename (fixture->root, "new.bekal", NULL);
+  g_autoptr(BekalPackageInfo) old_info = pack (folder, old_package);
+  g_autoptr(BekalPackageInfo) new_info = NULL;
+  g_autoptr(BekalPackageInfo) first = NULL;
+  g_autoptr(BekalPackageInfo) second = NULL;
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(BekalPackageInfo) verified = NULL;
+  g_auto(GStrv) again = NULL;
+  const char *media_dirs[] = { fixture->media_dir, NULL };
+  const char * const *reset;
+
+  replace_in_module (folder, "id=\"orientasi-sentra\" version=\"1.0\"",
+                     "id=\"orientasi-sentra\" version=\"1.1\"");
+  replace_in_module (folder, "id=\"p-konteks-istilah\"", "id=\"p-konteks-istilah-baru\"");
+  new_info = pack (folder, new_package);
+
+  /* the summary the install dialog shows */
+  bekal_package_verify_async (new_package, NULL, on_async_done, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  verified = bekal_package_verify_finish (result, &diagnostics, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (diagnostics);
+  g_assert_false (bekal_diagnostics_has_errors (diagnostics));
+  g_assert_cmpstr (bekal_package_info_get_version (verified), ==, "1.1");
+  g_assert_cmpuint (bekal_package_info_get_total_size (verified), ==,
+                    bekal_package_info_get_total_size (new_info));
+  g_clear_pointer (&diagnostics, g_ptr_array_unref);
+
+  first = install_async (fixture, old_package, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (bekal_package_info_get_backup_folder (first));
+  g_assert_null (bekal_package_info_get_reset_ids (first));
+
+  second = install_async (fixture, new_package, &diagnostics, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (diagnostics);
+  g_assert_cmpstr (bekal_package_info_get_replaced_version (second), ==, "1.0");
+
+  /* the renamed question's results are reset; every lesson, quiz and other question carries
+   * over */
+  reset = bekal_package_info_get_reset_ids (second);
+  g_assert_nonnull (reset);
+  g_assert_cmpuint (g_strv_length ((char **) reset), ==, 1);
+  g_assert_cmpstr (reset[0], ==, "question:p-konteks-istilah");
+
+  /* and the other way round, the new id is what the old version lacks */
+  again = bekal_package_compare_folders (bekal_package_info_get_installed_folder (second),
+                                         bekal_package_info_get_backup_folder (second),
+                                         media_dirs, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (again), ==, 1);
+  g_assert_cmpstr (again[0], ==, "question:p-konteks-istilah-baru");
+}
+
+static void
+test_backups_listed_and_removed (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autofree char *source = g_build_filename (fixture->root, "src", NULL);
+  g_autofree char *folder = copy_bundled_module (source, MODULE_ID);
+  g_autofree char *old_package = g_build_filename (fixture->root, "old.bekal", NULL);
+  g_autofree char *new_package = g_build_filename (fixture->root, "new.bekal", NULL);
+  g_autofree char *outside = g_build_filename (fixture->modules_dir, "keep", NULL);
+  g_autoptr(BekalPackageInfo) old_info = pack (folder, old_package);
+  g_autoptr(BekalPackageInfo) new_info = NULL;
+  g_autoptr(BekalPackageInfo) installed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) backups = NULL;
+  g_auto(GStrv) none = NULL;
+  g_autofree char *module_file = g_build_filename (fixture->modules_dir, MODULE_ID,
+                                                   "module.id.xml", NULL);
+
+  none = bekal_package_list_backups (fixture->modules_dir);
+  g_assert_cmpuint (g_strv_length (none), ==, 0);
+
+  replace_in_module (folder, "id=\"orientasi-sentra\" version=\"1.0\"",
+                     "id=\"orientasi-sentra\" version=\"2.0\"");
+  new_info = pack (folder, new_package);
+  installed = install (fixture, old_package, BEKAL_PACKAGE_INSTALL_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_clear_object (&installed);
+  installed = install (fixture, new_package, BEKAL_PACKAGE_INSTALL_DEFAULT, &error);
+  g_assert_no_error (error);
+
+  /* kept until the trainer removes it */
+  backups = bekal_package_list_backups (fixture->modules_dir);
+  g_assert_cmpuint (g_strv_length (backups), ==, 1);
+  g_assert_cmpstr (backups[0], ==, MODULE_ID "-1.0");
+
+  /* nothing but a backup folder can be named */
+  g_assert_cmpint (g_mkdir_with_parents (outside, 0755), ==, 0);
+  g_assert_false (bekal_package_remove_backup (fixture->modules_dir, "../keep", &error));
+  g_assert_error (error, BEKAL_PACKAGE_ERROR, BEKAL_PACKAGE_ERROR_UNSAFE);
+  g_clear_error (&error);
+  g_assert_false (bekal_package_remove_backup (fixture->modules_dir, "..", &error));
+  g_assert_error (error, BEKAL_PACKAGE_ERROR, BEKAL_PACKAGE_ERROR_UNSAFE);
+  g_clear_error (&error);
+  g_assert_false (bekal_package_remove_backup (fixture->modules_dir, "nothing-1.0", &error));
+  g_assert_error (error, BEKAL_PACKAGE_ERROR, BEKAL_PACKAGE_ERROR_IO);
+  g_clear_error (&error);
+  g_assert_true (g_file_test (outside, G_FILE_TEST_IS_DIR));
+
+  g_assert_true (bekal_package_remove_backup (fixture->modules_dir, backups[0], &error));
+  g_assert_no_error (error);
+  g_strfreev (none);
+  none = bekal_package_list_backups (fixture->modules_dir);
+  g_assert_cmpuint (g_strv_length (none), ==, 0);
+  /* the installed version is untouched */
+  g_assert_true (g_file_test (module_file, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+test_async_hostile_refused (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  const Entry extra[] = { { "module/../../../escaped.txt", "x", -1, 0, NULL } };
+  g_autofree char *package = hostile_package (fixture, NULL, extra, G_N_ELEMENTS (extra));
+  g_auto(GStrv) before = list_tree (fixture->root);
+  g_auto(GStrv) after = NULL;
+  g_autoptr(BekalPackageInfo) info = NULL;
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(GError) error = NULL;
+
+  info = install_async (fixture, package, &diagnostics, &error);
+  g_assert_null (info);
+  g_assert_error (error, BEKAL_PACKAGE_ERROR, BEKAL_PACKAGE_ERROR_UNSAFE);
+  g_assert_nonnull (strstr (error->message, "points outside its folder"));
+  g_assert_nonnull (diagnostics);
+  after = list_tree (fixture->root);
+  g_assert_cmpstrv (before, after);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1412,6 +1580,9 @@ main (int    argc,
   ADD ("/package/hostile/manifest-not-first", test_hostile_manifest_not_first);
   ADD ("/package/hostile/invalid-module", test_hostile_invalid_module);
   ADD ("/package/hostile/unused-media", test_hostile_unused_media);
+  ADD ("/package/async/upgrade-reports-resets", test_async_upgrade_reports_resets);
+  ADD ("/package/async/hostile-refused", test_async_hostile_refused);
+  ADD ("/package/backups-listed-and-removed", test_backups_listed_and_removed);
 
   return g_test_run ();
 }

@@ -15,6 +15,9 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include <bekal/bekal-catalog.h>
+#include <bekal/bekal-diagnostic.h>
+#include <bekal/bekal-package.h>
 #include <bekal/bekal-quiz-session.h>
 #include <bekal/bekal-store.h>
 #include <bekal/bekal-store-trainer.h>
@@ -318,7 +321,9 @@ run_app (const char *data_dir,
   run.scenario = scenario;
   run.data = data;
   /* several runs share this process and there may be no session bus */
-  g_application_set_flags (G_APPLICATION (run.app), G_APPLICATION_NON_UNIQUE);
+  g_application_set_flags (G_APPLICATION (run.app),
+                           g_application_get_flags (G_APPLICATION (run.app))
+                           | G_APPLICATION_NON_UNIQUE);
   g_signal_connect_after (run.app, "activate", G_CALLBACK (on_activate), &run);
 
   status = g_application_run (G_APPLICATION (run.app), argv->len - 1, (char **) argv->pdata);
@@ -2460,6 +2465,223 @@ test_text_markup (void)
                    "<a href=\"https://x\">&amp; re<tur>ni kamp");
 }
 
+/* Installing a module package: opened through the application's open path (as from the file
+ * manager), on a data folder and a modules folder that do not have the module */
+typedef struct
+{
+  const char *package;
+  const char *broken;
+  const char *newer;   /* version 1.1, one question renamed */
+} InstallData;
+
+static gboolean
+install_dialog_checked (gpointer data)
+{
+  GtkWidget *dialog = bekal_window_get_install_dialog (data);
+
+  return dialog != NULL
+         && !GTK_IS_SPINNER (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog)));
+}
+
+static gboolean
+install_is_done (gpointer data)
+{
+  GtkWidget *dialog = bekal_window_get_install_dialog (data);
+
+  return !bekal_window_is_installing (data) && dialog != NULL
+         && !adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "install");
+}
+
+static gboolean
+installed_card_is_shown (gpointer data)
+{
+  return find_module_card (data, EXAMPLE_MODULE) != NULL;
+}
+
+static gboolean
+no_backups_left (gpointer data)
+{
+  g_auto(GStrv) backups = bekal_package_list_backups (NULL);
+
+  return backups[0] == NULL;
+}
+
+static GtkWidget *
+ui_require_descendant_of_type (GtkWidget *root,
+                               GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      found = ui_require_descendant_of_type (child, type);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+open_package (BekalApplication *app,
+              BekalWindow      *window,
+              const char       *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  ui_wait_until (install_dialog_checked, window, "the package to be checked");
+}
+
+static void
+install_package (BekalApplication *app,
+                 BekalWindow      *window,
+                 gpointer          data)
+{
+  InstallData *install = data;
+  AdwMessageDialog *dialog;
+  g_autofree char *media = g_build_filename (g_get_user_data_dir (), "bekal", "media",
+                                             "sampel-01-orientasi.webm", NULL);
+  BekalCatalogEntry *entry;
+
+  create_profile (window, "Rina Pratiwi", NULL);
+  g_assert_null (find_module_card (window, EXAMPLE_MODULE));
+
+  /* a package that is not a whole zip file: refused, with the reason */
+  open_package (app, window, install->broken);
+  dialog = ADW_MESSAGE_DIALOG (bekal_window_get_install_dialog (window));
+  g_assert_false (adw_message_dialog_has_response (dialog, "install"));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
+                   _("This Package Cannot Be Installed"));
+  save_screenshot (window, "install-refused-1366x768.png");
+  adw_message_dialog_response (dialog, "cancel");
+
+  /* a valid one: what it holds, then Install */
+  open_package (app, window, install->package);
+  dialog = ADW_MESSAGE_DIALOG (bekal_window_get_install_dialog (window));
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "install"));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("Install This Module?"));
+  g_assert_nonnull (find_label_with_text (adw_message_dialog_get_extra_child (dialog),
+                                          "sampel-01-orientasi.webm"));
+  save_screenshot (window, "install-dialog-1366x768.png");
+  adw_message_dialog_response (dialog, "install");
+
+  ui_wait_until (install_is_done, window, "the install to end");
+  dialog = ADW_MESSAGE_DIALOG (bekal_window_get_install_dialog (window));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("Module Installed"));
+  save_screenshot (window, "install-done-1366x768.png");
+  adw_message_dialog_response (dialog, "close");
+
+  /* the library shows it, and it opens with its media found */
+  ui_wait_until (installed_card_is_shown, window, "the installed module's card");
+  g_assert_true (g_file_test (media, G_FILE_TEST_IS_REGULAR));
+  entry = bekal_catalog_find (bekal_application_get_catalog (app), EXAMPLE_MODULE);
+  g_assert_nonnull (entry);
+  g_assert_false (bekal_catalog_entry_is_broken (entry));
+  g_assert_true (g_str_has_prefix (bekal_catalog_entry_get_folder (entry),
+                                   g_get_user_data_dir ()));
+  open_example_module (window);
+
+  /* a newer version replaces it: the old one is kept, and the dialog says what was reset */
+  open_package (app, window, install->newer);
+  dialog = ADW_MESSAGE_DIALOG (bekal_window_get_install_dialog (window));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
+                   _("Replace the Installed Version?"));
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "install"));
+  adw_message_dialog_response (dialog, "install");
+  ui_wait_until (install_is_done, window, "the replacing install to end");
+  dialog = ADW_MESSAGE_DIALOG (bekal_window_get_install_dialog (window));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("Module Installed"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "p-jaga-diri"));
+  g_assert_null (strstr (adw_message_dialog_get_body (dialog), "p-repatriasi"));
+  save_screenshot (window, "install-replaced-1366x768.png");
+  adw_message_dialog_response (dialog, "close");
+
+  /* the trainer removes the backup in Preferences */
+  {
+    GtkWidget *preferences = GTK_WIDGET (bekal_preferences_window_new (app));
+    GtkWidget *row = NULL;
+    g_auto(GStrv) backups = bekal_package_list_backups (NULL);
+
+    g_assert_cmpuint (g_strv_length (backups), ==, 1);
+    g_assert_cmpstr (backups[0], ==, EXAMPLE_MODULE "-1.0");
+    gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (window));
+    gtk_window_present (GTK_WINDOW (preferences));
+    row = find_label_with_text (preferences, EXAMPLE_MODULE "-1.0");
+    g_assert_nonnull (row);
+    row = gtk_widget_get_ancestor (row, ADW_TYPE_ACTION_ROW);
+    g_assert_nonnull (row);
+    save_screenshot (window, "install-backups-1366x768.png");
+    gtk_widget_activate (ui_require_descendant_of_type (row, GTK_TYPE_BUTTON));
+    ui_wait_until (no_backups_left, NULL, "the backup to be removed");
+    gtk_window_destroy (GTK_WINDOW (preferences));
+  }
+}
+
+static void
+test_install_package (void)
+{
+  g_autofree char *data_dir = new_data_dir ("install");
+  g_autofree char *modules_dir = new_data_dir ("install-modules");
+  g_autofree char *package = new_data_dir ("contoh.bekal");
+  g_autofree char *broken = new_data_dir ("rusak.bekal");
+  g_autofree char *example = g_build_filename (BEKAL_SOURCE_ROOT, "examples", EXAMPLE_MODULE,
+                                               NULL);
+  g_autofree char *source_media = g_build_filename (BEKAL_SOURCE_ROOT, "media", NULL);
+  const char *media_dirs[] = { source_media, NULL };
+  g_autoptr(GPtrArray) diagnostics = bekal_diagnostics_new ();
+  g_autoptr(BekalPackageInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  g_autofree char *newer = new_data_dir ("contoh-1.1.bekal");
+  g_autofree char *newer_folder = new_data_dir ("contoh-1.1/" EXAMPLE_MODULE);
+  g_autoptr(BekalPackageInfo) newer_info = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  InstallData install = { package, broken, newer };
+
+  g_assert_cmpint (g_mkdir_with_parents (modules_dir, 0755), ==, 0);
+  info = bekal_package_write (example, media_dirs, package, diagnostics, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (info);
+
+  /* version 1.1, where one question has a new id */
+  g_assert_cmpint (g_mkdir_with_parents (newer_folder, 0755), ==, 0);
+  dir = g_dir_open (example, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)))
+    {
+      g_autofree char *from = g_build_filename (example, name, NULL);
+      g_autofree char *to = g_build_filename (newer_folder, name, NULL);
+      g_autofree char *text = NULL;
+      g_autofree char *changed = NULL;
+
+      g_assert_true (g_file_get_contents (from, &text, NULL, &error));
+      if (g_str_has_suffix (name, ".xml"))
+        {
+          g_auto(GStrv) a = g_strsplit (text, "id=\"contoh-semua-elemen\" version=\"1.0\"", 2);
+          g_autofree char *step = g_strjoinv ("id=\"contoh-semua-elemen\" version=\"1.1\"", a);
+          g_auto(GStrv) b = g_strsplit (step, "id=\"p-jaga-diri\"", 2);
+
+          g_assert_nonnull (a[1]);
+          g_assert_nonnull (b[1]);
+          changed = g_strjoinv ("id=\"p-jaga-diri-baru\"", b);
+        }
+      g_assert_true (g_file_set_contents (to, changed ? changed : text, -1, &error));
+    }
+  newer_info = bekal_package_write (newer_folder, media_dirs, newer, diagnostics, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (newer_info);
+  g_assert_true (g_file_get_contents (package, &contents, &length, &error));
+  g_assert_true (g_file_set_contents (broken, contents, (gssize) length / 2, &error));
+
+  run_app (data_dir, modules_dir, 1366, 768, install_package, &install);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2479,6 +2701,12 @@ main (int    argc,
   data_root = g_dir_make_tmp ("bekal-ui-XXXXXX", NULL);
   g_assert_nonnull (data_root);
   screenshot_dir = g_strdup (dir != NULL ? dir : g_get_tmp_dir ());
+  /* modules installed by a test go under the test's folder, never the user's */
+  {
+    g_autofree char *xdg_data = g_build_filename (data_root, "xdg-data", NULL);
+
+    g_setenv ("XDG_DATA_HOME", xdg_data, TRUE);
+  }
 
   g_test_add_func ("/ui/id/text-markup", test_text_markup);
   g_test_add_func ("/ui/id/read-quit-reopen", test_read_quit_reopen);
@@ -2492,6 +2720,7 @@ main (int    argc,
   g_test_add_func ("/ui/id/trainer-mode", test_trainer_mode);
   g_test_add_func ("/ui/id/pin", test_pin);
   g_test_add_func ("/ui/id/hostile-figures", test_hostile_figures);
+  g_test_add_func ("/ui/id/install-package", test_install_package);
   g_test_add_func ("/ui/en/small-screen-dark", test_english);
   g_test_add_func ("/ui/en/item-analysis", test_item_analysis_english);
 

@@ -36,6 +36,7 @@ struct _BekalPackageInfo
   char       *installed_folder;
   char       *backup_folder;
   char       *replaced_version;
+  GStrv       reset_ids;    /* after replacing: "kind:id" the new version lacks */
 };
 
 BekalPackageInfo *bekal_package_info_new           (void);

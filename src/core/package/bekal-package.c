@@ -268,6 +268,7 @@ bekal_package_info_finalize (GObject *object)
   g_free (self->installed_folder);
   g_free (self->backup_folder);
   g_free (self->replaced_version);
+  g_strfreev (self->reset_ids);
 
   G_OBJECT_CLASS (bekal_package_info_parent_class)->finalize (object);
 }
