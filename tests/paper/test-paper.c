@@ -221,6 +221,66 @@ test_certificate (Fixture       *fixture,
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
 }
 
+/* bekal-author report gap --pdf and certificate, on the same store */
+static void
+test_cli (Fixture       *fixture,
+          gconstpointer  data)
+{
+  const char *author = g_getenv ("BEKAL_AUTHOR");
+  g_autofree char *pdf = g_build_filename (fixture->dir, "cli.pdf", NULL);
+  g_autofree char *passed = g_strdup_printf ("%" G_GINT64_FORMAT, fixture->passed);
+  g_autofree char *failed = g_strdup_printf ("%" G_GINT64_FORMAT, fixture->failed);
+  g_autofree char *err = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (author == NULL)
+    {
+      g_test_skip ("BEKAL_AUTHOR is not set");
+      return;
+    }
+  if (!have_poppler ())
+    return;
+  /* the command opens the store itself */
+  g_clear_object (&fixture->store);
+
+  {
+    const char *argv[] = { author, "report", "gap", "--data-dir", fixture->dir, "--pdf", pdf,
+                           NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, 0, NULL, NULL, NULL, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    text = pdf_text (pdf);
+    g_assert_nonnull (strstr (text, "perlindungan-anak"));
+    g_clear_pointer (&text, g_free);
+  }
+  {
+    const char *argv[] = { author, "certificate", "--data-dir", fixture->dir, "--profile",
+                           passed, "--module", "perlindungan-anak", "--title", "Perlindungan Anak",
+                           "--lang", "en", "-o", pdf, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, 0, NULL, NULL, NULL, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    text = pdf_text (pdf);
+    g_assert_nonnull (strstr (text, "Siti Rahmawati"));
+    g_assert_nonnull (strstr (text, "Perlindungan Anak"));
+  }
+  g_assert_cmpint (g_unlink (pdf), ==, 0);
+  {
+    const char *argv[] = { author, "certificate", "--data-dir", fixture->dir, "--profile",
+                           failed, "--module", "perlindungan-anak", "-o", pdf, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, 0, NULL, NULL, NULL, &err, &status, &error);
+    g_assert_no_error (error);
+    g_assert_false (g_spawn_check_wait_status (status, NULL));
+    g_assert_nonnull (strstr (err, "not passed"));
+    g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -229,5 +289,6 @@ main (int   argc,
   g_test_add ("/paper/gap-pdf", Fixture, NULL, fixture_set_up, test_gap_pdf, fixture_tear_down);
   g_test_add ("/paper/certificate", Fixture, NULL, fixture_set_up, test_certificate,
               fixture_tear_down);
+  g_test_add ("/paper/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
   return g_test_run ();
 }
