@@ -309,8 +309,26 @@ typedef struct
   gint64  finished_at;
 } BekalCertificateInfo;
 
+/**
+ * bekal_learner_change_free:
+ * @change: (nullable) (transfer full): a learner's change
+ *
+ * Frees a learner's change.
+ */
 void                bekal_learner_change_free      (BekalLearnerChange   *change);
+/**
+ * bekal_month_trend_free:
+ * @trend: (nullable) (transfer full): a month of the trend
+ *
+ * Frees a month of the trend.
+ */
 void                bekal_month_trend_free         (BekalMonthTrend      *trend);
+/**
+ * bekal_certificate_info_free:
+ * @info: (nullable) (transfer full): what a certificate says
+ *
+ * Frees what a certificate says.
+ */
 void                bekal_certificate_info_free    (BekalCertificateInfo *info);
 
 /**
