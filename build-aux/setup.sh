@@ -25,6 +25,7 @@ BEKAL_PACKAGES=(
 # xapi-validation and xapi-statements into BUILD_DIR/npm with npm ci)
 BEKAL_TEST_PACKAGES=(
   xvfb xauth libxml2-utils gstreamer1.0-tools imagemagick dbus sqlite3 zip unzip nodejs npm
+  poppler-utils
 )
 
 # What the fuzzing run needs: clang with libFuzzer and the sanitizer runtimes

@@ -253,8 +253,140 @@ void                bekal_csv_append_row           (GString              *csv,
  */
 char               *bekal_csv_quote_field          (const char           *field);
 
+
+/**
+ * BekalLearnerChange:
+ * @profile_id: the learner
+ * @name: the learner's name
+ * @trained_before: profiles.trained_before
+ * @pre: the counted pre-test score in percent, NAN when there is none
+ * @post: the counted post-test score in percent, NAN when there is none
+ *
+ * One learner's counted pre-test → post-test change in a module (a dumbbell chart).
+ */
+typedef struct
+{
+  gint64    profile_id;
+  char     *name;
+  gboolean  trained_before;
+  double    pre;
+  double    post;
+} BekalLearnerChange;
+
+/**
+ * BekalMonthTrend:
+ * @month: "YYYY-MM" (UTC) in which the counted attempts were finished
+ * @pre_mean: mean counted pre-test score in percent, NAN when @pre_n is 0
+ * @pre_n: number of counted pre-tests
+ * @post_mean: mean counted post-test score in percent, NAN when @post_n is 0
+ * @post_n: number of counted post-tests
+ *
+ * The counted attempts of one module in one calendar month, both groups together.
+ */
+typedef struct
+{
+  char   *month;
+  double  pre_mean;
+  guint   pre_n;
+  double  post_mean;
+  guint   post_n;
+} BekalMonthTrend;
+
+/**
+ * BekalCertificateInfo:
+ * @name: the learner's name
+ * @unit: the learner's unit (sentra), possibly ""
+ * @score: the counted post-test score in percent
+ * @finished_at: when that post-test was finished, unix seconds
+ *
+ * What a certificate of completion says about a learner who passed a module's post-test.
+ */
+typedef struct
+{
+  char   *name;
+  char   *unit;
+  double  score;
+  gint64  finished_at;
+} BekalCertificateInfo;
+
+/**
+ * bekal_learner_change_free:
+ * @change: (nullable) (transfer full): a learner's change
+ *
+ * Frees a learner's change.
+ */
+void                bekal_learner_change_free      (BekalLearnerChange   *change);
+/**
+ * bekal_month_trend_free:
+ * @trend: (nullable) (transfer full): a month of the trend
+ *
+ * Frees a month of the trend.
+ */
+void                bekal_month_trend_free         (BekalMonthTrend      *trend);
+/**
+ * bekal_certificate_info_free:
+ * @info: (nullable) (transfer full): what a certificate says
+ *
+ * Frees what a certificate says.
+ */
+void                bekal_certificate_info_free    (BekalCertificateInfo *info);
+
+/**
+ * bekal_report_learner_changes:
+ * @store: a store
+ * @module_id: the module
+ * @error: return location for an error
+ *
+ * Every learner with a counted pre-test or post-test in @module_id (the view
+ * counted_attempts), sorted by the change post − pre (smallest first), learners with only one
+ * of the two last.
+ *
+ * Returns: (transfer full) (element-type BekalLearnerChange) (nullable): the learners, or
+ *   %NULL on error
+ */
+GPtrArray          *bekal_report_learner_changes   (BekalStore           *store,
+                                                    const char           *module_id,
+                                                    GError              **error);
+
+/**
+ * bekal_report_trend:
+ * @store: a store
+ * @module_id: the module
+ * @error: return location for an error
+ *
+ * The mean counted pre-test and post-test scores of @module_id per calendar month (UTC) of
+ * the attempts, both groups together, sorted by month. Months without attempts are absent.
+ *
+ * Returns: (transfer full) (element-type BekalMonthTrend) (nullable): the months, or %NULL on
+ *   error
+ */
+GPtrArray          *bekal_report_trend             (BekalStore           *store,
+                                                    const char           *module_id,
+                                                    GError              **error);
+
+/**
+ * bekal_report_certificate_info:
+ * @store: a store
+ * @profile_id: the learner
+ * @module_id: the module
+ * @error: return location for an error
+ *
+ * What a certificate says, when the learner's counted post-test of @module_id (the latest
+ * finished one) was passed. Fails with %BEKAL_STORE_ERROR_NOT_FOUND and a message that says
+ * why when the learner has no finished post-test or did not pass it.
+ *
+ * Returns: (transfer full) (nullable): the information, or %NULL with @error set
+ */
+BekalCertificateInfo *bekal_report_certificate_info (BekalStore          *store,
+                                                     gint64               profile_id,
+                                                     const char          *module_id,
+                                                     GError             **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BekalGapRow, bekal_gap_row_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BekalTopicMastery, bekal_topic_mastery_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BekalItemComparison, bekal_item_comparison_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BekalLearnerChange, bekal_learner_change_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BekalMonthTrend, bekal_month_trend_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BekalCertificateInfo, bekal_certificate_info_free)
 
 G_END_DECLS

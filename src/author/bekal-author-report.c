@@ -16,6 +16,7 @@
 #include <bekal/bekal-store.h>
 
 #include "bekal-author-report.h"
+#include "bekal-paper.h"
 #include "bekal-author-results.h"
 
 enum
@@ -158,12 +159,15 @@ run_gap (int    argc,
          char **argv)
 {
   g_autofree char *data_dir = NULL;
+  g_autofree char *pdf = NULL;
   gboolean csv = FALSE;
   const GOptionEntry entries[] = {
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir,
       N_("The folder holding the learners' database (bekal.db)"), N_("DIR") },
     { "csv", 0, 0, G_OPTION_ARG_NONE, &csv,
       N_("Print CSV (RFC 4180, UTF-8) instead of a table"), NULL },
+    { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &pdf,
+      N_("Write the report with its charts as an A4 PDF file"), N_("FILE") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -205,7 +209,16 @@ run_gap (int    argc,
       return REPORT_EXIT_USAGE;
     }
 
-  if (csv)
+  if (pdf != NULL)
+    {
+      if (!bekal_paper_write_gap_report (store, data_dir, pdf, NULL, NULL, &error))
+        {
+          g_printerr ("bekal-author report gap: %s\n", error->message);
+          return REPORT_EXIT_USAGE;
+        }
+      g_print (_("Wrote %s\n"), pdf);
+    }
+  else if (csv)
     {
       g_autofree char *text = bekal_report_gap_to_csv (rows);
 
@@ -215,6 +228,74 @@ run_gap (int    argc,
   else
     print_gap_table (rows);
 
+  return REPORT_EXIT_OK;
+}
+
+int
+bekal_author_run_certificate (int    argc,
+                              char **argv)
+{
+  g_autofree char *data_dir = NULL;
+  g_autofree char *module_id = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *lang = NULL;
+  g_autofree char *output = NULL;
+  gint64 profile_id = 0;
+  const GOptionEntry entries[] = {
+    { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir,
+      N_("The folder holding the learners' database (bekal.db)"), N_("DIR") },
+    { "profile", 0, 0, G_OPTION_ARG_INT64, &profile_id, N_("The learner's profile id"),
+      N_("ID") },
+    { "module", 0, 0, G_OPTION_ARG_STRING, &module_id, N_("The module id"), N_("ID") },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title,
+      N_("The module's title as printed (the module id when not given)"), N_("TEXT") },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang,
+      N_("The certificate's language: id (default) or en"), N_("LANG") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write"),
+      N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BekalStore) store = NULL;
+  g_autofree char *db_path = NULL;
+
+  context = g_option_context_new (_("— a certificate of completion for a learner who passed "
+                                    "a module's post-test"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("bekal-author certificate: %s\n", error->message);
+      return REPORT_EXIT_USAGE;
+    }
+
+  if (data_dir == NULL || module_id == NULL || output == NULL || profile_id <= 0 || argc > 1
+      || (lang != NULL && !g_str_equal (lang, "id") && !g_str_equal (lang, "en")))
+    {
+      g_printerr (_("bekal-author certificate: give the data folder, the profile, the module "
+                    "and the file, for example: bekal-author certificate --data-dir DIR "
+                    "--profile 3 --module kesehatan-jiwa --lang id -o sertifikat.pdf\n"));
+      return REPORT_EXIT_USAGE;
+    }
+
+  db_path = g_build_filename (data_dir, BEKAL_STORE_FILE_NAME, NULL);
+  if (!g_file_test (db_path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_printerr (_("bekal-author certificate: there is no database “%s”\n"), db_path);
+      return REPORT_EXIT_USAGE;
+    }
+
+  store = bekal_store_open (data_dir, &error);
+  if (store == NULL
+      || !bekal_paper_write_certificate (store, profile_id, module_id,
+                                         title != NULL ? title : module_id,
+                                         lang != NULL ? lang : "id", output, &error))
+    {
+      g_printerr ("bekal-author certificate: %s\n", error->message);
+      return REPORT_EXIT_USAGE;
+    }
+
+  g_print (_("Wrote %s\n"), output);
   return REPORT_EXIT_OK;
 }
 

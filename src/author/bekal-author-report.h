@@ -14,4 +14,8 @@ G_BEGIN_DECLS
 int bekal_author_run_report (int    argc,
                              char **argv);
 
+/* bekal-author certificate: a learner's certificate of completion as PDF */
+int bekal_author_run_certificate (int    argc,
+                                  char **argv);
+
 G_END_DECLS

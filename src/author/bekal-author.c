@@ -538,7 +538,8 @@ print_usage (void)
                 "  validate   Check module files and folders\n"
                 "  stats      Count lessons, words, reading time, media and questions\n"
                 "  report     Reports from a learner store (report gap|items --data-dir DIR "
-                "[--csv])\n"
+                "[--csv|--pdf FILE])\n"
+                "  certificate A learner's certificate of completion as PDF\n"
                 "  results    Move results between laptops and to an LRS (export, import, "
                 "push)\n"
                 "  subtitles  List the cues of subtitle files and check their quality\n"
@@ -581,6 +582,8 @@ main (int    argc,
     return run_stats (argc - 1, argv + 1);
   if (g_str_equal (command, "report"))
     return bekal_author_run_report (argc - 1, argv + 1);
+  if (g_str_equal (command, "certificate"))
+    return bekal_author_run_certificate (argc - 1, argv + 1);
   if (g_str_equal (command, "subtitles"))
     return bekal_author_run_subtitles (argc - 1, argv + 1);
   if (g_str_equal (command, "store"))

@@ -619,6 +619,127 @@ test_cli (Fixture       *fixture,
   }
 }
 
+/* Each learner's counted pre → post in module m: P3 +16.7, P1 and P4 +50, P2 without post */
+static void
+test_learner_changes (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  BekalLearnerChange *change;
+
+  changes = bekal_report_learner_changes (fixture->store, "m", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 4);
+
+  change = g_ptr_array_index (changes, 0);
+  g_assert_cmpint (change->profile_id, ==, fixture->p3);
+  g_assert_cmpstr (change->name, ==, "P3");
+  g_assert_true (change->trained_before);
+  g_assert_cmpfloat_with_epsilon (change->pre, 250.0 / 3, 1e-9);
+  g_assert_cmpfloat_with_epsilon (change->post, 100, 1e-9);
+
+  /* P1 and P4 both gain 50 (in doubles either may come first) */
+  for (guint i = 1; i <= 2; i++)
+    {
+      change = g_ptr_array_index (changes, i);
+      g_assert_true (change->profile_id == fixture->p1 || change->profile_id == fixture->p4);
+      g_assert_cmpfloat_with_epsilon (change->post - change->pre, 50, 1e-9);
+      if (change->profile_id == fixture->p1)
+        {
+          g_assert_false (change->trained_before);
+          g_assert_cmpfloat_with_epsilon (change->pre, 50, 1e-9);
+        }
+    }
+  g_assert_cmpint (((BekalLearnerChange *) g_ptr_array_index (changes, 1))->profile_id, !=,
+                   ((BekalLearnerChange *) g_ptr_array_index (changes, 2))->profile_id);
+
+  change = g_ptr_array_index (changes, 3);
+  g_assert_cmpint (change->profile_id, ==, fixture->p2);
+  g_assert_cmpfloat_with_epsilon (change->pre, 100.0 / 3, 1e-9);
+  g_assert_true (isnan (change->post));
+
+  g_clear_pointer (&changes, g_ptr_array_unref);
+  changes = bekal_report_learner_changes (fixture->store, "none", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 0);
+}
+
+/* Counted attempts of m per month: January three pre-tests (50, 33.3, 83.3), February P4's
+ * pre (33.3) and P3's post (100), March P1's and P4's posts (100, 83.3) */
+static void
+test_trend (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) months = NULL;
+  BekalMonthTrend *month;
+
+  months = bekal_report_trend (fixture->store, "m", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (months->len, ==, 3);
+
+  month = g_ptr_array_index (months, 0);
+  g_assert_cmpstr (month->month, ==, "2026-01");
+  g_assert_cmpfloat_with_epsilon (month->pre_mean, (50 + 100.0 / 3 + 250.0 / 3) / 3, 1e-9);
+  g_assert_cmpuint (month->pre_n, ==, 3);
+  g_assert_true (isnan (month->post_mean));
+  g_assert_cmpuint (month->post_n, ==, 0);
+
+  month = g_ptr_array_index (months, 1);
+  g_assert_cmpstr (month->month, ==, "2026-02");
+  g_assert_cmpfloat_with_epsilon (month->pre_mean, 100.0 / 3, 1e-9);
+  g_assert_cmpuint (month->pre_n, ==, 1);
+  g_assert_cmpfloat_with_epsilon (month->post_mean, 100, 1e-9);
+  g_assert_cmpuint (month->post_n, ==, 1);
+
+  month = g_ptr_array_index (months, 2);
+  g_assert_cmpstr (month->month, ==, "2026-03");
+  g_assert_true (isnan (month->pre_mean));
+  g_assert_cmpuint (month->pre_n, ==, 0);
+  g_assert_cmpfloat_with_epsilon (month->post_mean, (100 + 250.0 / 3) / 2, 1e-9);
+  g_assert_cmpuint (month->post_n, ==, 2);
+}
+
+/* A certificate only for a passed counted (latest) post-test */
+static void
+test_certificate_info (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BekalCertificateInfo) info = NULL;
+  sqlite3 *db = bekal_store_get_connection_for_testing (fixture->store);
+
+  /* P1 passed the February post-test but the March one counts, and it is not marked passed */
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE quiz_attempts SET passed = 1 WHERE finished_at = "
+                                 "(SELECT min (finished_at) FROM quiz_attempts WHERE role = "
+                                 "'posttest' AND profile_id = 1)", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  info = bekal_report_certificate_info (fixture->store, fixture->p1, "m", &error);
+  g_assert_error (error, BEKAL_STORE_ERROR, BEKAL_STORE_ERROR_NOT_FOUND);
+  g_assert_null (info);
+  g_assert_nonnull (strstr (error->message, "not passed"));
+  g_clear_error (&error);
+
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE profiles SET unit = 'Sentra Mulya' WHERE id = 1;"
+                                 "UPDATE quiz_attempts SET passed = 1 WHERE role = 'posttest' "
+                                 "AND profile_id = 1 AND score = 1", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  info = bekal_report_certificate_info (fixture->store, fixture->p1, "m", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (info->name, ==, "P1");
+  g_assert_cmpstr (info->unit, ==, "Sentra Mulya");
+  g_assert_cmpfloat_with_epsilon (info->score, 100, 1e-9);
+  g_assert_cmpint (info->finished_at, ==, utc (2026, 3, 2));
+  g_clear_pointer (&info, bekal_certificate_info_free);
+
+  /* P2 never finished a post-test */
+  info = bekal_report_certificate_info (fixture->store, fixture->p2, "m", &error);
+  g_assert_error (error, BEKAL_STORE_ERROR, BEKAL_STORE_ERROR_NOT_FOUND);
+  g_assert_null (info);
+  g_assert_nonnull (strstr (error->message, "not finished"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -637,6 +758,9 @@ main (int   argc,
   ADD_TEST ("/report/mastery", test_mastery);
   ADD_TEST ("/report/compare-attempts", test_compare_attempts);
   ADD_TEST ("/report/cli", test_cli);
+  ADD_TEST ("/report/learner-changes", test_learner_changes);
+  ADD_TEST ("/report/trend", test_trend);
+  ADD_TEST ("/report/certificate-info", test_certificate_info);
 
 #undef ADD_TEST
 

@@ -1837,6 +1837,14 @@ quiz_flow (BekalApplication *app,
   ui_wait_until (gap_report_computed, report, "the gap report to be computed");
   g_assert_cmpuint (bekal_gap_report_page_get_n_rows (report), >, 0);
   save_screenshot (window, "26-gap-report-1366x768-id.png");
+  /* the chart, in the dark style too */
+  gtk_stack_set_visible_child_name (GTK_STACK (ui_require_id (GTK_WIDGET (report), "view_stack")),
+                                    "chart");
+  save_screenshot (window, "26-gap-report-chart-1366x768-id.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
+  save_screenshot (window, "26-gap-report-chart-dark-1366x768-id.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
   wait_for_page (window, "profiles");
 }

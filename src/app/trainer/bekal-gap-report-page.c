@@ -12,6 +12,7 @@
 
 #include <bekal/bekal-report.h>
 
+#include "bekal-chart-view.h"
 #include "bekal-gap-report-page.h"
 
 /* One row of the table: the report's row and the module that names it */
@@ -66,6 +67,7 @@ struct _BekalGapReportPage
   GtkButton          *export_button;
   GtkStack           *stack;
   GtkColumnView      *column_view;
+  GtkBox             *charts_box;
 };
 
 static guint signals[N_SIGNALS];
@@ -267,6 +269,34 @@ compute_in_thread (GTask        *task,
     g_task_return_pointer (task, rows, (GDestroyNotify) g_ptr_array_unref);
 }
 
+/* One grouped-bar chart per module, drawn by libbekal-paper as in the PDF */
+static void
+show_charts (BekalGapReportPage *self)
+{
+  GtkWidget *child;
+  const char *last = NULL;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->charts_box))) != NULL)
+    gtk_box_remove (self->charts_box, child);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      BekalGapRow *row = g_ptr_array_index (self->rows, i);
+      GtkWidget *chart, *label;
+
+      if (g_strcmp0 (last, row->module_id) == 0)
+        continue;
+      last = row->module_id;
+      label = gtk_label_new (row->module_id);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "title-4");
+      gtk_box_append (self->charts_box, label);
+      chart = bekal_chart_view_new (BEKAL_CHART_GAP);
+      bekal_chart_view_set_data (BEKAL_CHART_VIEW (chart), self->rows, row->module_id);
+      gtk_box_append (self->charts_box, chart);
+    }
+}
+
 static void
 show_rows (BekalGapReportPage *self,
            GPtrArray          *rows)
@@ -308,6 +338,7 @@ show_rows (BekalGapReportPage *self,
   g_signal_handlers_unblock_by_func (self->month_dropdown, on_month_selected, self);
   on_month_selected (self);
 
+  show_charts (self);
   gtk_stack_set_visible_child_name (self->stack, self->rows->len > 0 ? "table" : "empty");
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), self->rows->len > 0);
 }
@@ -557,6 +588,7 @@ bekal_gap_report_page_class_init (BekalGapReportPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BekalGapReportPage, export_button);
   gtk_widget_class_bind_template_child (widget_class, BekalGapReportPage, stack);
   gtk_widget_class_bind_template_child (widget_class, BekalGapReportPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, BekalGapReportPage, charts_box);
   gtk_widget_class_bind_template_callback (widget_class, on_export_clicked);
 }
 

@@ -1,0 +1,294 @@
+/* test-paper.c: the gap report and certificate PDFs, read back with pdftotext and rendered
+ * with pdftoppm (the PNGs stay in the build folder: look at them)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include <bekal/bekal-report.h>
+#include <bekal/bekal-store.h>
+
+#include "bekal-paper.h"
+#include "bekal-store-private.h"
+#include "test-util.h"
+
+typedef struct
+{
+  char       *dir;
+  BekalStore *store;
+  gint64      passed, failed;
+} Fixture;
+
+static gint64
+add_test (Fixture       *fixture,
+          gint64         profile,
+          BekalQuizRole  role,
+          const char    *when,
+          const double  *scores,
+          gboolean       passed)
+{
+  static const char * const topics[] = { "hak-anak", "asesmen", "rujukan" };
+  const char *order[] = { "q1", "q2", "q3", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  double total = 0;
+  gint64 id;
+
+  id = bekal_store_start_attempt (fixture->store, profile, "perlindungan-anak", "1", "h",
+                                  role == BEKAL_QUIZ_PRETEST ? "pre" : "post", role, 1, order,
+                                  &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    {
+      bekal_store_record_answer (fixture->store, id, order[i], topics[i], "r", scores[i],
+                                 &error);
+      g_assert_no_error (error);
+      total += scores[i];
+    }
+  bekal_store_finish_attempt (fixture->store, id, total / 3,
+                              passed ? BEKAL_QUIZ_VERDICT_PASSED : BEKAL_QUIZ_VERDICT_FAILED,
+                              &error);
+  g_assert_no_error (error);
+  sql = g_strdup_printf ("UPDATE quiz_attempts SET finished_at = strftime ('%%s', '%s')"
+                         " WHERE id = %" G_GINT64_FORMAT, when, id);
+  g_assert_cmpint (sqlite3_exec (bekal_store_get_connection_for_testing (fixture->store), sql,
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  return id;
+}
+
+/* 14 learners, half trained before, over three months; the first passes, the last fails */
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  static const char * const names[] = {
+    "Siti Rahmawati", "Budi Santoso", "Dewi Lestari", "Agus Salim", "Rina Marlina",
+    "Yohanes Kristianto Wibisono Saputra", "Made Wirawan", "Nur Aini", "Teguh Prasetyo",
+    "Maria Goreti", "Fajar Nugroho", "Intan Permata", "Hendra Gunawan", "Lina Marpaung",
+  };
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = test_make_tmp_dir ();
+  fixture->store = bekal_store_open (fixture->dir, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      gint64 p = bekal_store_create_profile (fixture->store, names[i], "Sentra Terpadu Inten "
+                                             "Soeweno", "peksos", 1, i % 2, &error);
+      double pre[3] = { (i % 3) / 3.0, (i % 4) / 4.0, 0.5 };
+      double post[3] = { 1, (2 + i % 3) / 4.0, i % 5 == 4 ? 0.25 : 0.75 };
+      char when[16];
+
+      g_assert_no_error (error);
+      g_snprintf (when, sizeof when, "2026-%02u-05", 1 + i % 3);
+      add_test (fixture, p, BEKAL_QUIZ_PRETEST, when, pre, FALSE);
+      g_snprintf (when, sizeof when, "2026-%02u-20", 1 + i % 3);
+      if (i != 2)
+        add_test (fixture, p, BEKAL_QUIZ_POSTTEST, when, post, i != 13);
+      if (i == 0)
+        fixture->passed = p;
+      if (i == 13)
+        fixture->failed = p;
+    }
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->store);
+  test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static char *
+pdf_text (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* Renders every page to BUILD/paper-NAME-N.png at 100 dpi */
+static void
+render (const char *pdf,
+        const char *name)
+{
+  g_autofree char *prefix = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  const char *argv[] = { "pdftoppm", "-r", "100", "-png", pdf, prefix, NULL };
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+static gboolean
+have_poppler (void)
+{
+  g_autofree char *path = g_find_program_in_path ("pdftotext");
+  g_autofree char *path2 = g_find_program_in_path ("pdftoppm");
+
+  if (path != NULL && path2 != NULL)
+    return TRUE;
+  g_test_skip ("poppler-utils (pdftotext, pdftoppm) is not installed");
+  return FALSE;
+}
+
+static void
+test_gap_pdf (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (fixture->dir, "gap.pdf", NULL);
+  g_autofree char *text = NULL;
+
+  if (!have_poppler ())
+    return;
+
+  g_assert_true (bekal_paper_write_gap_report (fixture->store, "/data/sentra-inten", pdf, NULL,
+                                               NULL, &error));
+  g_assert_no_error (error);
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "Gap report"));
+  g_assert_nonnull (strstr (text, "/data/sentra-inten"));
+  g_assert_nonnull (strstr (text, "perlindungan-anak"));
+  g_assert_nonnull (strstr (text, "hak-anak"));
+  g_assert_nonnull (strstr (text, "Budi Santoso"));
+  g_assert_nonnull (strstr (text, "2026-03"));
+  /* the table: the whole module's untrained pre-test (7 learners) */
+  g_assert_nonnull (strstr (text, "(n=7)"));
+  g_assert_nonnull (strstr (text, "Page 2"));
+  render (pdf, "paper-gap");
+}
+
+static void
+test_certificate (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (fixture->dir, "cert.pdf", NULL);
+  g_autofree char *text = NULL;
+
+  if (!have_poppler ())
+    return;
+
+  g_assert_true (bekal_paper_write_certificate (fixture->store, fixture->passed,
+                                                "perlindungan-anak", "Perlindungan Anak", "id",
+                                                pdf, &error));
+  g_assert_no_error (error);
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "SERTIFIKAT"));
+  g_assert_nonnull (strstr (text, "Siti Rahmawati"));
+  g_assert_nonnull (strstr (text, "Sentra Terpadu Inten Soeweno"));
+  g_assert_nonnull (strstr (text, "Perlindungan Anak"));
+  g_assert_nonnull (strstr (text, "nilai 75 dari 100"));
+  g_assert_nonnull (strstr (text, "20 Januari 2026"));
+  render (pdf, "paper-certificate-id");
+  g_clear_pointer (&text, g_free);
+
+  g_assert_true (bekal_paper_write_certificate (fixture->store, fixture->passed,
+                                                "perlindungan-anak", "Child Protection", "en",
+                                                pdf, &error));
+  g_assert_no_error (error);
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "CERTIFICATE"));
+  g_assert_nonnull (strstr (text, "score of 75 out of 100"));
+  g_assert_nonnull (strstr (text, "20 January 2026"));
+  render (pdf, "paper-certificate-en");
+  g_assert_cmpint (g_unlink (pdf), ==, 0);
+
+  /* failed the post-test: refused, nothing written */
+  g_assert_false (bekal_paper_write_certificate (fixture->store, fixture->failed,
+                                                 "perlindungan-anak", "x", "en", pdf, &error));
+  g_assert_error (error, BEKAL_STORE_ERROR, BEKAL_STORE_ERROR_NOT_FOUND);
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+}
+
+/* bekal-author report gap --pdf and certificate, on the same store */
+static void
+test_cli (Fixture       *fixture,
+          gconstpointer  data)
+{
+  const char *author = g_getenv ("BEKAL_AUTHOR");
+  g_autofree char *pdf = g_build_filename (fixture->dir, "cli.pdf", NULL);
+  g_autofree char *passed = g_strdup_printf ("%" G_GINT64_FORMAT, fixture->passed);
+  g_autofree char *failed = g_strdup_printf ("%" G_GINT64_FORMAT, fixture->failed);
+  g_autofree char *err = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (author == NULL)
+    {
+      g_test_skip ("BEKAL_AUTHOR is not set");
+      return;
+    }
+  if (!have_poppler ())
+    return;
+  /* the command opens the store itself */
+  g_clear_object (&fixture->store);
+
+  {
+    const char *argv[] = { author, "report", "gap", "--data-dir", fixture->dir, "--pdf", pdf,
+                           NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, 0, NULL, NULL, NULL, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    text = pdf_text (pdf);
+    g_assert_nonnull (strstr (text, "perlindungan-anak"));
+    g_clear_pointer (&text, g_free);
+  }
+  {
+    const char *argv[] = { author, "certificate", "--data-dir", fixture->dir, "--profile",
+                           passed, "--module", "perlindungan-anak", "--title", "Perlindungan Anak",
+                           "--lang", "en", "-o", pdf, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, 0, NULL, NULL, NULL, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    text = pdf_text (pdf);
+    g_assert_nonnull (strstr (text, "Siti Rahmawati"));
+    g_assert_nonnull (strstr (text, "Perlindungan Anak"));
+  }
+  g_assert_cmpint (g_unlink (pdf), ==, 0);
+  {
+    const char *argv[] = { author, "certificate", "--data-dir", fixture->dir, "--profile",
+                           failed, "--module", "perlindungan-anak", "-o", pdf, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, 0, NULL, NULL, NULL, &err, &status, &error);
+    g_assert_no_error (error);
+    g_assert_false (g_spawn_check_wait_status (status, NULL));
+    g_assert_nonnull (strstr (err, "not passed"));
+    g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add ("/paper/gap-pdf", Fixture, NULL, fixture_set_up, test_gap_pdf, fixture_tear_down);
+  g_test_add ("/paper/certificate", Fixture, NULL, fixture_set_up, test_certificate,
+              fixture_tear_down);
+  g_test_add ("/paper/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
+  return g_test_run ();
+}
