@@ -44,6 +44,12 @@ bekal_install_packages() {
     if dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
       continue
     fi
+    # a Node.js installed from elsewhere (NodeSource ships npm inside its nodejs) serves the
+    # tests as well, and Debian's npm would conflict with it
+    if { [ "$pkg" = nodejs ] && command -v node >/dev/null 2>&1; } \
+       || { [ "$pkg" = npm ] && command -v npm >/dev/null 2>&1; }; then
+      continue
+    fi
     missing+=("$pkg")
   done
 
