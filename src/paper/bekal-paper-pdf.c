@@ -163,7 +163,7 @@ table (Page       *page,
   for (int r = -1; r < (int) rows->len; r++)
     {
       BekalGapRow *row = r >= 0 ? g_ptr_array_index (rows, r) : NULL;
-      g_autofree char *cells[7] = { NULL };
+      char *cells[7] = { NULL };
       double x = MARGIN, h = row_h;
 
       if (row != NULL && (g_strcmp0 (row->module_id, module_id) != 0 || row->month[0] != '\0'))
@@ -194,6 +194,8 @@ table (Page       *page,
                              c == 0 || row == NULL ? widths[c] - 4 : 0, c == 0 ? 0 : 1, NULL);
           x += widths[c];
         }
+      for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
+        g_free (cells[c]);
       page->y += h;
     }
   page->y += 16;
