@@ -418,6 +418,20 @@ const char         *bekal_package_info_get_replaced_version (BekalPackageInfo   
 const char * const *bekal_package_info_get_reset_ids    (BekalPackageInfo    *self);
 
 /**
+ * bekal_package_info_get_block_moves:
+ * @self: a package info returned by bekal_package_install_finish()
+ *
+ * After a newer version replaced an older one, the blocks of the older version that are in
+ * another place in the new one, or gone from it; give them to bekal_store_move_blocks() so
+ * that the learners' "seen" marks and reading positions follow the blocks. A block with an id
+ * is followed by its id, one without by its kind and text.
+ *
+ * Returns: (nullable) (element-type BekalBlockMove) (transfer none): the moves, or %NULL when
+ *   nothing was replaced or the versions could not be compared
+ */
+GPtrArray          *bekal_package_info_get_block_moves  (BekalPackageInfo    *self);
+
+/**
  * bekal_package_compare_folders:
  * @old_folder: the folder of one version of a module
  * @new_folder: the folder of another version of the same module

@@ -162,6 +162,21 @@ typedef struct
 } BekalSeenBlock;
 
 /**
+ * BekalBlockMove:
+ * @lesson_id: the lesson
+ * @old_index: the block's place in the version installed before, from 0
+ * @new_index: its place in the new version, or -1 when the new version lacks it
+ *
+ * Where one block of a module went when a new version of the module replaced the old one.
+ */
+typedef struct
+{
+  char  *lesson_id;
+  guint  old_index;
+  int    new_index;
+} BekalBlockMove;
+
+/**
  * BekalMediaProgress:
  * @position_ms: where playback was, in milliseconds
  * @watched_fraction: from 0 to 1, the furthest point reached
@@ -276,6 +291,14 @@ GQuark            bekal_store_error_quark             (void);
 void              bekal_seen_block_free               (BekalSeenBlock      *block);
 
 /**
+ * bekal_block_move_free:
+ * @move: (nullable): a #BekalBlockMove
+ *
+ * Frees @move.
+ */
+void              bekal_block_move_free               (BekalBlockMove      *move);
+
+/**
  * bekal_quiz_attempt_free:
  * @attempt: (nullable) (transfer full): an attempt
  *
@@ -383,6 +406,20 @@ char             *bekal_store_dup_default_data_dir    (void);
  * Returns: (transfer full): the store, or %NULL with a %BEKAL_STORE_ERROR
  */
 BekalStore       *bekal_store_open                    (const char          *data_dir,
+                                                       GError             **error);
+
+/**
+ * bekal_store_open_existing:
+ * @data_dir: the data folder
+ * @error: return location for a #GError
+ *
+ * Like bekal_store_open(), but never creates a database: for tools given a data folder by hand,
+ * where a missing database means a mistyped folder. Fails with %G_FILE_ERROR_NOENT and a
+ * message that names the folder when it holds no database.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+BekalStore       *bekal_store_open_existing           (const char          *data_dir,
                                                        GError             **error);
 
 /**
@@ -584,6 +621,25 @@ gboolean          bekal_store_mark_block_seen         (BekalStore          *self
                                                        const char          *module_id,
                                                        const char          *lesson_id,
                                                        guint                block_index,
+                                                       GError             **error);
+
+/**
+ * bekal_store_move_blocks:
+ * @self: a #BekalStore
+ * @module_id: the module a new version of which replaced the old one
+ * @moves: (element-type BekalBlockMove): where each block that changed place went
+ * @error: return location for a #GError
+ *
+ * Carries every learner's blocks seen and reading position of @module_id over to the places
+ * the blocks have in the new version, in one transaction: a block that moved keeps its
+ * "seen" mark, one the new version lacks loses it, and a position on such a block goes back to
+ * the start of its lesson.
+ *
+ * Returns: %TRUE when saved; %FALSE with @error set
+ */
+gboolean          bekal_store_move_blocks             (BekalStore          *self,
+                                                       const char          *module_id,
+                                                       GPtrArray           *moves,
                                                        GError             **error);
 
 /**
@@ -1130,6 +1186,7 @@ gboolean          bekal_store_repair_schema           (const char          *data
                                                        GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BekalSeenBlock, bekal_seen_block_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BekalBlockMove, bekal_block_move_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BekalQuizAttempt, bekal_quiz_attempt_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BekalQuizAnswer, bekal_quiz_answer_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BekalSchemaFinding, bekal_schema_finding_free)

@@ -17,6 +17,7 @@ typedef enum
   SAVE_MODULE_FLAG,
   SAVE_REFLECTION,
   SAVE_VALUE,
+  SAVE_BLOCK_MOVES,
 } SaveKind;
 
 typedef struct
@@ -27,6 +28,7 @@ typedef struct
   char            *item_id;   /* the lesson, the reflection, or the settings key */
   char            *text;      /* the reflection, or the value */
   BekalModuleFlag  flag;
+  GPtrArray       *moves;     /* of BekalBlockMove */
 } SaveRequest;
 
 static void
@@ -35,6 +37,7 @@ save_request_free (SaveRequest *request)
   g_free (request->module_id);
   g_free (request->item_id);
   g_free (request->text);
+  g_clear_pointer (&request->moves, g_ptr_array_unref);
   g_free (request);
 }
 
@@ -58,6 +61,8 @@ write_request (BekalStore  *store,
                                           request->item_id, request->text, error);
     case SAVE_VALUE:
       return bekal_store_set_value (store, request->item_id, request->text, error);
+    case SAVE_BLOCK_MOVES:
+      return bekal_store_move_blocks (store, request->module_id, request->moves, error);
     default:
       g_assert_not_reached ();
     }
@@ -156,4 +161,21 @@ bekal_save_value (BekalStore *store,
   request->item_id = g_strdup (key);
   request->text = g_strdup (value);
   queue_request (store, request, NULL, NULL);
+}
+
+void
+bekal_save_block_moves (BekalStore          *store,
+                        const char          *module_id,
+                        GPtrArray           *moves,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  SaveRequest *request = g_new0 (SaveRequest, 1);
+
+  g_return_if_fail (BEKAL_IS_STORE (store));
+
+  request->kind = SAVE_BLOCK_MOVES;
+  request->module_id = g_strdup (module_id);
+  request->moves = g_ptr_array_ref (moves);
+  queue_request (store, request, callback, user_data);
 }

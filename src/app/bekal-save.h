@@ -36,4 +36,11 @@ void bekal_save_value           (BekalStore          *store,
                                  const char          *key,
                                  const char          *value);
 
+/* Carries the learners' blocks seen and positions over to a new version of a module */
+void bekal_save_block_moves     (BekalStore          *store,
+                                 const char          *module_id,
+                                 GPtrArray           *moves,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data);
+
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include <bekal/bekal-diagnostic.h>
 #include <bekal/bekal-package.h>
 
+#include "bekal-save.h"
 #include "bekal-window-private.h"
 
 /* What the worker thread found out about one package */
@@ -208,22 +209,32 @@ on_installed (GObject      *source_object,
               GAsyncResult *result,
               gpointer      user_data);
 
-static void
-on_install_response (AdwMessageDialog *dialog,
-                     const char       *response,
-                     BekalWindow      *self)
+typedef struct
 {
-  BekalPackageInfo *info = g_object_get_data (G_OBJECT (dialog), "bekal-package-info");
-  const char *path = g_object_get_data (G_OBJECT (dialog), "bekal-package-path");
+  BekalPackageInfo *info;
+  char             *path;
+} InstallRequest;
+
+static void
+install_request_free (InstallRequest *request)
+{
+  g_clear_object (&request->info);
+  g_free (request->path);
+  g_free (request);
+}
+
+/* Runs once trainer mode is on */
+static void
+install_package (BekalWindow *self,
+                 gpointer     data)
+{
+  InstallRequest *request = data;
   g_autofree char *heading = NULL;
   AdwMessageDialog *progress;
   GtkWidget *spinner;
 
-  if (!g_str_equal (response, "install") || info == NULL || path == NULL)
-    return;
-
   /* the install cannot be stopped half way; the dialog only says it is under way */
-  heading = g_strdup_printf (_("Installing “%s”…"), package_title (info));
+  heading = g_strdup_printf (_("Installing “%s”…"), package_title (request->info));
   progress = new_dialog (self, heading, _("The package is unpacked and checked again before "
                                           "the module is put in place."));
   spinner = gtk_spinner_new ();
@@ -236,8 +247,29 @@ on_install_response (AdwMessageDialog *dialog,
 
   g_clear_object (&self->install_cancellable);
   self->install_cancellable = g_cancellable_new ();
-  bekal_package_install_async (path, NULL, NULL, BEKAL_PACKAGE_INSTALL_DEFAULT,
+  bekal_package_install_async (request->path, NULL, NULL, BEKAL_PACKAGE_INSTALL_DEFAULT,
                                self->install_cancellable, on_installed, self);
+}
+
+/* A package opened from the file manager is shown to anyone, but installing it is a
+ * trainer's task, as from the menu */
+static void
+on_install_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     BekalWindow      *self)
+{
+  BekalPackageInfo *info = g_object_get_data (G_OBJECT (dialog), "bekal-package-info");
+  const char *path = g_object_get_data (G_OBJECT (dialog), "bekal-package-path");
+  InstallRequest *request;
+
+  if (!g_str_equal (response, "install") || info == NULL || path == NULL)
+    return;
+
+  request = g_new0 (InstallRequest, 1);
+  request->info = g_object_ref (info);
+  request->path = g_strdup (path);
+  bekal_window_require_trainer_full (self, install_package, request,
+                                     (GDestroyNotify) install_request_free);
 }
 
 static void
@@ -367,6 +399,12 @@ on_installed (GObject      *source_object,
 
       if (bekal_package_info_get_replaced_version (info) != NULL)
         {
+          BekalStore *store = bekal_application_get_store (self->application);
+          GPtrArray *moves = bekal_package_info_get_block_moves (info);
+
+          /* before the library reloads, so that no lesson opens on the old places */
+          if (store != NULL && moves != NULL && moves->len > 0)
+            bekal_save_block_moves (store, bekal_package_info_get_id (info), moves, NULL, NULL);
           resets = describe_resets (bekal_package_info_get_reset_ids (info));
           body = g_strdup_printf (_("Version %s of “%s” replaced version %s, which is kept as a "
                                     "backup until you remove it in Preferences.\n\n%s"),

@@ -68,6 +68,11 @@ typedef void (*BekalTrainerCallback) (BekalWindow *self,
 void       bekal_window_require_trainer         (BekalWindow          *self,
                                                  BekalTrainerCallback  callback,
                                                  gpointer              data);
+/* The same, and frees @data with @data_free once the gate is done, passed or not */
+void       bekal_window_require_trainer_full    (BekalWindow          *self,
+                                                 BekalTrainerCallback  callback,
+                                                 gpointer              data,
+                                                 GDestroyNotify        data_free);
 /* Opens the learner's profile, asking for its PIN first when it has one */
 void       bekal_window_open_learner            (BekalWindow          *self,
                                                  gint64                profile_id);

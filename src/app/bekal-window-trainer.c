@@ -28,6 +28,7 @@ typedef struct
   BekalWindow          *window;    /* owned */
   BekalTrainerCallback  callback;
   gpointer              data;
+  GDestroyNotify        data_free;
   gint64                profile_id;
   gboolean              has_pin;   /* GATE_EDIT_PIN: the profile had a PIN */
   char                 *response;  /* GATE_EDIT_PIN: "save" or "remove" */
@@ -52,6 +53,8 @@ gate_free (Gate *gate)
   g_clear_handle_id (&gate->countdown, g_source_remove);
   g_clear_weak_pointer (&gate->dialog);
   g_clear_object (&gate->window);
+  if (gate->data_free != NULL)
+    g_clear_pointer (&gate->data, gate->data_free);
   g_free (gate->response);
   g_free (gate->new_pin);
   g_free (gate);
@@ -678,6 +681,15 @@ bekal_window_require_trainer (BekalWindow          *self,
                               BekalTrainerCallback  callback,
                               gpointer              data)
 {
+  bekal_window_require_trainer_full (self, callback, data, NULL);
+}
+
+void
+bekal_window_require_trainer_full (BekalWindow          *self,
+                                   BekalTrainerCallback  callback,
+                                   gpointer              data,
+                                   GDestroyNotify        data_free)
+{
   BekalStore *store = get_store (self);
   g_autoptr(GError) error = NULL;
   gboolean has = FALSE;
@@ -687,6 +699,8 @@ bekal_window_require_trainer (BekalWindow          *self,
     {
       bekal_trainer_mode_touch (self->trainer_mode);
       callback (self, data);
+      if (data_free != NULL)
+        data_free (data);
       return;
     }
 
@@ -694,17 +708,23 @@ bekal_window_require_trainer (BekalWindow          *self,
     {
       bekal_window_show_toast (self, _("Trainer features need the learners' database, which "
                                        "could not be opened."));
+      if (data_free != NULL)
+        data_free (data);
       return;
     }
   if (!bekal_store_has_trainer_passphrase (store, &has, &error))
     {
       bekal_window_show_toast (self, error->message);
+      if (data_free != NULL)
+        data_free (data);
       return;
     }
   /* one dialog at a time */
   if (self->trainer_dialog != NULL)
     {
       gtk_window_present (GTK_WINDOW (self->trainer_dialog));
+      if (data_free != NULL)
+        data_free (data);
       return;
     }
 
@@ -712,7 +732,8 @@ bekal_window_require_trainer (BekalWindow          *self,
   gate->kind = has ? GATE_ASK_PASSPHRASE : GATE_SET_PASSPHRASE;
   gate->window = g_object_ref (self);
   gate->callback = callback;
-  gate->data = data;
+  gate->data = g_steal_pointer (&data);
+  gate->data_free = data_free;
   show_gate_dialog (gate, NULL);
 }
 

@@ -10,6 +10,7 @@
 #include <bekal/bekal-catalog.h>
 #include <bekal/bekal-diagnostic.h>
 #include <bekal/bekal-package.h>
+#include <bekal/bekal-store.h>
 
 #include "bekal-author-package.h"
 
@@ -247,17 +248,31 @@ bekal_author_run_verify (int    argc,
   return EXIT_OK;
 }
 
+static void
+on_installed (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
 int
 bekal_author_run_install (int    argc,
                           char **argv)
 {
   g_autofree char *modules_dir = NULL;
   g_autofree char *media_dir = NULL;
+  g_autofree char *data_dir = NULL;
   gboolean force = FALSE;
   g_auto(GStrv) paths = NULL;
   const GOptionEntry entries[] = {
     { "modules-dir", 0, 0, G_OPTION_ARG_FILENAME, &modules_dir,
       N_("Install into DIR (default: $XDG_DATA_HOME/bekal/modules)"), N_("DIR") },
+    { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir,
+      N_("When a newer version replaces an older one, carry the learners' progress in the "
+         "Bekal data folder DIR over to it"), N_("DIR") },
     { "media-dir", 0, 0, G_OPTION_ARG_FILENAME, &media_dir,
       N_("Put the media into DIR (default: the folder media beside the modules folder)"),
       N_("DIR") },
@@ -269,9 +284,13 @@ bekal_author_run_install (int    argc,
   };
   g_autoptr(GOptionContext) context =
     g_option_context_new (_("— install a .bekal package as the app does"));
-  g_autoptr(GPtrArray) diagnostics = bekal_diagnostics_new ();
+  g_autoptr(GPtrArray) diagnostics = NULL;
   g_autoptr(BekalPackageInfo) info = NULL;
+  g_autoptr(BekalStore) store = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
+  const char * const *reset;
+  GPtrArray *moves;
 
   g_option_context_set_summary (context,
                                 _("Unpacks the package into a temporary folder inside the "
@@ -284,10 +303,24 @@ bekal_author_run_install (int    argc,
   if (!parse_options (context, "install", &argc, &argv, &paths, _("package file")))
     return EXIT_USAGE;
 
-  info = bekal_package_install (paths[0], modules_dir, media_dir,
-                                force ? BEKAL_PACKAGE_INSTALL_FORCE
-                                      : BEKAL_PACKAGE_INSTALL_DEFAULT,
-                                diagnostics, &error);
+  if (data_dir != NULL)
+    {
+      store = bekal_store_open_existing (data_dir, &error);
+      if (store == NULL)
+        {
+          g_printerr ("bekal-author install: %s\n", error->message);
+          return EXIT_USAGE;
+        }
+    }
+
+  /* as the app does: it also compares a replaced version with the new one */
+  bekal_package_install_async (paths[0], modules_dir, media_dir,
+                               force ? BEKAL_PACKAGE_INSTALL_FORCE
+                                     : BEKAL_PACKAGE_INSTALL_DEFAULT,
+                               NULL, on_installed, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  info = bekal_package_install_finish (result, &diagnostics, &error);
   print_diagnostics (diagnostics);
   if (info == NULL)
     {
@@ -303,5 +336,25 @@ bekal_author_run_install (int    argc,
              bekal_package_info_get_replaced_version (info)
              ? bekal_package_info_get_replaced_version (info) : "?",
              bekal_package_info_get_backup_folder (info));
+
+  reset = bekal_package_info_get_reset_ids (info);
+  if (reset != NULL && reset[0] != NULL)
+    {
+      g_print ("%s", _("Learners' progress and results of these parts of the old version do "
+                       "not carry over (the new version lacks their ids):\n"));
+      for (guint i = 0; reset[i] != NULL; i++)
+        g_print ("  %s\n", reset[i]);
+    }
+  moves = bekal_package_info_get_block_moves (info);
+  if (store != NULL && moves != NULL
+      && !bekal_store_move_blocks (store, bekal_package_info_get_id (info), moves, &error))
+    {
+      g_printerr (_("bekal-author install: the module is installed, but the learners' "
+                    "progress could not be carried over: %s\n"), error->message);
+      return EXIT_INVALID;
+    }
+  if (store != NULL && moves != NULL)
+    g_print (_("Learners' progress in %s follows the blocks to their new places.\n"),
+             data_dir);
   return EXIT_OK;
 }

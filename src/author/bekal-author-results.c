@@ -26,23 +26,6 @@ enum
 };
 
 /* Opening a store creates one when there is none; reading one must not */
-static BekalStore *
-open_existing_store (const char  *command,
-                     const char  *data_dir,
-                     GError     **error)
-{
-  g_autofree char *db_path = g_build_filename (data_dir, BEKAL_STORE_FILE_NAME, NULL);
-
-  if (!g_file_test (db_path, G_FILE_TEST_IS_REGULAR))
-    {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
-                   _("there is no database “%s”"), db_path);
-      return NULL;
-    }
-
-  return bekal_store_open (data_dir, error);
-}
-
 static gboolean
 parse_options (GOptionContext  *context,
                const char      *command,
@@ -155,7 +138,7 @@ bekal_author_run_report_items (int    argc,
       return RESULTS_EXIT_USAGE;
     }
 
-  store = open_existing_store ("report items", data_dir, &error);
+  store = bekal_store_open_existing (data_dir, &error);
   if (store != NULL)
     tests = bekal_item_analysis_run (store, module_id, &error);
   if (tests == NULL)
@@ -210,7 +193,7 @@ run_export (int    argc,
       return RESULTS_EXIT_USAGE;
     }
 
-  store = open_existing_store ("results export", data_dir, &error);
+  store = bekal_store_open_existing (data_dir, &error);
   if (store == NULL
       || !bekal_xapi_export (store, output, with_names ? BEKAL_XAPI_FLAGS_WITH_NAMES
                                                        : BEKAL_XAPI_FLAGS_NONE, &count, &error))
@@ -318,7 +301,7 @@ run_push (int    argc,
     }
   secret[strcspn (secret, "\r\n")] = '\0';
 
-  store = data_dir != NULL ? open_existing_store ("results push", data_dir, &error)
+  store = data_dir != NULL ? bekal_store_open_existing (data_dir, &error)
                            : bekal_store_open (NULL, &error);
   if (store == NULL)
     {

@@ -56,7 +56,6 @@ run_reset (int    argc,
            char **argv)
 {
   g_autofree char *data_dir = NULL;
-  g_autofree char *db_path = NULL;
   gboolean yes = FALSE;
   const GOptionEntry entries[] = {
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir,
@@ -85,12 +84,10 @@ run_reset (int    argc,
     }
 
   /* Never create a database where there was none: the folder was probably mistyped */
-  db_path = g_build_filename (data_dir, BEKAL_STORE_FILE_NAME, NULL);
-  if (!g_file_test (db_path, G_FILE_TEST_IS_REGULAR))
+  store = bekal_store_open_existing (data_dir, &error);
+  if (store == NULL)
     {
-      g_printerr (_("bekal-author trainer reset: there is no Bekal database in “%s” (no file "
-                    "“%s”). Give the folder Bekal keeps its data in.\n"),
-                  data_dir, BEKAL_STORE_FILE_NAME);
+      g_printerr ("bekal-author trainer reset: %s\n", error->message);
       return TRAINER_EXIT_FAILED;
     }
 
@@ -114,13 +111,6 @@ run_reset (int    argc,
           g_print ("%s", _("Nothing was changed.\n"));
           return TRAINER_EXIT_FAILED;
         }
-    }
-
-  store = bekal_store_open (data_dir, &error);
-  if (store == NULL)
-    {
-      g_printerr ("bekal-author trainer reset: %s\n", error->message);
-      return TRAINER_EXIT_FAILED;
     }
 
   if (!bekal_store_has_trainer_passphrase (store, &had, &error)

@@ -20,6 +20,7 @@
 #include <bekal/bekal-catalog.h>
 #include <bekal/bekal-package.h>
 #include <bekal/bekal-paths.h>
+#include <bekal/bekal-store.h>
 
 #include "test-util.h"
 
@@ -1454,6 +1455,123 @@ test_async_upgrade_reports_resets (Fixture       *fixture,
   g_assert_cmpstr (again[0], ==, "question:p-konteks-istilah-baru");
 }
 
+/* Lists the blocks of pelajaran-konteks seen by @profile as "i,j,…" */
+static char *
+seen_in_lesson (BekalStore *store,
+                gint64      profile)
+{
+  g_autoptr(GPtrArray) seen = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  seen = bekal_store_list_seen_blocks (store, profile, MODULE_ID, "pelajaran-konteks", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < seen->len; i++)
+    g_string_append_printf (text, "%s%u", i > 0 ? "," : "",
+                            ((BekalSeenBlock *) g_ptr_array_index (seen, i))->block_index);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+test_async_upgrade_moves_blocks (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autofree char *source = g_build_filename (fixture->root, "src", NULL);
+  g_autofree char *folder = copy_bundled_module (source, MODULE_ID);
+  g_autofree char *old_package = g_build_filename (fixture->root, "old.bekal", NULL);
+  g_autofree char *new_package = g_build_filename (fixture->root, "new.bekal", NULL);
+  g_autofree char *data_dir = g_build_filename (fixture->root, "data", NULL);
+  g_autoptr(BekalPackageInfo) old_info = pack (folder, old_package);
+  g_autoptr(BekalPackageInfo) new_info = NULL;
+  g_autoptr(BekalPackageInfo) first = NULL;
+  g_autoptr(BekalPackageInfo) second = NULL;
+  g_autoptr(BekalStore) store = NULL;
+  g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func ((GDestroyNotify) bekal_block_move_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *seen = NULL;
+  g_autofree char *lesson = NULL;
+  BekalBlockMove *move;
+  GPtrArray *moves;
+  guint block = 0;
+  gint64 learner, other;
+
+  /* version 1.1 has a new note before the video: the video (1) and every block after it move
+   * one place down, the first paragraph (0) stays */
+  replace_in_module (folder, "id=\"orientasi-sentra\" version=\"1.0\"",
+                     "id=\"orientasi-sentra\" version=\"1.1\"");
+  replace_in_module (folder, "<video id=\"video-orientasi\"",
+                     "<note kind=\"tip\">Catatan baru.</note>\n    <video id=\"video-orientasi\"");
+  new_info = pack (folder, new_package);
+
+  store = bekal_store_open (data_dir, &error);
+  g_assert_no_error (error);
+  learner = bekal_store_create_profile (store, "Sari", "Sentra Handayani", "Peksos", 1, FALSE,
+                                        &error);
+  g_assert_no_error (error);
+  other = bekal_store_create_profile (store, "Budi", "Sentra Handayani", "Peksos", 2, TRUE,
+                                      &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_assert_true (bekal_store_mark_block_seen (store, learner, MODULE_ID, "pelajaran-konteks",
+                                                  i, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (bekal_store_set_position (store, learner, MODULE_ID, "pelajaran-konteks", 2,
+                                           &error));
+  g_assert_true (bekal_store_mark_block_seen (store, other, MODULE_ID, "pelajaran-konteks", 0,
+                                              &error));
+  g_assert_true (bekal_store_set_position (store, other, MODULE_ID, "pelajaran-konteks", 0,
+                                           &error));
+  g_assert_no_error (error);
+
+  first = install_async (fixture, old_package, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (bekal_package_info_get_block_moves (first));
+  second = install_async (fixture, new_package, NULL, &error);
+  g_assert_no_error (error);
+  moves = bekal_package_info_get_block_moves (second);
+  g_assert_nonnull (moves);
+  g_assert_cmpuint (moves->len, >, 3);
+  for (guint i = 0; i < moves->len; i++)
+    {
+      move = g_ptr_array_index (moves, i);
+      g_assert_cmpstr (move->lesson_id, ==, "pelajaran-konteks");
+      g_assert_cmpint (move->new_index, ==, (int) move->old_index + 1);
+      g_assert_cmpuint (move->old_index, >=, 1);
+    }
+
+  g_assert_true (bekal_store_move_blocks (store, MODULE_ID, moves, &error));
+  g_assert_no_error (error);
+  seen = seen_in_lesson (store, learner);
+  g_assert_cmpstr (seen, ==, "0,2,3,4");
+  g_clear_pointer (&seen, g_free);
+  g_assert_true (bekal_store_get_position (store, learner, MODULE_ID, &lesson, &block, &error));
+  g_assert_cmpstr (lesson, ==, "pelajaran-konteks");
+  g_assert_cmpuint (block, ==, 3);
+  g_clear_pointer (&lesson, g_free);
+  /* the other learner's unmoved block and position stay */
+  seen = seen_in_lesson (store, other);
+  g_assert_cmpstr (seen, ==, "0");
+  g_clear_pointer (&seen, g_free);
+  g_assert_true (bekal_store_get_position (store, other, MODULE_ID, &lesson, &block, &error));
+  g_assert_cmpuint (block, ==, 0);
+  g_clear_pointer (&lesson, g_free);
+
+  /* a block the new version lacks loses its mark; a position on it goes to the lesson's start */
+  move = g_new0 (BekalBlockMove, 1);
+  move->lesson_id = g_strdup ("pelajaran-konteks");
+  move->old_index = 3;
+  move->new_index = -1;
+  g_ptr_array_add (gone, move);
+  g_assert_true (bekal_store_move_blocks (store, MODULE_ID, gone, &error));
+  g_assert_no_error (error);
+  seen = seen_in_lesson (store, learner);
+  g_assert_cmpstr (seen, ==, "0,2,4");
+  g_assert_true (bekal_store_get_position (store, learner, MODULE_ID, &lesson, &block, &error));
+  g_assert_cmpuint (block, ==, 0);
+}
+
 static void
 test_backups_listed_and_removed (Fixture       *fixture,
                                  gconstpointer  data)
@@ -1581,6 +1699,7 @@ main (int    argc,
   ADD ("/package/hostile/invalid-module", test_hostile_invalid_module);
   ADD ("/package/hostile/unused-media", test_hostile_unused_media);
   ADD ("/package/async/upgrade-reports-resets", test_async_upgrade_reports_resets);
+  ADD ("/package/async/upgrade-moves-blocks", test_async_upgrade_moves_blocks);
   ADD ("/package/async/hostile-refused", test_async_hostile_refused);
   ADD ("/package/backups-listed-and-removed", test_backups_listed_and_removed);
 

@@ -2575,7 +2575,24 @@ install_package (BekalApplication *app,
   g_assert_nonnull (find_label_with_text (adw_message_dialog_get_extra_child (dialog),
                                           "sampel-01-orientasi.webm"));
   save_screenshot (window, "install-dialog-1366x768.png");
-  adw_message_dialog_response (dialog, "install");
+
+  /* opened from the file manager, the package is shown to anyone, but installing it asks for
+   * the trainer passphrase first: nothing is installed before it is given */
+  {
+    BekalStore *store = bekal_application_get_store (app);
+    AdwMessageDialog *gate;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (trainer_unlocked (window));
+    g_assert_true (bekal_store_set_trainer_passphrase (store, TRAINER_PASSPHRASE, &error));
+    g_assert_no_error (error);
+    adw_message_dialog_response (dialog, "install");
+    gate = wait_for_trainer_dialog (window);
+    g_assert_false (bekal_window_is_installing (window));
+    g_assert_null (bekal_catalog_find (bekal_application_get_catalog (app), EXAMPLE_MODULE));
+    type_secret (gate, "trainer-passphrase", TRAINER_PASSPHRASE);
+    respond (gate, "unlock");
+  }
 
   ui_wait_until (install_is_done, window, "the install to end");
   dialog = ADW_MESSAGE_DIALOG (bekal_window_get_install_dialog (window));

@@ -17,6 +17,8 @@
 #include <bekal/bekal-loader.h>
 #include <bekal/bekal-model.h>
 #include <bekal/bekal-paths.h>
+#include <bekal/bekal-store.h>
+#include <bekal/bekal-text.h>
 
 #include "bekal-package-private.h"
 
@@ -108,6 +110,102 @@ add_ids (GHashTable *ids,
                                         NULL));
 }
 
+static const char *
+plain_text (BekalBlock *block)
+{
+  BekalText *text = bekal_block_get_text (block);
+
+  return text != NULL ? bekal_text_get_plain (text) : NULL;
+}
+
+/* The new place of the block at @old_index of @old_lesson in @new_lesson, or -1. A block with an
+ * id goes where its id is; one without goes to a block of the same kind and text, else to the
+ * same place when the block there is of the same kind and has no id either (its text was
+ * edited). @taken marks the new blocks already given. */
+static int
+find_new_place (BekalLesson *old_lesson,
+                guint        old_index,
+                BekalLesson *new_lesson,
+                gboolean    *taken)
+{
+  BekalBlock *block = bekal_lesson_get_block (old_lesson, old_index);
+  const char *id = bekal_block_get_id (block);
+  guint n_new = bekal_lesson_get_n_blocks (new_lesson);
+
+  if (id != NULL && id[0] != '\0')
+    {
+      for (guint j = 0; j < n_new; j++)
+        if (g_strcmp0 (bekal_block_get_id (bekal_lesson_get_block (new_lesson, j)), id) == 0)
+          return j;
+      return -1;
+    }
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint j = 0; j < n_new; j++)
+      {
+        BekalBlock *candidate = bekal_lesson_get_block (new_lesson, j);
+        const char *candidate_id = bekal_block_get_id (candidate);
+
+        if (taken[j] || (candidate_id != NULL && candidate_id[0] != '\0')
+            || bekal_block_get_kind (candidate) != bekal_block_get_kind (block))
+          continue;
+        if (pass == 0
+            ? g_strcmp0 (plain_text (candidate), plain_text (block)) == 0
+            : j == old_index)
+          return j;
+      }
+  return -1;
+}
+
+/* The blocks of @old_module that are elsewhere, or gone, in @new_module */
+static GPtrArray *
+compare_block_places (BekalModule *old_module,
+                      BekalModule *new_module)
+{
+  GPtrArray *moves = g_ptr_array_new_with_free_func ((GDestroyNotify) bekal_block_move_free);
+
+  for (guint i = 0; i < bekal_module_get_n_lessons (old_module); i++)
+    {
+      BekalLesson *old_lesson = bekal_module_get_lesson (old_module, i);
+      BekalLesson *new_lesson = NULL;
+      guint n_old = bekal_lesson_get_n_blocks (old_lesson);
+      g_autofree gboolean *taken = NULL;
+      g_autofree int *places = g_new (int, MAX (n_old, 1));
+
+      for (guint j = 0; j < bekal_module_get_n_lessons (new_module); j++)
+        if (g_strcmp0 (bekal_lesson_get_id (bekal_module_get_lesson (new_module, j)),
+                       bekal_lesson_get_id (old_lesson)) == 0)
+          new_lesson = bekal_module_get_lesson (new_module, j);
+
+      taken = g_new0 (gboolean, new_lesson != NULL ? bekal_lesson_get_n_blocks (new_lesson) + 1 : 1);
+      /* blocks with ids first, so that a block without one never takes an id's place */
+      for (guint pass = 0; pass < 2; pass++)
+        for (guint b = 0; b < n_old; b++)
+          {
+            const char *id = bekal_block_get_id (bekal_lesson_get_block (old_lesson, b));
+            gboolean has_id = id != NULL && id[0] != '\0';
+
+            if (has_id != (pass == 0))
+              continue;
+            places[b] = new_lesson != NULL ? find_new_place (old_lesson, b, new_lesson, taken) : -1;
+            if (places[b] >= 0)
+              taken[places[b]] = TRUE;
+          }
+
+      for (guint b = 0; b < n_old; b++)
+        if (places[b] != (int) b)
+          {
+            BekalBlockMove *move = g_new0 (BekalBlockMove, 1);
+
+            move->lesson_id = g_strdup (bekal_lesson_get_id (old_lesson));
+            move->old_index = b;
+            move->new_index = places[b];
+            g_ptr_array_add (moves, move);
+          }
+    }
+  return moves;
+}
+
 static char *
 backups_dir (const char *modules_dir)
 {
@@ -116,6 +214,47 @@ backups_dir (const char *modules_dir)
   if (modules_dir == NULL)
     modules_dir = default_modules = bekal_package_default_modules_dir ();
   return g_build_filename (modules_dir, BEKAL_PACKAGE_BACKUPS_DIR, NULL);
+}
+
+/* bekal_package_compare_folders(), and where the blocks went when @moves is given */
+static char **
+compare_folders (const char          *old_folder,
+                 const char          *new_folder,
+                 const char * const  *media_dirs,
+                 GPtrArray          **moves,
+                 GError             **error)
+{
+  g_autoptr(BekalModule) old_module = NULL;
+  g_autoptr(BekalModule) new_module = NULL;
+  g_autoptr(GHashTable) old_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) new_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) missing = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (old_folder != NULL, NULL);
+  g_return_val_if_fail (new_folder != NULL, NULL);
+
+  old_module = load_any_language (old_folder, media_dirs, error);
+  if (old_module == NULL)
+    return NULL;
+  new_module = load_any_language (new_folder, media_dirs, error);
+  if (new_module == NULL)
+    return NULL;
+
+  if (moves != NULL)
+    *moves = compare_block_places (old_module, new_module);
+  add_ids (old_ids, old_module);
+  add_ids (new_ids, new_module);
+
+  g_hash_table_iter_init (&iter, old_ids);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (new_ids, key))
+      g_ptr_array_add (missing, g_strdup (key));
+  g_ptr_array_sort (missing, bekal_compare_strings);
+  g_ptr_array_add (missing, NULL);
+
+  return (char **) g_ptr_array_steal (missing, NULL);
 }
 
 /* Runs in a worker thread */
@@ -149,9 +288,8 @@ package_job_run (GTask        *task,
                                        : bekal_package_default_media_dir (modules_dir);
           const char *media_dirs[] = { media_dir, NULL };
 
-          info->reset_ids = bekal_package_compare_folders (info->backup_folder,
-                                                           info->installed_folder, media_dirs,
-                                                           &error);
+          info->reset_ids = compare_folders (info->backup_folder, info->installed_folder,
+                                             media_dirs, &info->block_moves, &error);
           if (info->reset_ids == NULL)
             g_debug ("Cannot compare the versions of %s: %s", info->id, error->message);
           g_clear_error (&error);
@@ -204,35 +342,7 @@ bekal_package_compare_folders (const char          *old_folder,
                                const char * const  *media_dirs,
                                GError             **error)
 {
-  g_autoptr(BekalModule) old_module = NULL;
-  g_autoptr(BekalModule) new_module = NULL;
-  g_autoptr(GHashTable) old_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) new_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) missing = g_ptr_array_new ();
-  GHashTableIter iter;
-  gpointer key;
-
-  g_return_val_if_fail (old_folder != NULL, NULL);
-  g_return_val_if_fail (new_folder != NULL, NULL);
-
-  old_module = load_any_language (old_folder, media_dirs, error);
-  if (old_module == NULL)
-    return NULL;
-  new_module = load_any_language (new_folder, media_dirs, error);
-  if (new_module == NULL)
-    return NULL;
-
-  add_ids (old_ids, old_module);
-  add_ids (new_ids, new_module);
-
-  g_hash_table_iter_init (&iter, old_ids);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (!g_hash_table_contains (new_ids, key))
-      g_ptr_array_add (missing, g_strdup (key));
-  g_ptr_array_sort (missing, bekal_compare_strings);
-  g_ptr_array_add (missing, NULL);
-
-  return (char **) g_ptr_array_steal (missing, NULL);
+  return compare_folders (old_folder, new_folder, media_dirs, NULL, error);
 }
 
 const char * const *
@@ -355,4 +465,12 @@ bekal_package_remove_backup (const char  *modules_dir,
     }
 
   return TRUE;
+}
+
+GPtrArray *
+bekal_package_info_get_block_moves (BekalPackageInfo *self)
+{
+  g_return_val_if_fail (BEKAL_IS_PACKAGE_INFO (self), NULL);
+
+  return self->block_moves;
 }

@@ -37,6 +37,7 @@ struct _BekalPackageInfo
   char       *backup_folder;
   char       *replaced_version;
   GStrv       reset_ids;    /* after replacing: "kind:id" the new version lacks */
+  GPtrArray  *block_moves;  /* after replacing: of BekalBlockMove */
 };
 
 BekalPackageInfo *bekal_package_info_new           (void);

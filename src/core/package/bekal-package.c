@@ -269,6 +269,7 @@ bekal_package_info_finalize (GObject *object)
   g_free (self->backup_folder);
   g_free (self->replaced_version);
   g_strfreev (self->reset_ids);
+  g_clear_pointer (&self->block_moves, g_ptr_array_unref);
 
   G_OBJECT_CLASS (bekal_package_info_parent_class)->finalize (object);
 }

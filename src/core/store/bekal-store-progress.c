@@ -27,6 +27,37 @@ bekal_seen_block_free (BekalSeenBlock *block)
   g_free (block);
 }
 
+void
+bekal_block_move_free (BekalBlockMove *move)
+{
+  if (move == NULL)
+    return;
+
+  g_free (move->lesson_id);
+  g_free (move);
+}
+
+/* Runs one of bekal_store_move_blocks()'s statements: ?1 module, ?2 lesson, ?3 and ?4 indexes */
+static gboolean
+exec_move (BekalStore  *self,
+           const char  *sql,
+           const char  *module_id,
+           const char  *lesson_id,
+           gint64       from,
+           gint64       to,
+           GError     **error)
+{
+  g_autoptr(BorrowedStatement) stmt = _bekal_store_borrow (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _bekal_store_bind_text (stmt, 1, module_id);
+  _bekal_store_bind_text (stmt, 2, lesson_id);
+  sqlite3_bind_int64 (stmt, 3, from);
+  sqlite3_bind_int64 (stmt, 4, to);
+  return _bekal_store_step_done (self, stmt, error);
+}
+
 /* As the SQL orders them: by lesson id (bytes), then block */
 static int
 compare_seen_blocks (gconstpointer a,
@@ -703,4 +734,69 @@ bekal_store_load_checkpoint_response (BekalStore  *self,
     *out_answered_at = sqlite3_column_int64 (stmt, 1);
 
   return _bekal_store_column_dup_text (stmt, 0);
+}
+
+/* A block moved from 2 to 3 while another moves from 3 to 4: each move first goes to a place
+ * no block has (its new index plus this), then all come down, so no move is applied twice and
+ * no two rows meet on the unique key midway */
+#define MOVE_OFFSET G_GINT64_CONSTANT (1000000000)
+
+gboolean
+bekal_store_move_blocks (BekalStore  *self,
+                         const char  *module_id,
+                         GPtrArray   *moves,
+                         GError     **error)
+{
+  g_auto(WriteTransaction) txn = { NULL };
+
+  g_return_val_if_fail (BEKAL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (module_id != NULL, FALSE);
+  g_return_val_if_fail (moves != NULL, FALSE);
+
+  if (moves->len == 0)
+    return TRUE;
+  if (!_bekal_store_flush_soft_writes (self, TRUE, error)
+      || !_bekal_store_begin_write (self, &txn, error))
+    return FALSE;
+
+  for (guint i = 0; i < moves->len; i++)
+    {
+      BekalBlockMove *move = g_ptr_array_index (moves, i);
+      gboolean ok;
+
+      if (move->new_index < 0)
+        ok = exec_move (self,
+                        "DELETE FROM seen_blocks WHERE module_id = ?1 AND lesson_id = ?2"
+                        "  AND block_index = ?3 AND ?4 = ?4",
+                        module_id, move->lesson_id, move->old_index, 0, error)
+             && exec_move (self,
+                           "UPDATE positions SET block_index = ?4"
+                           "  WHERE module_id = ?1 AND lesson_id = ?2 AND block_index = ?3",
+                           module_id, move->lesson_id, move->old_index, 0, error);
+      else
+        ok = exec_move (self,
+                        "UPDATE seen_blocks SET block_index = ?4"
+                        "  WHERE module_id = ?1 AND lesson_id = ?2 AND block_index = ?3",
+                        module_id, move->lesson_id, move->old_index,
+                        move->new_index + MOVE_OFFSET, error)
+             && exec_move (self,
+                           "UPDATE positions SET block_index = ?4"
+                           "  WHERE module_id = ?1 AND lesson_id = ?2 AND block_index = ?3",
+                           module_id, move->lesson_id, move->old_index,
+                           move->new_index + MOVE_OFFSET, error);
+      if (!ok)
+        return FALSE;
+    }
+
+  if (!exec_move (self,
+                  "UPDATE seen_blocks SET block_index = block_index - ?3"
+                  "  WHERE module_id = ?1 AND ?2 = ?2 AND block_index >= ?3 AND ?4 = ?4",
+                  module_id, "", MOVE_OFFSET, 0, error)
+      || !exec_move (self,
+                     "UPDATE positions SET block_index = block_index - ?3"
+                     "  WHERE module_id = ?1 AND ?2 = ?2 AND block_index >= ?3 AND ?4 = ?4",
+                     module_id, "", MOVE_OFFSET, 0, error))
+    return FALSE;
+
+  return _bekal_store_commit_write (&txn, error);
 }

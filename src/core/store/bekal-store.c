@@ -957,6 +957,27 @@ bekal_store_open (const char  *data_dir,
   return g_steal_pointer (&self);
 }
 
+BekalStore *
+bekal_store_open_existing (const char  *data_dir,
+                           GError     **error)
+{
+  g_autofree char *db_path = NULL;
+
+  g_return_val_if_fail (data_dir != NULL, NULL);
+
+  db_path = g_build_filename (data_dir, BEKAL_STORE_FILE_NAME, NULL);
+  if (!g_file_test (db_path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                   _("There is no Bekal database in “%s” (no file “%s”). Give the folder Bekal "
+                     "keeps its data in."),
+                   data_dir, BEKAL_STORE_FILE_NAME);
+      return NULL;
+    }
+
+  return bekal_store_open (data_dir, error);
+}
+
 const char *
 bekal_store_get_data_dir (BekalStore *self)
 {
