@@ -2533,6 +2533,34 @@ ui_require_descendant_of_type (GtkWidget *root,
   return NULL;
 }
 
+/* The blocks of mengenal-5r the window's learner has seen, as "i,j,…", each plus @shift */
+static char *
+seen_in_first_lesson (BekalWindow *window,
+                      guint        shift)
+{
+  BekalApplication *app = BEKAL_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
+  g_autoptr(GPtrArray) seen = NULL;
+  GString *text = g_string_new (NULL);
+
+  seen = bekal_store_list_seen_blocks (bekal_application_get_store (app),
+                                       bekal_window_get_learner (window), EXAMPLE_MODULE,
+                                       "mengenal-5r", NULL);
+  for (guint i = 0; seen != NULL && i < seen->len; i++)
+    g_string_append_printf (text, "%u,",
+                            ((BekalSeenBlock *) g_ptr_array_index (seen, i))->block_index + shift);
+  return g_string_free (text, FALSE);
+}
+
+static char *seen_expected;
+
+static gboolean
+seen_blocks_moved (gpointer data)
+{
+  g_autofree char *seen = seen_in_first_lesson (data, 0);
+
+  return g_strcmp0 (seen, seen_expected) == 0;
+}
+
 static void
 open_package (BekalApplication *app,
               BekalWindow      *window,
@@ -2611,6 +2639,16 @@ install_package (BekalApplication *app,
   open_example_module (window);
 
   /* a newer version replaces it: the old one is kept, and the dialog says what was reset */
+  {
+    BekalStore *store = bekal_application_get_store (app);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (bekal_store_mark_block_seen (store, bekal_window_get_learner (window),
+                                                EXAMPLE_MODULE, "mengenal-5r", 1, &error));
+    g_assert_no_error (error);
+    seen_expected = seen_in_first_lesson (window, 1);
+    g_assert_nonnull (strstr (seen_expected, "2,"));
+  }
   open_package (app, window, install->newer);
   dialog = ADW_MESSAGE_DIALOG (bekal_window_get_install_dialog (window));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
@@ -2624,6 +2662,10 @@ install_package (BekalApplication *app,
   g_assert_null (strstr (adw_message_dialog_get_body (dialog), "p-repatriasi"));
   save_screenshot (window, "install-replaced-1366x768.png");
   adw_message_dialog_response (dialog, "close");
+
+  /* the learner's progress followed the blocks: what was seen at i is now at i + 1 */
+  ui_wait_until (seen_blocks_moved, window, "the seen blocks to follow their new places");
+  g_clear_pointer (&seen_expected, g_free);
 
   /* the trainer removes the backup in Preferences */
   {
@@ -2692,9 +2734,20 @@ test_install_package (void)
           g_autofree char *step = g_strjoinv ("id=\"contoh-semua-elemen\" version=\"1.1\"", a);
           g_auto(GStrv) b = g_strsplit (step, "id=\"p-jaga-diri\"", 2);
 
+          g_autofree char *renamed = NULL;
+          const char *lesson, *title_end;
+
           g_assert_nonnull (a[1]);
           g_assert_nonnull (b[1]);
-          changed = g_strjoinv ("id=\"p-jaga-diri-baru\"", b);
+          renamed = g_strjoinv ("id=\"p-jaga-diri-baru\"", b);
+          /* and a new note opens the first lesson: its blocks move one place down */
+          lesson = strstr (renamed, "<lesson id=\"mengenal-5r\"");
+          g_assert_nonnull (lesson);
+          title_end = strstr (lesson, "</title>");
+          g_assert_nonnull (title_end);
+          title_end += strlen ("</title>");
+          changed = g_strdup_printf ("%.*s\n    <note kind=\"tip\">Baru.</note>%s",
+                                     (int) (title_end - renamed), renamed, title_end);
         }
       g_assert_true (g_file_set_contents (to, changed ? changed : text, -1, &error));
     }
