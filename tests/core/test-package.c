@@ -1486,7 +1486,8 @@ test_async_upgrade_moves_blocks (Fixture       *fixture,
   g_autoptr(BekalPackageInfo) first = NULL;
   g_autoptr(BekalPackageInfo) second = NULL;
   g_autoptr(BekalStore) store = NULL;
-  g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func ((GDestroyNotify) bekal_block_move_free);
+  g_autoptr(GPtrArray) gone =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) bekal_block_move_free);
   g_autoptr(GError) error = NULL;
   g_autofree char *seen = NULL;
   g_autofree char *lesson = NULL;

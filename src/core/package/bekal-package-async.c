@@ -177,7 +177,8 @@ compare_block_places (BekalModule *old_module,
                        bekal_lesson_get_id (old_lesson)) == 0)
           new_lesson = bekal_module_get_lesson (new_module, j);
 
-      taken = g_new0 (gboolean, new_lesson != NULL ? bekal_lesson_get_n_blocks (new_lesson) + 1 : 1);
+      taken = g_new0 (gboolean,
+                      new_lesson != NULL ? bekal_lesson_get_n_blocks (new_lesson) + 1 : 1);
       /* blocks with ids first, so that a block without one never takes an id's place */
       for (guint pass = 0; pass < 2; pass++)
         for (guint b = 0; b < n_old; b++)
