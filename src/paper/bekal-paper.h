@@ -20,6 +20,10 @@ G_BEGIN_DECLS
  * BekalChartStyle:
  * @dark: light text on a dark background
  * @font_scale: 1.0 for a screen, larger for paper read from afar
+ * @use_colors: draw the text and background in @foreground and @background (a widget's style)
+ *   instead of the built-in light or dark ones
+ * @foreground: red, green, blue of the text, 0..1
+ * @background: red, green, blue of the background, 0..1
  *
  * How a chart is drawn. Series differ by fill pattern and marker shape as well as colour.
  */
@@ -27,6 +31,9 @@ typedef struct
 {
   gboolean dark;
   double   font_scale;
+  gboolean use_colors;
+  double   foreground[3];
+  double   background[3];
 } BekalChartStyle;
 
 /**

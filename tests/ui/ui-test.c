@@ -27,6 +27,7 @@
 #include "bekal-text-private.h"
 
 #include "bekal-application.h"
+#include "bekal-chart-view.h"
 #include "bekal-image.h"
 #include "bekal-lesson-view.h"
 #include "bekal-media-block.h"
@@ -2215,6 +2216,153 @@ item_analysis_and_results (BekalApplication *app,
 }
 
 
+/* @n_learners learners take the pre-test and the post-test of the example module, over three
+ * months; the post-test is better for most */
+static void
+add_pre_post_results (BekalStore  *store,
+                      BekalModule *module,
+                      guint        n_learners)
+{
+  static const char * const names[] = {
+    "Siti Rahmawati", "Budi Santoso", "Dewi Lestari", "Agus Salim", "Rina Marlina",
+    "Yohanes Kristianto Wibisono", "Made Wirawan", "Nur Aini", "Teguh Prasetyo",
+    "Maria Goreti", "Fajar Nugroho", "Intan Permata",
+  };
+  sqlite3 *db = bekal_store_get_connection_for_testing (store);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < n_learners; i++)
+    {
+      gint64 profile = bekal_store_create_profile (store, names[i % G_N_ELEMENTS (names)],
+                                                   "Sentra Uji", "Peksos", 1, i % 2, &error);
+
+      g_assert_no_error (error);
+      for (guint r = 0; r < 2; r++)
+        {
+          BekalQuizRole role = r == 0 ? BEKAL_QUIZ_PRETEST : BEKAL_QUIZ_POSTTEST;
+          BekalQuiz *quiz = bekal_module_find_quiz_by_role (module, role);
+          BekalQuiz *pool = bekal_quiz_get_pool (quiz);
+          guint n = MIN (bekal_quiz_get_n_questions (pool), 6);
+          g_autofree char *sql = NULL;
+          double total = 0;
+          gint64 attempt;
+
+          attempt = bekal_store_start_attempt (store, profile, EXAMPLE_MODULE, "1", "hash",
+                                               bekal_quiz_get_id (quiz), role, i, NULL, &error);
+          g_assert_no_error (error);
+          for (guint q = 0; q < n; q++)
+            {
+              BekalQuestion *question = bekal_quiz_get_question (pool, q);
+              double score = (i * 7 + q * 3 + r * (3 + i % 4)) % 5 < 2 + 2 * r ? 1 : 0;
+
+              bekal_store_record_answer (store, attempt, bekal_question_get_id (question),
+                                         bekal_question_get_topic_id (question),
+                                         score > 0 ? "a" : "b", score, &error);
+              g_assert_no_error (error);
+              total += score;
+            }
+          bekal_store_finish_attempt (store, attempt, total / n,
+                                      r == 0 ? BEKAL_QUIZ_VERDICT_NONE
+                                      : total / n >= 0.7 ? BEKAL_QUIZ_VERDICT_PASSED
+                                      : BEKAL_QUIZ_VERDICT_FAILED, &error);
+          g_assert_no_error (error);
+          sql = g_strdup_printf ("UPDATE quiz_attempts SET finished_at = strftime ('%%s',"
+                                 " '2026-%02u-%02u') WHERE id = %" G_GINT64_FORMAT,
+                                 1 + i % 3, 5 + 15 * r, attempt);
+          g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+        }
+    }
+}
+
+/* The gap report's three charts and their tables, in light and dark; @data: the screenshots'
+ * suffix, "1366x768-id" or "1024x768-en" */
+static void
+report_charts (BekalApplication *app,
+               BekalWindow      *window,
+               gpointer          data)
+{
+  static const char * const views[] = { "chart", "changes", "trend" };
+  const char *suffix = data;
+  BekalStore *store = bekal_application_get_store (app);
+  BekalModule *module = find_example_module (app);
+  BekalGapReportPage *report;
+  GtkStack *view_stack;
+
+  g_assert_nonnull (module);
+  add_pre_post_results (store, module, 12);
+
+  wait_for_page (window, "profiles");
+  unlock_trainer_with (window, store, "win.show-gap-report");
+  wait_for_page (window, "gap-report");
+  report = bekal_window_get_gap_report_page (window);
+  ui_wait_until (gap_report_computed, report, "the gap report to be computed");
+  g_assert_cmpuint (bekal_gap_report_page_get_n_rows (report), >, 0);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=,
+                   g_str_has_prefix (suffix, "1024") ? 1024 : 1366);
+
+  /* every chart has its table one click away: three charts of one module */
+  {
+    g_autoptr(GPtrArray) charts = ui_find_all (GTK_WIDGET (report), BEKAL_TYPE_CHART_VIEW);
+    g_autoptr(GPtrArray) tables = ui_find_all (GTK_WIDGET (report), GTK_TYPE_EXPANDER);
+
+    g_assert_cmpuint (charts->len, ==, 3);
+    g_assert_cmpuint (tables->len, ==, 3);
+  }
+
+  view_stack = GTK_STACK (ui_require_id (GTK_WIDGET (report), "view_stack"));
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                          dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                          : ADW_COLOR_SCHEME_DEFAULT);
+      for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+        {
+          g_autofree char *shot = g_strdup_printf ("38-report-%s%s-%s.png", views[v],
+                                                   dark ? "-dark" : "", suffix);
+
+          gtk_stack_set_visible_child_name (view_stack, views[v]);
+          save_screenshot (window, shot);
+        }
+    }
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  /* a chart's table, opened */
+  {
+    GtkWidget *box = ui_require_id (GTK_WIDGET (report), "changes_box");
+    g_autoptr(GPtrArray) expanders = ui_find_all (box, GTK_TYPE_EXPANDER);
+    g_autofree char *shot = g_strdup_printf ("38-report-changes-table-%s.png", suffix);
+
+    gtk_stack_set_visible_child_name (view_stack, "changes");
+    gtk_expander_set_expanded (g_ptr_array_index (expanders, 0), TRUE);
+    save_screenshot (window, shot);
+  }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+  wait_for_page (window, "profiles");
+}
+
+static void
+test_report_charts (void)
+{
+  g_autofree char *data_dir = new_data_dir ("report-charts");
+
+  run_app (data_dir, NULL, 1366, 768, report_charts, (gpointer) "1366x768-id");
+}
+
+static void
+test_report_charts_english (void)
+{
+  g_autofree char *data_dir = new_data_dir ("report-charts-en");
+  g_autofree char *language = g_strdup (g_getenv ("LANGUAGE"));
+
+  g_setenv ("LANGUAGE", "en", TRUE);
+  run_app (data_dir, NULL, 1024, 768, report_charts, (gpointer) "1024x768-en");
+  if (language != NULL)
+    g_setenv ("LANGUAGE", language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+}
+
 static gboolean
 learners_page_shows (gpointer data)
 {
@@ -2801,6 +2949,8 @@ main (int    argc,
   g_test_add_func ("/ui/id/install-package", test_install_package);
   g_test_add_func ("/ui/en/small-screen-dark", test_english);
   g_test_add_func ("/ui/en/item-analysis", test_item_analysis_english);
+  g_test_add_func ("/ui/id/report-charts", test_report_charts);
+  g_test_add_func ("/ui/en/report-charts", test_report_charts_english);
 
   status = g_test_run ();
 
