@@ -2217,7 +2217,7 @@ item_analysis_and_results (BekalApplication *app,
 
 
 /* @n_learners learners take the pre-test and the post-test of the example module, over three
- * months; the post-test is better for most */
+ * months; the post-test is better for most, and the last learner fails it */
 static void
 add_pre_post_results (BekalStore  *store,
                       BekalModule *module,
@@ -2255,6 +2255,10 @@ add_pre_post_results (BekalStore  *store,
               BekalQuestion *question = bekal_quiz_get_question (pool, q);
               double score = (i * 7 + q * 3 + r * (3 + i % 4)) % 5 < 2 + 2 * r ? 1 : 0;
 
+              /* the last learner fails the post-test */
+              if (r == 1 && i == n_learners - 1)
+                score = q == 0 ? 1 : 0;
+
               bekal_store_record_answer (store, attempt, bekal_question_get_id (question),
                                          bekal_question_get_topic_id (question),
                                          score > 0 ? "a" : "b", score, &error);
@@ -2272,6 +2276,82 @@ add_pre_post_results (BekalStore  *store,
           g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
         }
     }
+}
+
+/* The text of a PDF, through pdftotext */
+static char *
+pdf_text (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+static void
+set_flag (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+static gboolean
+flag_is_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+keep_message (GtkWidget   *page,
+              const char  *text,
+              char       **out)
+{
+  g_free (*out);
+  *out = g_strdup (text);
+}
+
+static gboolean
+string_is_set (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
+/* A learner whose counted post-test passed, or failed */
+static gint64
+learner_with_verdict (BekalStore *store,
+                      int         passed)
+{
+  sqlite3 *db = bekal_store_get_connection_for_testing (store);
+  sqlite3_stmt *stmt = NULL;
+  gint64 id = 0;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT profile_id FROM quiz_attempts"
+                                       " WHERE role = 'posttest' AND passed = ?1"
+                                       " ORDER BY profile_id LIMIT 1", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_bind_int (stmt, 1, passed);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static gint64
+passed_learner (BekalStore *store)
+{
+  return learner_with_verdict (store, 1);
+}
+
+static gint64
+failed_learner (BekalStore *store)
+{
+  return learner_with_verdict (store, 0);
 }
 
 /* The gap report's three charts and their tables, in light and dark; @data: the screenshots'
@@ -2337,8 +2417,89 @@ report_charts (BekalApplication *app,
     save_screenshot (window, shot);
   }
 
+  /* the PDF of the report, written in a worker thread, the item analysis appended */
+  {
+    g_autofree char *pdf = g_build_filename (bekal_store_get_data_dir (store), "gap.pdf", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (pdf);
+    g_autofree char *text = NULL;
+    gboolean done = FALSE;
+    gulong handler = g_signal_connect_swapped (report, "exported", G_CALLBACK (set_flag), &done);
+
+    bekal_gap_report_page_export_pdf_to_file (report, file);
+    /* the page stays usable meanwhile; its PDF button waits */
+    g_assert_false (gtk_widget_get_sensitive (ui_require_id (GTK_WIDGET (report),
+                                                             "pdf_button")));
+    ui_wait_until (flag_is_set, &done, "the PDF to be written");
+    g_signal_handler_disconnect (report, handler);
+    g_assert_true (gtk_widget_get_sensitive (ui_require_id (GTK_WIDGET (report), "pdf_button")));
+    text = pdf_text (pdf);
+    g_assert_nonnull (strstr (text, "Siti Rahmawati"));
+    g_assert_nonnull (strstr (text, g_str_has_prefix (suffix, "1024") ? "Item analysis"
+                                                                       : "Analisis butir soal"));
+    g_assert_false (g_file_test (g_strconcat (pdf, ".part", NULL), G_FILE_TEST_EXISTS));
+  }
+
+  /* the item analysis page's PDF (trainer mode is still on) */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-item-analysis",
+                                             NULL));
+  wait_for_page (window, "item-analysis");
+  {
+    BekalItemAnalysisPage *items = bekal_window_get_item_analysis_page (window);
+    g_autofree char *pdf = g_build_filename (bekal_store_get_data_dir (store), "items.pdf", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (pdf);
+    g_autofree char *text = NULL;
+    gboolean done = FALSE;
+
+    ui_wait_until (item_analysis_computed, items, "the item analysis to be computed");
+    g_signal_connect_swapped (items, "exported", G_CALLBACK (set_flag), &done);
+    bekal_item_analysis_page_export_pdf_to_file (items, file);
+    ui_wait_until (flag_is_set, &done, "the item analysis PDF to be written");
+    g_signal_handlers_disconnect_by_data (items, &done);
+    text = pdf_text (pdf);
+    g_assert_nonnull (strstr (text, "contoh-semua-elemen"));
+    g_assert_nonnull (strstr (text, "KR-20"));
+  }
+
+  /* a certificate from the learners page, in the language of the interface */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-learners", NULL));
+  wait_for_page (window, "learners");
+  {
+    BekalLearnersPage *learners = bekal_window_get_learners_page (window);
+    g_autofree char *pdf = g_build_filename (bekal_store_get_data_dir (store), "cert.pdf", NULL);
+    g_autofree char *shot = g_strdup_printf ("39-certificate-dialog-%s.png", suffix);
+    g_autoptr(GFile) file = g_file_new_for_path (pdf);
+    g_autofree char *text = NULL;
+    g_autofree char *message = NULL;
+    GtkWidget *dialog;
+    gint64 passed = passed_learner (store);
+
+    dialog = bekal_learners_page_ask_certificate (learners, passed);
+    g_assert_nonnull (dialog);
+    ui_wait_until (widget_shown, dialog, "the certificate dialog to be shown");
+    ui_save_screenshot (GTK_WINDOW (dialog), screenshot_dir, shot);
+    gtk_window_destroy (GTK_WINDOW (dialog));
+
+    g_signal_connect (learners, "message", G_CALLBACK (keep_message), &message);
+    bekal_learners_page_write_certificate (learners, passed, EXAMPLE_MODULE, file);
+    ui_wait_until (string_is_set, &message, "the certificate to be written");
+    g_assert_nonnull (strstr (message, "cert.pdf"));
+    text = pdf_text (pdf);
+    g_assert_nonnull (strstr (text, g_str_has_prefix (suffix, "1024") ? "CERTIFICATE"
+                                                                       : "SERTIFIKAT"));
+    g_assert_nonnull (strstr (text, "Sentra Uji"));
+    g_clear_pointer (&message, g_free);
+
+    /* a learner who failed: refused, with the reason, and no file */
+    g_assert_cmpint (g_unlink (pdf), ==, 0);
+    bekal_learners_page_write_certificate (learners, failed_learner (store), EXAMPLE_MODULE,
+                                           file);
+    ui_wait_until (string_is_set, &message, "the certificate to be refused");
+    g_signal_handlers_disconnect_by_data (learners, &message);
+    g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+    g_assert_null (strstr (message, "cert.pdf"));
+  }
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
-  wait_for_page (window, "profiles");
 }
 
 static void

@@ -14,6 +14,7 @@
 
 #include "bekal-chart-view.h"
 #include "bekal-gap-report-page.h"
+#include "bekal-paper-export.h"
 
 /* One row of the table: the report's row and the module that names it */
 #define BEKAL_TYPE_GAP_ROW_ITEM (bekal_gap_row_item_get_type ())
@@ -66,6 +67,8 @@ struct _BekalGapReportPage
   GListStore         *items;      /* BekalGapRowItem */
   GCancellable       *compute_cancellable; /* of the computation under way */
   GCancellable       *export_cancellable;  /* of the export under way */
+  GCancellable       *pdf_cancellable;     /* of the PDF being written */
+  char               *data_dir;
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;
   char              **month_values; /* "" (all time) then each month, as in the drop-down */
@@ -75,6 +78,7 @@ struct _BekalGapReportPage
   AdwToastOverlay    *toast_overlay;
   GtkDropDown        *month_dropdown;
   GtkButton          *export_button;
+  GtkButton          *pdf_button;
   GtkStack           *stack;
   GtkColumnView      *column_view;
   GtkBox             *charts_box;
@@ -578,6 +582,8 @@ show_rows (BekalGapReportPage *self,
   show_charts (self);
   gtk_stack_set_visible_child_name (self->stack, self->rows->len > 0 ? "table" : "empty");
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), self->rows->len > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->pdf_button),
+                            self->rows->len > 0 && self->pdf_cancellable == NULL);
 }
 
 /* Callbacks */
@@ -752,6 +758,59 @@ on_export_clicked (BekalGapReportPage *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+static void
+on_pdf_written (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = user_data;
+  BekalGapReportPage *self;
+  gboolean written = bekal_paper_export_finish (result, &error);
+
+  /* the page went away: it must not be touched */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = g_object_get_data (G_OBJECT (file), "bekal-gap-report-page");
+  g_clear_object (&self->pdf_cancellable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->pdf_button), TRUE);
+  if (!written)
+    {
+      g_autofree char *message = g_strdup_printf (_("Choose another folder, or free some space, "
+                                                    "and export again.\n\n%s"), error->message);
+
+      show_error_dialog (self, _("The PDF Was Not Saved"), message);
+    }
+  else
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *message = g_strdup_printf (_("Saved as “%s”"), name);
+      AdwToast *toast = adw_toast_new (message);
+
+      adw_toast_set_timeout (toast, 4);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+  g_signal_emit (self, signals[SIGNAL_EXPORTED], 0, file, error);
+}
+
+static void
+on_pdf_chosen (GtkWidget *widget,
+               GFile     *file,
+               gpointer   user_data)
+{
+  if (widget != NULL && file != NULL)
+    bekal_gap_report_page_export_pdf_to_file (BEKAL_GAP_REPORT_PAGE (widget), file);
+}
+
+static void
+on_pdf_clicked (BekalGapReportPage *self)
+{
+  /* TRANSLATORS: the suggested file name of the gap report PDF; keep ".pdf" */
+  bekal_paper_export_choose_file (GTK_WIDGET (self), _("Export the Gap Report as PDF"),
+                                  _("bekal-gap-report.pdf"), on_pdf_chosen, NULL);
+}
+
 /* Overrides */
 
 static void
@@ -790,6 +849,7 @@ bekal_gap_report_page_dispose (GObject *object)
 
   cancel (&self->compute_cancellable);
   cancel (&self->export_cancellable);
+  cancel (&self->pdf_cancellable);
   g_clear_object (&self->filtered);
   g_clear_object (&self->items);
   g_clear_object (&self->month_labels);
@@ -806,6 +866,7 @@ bekal_gap_report_page_finalize (GObject *object)
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->changes, g_hash_table_unref);
   g_clear_pointer (&self->trends, g_hash_table_unref);
+  g_clear_pointer (&self->data_dir, g_free);
   g_strfreev (self->month_values);
 
   G_OBJECT_CLASS (bekal_gap_report_page_parent_class)->finalize (object);
@@ -835,12 +896,14 @@ bekal_gap_report_page_class_init (BekalGapReportPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BekalGapReportPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BekalGapReportPage, month_dropdown);
   gtk_widget_class_bind_template_child (widget_class, BekalGapReportPage, export_button);
+  gtk_widget_class_bind_template_child (widget_class, BekalGapReportPage, pdf_button);
   gtk_widget_class_bind_template_child (widget_class, BekalGapReportPage, stack);
   gtk_widget_class_bind_template_child (widget_class, BekalGapReportPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, BekalGapReportPage, charts_box);
   gtk_widget_class_bind_template_child (widget_class, BekalGapReportPage, changes_box);
   gtk_widget_class_bind_template_child (widget_class, BekalGapReportPage, trend_box);
   gtk_widget_class_bind_template_callback (widget_class, on_export_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_pdf_clicked);
 }
 
 static void
@@ -924,6 +987,9 @@ bekal_gap_report_page_load (BekalGapReportPage *self,
   self->compute_cancellable = g_cancellable_new ();
   gtk_stack_set_visible_child_name (self->stack, "loading");
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->pdf_button), FALSE);
+  g_free (self->data_dir);
+  self->data_dir = g_strdup (bekal_store_get_data_dir (store));
 
   /* no source object: the task must not keep a page that went away alive */
   task = g_task_new (NULL, self->compute_cancellable, on_computed, self);
@@ -983,4 +1049,25 @@ bekal_gap_report_page_get_n_rows (BekalGapReportPage *self)
   g_return_val_if_fail (BEKAL_IS_GAP_REPORT_PAGE (self), 0);
 
   return g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+}
+
+void
+bekal_gap_report_page_export_pdf_to_file (BekalGapReportPage *self,
+                                          GFile              *file)
+{
+  BekalPaperExportRequest request = { BEKAL_PAPER_EXPORT_GAP_REPORT, };
+  GFile *target;
+
+  g_return_if_fail (BEKAL_IS_GAP_REPORT_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (self->data_dir != NULL);
+
+  request.data_dir = self->data_dir;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->pdf_button), FALSE);
+  cancel (&self->pdf_cancellable);
+  self->pdf_cancellable = g_cancellable_new ();
+  /* the callback gets the file and, through it, the page (valid unless cancelled) */
+  target = g_file_dup (file);
+  g_object_set_data (G_OBJECT (target), "bekal-gap-report-page", self);
+  bekal_paper_export_async (&request, target, self->pdf_cancellable, on_pdf_written, target);
 }

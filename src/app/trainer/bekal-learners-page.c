@@ -8,9 +8,11 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <bekal/bekal-model.h>
 #include <bekal/bekal-store-trainer.h>
 
 #include "bekal-learners-page.h"
+#include "bekal-paper-export.h"
 
 struct _BekalLearnersPage
 {
@@ -18,6 +20,8 @@ struct _BekalLearnersPage
 
   BekalStore *store;
   GListModel *profiles;  /* BekalProfile, of the last load */
+  GPtrArray  *modules;   /* BekalModule of the catalog, for certificates */
+  GCancellable *cancellable; /* of the certificates being written */
   guint       n_rows;
 
   GtkWidget  *scrolled;
@@ -30,6 +34,8 @@ typedef struct
   BekalLearnersPage *page;        /* weak */
   gint64             profile_id;
   GArray            *other_ids;   /* merge: the ids in the drop-down */
+  GPtrArray         *modules;     /* certificate: the modules in the drop-down */
+  guint              selected;    /* certificate: the module chosen */
   GtkDropDown       *other;
   GtkCheckButton    *keep_this;
   AdwEntryRow       *name_row;
@@ -56,6 +62,7 @@ ask_free (Ask *ask)
 {
   g_clear_weak_pointer (&ask->page);
   g_clear_pointer (&ask->other_ids, g_array_unref);
+  g_clear_pointer (&ask->modules, g_ptr_array_unref);
   g_free (ask);
 }
 
@@ -245,6 +252,95 @@ row_profile_id (GtkWidget *button)
   return id != NULL ? *id : 0;
 }
 
+/* A certificate being written: the page (valid unless cancelled) and the module's title */
+typedef struct
+{
+  BekalLearnersPage *page;
+  GFile             *file;
+} Certificate;
+
+static void
+on_certificate_written (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  Certificate *certificate = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (certificate->file);
+  gboolean written = bekal_paper_export_finish (result, &error);
+
+  /* the page went away: it must not be touched */
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      if (written)
+        {
+          g_autofree char *message = g_strdup_printf (_("Certificate saved as “%s”"), name);
+
+          tell (certificate->page, message);
+        }
+      else
+        {
+          g_autofree char *message = g_strdup_printf (_("No certificate was made: %s"),
+                                                      error->message);
+
+          tell (certificate->page, message);
+        }
+    }
+
+  g_object_unref (certificate->file);
+  g_free (certificate);
+}
+
+static void
+on_certificate_file_chosen (GtkWidget *widget,
+                            GFile     *file,
+                            gpointer   user_data)
+{
+  Ask *ask = user_data;
+
+  if (widget != NULL && file != NULL && ask->page != NULL && ask->selected < ask->modules->len)
+    {
+      BekalModule *module = g_ptr_array_index (ask->modules, ask->selected);
+
+      bekal_learners_page_write_certificate (ask->page, ask->profile_id,
+                                             bekal_module_get_id (module), file);
+    }
+  ask_free (ask);
+}
+
+static void
+on_certificate_response (AdwMessageDialog *dialog,
+                         const char       *response,
+                         Ask              *ask)
+{
+  g_autoptr(BekalProfile) profile = NULL;
+  g_autofree char *suggested = NULL;
+
+  if (!g_str_equal (response, "save") || ask->page == NULL)
+    {
+      ask_free (ask);
+      return;
+    }
+
+  /* the dialog and its drop-down go away now */
+  ask->selected = gtk_drop_down_get_selected (ask->other);
+  ask->other = NULL;
+  profile = find_profile (ask->page, ask->profile_id);
+  /* TRANSLATORS: the suggested file name of a certificate; %s is the learner's name */
+  suggested = g_strdup_printf (_("certificate-%s.pdf"),
+                               profile != NULL ? bekal_profile_get_name (profile) : "");
+  g_strdelimit (suggested, "/\\:", '-');
+  bekal_paper_export_choose_file (GTK_WIDGET (ask->page), _("Save the Certificate"), suggested,
+                                  on_certificate_file_chosen, ask);
+}
+
+static void
+on_certificate_clicked (GtkButton         *button,
+                        BekalLearnersPage *self)
+{
+  bekal_learners_page_ask_certificate (self, row_profile_id (GTK_WIDGET (button)));
+}
+
 static void
 on_edit_clicked (GtkButton         *button,
                  BekalLearnersPage *self)
@@ -314,6 +410,10 @@ new_row (BekalLearnersPage *self,
   g_object_set_data_full (G_OBJECT (row), "profile-id", g_memdup2 (&id, sizeof id), g_free);
 
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             new_row_button (self, "application-certificate-symbolic",
+                                             _("Certificate of completion"),
+                                             G_CALLBACK (on_certificate_clicked)));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              new_row_button (self, "document-edit-symbolic", _("Edit"),
                                              G_CALLBACK (on_edit_clicked)));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
@@ -335,8 +435,12 @@ bekal_learners_page_dispose (GObject *object)
   BekalLearnersPage *self = BEKAL_LEARNERS_PAGE (object);
 
   g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
   g_clear_object (&self->profiles);
+  g_clear_pointer (&self->modules, g_ptr_array_unref);
 
   G_OBJECT_CLASS (bekal_learners_page_parent_class)->dispose (object);
 }
@@ -623,4 +727,101 @@ bekal_learners_page_ask_edit (BekalLearnersPage *self,
   g_signal_connect (dialog, "response", G_CALLBACK (on_edit_response), ask);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
+}
+
+void
+bekal_learners_page_set_modules (BekalLearnersPage *self,
+                                 GPtrArray         *modules)
+{
+  g_return_if_fail (BEKAL_IS_LEARNERS_PAGE (self));
+
+  g_clear_pointer (&self->modules, g_ptr_array_unref);
+  if (modules != NULL)
+    self->modules = g_ptr_array_ref (modules);
+}
+
+GtkWidget *
+bekal_learners_page_ask_certificate (BekalLearnersPage *self,
+                                     gint64             profile_id)
+{
+  g_autoptr(BekalProfile) profile = NULL;
+  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog, *box, *label;
+  Ask *ask;
+
+  g_return_val_if_fail (BEKAL_IS_LEARNERS_PAGE (self), NULL);
+
+  profile = find_profile (self, profile_id);
+  if (profile == NULL)
+    return NULL;
+  if (self->modules == NULL || self->modules->len == 0)
+    {
+      tell (self, _("There is no module on this laptop to make a certificate for."));
+      return NULL;
+    }
+
+  ask = ask_new (self, profile_id);
+  ask->modules = g_ptr_array_ref (self->modules);
+  for (guint i = 0; i < self->modules->len; i++)
+    gtk_string_list_append (titles,
+                            bekal_module_get_title (g_ptr_array_index (self->modules, i)));
+
+  heading = g_strdup_printf (_("Certificate for %s"), bekal_profile_get_name (profile));
+  body = g_strdup_printf (_("A certificate of completion names the learner, their sentra, the "
+                            "module, the date and the score of its post-test. It is made only "
+                            "when %s passed the module's post-test (their latest one counts)."),
+                          bekal_profile_get_name (profile));
+  dialog = new_dialog (self, heading, body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "save", _("_Save PDF…"));
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  label = gtk_label_new_with_mnemonic (_("_Module"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  ask->other = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (titles)), NULL));
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (ask->other));
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (ask->other));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+
+  g_signal_connect (dialog, "response", G_CALLBACK (on_certificate_response), ask);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+void
+bekal_learners_page_write_certificate (BekalLearnersPage *self,
+                                       gint64             profile_id,
+                                       const char        *module_id,
+                                       GFile             *file)
+{
+  BekalPaperExportRequest request = { BEKAL_PAPER_EXPORT_CERTIFICATE, };
+  Certificate *certificate;
+
+  g_return_if_fail (BEKAL_IS_LEARNERS_PAGE (self));
+  g_return_if_fail (self->store != NULL);
+  g_return_if_fail (module_id != NULL);
+  g_return_if_fail (G_IS_FILE (file));
+
+  request.data_dir = bekal_store_get_data_dir (self->store);
+  request.profile_id = profile_id;
+  request.module_id = module_id;
+  for (guint i = 0; self->modules != NULL && i < self->modules->len; i++)
+    if (g_str_equal (bekal_module_get_id (g_ptr_array_index (self->modules, i)), module_id))
+      request.module_title = bekal_module_get_title (g_ptr_array_index (self->modules, i));
+  /* the language of the interface */
+  request.language = bekal_paper_export_ui_language ();
+
+  if (self->cancellable == NULL)
+    self->cancellable = g_cancellable_new ();
+  certificate = g_new0 (Certificate, 1);
+  certificate->page = self;
+  certificate->file = g_object_ref (file);
+  bekal_paper_export_async (&request, file, self->cancellable, on_certificate_written,
+                            certificate);
 }
