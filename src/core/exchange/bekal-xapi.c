@@ -84,7 +84,7 @@ static const char drop_staging_sql[] =
   "DROP TABLE IF EXISTS temp.xi_learners; DROP TABLE IF EXISTS temp.xi_attempts;"
   "DROP TABLE IF EXISTS temp.xi_completed; DROP TABLE IF EXISTS temp.xi_verdicts;"
   "DROP TABLE IF EXISTS temp.xi_answers; DROP TABLE IF EXISTS temp.xi_lessons;"
-  "DROP TABLE IF EXISTS temp.xi_map;";
+  "DROP TABLE IF EXISTS temp.xi_map; DROP TABLE IF EXISTS temp.xi_groups;";
 
 G_DEFINE_QUARK (bekal-xapi-error-quark, bekal_xapi_error)
 
@@ -880,7 +880,7 @@ bekal_xapi_list_statements (BekalStore      *store,
 typedef struct
 {
   sqlite3      *db;
-  JsonParser   *parser;
+  BekalJsonReader *reader;
   guint64       line;
   sqlite3_stmt *learner, *attempt, *completed, *verdict, *answer, *lesson;
 } Importer;
@@ -897,14 +897,14 @@ set_line_error (Importer    *importer,
 }
 
 static char *
-record_string (JsonNode   *record,
+record_string (BekalJsonValue   *record,
                const char *key)
 {
   return bekal_json_dup_string (bekal_json_member (record, key));
 }
 
 static gboolean
-record_int (JsonNode   *record,
+record_int (BekalJsonValue   *record,
             const char *key,
             gint64     *out_value)
 {
@@ -913,12 +913,12 @@ record_int (JsonNode   *record,
 
 /* NULL (unscored) or a number 0..1 */
 static gboolean
-record_score (JsonNode   *record,
+record_score (BekalJsonValue   *record,
               const char *key,
               gboolean   *out_has_score,
               double     *out_score)
 {
-  JsonNode *node = bekal_json_member (record, key);
+  BekalJsonValue *node = bekal_json_member (record, key);
 
   if (node == NULL)
     return FALSE;
@@ -982,12 +982,12 @@ run_staging (Importer     *importer,
 
 static gboolean
 stage_learner (Importer    *importer,
-               JsonNode    *root,
+               BekalJsonValue    *root,
                const char  *uuid,
                GError     **error)
 {
-  JsonNode *learner = bekal_json_path (root, "context", "extensions", LEARNER_EXTENSION, NULL);
-  JsonNode *trained = bekal_json_member (learner, "trained_before");
+  BekalJsonValue *learner = bekal_json_path (root, "context", "extensions", LEARNER_EXTENSION, NULL);
+  BekalJsonValue *trained = bekal_json_member (learner, "trained_before");
   const char *name = bekal_json_get_string (bekal_json_path (root, "actor", "name", NULL));
   const char *unit = bekal_json_get_string (bekal_json_member (learner, "unit"));
   const char *job = bekal_json_get_string (bekal_json_member (learner, "role"));
@@ -1020,7 +1020,7 @@ stage_learner (Importer    *importer,
  * gives its record */
 static gboolean
 stage_statement (Importer    *importer,
-                 const char  *text,
+                 char        *text,
                  gsize        length,
                  GError     **error)
 {
@@ -1032,9 +1032,9 @@ stage_statement (Importer    *importer,
   const char *short_verb;
   char expected[37];
   char key[512];
-  JsonNode *root, *record;
+  BekalJsonValue *root, *record;
 
-  root = bekal_json_parse_line (importer->parser, text, length, &message);
+  root = bekal_json_parse_line (importer->reader, text, length, &message);
   if (root == NULL)
     return set_line_error (importer, error, message);
 
@@ -1356,13 +1356,19 @@ merge_staged (sqlite3                 *db,
       return FALSE;
     }
 
-  /* New attempts: created unfinished with their answers, then finished, so that the store's
-   * triggers count them in the gap report and the item analysis */
+  /* New attempts, finished as they come, then their answers. The store's triggers count an
+   * attempt in the gap report and the item analysis when it is finished by an UPDATE, one
+   * attempt at a time, each time ranking the learner's attempts again; here the counted
+   * attempts of the learners, modules and tests the file touches are worked out once for
+   * all of them below, with the same rule (the view counted_attempts) and the same rows */
   if (!exec_sql (db,
                  "INSERT INTO quiz_attempts (profile_id, module_id, module_version, content_hash,"
-                 " quiz_id, role, seed, question_order, started_at)"
+                 " quiz_id, role, seed, question_order, started_at, finished_at, score, passed)"
                  " SELECT m.profile_id, a.module_id, a.version, a.hash, a.quiz_id, a.role, a.seed,"
-                 " a.qorder, a.started_at FROM xi_attempts a JOIN xi_map m ON m.akey = a.akey"
+                 " a.qorder, a.started_at, c.finished_at, c.score, v.passed"
+                 " FROM xi_attempts a JOIN xi_map m ON m.akey = a.akey"
+                 " JOIN xi_completed c ON c.akey = a.akey"
+                 " LEFT JOIN xi_verdicts v ON v.akey = a.akey"
                  " WHERE m.is_new ORDER BY a.line;"
                  "UPDATE xi_map SET attempt_id = (SELECT q.id FROM quiz_attempts q"
                  "  JOIN xi_attempts a ON a.akey = xi_map.akey"
@@ -1384,13 +1390,39 @@ merge_staged (sqlite3                 *db,
     return FALSE;
   summary->n_answers = (guint64) sqlite3_changes (db);
 
+  /* What the trigger report_attempt_changed does for each finished attempt, for every
+   * learner, module and test at once: their contributions removed (the triggers on
+   * report_contributions take them out of the sums), then the counted attempt's rows added
+   * (the triggers add them to the gap sums and the item counts) */
   if (!exec_sql (db,
-                 "UPDATE quiz_attempts SET finished_at = x.finished_at, score = x.score,"
-                 " passed = x.passed"
-                 " FROM (SELECT m.attempt_id, c.finished_at, c.score, v.passed"
-                 "       FROM xi_map m JOIN xi_completed c ON c.akey = m.akey"
-                 "       LEFT JOIN xi_verdicts v ON v.akey = m.akey WHERE m.is_new) AS x"
-                 " WHERE quiz_attempts.id = x.attempt_id",
+                 "CREATE TEMP TABLE xi_groups (profile_id INTEGER, module_id TEXT, role TEXT,"
+                 "  PRIMARY KEY (profile_id, module_id, role)) WITHOUT ROWID;"
+                 "INSERT OR IGNORE INTO xi_groups SELECT m.profile_id, a.module_id, a.role"
+                 " FROM xi_map m JOIN xi_attempts a ON a.akey = m.akey"
+                 " WHERE m.is_new AND a.role IN ('pretest', 'posttest');"
+                 "DELETE FROM report_contributions"
+                 " WHERE (profile_id, module_id, role) IN"
+                 "  (SELECT profile_id, module_id, role FROM xi_groups);"
+                 "INSERT INTO report_contributions (attempt_id, topic_id, profile_id, module_id,"
+                 "  role, month, trained_before, score)"
+                 " SELECT a.id, '', a.profile_id, a.module_id, a.role,"
+                 "  strftime ('%Y-%m', a.finished_at, 'unixepoch'), p.trained_before, a.score"
+                 " FROM counted_attempts a JOIN profiles p ON p.id = a.profile_id"
+                 " WHERE (a.profile_id, a.module_id, a.role) IN"
+                 "  (SELECT profile_id, module_id, role FROM xi_groups)"
+                 "  AND a.score IS NOT NULL;"
+                 "INSERT INTO report_contributions (attempt_id, topic_id, profile_id, module_id,"
+                 "  role, month, trained_before, score)"
+                 " SELECT a.id, s.topic_id, a.profile_id, a.module_id, a.role,"
+                 "  strftime ('%Y-%m', a.finished_at, 'unixepoch'), p.trained_before,"
+                 "  avg (s.score)"
+                 " FROM counted_attempts a JOIN profiles p ON p.id = a.profile_id"
+                 " JOIN quiz_answers s ON s.attempt_id = a.id"
+                 " WHERE (a.profile_id, a.module_id, a.role) IN"
+                 "  (SELECT profile_id, module_id, role FROM xi_groups)"
+                 "  AND s.score IS NOT NULL"
+                 " GROUP BY a.id, s.topic_id;"
+                 "DROP TABLE temp.xi_groups;",
                  error))
     return FALSE;
 
@@ -1412,14 +1444,14 @@ merge_staged (sqlite3                 *db,
 
 static gboolean
 check_header (Importer    *importer,
-              const char  *line,
+              char        *line,
               gsize        length,
               guint64     *out_count,
               GError     **error)
 {
   g_autofree char *message = NULL;
   gint64 version = 0, count = 0;
-  JsonNode *root = bekal_json_parse_line (importer->parser, line, length, &message);
+  BekalJsonValue *root = bekal_json_parse_line (importer->reader, line, length, &message);
 
   if (root == NULL
       || !bekal_json_string_is (bekal_json_member (root, "format"), BEKAL_XAPI_FORMAT)
@@ -1487,7 +1519,7 @@ importer_clear (Importer *importer)
   g_clear_pointer (&importer->verdict, sqlite3_finalize);
   g_clear_pointer (&importer->answer, sqlite3_finalize);
   g_clear_pointer (&importer->lesson, sqlite3_finalize);
-  g_clear_object (&importer->parser);
+  g_clear_pointer (&importer->reader, bekal_json_reader_free);
 }
 
 /* Reads the file line by line; the last line (the checksum) is known only at the end, so each
@@ -1507,7 +1539,7 @@ read_file (Importer                *importer,
   guint64 declared = 0;
   gboolean ok = FALSE;
   g_autofree char *message = NULL;
-  JsonNode *root = NULL;
+  BekalJsonValue *root = NULL;
   gint64 count = -1;
   char checksum[65];
   ssize_t n;
@@ -1532,9 +1564,10 @@ read_file (Importer                *importer,
 
       if (importer->line == 1)
         {
+          /* hashed first: parsing decodes its strings in place */
+          g_checksum_update (sha, (const guchar *) buffer, n);
           if (!check_header (importer, buffer, (gsize) n - 1, &declared, error))
             goto out;
-          g_checksum_update (sha, (const guchar *) buffer, n);
           continue;
         }
 
@@ -1568,7 +1601,7 @@ read_file (Importer                *importer,
   /* The last line holds the checksum of every line before it */
   hex_digest (sha, checksum);
   if (importer->line < 2
-      || (root = bekal_json_parse_line (importer->parser, pending, pending_length,
+      || (root = bekal_json_parse_line (importer->reader, pending, pending_length,
                                         &message)) == NULL
       || !bekal_json_get_int64 (bekal_json_member (root, "statements"), &count)
       || (declared_sum = bekal_json_dup_string (bekal_json_member (root, "sha256"))) == NULL
@@ -1638,7 +1671,7 @@ bekal_xapi_import (BekalStore              *store,
   setvbuf (file, NULL, _IOFBF, 1 << 20);
 
   importer.db = bekal_store_get_connection (store);
-  importer.parser = json_parser_new ();
+  importer.reader = bekal_json_reader_new ();
   sqlite3_exec (importer.db, drop_staging_sql, NULL, NULL, NULL);
 
   /* One transaction: the file goes in whole or not at all */
