@@ -162,6 +162,42 @@ assert_consistent (BekalStore *store)
   g_assert_cmpstr (csv, ==, csv_ref);
 }
 
+/* After an import: the item analysis's running counts agree with the answers too, and the
+ * schema is Bekal's */
+static void
+assert_counts_consistent (BekalStore *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  assert_consistent (store);
+  {
+    g_autoptr(GPtrArray) items = bekal_item_analysis_run (store, NULL, &error);
+    g_autoptr(GPtrArray) items_ref = NULL;
+    g_autofree char *items_csv = NULL;
+    g_autofree char *items_csv_ref = NULL;
+
+    g_assert_no_error (error);
+    items_ref = bekal_item_analysis_run_from_answers (store, NULL, &error);
+    g_assert_no_error (error);
+    items_csv = bekal_item_analysis_to_csv (items);
+    items_csv_ref = bekal_item_analysis_to_csv (items_ref);
+    g_assert_cmpstr (items_csv, ==, items_csv_ref);
+  }
+
+  /* the import sets the row triggers of the running sums aside for a while: they are back,
+   * as Bekal made them */
+  {
+    g_autoptr(GPtrArray) findings = bekal_store_check_schema (bekal_store_get_data_dir (store),
+                                                              &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (findings->len, ==, 0);
+    g_assert_cmpint (query_int (store, "SELECT count (*) FROM sqlite_master WHERE type ="
+                                " 'trigger' AND name IN ('report_contribution_added',"
+                                " 'report_items_added', 'report_item_added')"), ==, 3);
+  }
+}
+
 static char *
 read_file (const char *path)
 {
@@ -238,7 +274,7 @@ test_export_import (Fixture       *fixture,
   g_assert_cmpuint (summary.n_answers, ==, 20);
   g_assert_cmpuint (summary.n_lessons, ==, 1);
   g_assert_cmpuint (summary.n_already_present, ==, 0);
-  assert_consistent (store2);
+  assert_counts_consistent (store2);
   g_assert_cmpint (query_int (store2, "SELECT count (*) FROM profiles WHERE name ="
                                       " 'Siti \"Nur\"' || char (10) || 'Aminah'"
                                       " AND unit = 'Sentra Mulya' AND years_as_peksos = 3"),
@@ -272,7 +308,49 @@ test_export_import (Fixture       *fixture,
   g_assert_cmpuint (summary.n_already_present, ==, 33);
   g_assert_true (bekal_xapi_import (fixture->store, file2, &summary, &error));
   g_assert_cmpuint (summary.n_already_present, ==, 33);
-  assert_consistent (fixture->store);
+  assert_counts_consistent (fixture->store);
+
+  /* a later post-test of Budi's on the second laptop: imported into the first, it becomes
+   * his counted post-test there, and the sums lose the one counted before */
+  {
+    gint64 budi = query_int (store2, "SELECT id FROM profiles WHERE name = 'Budi'");
+    const char *order[] = { "q1", "q2", "q3", NULL };
+    g_autofree char *file3 = g_build_filename (dir2, "later.jsonl", NULL);
+    gint64 before = query_int (fixture->store,
+                               "SELECT attempt_id FROM report_contributions c"
+                               " JOIN profiles p ON p.id = c.profile_id"
+                               " WHERE p.name = 'Budi' AND c.role = 'posttest'"
+                               " AND c.topic_id = ''");
+    gint64 id;
+
+    id = bekal_store_start_attempt (store2, budi, "m", "1.0", "abc", "post",
+                                    BEKAL_QUIZ_POSTTEST, 777, order, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < 3; i++)
+      {
+        bekal_store_record_answer (store2, id, order[i], "t", i < 2 ? "a" : "d", i < 2 ? 1 : 0,
+                                   &error);
+        g_assert_no_error (error);
+      }
+    bekal_store_finish_attempt (store2, id, 2 / 3.0, BEKAL_QUIZ_VERDICT_PASSED, &error);
+    g_assert_no_error (error);
+    /* later than the first laptop's post-test, whatever the clock did */
+    g_assert_cmpint (sqlite3_exec (bekal_store_get_connection_for_testing (store2),
+                                   "UPDATE quiz_attempts SET finished_at = finished_at + 100"
+                                   " WHERE seed = 777", NULL, NULL, NULL), ==, SQLITE_OK);
+    g_assert_true (bekal_xapi_export (store2, file3, BEKAL_XAPI_FLAGS_NONE, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (bekal_xapi_import (fixture->store, file3, &summary, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (summary.n_attempts, ==, 1);
+    g_assert_cmpuint (summary.n_answers, ==, 3);
+    g_assert_cmpint (query_int (fixture->store,
+                                "SELECT attempt_id FROM report_contributions c"
+                                " JOIN profiles p ON p.id = c.profile_id"
+                                " WHERE p.name = 'Budi' AND c.role = 'posttest'"
+                                " AND c.topic_id = ''"), !=, before);
+    assert_counts_consistent (fixture->store);
+  }
 
   /* an unnamed learner is a placeholder "Peserta" and the start of the UUID */
   g_clear_object (&store2);
