@@ -2525,6 +2525,12 @@ test_report_charts_english (void)
 }
 
 static gboolean
+learners_page_written (gpointer data)
+{
+  return !bekal_learners_page_is_writing (BEKAL_LEARNERS_PAGE (data));
+}
+
+static gboolean
 learners_page_shows (gpointer data)
 {
   return bekal_learners_page_get_n_rows (BEKAL_LEARNERS_PAGE (data)) > 0;
@@ -2645,6 +2651,9 @@ trainer_and_privacy (BekalApplication *app,
   ui_save_screenshot (GTK_WINDOW (delete_dialog), screenshot_dir,
                       "35-learner-delete-1366x768-id.png");
   respond (ADW_MESSAGE_DIALOG (delete_dialog), "delete");
+  /* written in a worker thread: the window is not held meanwhile */
+  g_assert_true (bekal_learners_page_is_writing (learners));
+  ui_wait_until (learners_page_written, learners, "the deletion to be written");
   g_assert_cmpuint (bekal_learners_page_get_n_rows (learners), ==, n_before - 1);
   g_assert_null (bekal_store_dup_profile (store, first_id, NULL));
 
@@ -2661,6 +2670,7 @@ trainer_and_privacy (BekalApplication *app,
     ui_save_screenshot (GTK_WINDOW (merge_dialog), screenshot_dir,
                         "35b-learner-merge-1366x768-id.png");
     respond (ADW_MESSAGE_DIALOG (merge_dialog), "merge");
+    ui_wait_until (learners_page_written, learners, "the merge to be written");
     g_assert_cmpuint (bekal_learners_page_get_n_rows (learners), ==, n_before - 2);
     g_assert_true (bekal_store_summarize_profile (store, bekal_profile_get_id (keep), &summary,
                                                   &error));

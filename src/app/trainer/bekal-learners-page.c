@@ -13,6 +13,7 @@
 
 #include "bekal-learners-page.h"
 #include "bekal-paper-export.h"
+#include "bekal-trainer-write.h"
 
 struct _BekalLearnersPage
 {
@@ -21,7 +22,8 @@ struct _BekalLearnersPage
   BekalStore *store;
   GListModel *profiles;  /* BekalProfile, of the last load */
   GPtrArray  *modules;   /* BekalModule of the catalog, for certificates */
-  GCancellable *cancellable; /* of the certificates being written */
+  GCancellable *cancellable; /* of the certificates and changes being written */
+  guint       n_writing;  /* changes being written */
   guint       n_rows;
 
   GtkWidget  *scrolled;
@@ -147,23 +149,117 @@ removed (BekalLearnersPage *self,
 
 /* Callbacks */
 
+/* A change being written in a worker thread: what to tell when it is done */
+typedef enum
+{
+  CHANGE_DELETE,
+  CHANGE_MERGE,
+  CHANGE_EDIT,
+} ChangeKind;
+
+typedef struct
+{
+  ChangeKind         kind;
+  BekalLearnersPage *page;       /* valid unless the write was cancelled */
+  gint64             profile_id; /* deleted, merged away or edited */
+  gint64             keep_id;    /* merge */
+  char              *name;       /* edit */
+  char              *unit;
+  char              *role;
+  int                years;
+  gboolean           trained_before;
+} Change;
+
+static void
+change_free (Change *change)
+{
+  g_free (change->name);
+  g_free (change->unit);
+  g_free (change->role);
+  g_free (change);
+}
+
+static gboolean
+write_change (BekalStore  *store,
+              gpointer     data,
+              GError     **error)
+{
+  Change *change = data;
+
+  switch (change->kind)
+    {
+    case CHANGE_DELETE:
+      return bekal_store_delete_profile (store, change->profile_id, error);
+    case CHANGE_MERGE:
+      return bekal_store_merge_profiles (store, change->keep_id, change->profile_id, error);
+    case CHANGE_EDIT:
+    default:
+      return bekal_store_update_profile (store, change->profile_id, change->name, change->unit,
+                                         change->role, change->years, change->trained_before,
+                                         error);
+    }
+}
+
+static void
+on_change_written (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  BekalLearnersPage *self;
+  Change *change;
+
+  /* the page went away: it must not be touched */
+  if (!bekal_trainer_write_finish (result, &error)
+      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  change = user_data;
+  self = change->page;
+  self->n_writing--;
+  if (error != NULL)
+    tell (self, error->message);
+  else if (change->kind == CHANGE_DELETE)
+    {
+      tell (self, _("The learner and all their data were deleted."));
+      removed (self, change->profile_id);
+    }
+  else if (change->kind == CHANGE_MERGE)
+    {
+      tell (self, _("The two profiles were merged."));
+      removed (self, change->profile_id);
+    }
+  else
+    bekal_learners_page_load (self, self->store);
+}
+
+/* Writes @change (taken) in a worker thread: the window stays responsive meanwhile */
+static void
+start_change (BekalLearnersPage *self,
+              Change            *change)
+{
+  change->page = self;
+  if (self->cancellable == NULL)
+    self->cancellable = g_cancellable_new ();
+  self->n_writing++;
+  bekal_trainer_write_async (self->store, write_change, change, (GDestroyNotify) change_free,
+                             self->cancellable, on_change_written, change);
+}
+
 static void
 on_delete_response (AdwMessageDialog *dialog,
                     const char       *response,
                     Ask              *ask)
 {
-  g_autoptr(GError) error = NULL;
   BekalLearnersPage *self = ask->page;
 
   if (self != NULL && g_str_equal (response, "delete"))
     {
-      if (!bekal_store_delete_profile (self->store, ask->profile_id, &error))
-        tell (self, error->message);
-      else
-        {
-          tell (self, _("The learner and all their data were deleted."));
-          removed (self, ask->profile_id);
-        }
+      Change *change = g_new0 (Change, 1);
+
+      change->kind = CHANGE_DELETE;
+      change->profile_id = ask->profile_id;
+      start_change (self, change);
     }
 
   ask_free (ask);
@@ -174,8 +270,8 @@ on_merge_response (AdwMessageDialog *dialog,
                    const char       *response,
                    Ask              *ask)
 {
-  g_autoptr(GError) error = NULL;
   BekalLearnersPage *self = ask->page;
+  Change *change;
   guint selected;
   gint64 other_id, keep_id, merge_id;
 
@@ -196,14 +292,11 @@ on_merge_response (AdwMessageDialog *dialog,
   keep_id = gtk_check_button_get_active (ask->keep_this) ? ask->profile_id : other_id;
   merge_id = keep_id == ask->profile_id ? other_id : ask->profile_id;
 
-  if (!bekal_store_merge_profiles (self->store, keep_id, merge_id, &error))
-    tell (self, error->message);
-  else
-    {
-      tell (self, _("The two profiles were merged."));
-      removed (self, merge_id);
-    }
-
+  change = g_new0 (Change, 1);
+  change->kind = CHANGE_MERGE;
+  change->keep_id = keep_id;
+  change->profile_id = merge_id;
+  start_change (self, change);
   ask_free (ask);
 }
 
@@ -212,23 +305,27 @@ on_edit_response (AdwMessageDialog *dialog,
                   const char       *response,
                   Ask              *ask)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(BekalProfile) profile = NULL;
   BekalLearnersPage *self = ask->page;
 
   if (self != NULL && g_str_equal (response, "save"))
     {
       profile = find_profile (self, ask->profile_id);
-      if (profile == NULL
-          || !bekal_store_update_profile (self->store, ask->profile_id,
-                                          gtk_editable_get_text (GTK_EDITABLE (ask->name_row)),
-                                          gtk_editable_get_text (GTK_EDITABLE (ask->unit_row)),
-                                          gtk_editable_get_text (GTK_EDITABLE (ask->role_row)),
-                                          bekal_profile_get_years_as_peksos (profile),
-                                          gtk_switch_get_active (ask->trained_switch), &error))
-        tell (self, error != NULL ? error->message : _("This profile no longer exists."));
+      if (profile == NULL)
+        tell (self, _("This profile no longer exists."));
       else
-        bekal_learners_page_load (self, self->store);
+        {
+          Change *change = g_new0 (Change, 1);
+
+          change->kind = CHANGE_EDIT;
+          change->profile_id = ask->profile_id;
+          change->name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (ask->name_row)));
+          change->unit = g_strdup (gtk_editable_get_text (GTK_EDITABLE (ask->unit_row)));
+          change->role = g_strdup (gtk_editable_get_text (GTK_EDITABLE (ask->role_row)));
+          change->years = bekal_profile_get_years_as_peksos (profile);
+          change->trained_before = gtk_switch_get_active (ask->trained_switch);
+          start_change (self, change);
+        }
     }
 
   ask_free (ask);
@@ -550,6 +647,14 @@ bekal_learners_page_load (BekalLearnersPage *self,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No learners yet"));
       gtk_list_box_append (self->list, row);
     }
+}
+
+gboolean
+bekal_learners_page_is_writing (BekalLearnersPage *self)
+{
+  g_return_val_if_fail (BEKAL_IS_LEARNERS_PAGE (self), FALSE);
+
+  return self->n_writing > 0;
 }
 
 guint

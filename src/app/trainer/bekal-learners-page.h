@@ -29,6 +29,8 @@ GtkWidget *bekal_learners_page_new          (void);
 void       bekal_learners_page_load         (BekalLearnersPage *self,
                                              BekalStore        *store);
 guint      bekal_learners_page_get_n_rows   (BekalLearnersPage *self);
+/* TRUE while an edit, a merge or a deletion is written (in a worker thread) */
+gboolean   bekal_learners_page_is_writing   (BekalLearnersPage *self);
 /* The dialogs the row buttons open, for the tests; the dialog is returned (not owned) */
 GtkWidget *bekal_learners_page_ask_delete   (BekalLearnersPage *self,
                                              gint64             profile_id);
