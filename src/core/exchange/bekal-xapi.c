@@ -17,8 +17,6 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <nettle/sha1.h>
-#include <nettle/sha2.h>
 #include <sqlite3.h>
 
 #include <bekal/bekal-xapi.h>
@@ -106,15 +104,15 @@ bekal_xapi_name_uuid (const char *name,
                       gsize       length,
                       char        out[37])
 {
-  struct sha1_ctx sha1;
-  guint8 digest[SHA1_DIGEST_SIZE];
+  g_autoptr(GChecksum) sha1 = g_checksum_new (G_CHECKSUM_SHA1);
+  guint8 digest[20];
+  gsize digest_length = sizeof digest;
   static const char hex[] = "0123456789abcdef";
   int o = 0;
 
-  sha1_init (&sha1);
-  sha1_update (&sha1, sizeof uuid_namespace, uuid_namespace);
-  sha1_update (&sha1, length, (const guint8 *) name);
-  sha1_digest (&sha1, sizeof digest, digest);
+  g_checksum_update (sha1, uuid_namespace, sizeof uuid_namespace);
+  g_checksum_update (sha1, (const guchar *) name, length);
+  g_checksum_get_digest (sha1, digest, &digest_length);
 
   /* RFC 4122 section 4.3: version 5 in the high nibble of byte 6, variant 10 in byte 8 */
   digest[6] = (digest[6] & 0x0f) | 0x50;
@@ -638,10 +636,10 @@ out:
 
 typedef struct
 {
-  FILE              *file;
-  struct sha256_ctx  sha;
-  guint64            count;
-  const char        *path;
+  FILE       *file;
+  GChecksum  *sha;
+  guint64     count;
+  const char *path;
 } ExportState;
 
 static gboolean
@@ -658,8 +656,8 @@ write_line (ExportState  *state,
                    _("Could not write “%s”: %s"), state->path, g_strerror (saved_errno));
       return FALSE;
     }
-  sha256_update (&state->sha, length, (const guint8 *) line);
-  sha256_update (&state->sha, 1, (const guint8 *) "\n");
+  g_checksum_update (state->sha, (const guchar *) line, length);
+  g_checksum_update (state->sha, (const guchar *) "\n", 1);
 
   return TRUE;
 }
@@ -695,19 +693,10 @@ dup_source_id (BekalStore *store)
 }
 
 static void
-hex_digest (struct sha256_ctx *sha,
-            char               out[65])
+hex_digest (GChecksum *sha,
+            char       out[65])
 {
-  static const char hex[] = "0123456789abcdef";
-  guint8 digest[SHA256_DIGEST_SIZE];
-
-  sha256_digest (sha, sizeof digest, digest);
-  for (int i = 0; i < SHA256_DIGEST_SIZE; i++)
-    {
-      out[2 * i] = hex[digest[i] >> 4];
-      out[2 * i + 1] = hex[digest[i] & 0x0f];
-    }
-  out[64] = '\0';
+  g_strlcpy (out, g_checksum_get_string (sha), 65);
 }
 
 /* The first line: what the file is, its version, where it comes from */
@@ -782,7 +771,7 @@ bekal_xapi_export (BekalStore      *store,
   g_autoptr(GString) line = g_string_new (NULL);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *created = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-  ExportState state = { .path = path };
+  ExportState state = { NULL, NULL, 0, path };
   guint64 expected = 0;
   char checksum[65];
   gboolean ok = FALSE;
@@ -811,7 +800,7 @@ bekal_xapi_export (BekalStore      *store,
       goto out;
     }
   setvbuf (state.file, NULL, _IOFBF, 1 << 20);
-  sha256_init (&state.sha);
+  state.sha = g_checksum_new (G_CHECKSUM_SHA256);
 
   append_header (line, source, created, flags, expected);
   if (!write_line (&state, line->str, line->len, error)
@@ -825,7 +814,7 @@ bekal_xapi_export (BekalStore      *store,
       goto out;
     }
 
-  hex_digest (&state.sha, checksum);
+  hex_digest (state.sha, checksum);
   append_checksum_line (line, checksum, state.count);
   if (fputs (line->str, state.file) == EOF || fflush (state.file) != 0
       || fsync (fileno (state.file)) != 0)
@@ -851,6 +840,7 @@ bekal_xapi_export (BekalStore      *store,
 
 out:
   sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  g_clear_pointer (&state.sha, g_checksum_free);
   if (state.file != NULL)
     fclose (state.file);
   if (!ok && tmp_path != NULL)
@@ -1642,7 +1632,7 @@ read_file (Importer                *importer,
   gsize pending_length = 0;
   char *buffer = NULL;
   size_t capacity = 0;
-  struct sha256_ctx sha;
+  g_autoptr(GChecksum) sha = g_checksum_new (G_CHECKSUM_SHA256);
   guint64 declared = 0;
   gboolean ok = FALSE;
   g_autofree char *message = NULL;
@@ -1650,8 +1640,6 @@ read_file (Importer                *importer,
   gint64 count = -1;
   char checksum[65];
   ssize_t n;
-
-  sha256_init (&sha);
 
   while ((n = getline (&buffer, &capacity, file)) > 0)
     {
@@ -1674,7 +1662,7 @@ read_file (Importer                *importer,
       if (importer->line == 1)
         {
           /* hashed first: parsing decodes its strings in place */
-          sha256_update (&sha, (size_t) n, (const guint8 *) buffer);
+          g_checksum_update (sha, (const guchar *) buffer, n);
           if (!check_header (importer, buffer, (gsize) n - 1, &declared, error))
             goto out;
           continue;
@@ -1682,8 +1670,8 @@ read_file (Importer                *importer,
 
       if (importer->line > 2)
         {
-          sha256_update (&sha, pending_length, (const guint8 *) pending);
-          sha256_update (&sha, 1, (const guint8 *) "\n");
+          g_checksum_update (sha, (const guchar *) pending, (gssize) pending_length);
+          g_checksum_update (sha, (const guchar *) "\n", 1);
           importer->line--;
           if (!stage_statement (importer, pending, pending_length, error))
             goto out;
@@ -1708,7 +1696,7 @@ read_file (Importer                *importer,
     }
 
   /* The last line holds the checksum of every line before it */
-  hex_digest (&sha, checksum);
+  hex_digest (sha, checksum);
   if (importer->line < 2
       || (root = bekal_json_parse_line (importer->reader, pending, pending_length,
                                         &message)) == NULL
