@@ -881,7 +881,7 @@ bekal_xapi_list_statements (BekalStore      *store,
 typedef struct
 {
   sqlite3      *db;
-  BekalJsonReader *reader;
+  JsonParser   *parser;
   guint64       line;
   sqlite3_stmt *learner, *attempt, *completed, *verdict, *answer, *lesson;
 } Importer;
@@ -898,14 +898,14 @@ set_line_error (Importer    *importer,
 }
 
 static char *
-record_string (BekalJsonValue   *record,
+record_string (JsonNode   *record,
                const char *key)
 {
   return bekal_json_dup_string (bekal_json_member (record, key));
 }
 
 static gboolean
-record_int (BekalJsonValue   *record,
+record_int (JsonNode   *record,
             const char *key,
             gint64     *out_value)
 {
@@ -914,12 +914,12 @@ record_int (BekalJsonValue   *record,
 
 /* NULL (unscored) or a number 0..1 */
 static gboolean
-record_score (BekalJsonValue   *record,
+record_score (JsonNode   *record,
               const char *key,
               gboolean   *out_has_score,
               double     *out_score)
 {
-  BekalJsonValue *node = bekal_json_member (record, key);
+  JsonNode *node = bekal_json_member (record, key);
 
   if (node == NULL)
     return FALSE;
@@ -983,12 +983,12 @@ run_staging (Importer     *importer,
 
 static gboolean
 stage_learner (Importer    *importer,
-               BekalJsonValue    *root,
+               JsonNode    *root,
                const char  *uuid,
                GError     **error)
 {
-  BekalJsonValue *learner = bekal_json_path (root, "context", "extensions", LEARNER_EXTENSION, NULL);
-  BekalJsonValue *trained = bekal_json_member (learner, "trained_before");
+  JsonNode *learner = bekal_json_path (root, "context", "extensions", LEARNER_EXTENSION, NULL);
+  JsonNode *trained = bekal_json_member (learner, "trained_before");
   const char *name = bekal_json_get_string (bekal_json_path (root, "actor", "name", NULL));
   const char *unit = bekal_json_get_string (bekal_json_member (learner, "unit"));
   const char *job = bekal_json_get_string (bekal_json_member (learner, "role"));
@@ -1021,7 +1021,7 @@ stage_learner (Importer    *importer,
  * gives its record */
 static gboolean
 stage_statement (Importer    *importer,
-                 char        *text,
+                 const char  *text,
                  gsize        length,
                  GError     **error)
 {
@@ -1033,9 +1033,9 @@ stage_statement (Importer    *importer,
   const char *short_verb;
   char expected[37];
   char key[512];
-  BekalJsonValue *root, *record;
+  JsonNode *root, *record;
 
-  root = bekal_json_parse_line (importer->reader, text, length, &message);
+  root = bekal_json_parse_line (importer->parser, text, length, &message);
   if (root == NULL)
     return set_line_error (importer, error, message);
 
@@ -1541,14 +1541,14 @@ merge_staged (sqlite3                 *db,
 
 static gboolean
 check_header (Importer    *importer,
-              char        *line,
+              const char  *line,
               gsize        length,
               guint64     *out_count,
               GError     **error)
 {
   g_autofree char *message = NULL;
   gint64 version = 0, count = 0;
-  BekalJsonValue *root = bekal_json_parse_line (importer->reader, line, length, &message);
+  JsonNode *root = bekal_json_parse_line (importer->parser, line, length, &message);
 
   if (root == NULL
       || !bekal_json_string_is (bekal_json_member (root, "format"), BEKAL_XAPI_FORMAT)
@@ -1616,7 +1616,7 @@ importer_clear (Importer *importer)
   g_clear_pointer (&importer->verdict, sqlite3_finalize);
   g_clear_pointer (&importer->answer, sqlite3_finalize);
   g_clear_pointer (&importer->lesson, sqlite3_finalize);
-  g_clear_pointer (&importer->reader, bekal_json_reader_free);
+  g_clear_object (&importer->parser);
 }
 
 /* Reads the file line by line; the last line (the checksum) is known only at the end, so each
@@ -1636,7 +1636,7 @@ read_file (Importer                *importer,
   guint64 declared = 0;
   gboolean ok = FALSE;
   g_autofree char *message = NULL;
-  BekalJsonValue *root = NULL;
+  JsonNode *root = NULL;
   gint64 count = -1;
   char checksum[65];
   ssize_t n;
@@ -1661,10 +1661,9 @@ read_file (Importer                *importer,
 
       if (importer->line == 1)
         {
-          /* hashed first: parsing decodes its strings in place */
-          g_checksum_update (sha, (const guchar *) buffer, n);
           if (!check_header (importer, buffer, (gsize) n - 1, &declared, error))
             goto out;
+          g_checksum_update (sha, (const guchar *) buffer, n);
           continue;
         }
 
@@ -1698,7 +1697,7 @@ read_file (Importer                *importer,
   /* The last line holds the checksum of every line before it */
   hex_digest (sha, checksum);
   if (importer->line < 2
-      || (root = bekal_json_parse_line (importer->reader, pending, pending_length,
+      || (root = bekal_json_parse_line (importer->parser, pending, pending_length,
                                         &message)) == NULL
       || !bekal_json_get_int64 (bekal_json_member (root, "statements"), &count)
       || (declared_sum = bekal_json_dup_string (bekal_json_member (root, "sha256"))) == NULL
@@ -1768,7 +1767,7 @@ bekal_xapi_import (BekalStore              *store,
   setvbuf (file, NULL, _IOFBF, 1 << 20);
 
   importer.db = bekal_store_get_connection (store);
-  importer.reader = bekal_json_reader_new ();
+  importer.parser = json_parser_new ();
   sqlite3_exec (importer.db, drop_staging_sql, NULL, NULL, NULL);
 
   /* One transaction: the file goes in whole or not at all */
