@@ -330,7 +330,7 @@ items_of_test (Page           *page,
   for (guint i = 0; test->items != NULL && i < test->items->len; i++)
     {
       BekalItemStats *item = g_ptr_array_index (test->items, i);
-      g_autofree char *cells[7] = { NULL };
+      char *cells[7] = { NULL };  /* freed at the end of the row: g_autofree frees one */
       g_autofree char *options = dup_options_text (item);
       g_autoptr(GPtrArray) hints = g_ptr_array_new ();
       double x = MARGIN, h, row_h = 0, hints_h = 0, options_h = 0;
@@ -405,6 +405,8 @@ items_of_test (Page           *page,
       page->y += 2;
       rule (page, page->y);
       page->y += 2;
+      for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
+        g_free (cells[c]);
     }
   page->y += 18;
 }
