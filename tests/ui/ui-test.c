@@ -2436,7 +2436,11 @@ report_charts (BekalApplication *app,
     g_assert_nonnull (strstr (text, "Siti Rahmawati"));
     g_assert_nonnull (strstr (text, g_str_has_prefix (suffix, "1024") ? "Item analysis"
                                                                        : "Analisis butir soal"));
-    g_assert_false (g_file_test (g_strconcat (pdf, ".part", NULL), G_FILE_TEST_EXISTS));
+    {
+      g_autofree char *part = g_strconcat (pdf, ".part", NULL);
+
+      g_assert_false (g_file_test (part, G_FILE_TEST_EXISTS));
+    }
   }
 
   /* the item analysis page's PDF (trainer mode is still on) */
