@@ -881,65 +881,19 @@ bekal_xapi_list_statements (BekalStore      *store,
 typedef struct
 {
   sqlite3      *db;
-  JsonParser   *parser;  /* the header and the checksum line */
+  JsonParser   *parser;
   guint64       line;
   sqlite3_stmt *learner, *attempt, *completed, *verdict, *answer, *lesson;
 } Importer;
 
-typedef enum
-{
-  STAGED_LESSON,
-  STAGED_ATTEMPT,
-  STAGED_ANSWER,
-  STAGED_COMPLETED,
-  STAGED_VERDICT,
-} StagedKind;
-
-/* One statement line as read and checked (in a worker thread), before it is staged (on the
- * importer's thread, which owns the database connection) */
-typedef struct
-{
-  StagedKind  kind;
-  guint64     line;
-  char       *sid, *uuid, *module_id, *lesson_id, *quiz_id, *role, *version, *hash, *order;
-  char       *question_id, *topic_id, *response;
-  gboolean    has_learner;  /* lessons and attempts carry the learner */
-  char       *name, *unit, *job;
-  gboolean    trained_before;
-  gint64      years, completed_at, started_at, seed, answered_at, finished_at;
-  gboolean    has_score, passed;
-  double      score;
-  char        key[512];
-} Staged;
-
-static void
-staged_clear (Staged *staged)
-{
-  g_free (staged->sid);
-  g_free (staged->uuid);
-  g_free (staged->module_id);
-  g_free (staged->lesson_id);
-  g_free (staged->quiz_id);
-  g_free (staged->role);
-  g_free (staged->version);
-  g_free (staged->hash);
-  g_free (staged->order);
-  g_free (staged->question_id);
-  g_free (staged->topic_id);
-  g_free (staged->response);
-  g_free (staged->name);
-  g_free (staged->unit);
-  g_free (staged->job);
-}
-
 static gboolean
-set_line_error (guint64      line,
+set_line_error (Importer    *importer,
                 GError     **error,
                 const char  *what)
 {
   g_set_error (error, BEKAL_XAPI_ERROR, BEKAL_XAPI_ERROR_INVALID,
                _("Line %llu of the results file is not a statement Bekal wrote (%s). "
-                 "Nothing was imported."), (unsigned long long) line, what);
+                 "Nothing was imported."), (unsigned long long) importer->line, what);
   return FALSE;
 }
 
@@ -1008,7 +962,6 @@ static gboolean
 run_staging (Importer     *importer,
              sqlite3_stmt *stmt,
              const char   *sid,
-             guint64       line,
              GError      **error)
 {
   int rc = sqlite3_step (stmt);
@@ -1021,178 +974,40 @@ run_staging (Importer     *importer,
     g_set_error (error, BEKAL_XAPI_ERROR, BEKAL_XAPI_ERROR_DUPLICATE_ID,
                  _("The statement id %s appears twice in the results file (line %llu). The "
                    "file was not made by Bekal or was edited; nothing was imported."), sid,
-                 (unsigned long long) line);
+                 (unsigned long long) importer->line);
   else
     set_db_error (importer->db, error);
 
   return FALSE;
 }
 
-/* The learner a lesson or an attempt statement carries */
 static gboolean
-parse_learner (JsonNode  *root,
-               Staged    *staged,
-               GError   **error)
+stage_learner (Importer    *importer,
+               JsonNode    *root,
+               const char  *uuid,
+               GError     **error)
 {
   JsonNode *learner = bekal_json_path (root, "context", "extensions", LEARNER_EXTENSION, NULL);
   JsonNode *trained = bekal_json_member (learner, "trained_before");
-
-  if (trained == NULL)
-    return set_line_error (staged->line, error, "no learner extension");
-  if (!bekal_json_get_boolean (trained, &staged->trained_before))
-    return set_line_error (staged->line, error, "trained_before is not true or false");
-  record_int (learner, "years", &staged->years);
-  staged->name = bekal_json_dup_string (bekal_json_path (root, "actor", "name", NULL));
-  staged->unit = bekal_json_dup_string (bekal_json_member (learner, "unit"));
-  staged->job = bekal_json_dup_string (bekal_json_member (learner, "role"));
-  staged->has_learner = TRUE;
-
-  return TRUE;
-}
-
-/* Reads one statement line, checking that its id is the one Bekal gives its record; touches
- * no database, so that it can run in a worker thread with a parser of its own */
-static gboolean
-parse_statement (JsonParser  *parser,
-                 const char  *text,
-                 gsize        length,
-                 Staged      *staged,
-                 GError     **error)
-{
-  g_autofree char *message = NULL;
-  g_autofree char *verb = NULL;
-  const char *short_verb;
-  char expected[37];
-  JsonNode *root, *record;
-
-  root = bekal_json_parse_line (parser, text, length, &message);
-  if (root == NULL)
-    return set_line_error (staged->line, error, message);
-
-  staged->sid = bekal_json_dup_string (bekal_json_member (root, "id"));
-  verb = bekal_json_dup_string (bekal_json_path (root, "verb", "id", NULL));
-  staged->uuid = bekal_json_dup_string (bekal_json_path (root, "actor", "account", "name", NULL));
-  record = bekal_json_path (root, "context", "extensions", RECORD_EXTENSION, NULL);
-  staged->module_id = record_string (record, "module");
-
-  if (!is_uuid (staged->sid))
-    return set_line_error (staged->line, error, "no statement id");
-  if (verb == NULL || !g_str_has_prefix (verb, VERB_PREFIX))
-    return set_line_error (staged->line, error, "unknown verb");
-  if (!is_uuid (staged->uuid)
-      || !bekal_json_string_is (bekal_json_path (root, "actor", "account", "homePage", NULL),
-                                BEKAL_XAPI_ACCOUNT_HOME_PAGE))
-    return set_line_error (staged->line, error, "the learner is not a Bekal profile");
-  if (record == NULL || staged->module_id == NULL || *staged->module_id == '\0')
-    return set_line_error (staged->line, error, "no Bekal record");
-
-  short_verb = verb + strlen (VERB_PREFIX);
-  if (g_str_equal (short_verb, "completed") && bekal_json_member (record, "lesson") != NULL)
-    {
-      g_autofree char *lesson_key = NULL;
-
-      staged->kind = STAGED_LESSON;
-      staged->lesson_id = record_string (record, "lesson");
-      if (staged->lesson_id == NULL || *staged->lesson_id == '\0'
-          || !record_int (record, "completed", &staged->completed_at))
-        return set_line_error (staged->line, error, "incomplete lesson record");
-      lesson_key = g_strjoin ("\n", staged->uuid, staged->module_id, staged->lesson_id, NULL);
-      statement_id ("lesson", lesson_key, NULL, expected);
-      if (!g_str_equal (expected, staged->sid))
-        goto forged;
-      return parse_learner (root, staged, error);
-    }
-
-  staged->quiz_id = record_string (record, "quiz");
-  if (staged->quiz_id == NULL || *staged->quiz_id == '\0'
-      || !record_int (record, "started", &staged->started_at)
-      || !record_int (record, "seed", &staged->seed))
-    return set_line_error (staged->line, error, "incomplete attempt record");
-  make_attempt_key (staged->key, staged->uuid, staged->module_id, staged->quiz_id,
-                    staged->started_at, staged->seed);
-
-  if (g_str_equal (short_verb, "attempted"))
-    {
-      staged->kind = STAGED_ATTEMPT;
-      staged->role = record_string (record, "role");
-      staged->version = record_string (record, "version");
-      staged->hash = record_string (record, "hash");
-      staged->order = record_string (record, "order");
-      if (staged->role == NULL || staged->version == NULL || staged->hash == NULL
-          || staged->order == NULL
-          || !(g_str_equal (staged->role, "pretest") || g_str_equal (staged->role, "posttest")
-               || g_str_equal (staged->role, "practice")))
-        return set_line_error (staged->line, error, "incomplete attempt record");
-      statement_id ("attempted", staged->key, NULL, expected);
-      if (!g_str_equal (expected, staged->sid))
-        goto forged;
-      return parse_learner (root, staged, error);
-    }
-
-  if (g_str_equal (short_verb, "answered"))
-    {
-      staged->kind = STAGED_ANSWER;
-      staged->question_id = record_string (record, "question");
-      staged->topic_id = record_string (record, "topic");
-      staged->response = bekal_json_dup_string (bekal_json_path (root, "result", "response",
-                                                                 NULL));
-      if (staged->question_id == NULL || *staged->question_id == '\0'
-          || staged->topic_id == NULL || staged->response == NULL
-          || !record_score (record, "score", &staged->has_score, &staged->score)
-          || !record_int (record, "answered", &staged->answered_at))
-        return set_line_error (staged->line, error, "incomplete answer record");
-      statement_id ("answered", staged->key, staged->question_id, expected);
-      if (!g_str_equal (expected, staged->sid))
-        goto forged;
-      return TRUE;
-    }
-
-  if (g_str_equal (short_verb, "completed"))
-    {
-      staged->kind = STAGED_COMPLETED;
-      if (!record_score (record, "score", &staged->has_score, &staged->score)
-          || !record_int (record, "finished", &staged->finished_at)
-          || staged->finished_at <= 0)
-        return set_line_error (staged->line, error, "incomplete attempt record");
-      statement_id ("completed", staged->key, NULL, expected);
-      if (!g_str_equal (expected, staged->sid))
-        goto forged;
-      return TRUE;
-    }
-
-  if (g_str_equal (short_verb, "passed") || g_str_equal (short_verb, "failed"))
-    {
-      staged->kind = STAGED_VERDICT;
-      staged->passed = g_str_equal (short_verb, "passed");
-      statement_id ("verdict", staged->key, NULL, expected);
-      if (!g_str_equal (expected, staged->sid))
-        goto forged;
-      return TRUE;
-    }
-
-  return set_line_error (staged->line, error, "unknown verb");
-
-forged:
-  g_set_error (error, BEKAL_XAPI_ERROR, BEKAL_XAPI_ERROR_FORGED_ID,
-               _("The statement id %s on line %llu does not belong to the record it "
-                 "carries: the file was changed by hand or by another program. Nothing was "
-                 "imported."), staged->sid, (unsigned long long) staged->line);
-  return FALSE;
-}
-
-static gboolean
-stage_learner (Importer  *importer,
-               Staged    *staged,
-               GError   **error)
-{
+  const char *name = bekal_json_get_string (bekal_json_path (root, "actor", "name", NULL));
+  const char *unit = bekal_json_get_string (bekal_json_member (learner, "unit"));
+  const char *job = bekal_json_get_string (bekal_json_member (learner, "role"));
+  gboolean trained_before = FALSE;
+  gint64 years = 0;
   int rc;
 
-  bind_text (importer->learner, 1, staged->uuid);
-  bind_text (importer->learner, 2, staged->name);
-  bind_text (importer->learner, 3, staged->unit);
-  bind_text (importer->learner, 4, staged->job);
-  sqlite3_bind_int64 (importer->learner, 5, CLAMP (staged->years, 0, 100));
-  sqlite3_bind_int (importer->learner, 6, staged->trained_before);
+  if (trained == NULL)
+    return set_line_error (importer, error, "no learner extension");
+  if (!bekal_json_get_boolean (trained, &trained_before))
+    return set_line_error (importer, error, "trained_before is not true or false");
+  record_int (learner, "years", &years);
+
+  bind_text (importer->learner, 1, uuid);
+  bind_text (importer->learner, 2, name);
+  bind_text (importer->learner, 3, unit);
+  bind_text (importer->learner, 4, job);
+  sqlite3_bind_int64 (importer->learner, 5, CLAMP (years, 0, 100));
+  sqlite3_bind_int (importer->learner, 6, trained_before);
   rc = sqlite3_step (importer->learner);
   sqlite3_reset (importer->learner);
   sqlite3_clear_bindings (importer->learner);
@@ -1202,79 +1017,189 @@ stage_learner (Importer  *importer,
   return TRUE;
 }
 
-/* Puts a statement read by parse_statement() into the staging tables */
+/* Reads one statement line into the staging tables, checking that its id is the one Bekal
+ * gives its record */
 static gboolean
-stage_statement (Importer  *importer,
-                 Staged    *staged,
-                 GError   **error)
+stage_statement (Importer    *importer,
+                 const char  *text,
+                 gsize        length,
+                 GError     **error)
 {
-  sqlite3_stmt *stmt;
+  g_autofree char *message = NULL;
+  g_autofree char *sid = NULL;
+  g_autofree char *verb = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *module_id = NULL;
+  const char *short_verb;
+  char expected[37];
+  char key[512];
+  JsonNode *root, *record;
 
-  if (staged->has_learner && !stage_learner (importer, staged, error))
-    return FALSE;
+  root = bekal_json_parse_line (importer->parser, text, length, &message);
+  if (root == NULL)
+    return set_line_error (importer, error, message);
 
-  switch (staged->kind)
+  sid = bekal_json_dup_string (bekal_json_member (root, "id"));
+  verb = bekal_json_dup_string (bekal_json_path (root, "verb", "id", NULL));
+  uuid = bekal_json_dup_string (bekal_json_path (root, "actor", "account", "name", NULL));
+  record = bekal_json_path (root, "context", "extensions", RECORD_EXTENSION, NULL);
+  module_id = record_string (record, "module");
+
+  if (!is_uuid (sid))
+    return set_line_error (importer, error, "no statement id");
+  if (verb == NULL || !g_str_has_prefix (verb, VERB_PREFIX))
+    return set_line_error (importer, error, "unknown verb");
+  if (!is_uuid (uuid)
+      || !bekal_json_string_is (bekal_json_path (root, "actor", "account", "homePage", NULL),
+                                BEKAL_XAPI_ACCOUNT_HOME_PAGE))
+    return set_line_error (importer, error, "the learner is not a Bekal profile");
+  if (record == NULL || module_id == NULL || *module_id == '\0')
+    return set_line_error (importer, error, "no Bekal record");
+
+  short_verb = verb + strlen (VERB_PREFIX);
+  if (g_str_equal (short_verb, "completed") && bekal_json_member (record, "lesson") != NULL)
     {
-    case STAGED_LESSON:
-      stmt = importer->lesson;
-      bind_text (stmt, 1, staged->uuid);
-      bind_text (stmt, 2, staged->module_id);
-      bind_text (stmt, 3, staged->lesson_id);
-      bind_text (stmt, 4, staged->sid);
-      sqlite3_bind_int64 (stmt, 5, staged->completed_at);
-      sqlite3_bind_int64 (stmt, 6, (gint64) staged->line);
-      break;
-    case STAGED_ATTEMPT:
-      stmt = importer->attempt;
-      bind_text (stmt, 1, staged->key);
-      bind_text (stmt, 2, staged->sid);
-      bind_text (stmt, 3, staged->uuid);
-      bind_text (stmt, 4, staged->module_id);
-      bind_text (stmt, 5, staged->quiz_id);
-      bind_text (stmt, 6, staged->role);
-      bind_text (stmt, 7, staged->version);
-      bind_text (stmt, 8, staged->hash);
-      sqlite3_bind_int64 (stmt, 9, staged->seed);
-      bind_text (stmt, 10, staged->order);
-      sqlite3_bind_int64 (stmt, 11, staged->started_at);
-      sqlite3_bind_int64 (stmt, 12, (gint64) staged->line);
-      break;
-    case STAGED_ANSWER:
-      stmt = importer->answer;
-      bind_text (stmt, 1, staged->key);
-      bind_text (stmt, 2, staged->question_id);
-      bind_text (stmt, 3, staged->sid);
-      bind_text (stmt, 4, staged->topic_id);
-      bind_text (stmt, 5, staged->response);
-      if (staged->has_score)
-        sqlite3_bind_double (stmt, 6, staged->score);
-      else
-        sqlite3_bind_null (stmt, 6);
-      sqlite3_bind_int64 (stmt, 7, staged->answered_at);
-      sqlite3_bind_int64 (stmt, 8, (gint64) staged->line);
-      break;
-    case STAGED_COMPLETED:
-      stmt = importer->completed;
-      bind_text (stmt, 1, staged->key);
-      bind_text (stmt, 2, staged->sid);
-      sqlite3_bind_int64 (stmt, 3, staged->finished_at);
-      if (staged->has_score)
-        sqlite3_bind_double (stmt, 4, staged->score);
-      else
-        sqlite3_bind_null (stmt, 4);
-      sqlite3_bind_int64 (stmt, 5, (gint64) staged->line);
-      break;
-    case STAGED_VERDICT:
-    default:
-      stmt = importer->verdict;
-      bind_text (stmt, 1, staged->key);
-      bind_text (stmt, 2, staged->sid);
-      sqlite3_bind_int (stmt, 3, staged->passed);
-      sqlite3_bind_int64 (stmt, 4, (gint64) staged->line);
-      break;
+      g_autofree char *lesson_id = record_string (record, "lesson");
+      g_autofree char *lesson_key = NULL;
+      gint64 completed_at = 0;
+
+      if (lesson_id == NULL || *lesson_id == '\0'
+          || !record_int (record, "completed", &completed_at))
+        return set_line_error (importer, error, "incomplete lesson record");
+      lesson_key = g_strjoin ("\n", uuid, module_id, lesson_id, NULL);
+      statement_id ("lesson", lesson_key, NULL, expected);
+      if (!g_str_equal (expected, sid))
+        goto forged;
+      if (!stage_learner (importer, root, uuid, error))
+        return FALSE;
+      bind_text (importer->lesson, 1, uuid);
+      bind_text (importer->lesson, 2, module_id);
+      bind_text (importer->lesson, 3, lesson_id);
+      bind_text (importer->lesson, 4, sid);
+      sqlite3_bind_int64 (importer->lesson, 5, completed_at);
+      sqlite3_bind_int64 (importer->lesson, 6, (gint64) importer->line);
+      return run_staging (importer, importer->lesson, sid, error);
     }
 
-  return run_staging (importer, stmt, staged->sid, staged->line, error);
+  {
+    g_autofree char *quiz_id = record_string (record, "quiz");
+    gint64 started_at = 0, seed = 0;
+
+    if (quiz_id == NULL || *quiz_id == '\0' || !record_int (record, "started", &started_at)
+        || !record_int (record, "seed", &seed))
+      {
+        return set_line_error (importer, error, "incomplete attempt record");
+      }
+    make_attempt_key (key, uuid, module_id, quiz_id, started_at, seed);
+
+    if (g_str_equal (short_verb, "attempted"))
+      {
+        g_autofree char *role = record_string (record, "role");
+        g_autofree char *version = record_string (record, "version");
+        g_autofree char *hash = record_string (record, "hash");
+        g_autofree char *order = record_string (record, "order");
+
+        if (role == NULL || version == NULL || hash == NULL || order == NULL
+            || !(g_str_equal (role, "pretest") || g_str_equal (role, "posttest")
+                 || g_str_equal (role, "practice")))
+          return set_line_error (importer, error, "incomplete attempt record");
+        statement_id ("attempted", key, NULL, expected);
+        if (!g_str_equal (expected, sid))
+          goto forged;
+        if (!stage_learner (importer, root, uuid, error))
+          return FALSE;
+        bind_text (importer->attempt, 1, key);
+        bind_text (importer->attempt, 2, sid);
+        bind_text (importer->attempt, 3, uuid);
+        bind_text (importer->attempt, 4, module_id);
+        bind_text (importer->attempt, 5, quiz_id);
+        bind_text (importer->attempt, 6, role);
+        bind_text (importer->attempt, 7, version);
+        bind_text (importer->attempt, 8, hash);
+        sqlite3_bind_int64 (importer->attempt, 9, seed);
+        bind_text (importer->attempt, 10, order);
+        sqlite3_bind_int64 (importer->attempt, 11, started_at);
+        sqlite3_bind_int64 (importer->attempt, 12, (gint64) importer->line);
+        return run_staging (importer, importer->attempt, sid, error);
+      }
+
+    if (g_str_equal (short_verb, "answered"))
+      {
+        g_autofree char *question_id = record_string (record, "question");
+        g_autofree char *topic_id = record_string (record, "topic");
+        g_autofree char *response = bekal_json_dup_string (bekal_json_path (root, "result",
+                                                                             "response", NULL));
+        gboolean has_score = FALSE;
+        double score = 0;
+        gint64 answered_at = 0;
+
+        if (question_id == NULL || *question_id == '\0' || topic_id == NULL || response == NULL
+            || !record_score (record, "score", &has_score, &score)
+            || !record_int (record, "answered", &answered_at))
+          return set_line_error (importer, error, "incomplete answer record");
+        statement_id ("answered", key, question_id, expected);
+        if (!g_str_equal (expected, sid))
+          goto forged;
+        bind_text (importer->answer, 1, key);
+        bind_text (importer->answer, 2, question_id);
+        bind_text (importer->answer, 3, sid);
+        bind_text (importer->answer, 4, topic_id);
+        bind_text (importer->answer, 5, response);
+        if (has_score)
+          sqlite3_bind_double (importer->answer, 6, score);
+        else
+          sqlite3_bind_null (importer->answer, 6);
+        sqlite3_bind_int64 (importer->answer, 7, answered_at);
+        sqlite3_bind_int64 (importer->answer, 8, (gint64) importer->line);
+        return run_staging (importer, importer->answer, sid, error);
+      }
+
+    if (g_str_equal (short_verb, "completed"))
+      {
+        gboolean has_score = FALSE;
+        double score = 0;
+        gint64 finished_at = 0;
+
+        if (!record_score (record, "score", &has_score, &score)
+            || !record_int (record, "finished", &finished_at) || finished_at <= 0)
+          return set_line_error (importer, error, "incomplete attempt record");
+        statement_id ("completed", key, NULL, expected);
+        if (!g_str_equal (expected, sid))
+          goto forged;
+        bind_text (importer->completed, 1, key);
+        bind_text (importer->completed, 2, sid);
+        sqlite3_bind_int64 (importer->completed, 3, finished_at);
+        if (has_score)
+          sqlite3_bind_double (importer->completed, 4, score);
+        else
+          sqlite3_bind_null (importer->completed, 4);
+        sqlite3_bind_int64 (importer->completed, 5, (gint64) importer->line);
+        return run_staging (importer, importer->completed, sid, error);
+      }
+
+    if (g_str_equal (short_verb, "passed") || g_str_equal (short_verb, "failed"))
+      {
+        gboolean passed = g_str_equal (short_verb, "passed");
+
+        statement_id ("verdict", key, NULL, expected);
+        if (!g_str_equal (expected, sid))
+          goto forged;
+        bind_text (importer->verdict, 1, key);
+        bind_text (importer->verdict, 2, sid);
+        sqlite3_bind_int (importer->verdict, 3, passed);
+        sqlite3_bind_int64 (importer->verdict, 4, (gint64) importer->line);
+        return run_staging (importer, importer->verdict, sid, error);
+      }
+
+    return set_line_error (importer, error, "unknown verb");
+  }
+
+forged:
+  g_set_error (error, BEKAL_XAPI_ERROR, BEKAL_XAPI_ERROR_FORGED_ID,
+               _("The statement id %s on line %llu does not belong to the record it "
+                 "carries: the file was changed by hand or by another program. Nothing was "
+                 "imported."), sid, (unsigned long long) importer->line);
+  return FALSE;
 }
 
 static gboolean
@@ -1694,141 +1619,6 @@ importer_clear (Importer *importer)
   g_clear_object (&importer->parser);
 }
 
-/* Statement lines are read and checked in batches by worker threads, each with a JsonParser
- * of its own (json-glib parsing is most of an import's time), and staged in the order of the
- * file on the importer's thread */
-#define BATCH_LINES 2048
-#define MAX_BATCHES 8
-
-typedef struct
-{
-  guint64     first_line;
-  GPtrArray  *lines;     /* char *, each without its newline */
-  GArray     *lengths;   /* gsize */
-  Staged     *staged;    /* one per line once parsed */
-  guint       n_parsed;  /* lines read before an error or the end */
-  GError     *error;
-  gboolean    done;
-  GMutex      mutex;
-  GCond       cond;
-} Batch;
-
-static GPrivate batch_parser_key = G_PRIVATE_INIT (g_object_unref);
-
-static Batch *
-batch_new (guint64 first_line)
-{
-  Batch *batch = g_new0 (Batch, 1);
-
-  batch->first_line = first_line;
-  batch->lines = g_ptr_array_new_full (BATCH_LINES, g_free);
-  batch->lengths = g_array_sized_new (FALSE, FALSE, sizeof (gsize), BATCH_LINES);
-  g_mutex_init (&batch->mutex);
-  g_cond_init (&batch->cond);
-  return batch;
-}
-
-static void
-batch_free (Batch *batch)
-{
-  for (guint i = 0; batch->staged != NULL && i < batch->lines->len; i++)
-    staged_clear (&batch->staged[i]);
-  g_free (batch->staged);
-  g_ptr_array_unref (batch->lines);
-  g_array_unref (batch->lengths);
-  g_clear_error (&batch->error);
-  g_mutex_clear (&batch->mutex);
-  g_cond_clear (&batch->cond);
-  g_free (batch);
-}
-
-/* In a worker thread */
-static void
-parse_batch (gpointer data,
-             gpointer user_data)
-{
-  Batch *batch = data;
-  JsonParser *parser = g_private_get (&batch_parser_key);
-
-  if (parser == NULL)
-    {
-      parser = json_parser_new ();
-      g_private_set (&batch_parser_key, parser);
-    }
-
-  for (guint i = 0; i < batch->lines->len; i++)
-    {
-      batch->staged[i].line = batch->first_line + i;
-      if (!parse_statement (parser, g_ptr_array_index (batch->lines, i),
-                            g_array_index (batch->lengths, gsize, i), &batch->staged[i],
-                            &batch->error))
-        break;
-      batch->n_parsed++;
-    }
-
-  g_mutex_lock (&batch->mutex);
-  batch->done = TRUE;
-  g_cond_signal (&batch->cond);
-  g_mutex_unlock (&batch->mutex);
-}
-
-/* Waits for the oldest batch and stages what it read, in the order of the file */
-static gboolean
-stage_oldest_batch (Importer  *importer,
-                    GQueue    *batches,
-                    GError   **error)
-{
-  Batch *batch = g_queue_pop_head (batches);
-  gboolean ok = TRUE;
-
-  g_mutex_lock (&batch->mutex);
-  while (!batch->done)
-    g_cond_wait (&batch->cond, &batch->mutex);
-  g_mutex_unlock (&batch->mutex);
-
-  for (guint i = 0; ok && i < batch->n_parsed; i++)
-    ok = stage_statement (importer, &batch->staged[i], error);
-  if (ok && batch->error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&batch->error));
-      ok = FALSE;
-    }
-
-  batch_free (batch);
-  return ok;
-}
-
-static gboolean
-submit_batch (Importer     *importer,
-              GThreadPool  *pool,
-              GQueue       *batches,
-              Batch       **batch,
-              GError      **error)
-{
-  if (*batch == NULL || (*batch)->lines->len == 0)
-    return TRUE;
-
-  (*batch)->staged = g_new0 (Staged, (*batch)->lines->len);
-  g_queue_push_tail (batches, *batch);
-  g_thread_pool_push (pool, g_steal_pointer (batch), NULL);
-  if (g_queue_get_length (batches) >= MAX_BATCHES)
-    return stage_oldest_batch (importer, batches, error);
-  return TRUE;
-}
-
-/* Stages every batch still queued; the first error in the order of the file wins */
-static gboolean
-stage_batches (Importer  *importer,
-               GQueue    *batches,
-               GError   **error)
-{
-  while (!g_queue_is_empty (batches))
-    if (!stage_oldest_batch (importer, batches, error))
-      return FALSE;
-
-  return TRUE;
-}
-
 /* Reads the file line by line; the last line (the checksum) is known only at the end, so each
  * line is hashed and staged when the next one has been read */
 static gboolean
@@ -1850,30 +1640,23 @@ read_file (Importer                *importer,
   gint64 count = -1;
   char checksum[65];
   ssize_t n;
-  GThreadPool *pool = NULL;
-  GQueue batches = G_QUEUE_INIT;
-  Batch *batch = NULL;
-  g_autoptr(GError) read_error = NULL;
-
-  pool = g_thread_pool_new (parse_batch, NULL, CLAMP ((int) g_get_num_processors (), 1, 4),
-                            FALSE, NULL);
 
   while ((n = getline (&buffer, &capacity, file)) > 0)
     {
       importer->line++;
       if (importer->line > BEKAL_XAPI_MAX_LINES || n > BEKAL_XAPI_MAX_LINE)
         {
-          g_set_error (&read_error, BEKAL_XAPI_ERROR, BEKAL_XAPI_ERROR_TOO_LARGE,
+          g_set_error (error, BEKAL_XAPI_ERROR, BEKAL_XAPI_ERROR_TOO_LARGE,
                        _("The results file has more than %d lines or a line longer than %d "
                          "bytes, more than Bekal imports at once. Nothing was imported. Export "
                          "the results in smaller parts."),
                        BEKAL_XAPI_MAX_LINES, BEKAL_XAPI_MAX_LINE);
-          break;
+          goto out;
         }
       if (buffer[n - 1] != '\n')
         {
-          set_truncated_error (&read_error);
-          break;
+          set_truncated_error (error);
+          goto out;
         }
 
       if (importer->line == 1)
@@ -1888,29 +1671,20 @@ read_file (Importer                *importer,
         {
           g_checksum_update (sha, (const guchar *) pending, (gssize) pending_length);
           g_checksum_update (sha, (const guchar *) "\n", 1);
-          if (batch == NULL)
-            batch = batch_new (importer->line - 1);
-          g_ptr_array_add (batch->lines, g_strndup (pending, pending_length));
-          g_array_append_val (batch->lengths, pending_length);
-          summary->n_statements++;
-          if (batch->lines->len == BATCH_LINES
-              && !submit_batch (importer, pool, &batches, &batch, error))
+          importer->line--;
+          if (!stage_statement (importer, pending, pending_length, error))
             goto out;
+          importer->line++;
+          summary->n_statements++;
         }
       memcpy (pending, buffer, (size_t) n - 1);
       pending_length = (gsize) n - 1;
     }
-  if (read_error == NULL && ferror (file))
-    g_set_error (&read_error, BEKAL_XAPI_ERROR, BEKAL_XAPI_ERROR_FAILED,
-                 _("The results file could not be read: %s"), g_strerror (errno));
 
-  /* what was read before is staged first: its error, on an earlier line, wins */
-  if (!submit_batch (importer, pool, &batches, &batch, error)
-      || !stage_batches (importer, &batches, error))
-    goto out;
-  if (read_error != NULL)
+  if (ferror (file))
     {
-      g_propagate_error (error, g_steal_pointer (&read_error));
+      g_set_error (error, BEKAL_XAPI_ERROR, BEKAL_XAPI_ERROR_FAILED,
+                   _("The results file could not be read: %s"), g_strerror (errno));
       goto out;
     }
   if (importer->line == 0)
@@ -1937,11 +1711,6 @@ read_file (Importer                *importer,
   ok = TRUE;
 
 out:
-  /* the workers finish what they were given before anything is freed */
-  if (pool != NULL)
-    g_thread_pool_free (pool, FALSE, TRUE);
-  g_queue_clear_full (&batches, (GDestroyNotify) batch_free);
-  g_clear_pointer (&batch, batch_free);
   free (buffer);
   return ok;
 }
