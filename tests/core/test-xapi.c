@@ -1134,6 +1134,71 @@ test_name_uuid (void)
   g_assert_cmpstr (out, ==, "8a7d82d3-26bc-5bc9-9cea-7cb875f3bdd9");
 }
 
+/* A file of several thousand statements: imported whole, and of two bad lines far apart the
+ * first is named */
+static void
+test_many_statements (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir2 = test_make_tmp_dir ();
+  g_autofree char *bad = g_build_filename (dir2, "rusak.jsonl", NULL);
+  g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *header = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  BekalXapiImportSummary summary = { 0 };
+  BekalStore *store2;
+  guint n_lines;
+
+  /* 600 more learners with a pre-test each: 6 statements a learner */
+  for (guint i = 0; i < 600; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Peserta %u", i);
+      const double scores[] = { i % 2, (i / 2) % 2, 1 };
+      gint64 p = bekal_store_create_profile (fixture->store, name, "", "", 0, i % 3 == 0,
+                                             &error);
+
+      g_assert_no_error (error);
+      add_attempt (fixture->store, p, "pre", BEKAL_QUIZ_PRETEST, BEKAL_QUIZ_VERDICT_NONE, scores,
+                   3);
+    }
+  g_assert_true (bekal_xapi_export (fixture->store, fixture->file, BEKAL_XAPI_FLAGS_WITH_NAMES,
+                                    NULL, &error));
+  g_assert_no_error (error);
+
+  store2 = bekal_store_open (dir2, &error);
+  g_assert_no_error (error);
+  g_assert_true (bekal_xapi_import (store2, fixture->file, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.n_statements, ==, 33 + 600 * 6);
+  g_assert_cmpuint (summary.n_profiles, ==, 602);
+  g_assert_cmpuint (summary.n_answers, ==, 20 + 600 * 4);
+  assert_counts_consistent (store2);
+
+  text = read_file (fixture->file);
+  lines = g_strsplit (text, "\n", -1);
+  n_lines = g_strv_length (lines) - 1;
+  g_assert_cmpuint (n_lines, >, 3000);
+  for (guint i = 1; i + 1 < n_lines; i++)
+    g_ptr_array_add (statements, g_strdup (lines[i]));
+  header = g_strdup (lines[0]);
+
+  /* a bad line far into the file */
+  g_free (statements->pdata[2999]);
+  statements->pdata[2999] = g_strdup ("{\"id\": 1");
+  write_with_checksum (bad, header, statements);
+  assert_refused (store2, bad, BEKAL_XAPI_ERROR_INVALID, "Line 3001 ");
+  /* and one near its start: that one is named */
+  g_free (statements->pdata[9]);
+  statements->pdata[9] = g_strdup ("[]");
+  write_with_checksum (bad, header, statements);
+  assert_refused (store2, bad, BEKAL_XAPI_ERROR_INVALID, "Line 11 ");
+
+  g_object_unref (store2);
+  test_remove_tree (dir2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1147,6 +1212,7 @@ main (int    argc,
   ADD_TEST ("/xapi/export-import", test_export_import);
   ADD_TEST ("/xapi/bad-files", test_bad_files);
   ADD_TEST ("/xapi/privacy", test_privacy);
+  ADD_TEST ("/xapi/many-statements", test_many_statements);
   ADD_TEST ("/xapi/npm/xapi-validation", test_xapi_validation);
   ADD_TEST ("/xapi/push-own-server", test_push_own_server);
   ADD_TEST ("/xapi/npm/push-learning-locker", test_push_learning_locker);
