@@ -12,6 +12,7 @@
 
 #include <bekal/bekal-store-trainer.h>
 
+#include "bekal-trainer-write.h"
 #include "bekal-window-private.h"
 
 typedef enum
@@ -258,7 +259,29 @@ refused (Gate   *gate,
   gate_free (gate);
 }
 
+static gboolean
+remove_pin (BekalStore  *store,
+            gpointer     data,
+            GError     **error)
+{
+  return bekal_store_remove_profile_pin (store, *(gint64 *) data, error);
+}
+
 /* Callbacks */
+
+static void
+on_pin_removed (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Gate *gate = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!bekal_trainer_write_finish (result, &error))
+    refused (gate, error);
+  else
+    finish (gate);
+}
 
 static void
 on_saved (GObject      *source,
@@ -310,10 +333,10 @@ on_verified (GObject      *source,
   /* the current PIN was right: now the change */
   if (g_str_equal (gate->response, "remove"))
     {
-      if (!bekal_store_remove_profile_pin (store, gate->profile_id, &error))
-        refused (gate, error);
-      else
-        finish (gate);
+      /* written in a worker thread, as the PIN was checked */
+      bekal_trainer_write_async (store, remove_pin, g_memdup2 (&gate->profile_id,
+                                                               sizeof gate->profile_id),
+                                 g_free, NULL, on_pin_removed, gate);
       return;
     }
 

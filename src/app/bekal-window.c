@@ -743,6 +743,11 @@ bekal_window_show_learners_page (BekalWindow *self)
       g_free (self->page_before_results);
       self->page_before_results = g_strdup (page);
     }
+  {
+    g_autoptr(GPtrArray) modules = bekal_window_dup_modules (self);
+
+    bekal_learners_page_set_modules (ensure_learners_page (self), modules);
+  }
   bekal_learners_page_load (ensure_learners_page (self), get_store (self));
   bekal_window_show_page (self, "learners");
 }

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include <bekal/bekal-item-analysis.h>
 #include <bekal/bekal-report.h>
 #include <bekal/bekal-store.h>
 
@@ -211,7 +212,12 @@ run_gap (int    argc,
 
   if (pdf != NULL)
     {
-      if (!bekal_paper_write_gap_report (store, data_dir, pdf, NULL, NULL, &error))
+      g_autoptr(GPtrArray) tests = bekal_item_analysis_run (store, NULL, &error);
+
+      /* the item analysis follows the charts and tables */
+      if (tests == NULL
+          || !bekal_paper_write_gap_report (store, data_dir, pdf,
+                                            bekal_paper_item_analysis_section, tests, &error))
         {
           g_printerr ("bekal-author report gap: %s\n", error->message);
           return REPORT_EXIT_USAGE;

@@ -17,6 +17,7 @@
 #include <bekal/bekal-xapi.h>
 
 #include "bekal-author-results.h"
+#include "bekal-paper.h"
 
 enum
 {
@@ -113,6 +114,7 @@ bekal_author_run_report_items (int    argc,
 {
   g_autofree char *data_dir = NULL;
   g_autofree char *module_id = NULL;
+  g_autofree char *pdf = NULL;
   gboolean csv = FALSE;
   const GOptionEntry entries[] = {
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir,
@@ -120,6 +122,8 @@ bekal_author_run_report_items (int    argc,
     { "module", 0, 0, G_OPTION_ARG_STRING, &module_id, N_("Only this module"), N_("ID") },
     { "csv", 0, 0, G_OPTION_ARG_NONE, &csv,
       N_("Print CSV (RFC 4180, UTF-8) instead of a table"), NULL },
+    { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &pdf,
+      N_("Write the item analysis as a PDF file (A4) instead of a table"), N_("FILE") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("— how each question of the "
@@ -147,7 +151,16 @@ bekal_author_run_report_items (int    argc,
       return RESULTS_EXIT_USAGE;
     }
 
-  if (csv)
+  if (pdf != NULL)
+    {
+      if (!bekal_paper_write_item_analysis (tests, data_dir, pdf, &error))
+        {
+          g_printerr ("bekal-author report items: %s\n", error->message);
+          return RESULTS_EXIT_USAGE;
+        }
+      g_print (_("Wrote %s\n"), pdf);
+    }
+  else if (csv)
     {
       g_autofree char *text = bekal_item_analysis_to_csv (tests);
 

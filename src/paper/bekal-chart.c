@@ -34,10 +34,23 @@ static const Palette dark_palette = {
   { 0.45, 0.65, 1.0 }, { 0.16, 0.3, 0.55 }, { 1.0, 0.6, 0.25 }, { 0.5, 0.28, 0.08 },
 };
 
-static const Palette *
-palette_for (const BekalChartStyle *style)
+/* The palette of @style; a widget's own text and background colours replace the built-in
+ * ones, so that the chart matches the window's style (the grid is a mix of the two) */
+static void
+palette_for (const BekalChartStyle *style,
+             Palette               *out)
 {
-  return style != NULL && style->dark ? &dark_palette : &light_palette;
+  *out = style != NULL && style->dark ? dark_palette : light_palette;
+  if (style == NULL || !style->use_colors)
+    return;
+
+  out->text = (Rgb) { style->foreground[0], style->foreground[1], style->foreground[2] };
+  out->background = (Rgb) { style->background[0], style->background[1], style->background[2] };
+  out->grid = (Rgb) {
+    0.7 * out->background.r + 0.3 * out->text.r,
+    0.7 * out->background.g + 0.3 * out->text.g,
+    0.7 * out->background.b + 0.3 * out->text.b,
+  };
 }
 
 static double
@@ -215,7 +228,8 @@ bekal_chart_draw_gap (cairo_t               *cr,
                       GPtrArray             *rows,
                       const char            *module_id)
 {
-  const Palette *p = palette_for (style);
+  Palette palette;
+  const Palette *p = &palette;
   double size = font_px (style, 14);
   double legend_h = size * 2.4, left = size * 3, right = width - 10;
   double top = legend_h + size * 3, bottom = height - size * 2.6;
@@ -226,6 +240,7 @@ bekal_chart_draw_gap (cairo_t               *cr,
   };
   double x = left, group_w, bar_w, label_size;
 
+  palette_for (style, &palette);
   cairo_save (cr);
   draw_background (cr, p, width, height);
 
@@ -344,16 +359,18 @@ bekal_chart_draw_changes (cairo_t               *cr,
                           const BekalChartStyle *style,
                           GPtrArray             *changes)
 {
-  const Palette *p = palette_for (style);
+  Palette palette;
+  const Palette *p = &palette;
   double size = font_px (style, 14), row_h = size * 1.6 + 2;
   double name_w = MIN (width * 0.28, size * 14), value_w = text_width (cr, "100 → 100", size) + 8;
-  double left = name_w + 12, right = width - value_w - 8, top = size * 4.2;
+  double left = name_w + 12, right = width - value_w - 8 - size * 0.6, top = size * 4.2;
   double bottom = height - 6;
   guint max_rows = (guint) MAX (1, floor ((bottom - top) / row_h));
   g_autoptr(GArray) bells = g_array_new (FALSE, TRUE, sizeof (Dumbbell));
   guint n_complete = 0;
 
   g_array_set_clear_func (bells, (GDestroyNotify) dumbbell_clear);
+  palette_for (style, &palette);
   cairo_save (cr);
   draw_background (cr, p, width, height);
 
@@ -479,11 +496,13 @@ bekal_chart_draw_trend (cairo_t               *cr,
                         const BekalChartStyle *style,
                         GPtrArray             *months)
 {
-  const Palette *p = palette_for (style);
+  Palette palette;
+  const Palette *p = &palette;
   double size = font_px (style, 14);
   double left = size * 3, right = width - size * 2, top = size * 4, bottom = height - size * 2.4;
   guint n = months != NULL ? months->len : 0;
 
+  palette_for (style, &palette);
   cairo_save (cr);
   draw_background (cr, p, width, height);
 

@@ -1,4 +1,5 @@
-/* bekal-paper-pdf.c: the gap report and the certificate of completion as PDF files
+/* bekal-paper-pdf.c: the gap report, the item analysis and the certificate of completion as
+ * PDF files
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +11,8 @@
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+
+#include <bekal/bekal-item-analysis.h>
 
 #include "bekal-paper-private.h"
 
@@ -24,6 +27,9 @@ typedef struct
   double   y;
   guint    page;
 } Page;
+
+/* The page a section appended to a report continues on (see bekal_paper_write_gap_report()) */
+static const cairo_user_data_key_t page_key;
 
 static const char * const months_id[] = {
   "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
@@ -99,6 +105,19 @@ heading (Page       *page,
   need (page, size * 4);
   cairo_set_source_rgb (page->cr, 0, 0, 0);
   _bekal_paper_text (page->cr, text, MARGIN, page->y, size, TRUE, A4_W - 2 * MARGIN, 0, &h);
+  page->y += h + size * 0.5;
+}
+
+static void
+paragraph (Page       *page,
+           const char *text,
+           double      size)
+{
+  double h;
+
+  need (page, size * 3);
+  cairo_set_source_rgb (page->cr, 0.15, 0.15, 0.15);
+  _bekal_paper_text (page->cr, text, MARGIN, page->y, size, FALSE, A4_W - 2 * MARGIN, 0, &h);
   page->y += h + size * 0.5;
 }
 
@@ -201,6 +220,277 @@ table (Page       *page,
   page->y += 16;
 }
 
+/* Item analysis */
+
+static char *
+stat_text (double value,
+           int    digits)
+{
+  return isnan (value) ? g_strdup ("–") : g_strdup_printf ("%.*f", digits, value);
+}
+
+static char *
+dup_flags_text (BekalItemFlag flags)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (flags & BEKAL_ITEM_FLAG_TOO_HARD)
+    g_string_append (text, _("too hard"));
+  if (flags & BEKAL_ITEM_FLAG_TOO_EASY)
+    g_string_append_printf (text, "%s%s", text->len > 0 ? ", " : "", _("too easy"));
+  if (flags & BEKAL_ITEM_FLAG_LOW_DISCRIMINATION)
+    g_string_append_printf (text, "%s%s", text->len > 0 ? ", " : "", _("low discrimination"));
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* "a 40 %, b 60 %" */
+static char *
+dup_options_text (BekalItemStats *item)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; item->options != NULL && i < item->options->len && i < 12; i++)
+    {
+      BekalItemOption *option = g_ptr_array_index (item->options, i);
+      g_autofree char *id = g_utf8_substring (option->option_id, 0,
+                                              MIN (g_utf8_strlen (option->option_id, -1), 24));
+
+      /* TRANSLATORS: the options of a question and how often each was chosen, "Chosen: a 40 %,
+       * b 60 %" */
+      g_string_append_printf (text, "%s%s %.0f %%", i > 0 ? ", " : _("Chosen: "), id,
+                              100 * option->fraction);
+    }
+  if (item->options != NULL && item->options->len > 12)
+    g_string_append (text, ", …");
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+rule (Page   *page,
+      double  y)
+{
+  cairo_set_source_rgb (page->cr, 0.6, 0.6, 0.6);
+  cairo_set_line_width (page->cr, 0.5);
+  cairo_move_to (page->cr, MARGIN, y);
+  cairo_line_to (page->cr, A4_W - MARGIN, y);
+  cairo_stroke (page->cr);
+  cairo_set_source_rgb (page->cr, 0, 0, 0);
+}
+
+static void
+items_header (Page *page)
+{
+  const char *header[] = {
+    _("Question"), "n", _("Facility"), _("SD"), _("Discrimination"), _("Efficiency"), _("Flags"),
+  };
+  const double widths[] = { 120, 30, 52, 40, 78, 62, 117 };
+  double x = MARGIN, h, tallest = 0;
+
+  for (guint c = 0; c < G_N_ELEMENTS (header); c++)
+    {
+      _bekal_paper_text (page->cr, header[c], c == 0 || c == 6 ? x : x + widths[c] - 4,
+                         page->y + 2, 8.5, TRUE, c == 0 || c == 6 ? widths[c] - 4 : 0,
+                         c == 0 || c == 6 ? 0 : 1, &h);
+      tallest = MAX (tallest, h);
+      x += widths[c];
+    }
+  page->y += tallest + 4;
+  rule (page, page->y);
+  page->y += 2;
+}
+
+/* One test: its figures, then a row per question with its options, and the hint of each
+ * flag under the question that has it */
+static void
+items_of_test (Page           *page,
+               BekalTestStats *test)
+{
+  const double widths[] = { 120, 30, 52, 40, 78, 62, 117 };
+  g_autofree char *title = g_strdup_printf (_("Module %s · test %s"), test->module_id,
+                                            test->quiz_id);
+  g_autofree char *alpha = stat_text (test->alpha, 2);
+  g_autofree char *sem = stat_text (test->sem, 2);
+  g_autofree char *mean = stat_text (test->mean, 2);
+  g_autofree char *sd = stat_text (test->sd, 2);
+  g_autofree char *figures = NULL;
+
+  /* TRANSLATORS: the figures of one test in the item analysis PDF */
+  figures = g_strdup_printf (_("%u counted attempts, %u questions. Mean total %s points out of "
+                               "%u, standard deviation %s. Reliability: Cronbach's alpha (KR-20 "
+                               "for right/wrong questions) %s; standard error of measurement "
+                               "%s points."),
+                             test->n_attempts, test->n_items, mean, test->n_items, sd, alpha, sem);
+  heading (page, title, 13);
+  paragraph (page, figures, 9);
+  page->y += 2;
+  items_header (page);
+
+  for (guint i = 0; test->items != NULL && i < test->items->len; i++)
+    {
+      BekalItemStats *item = g_ptr_array_index (test->items, i);
+      char *cells[7] = { NULL };  /* freed at the end of the row: g_autofree frees one */
+      g_autofree char *options = dup_options_text (item);
+      g_autoptr(GPtrArray) hints = g_ptr_array_new ();
+      double x = MARGIN, h, row_h = 0, hints_h = 0, options_h = 0;
+
+      cells[0] = g_strdup (item->question_id);
+      cells[1] = g_strdup_printf ("%u", item->n);
+      cells[2] = stat_text (item->facility, 2);
+      cells[3] = stat_text (item->sd, 2);
+      cells[4] = stat_text (item->discrimination, 2);
+      cells[5] = stat_text (item->efficiency, 2);
+      cells[6] = dup_flags_text (item->flags);
+      for (BekalItemFlag f = BEKAL_ITEM_FLAG_TOO_HARD; f <= BEKAL_ITEM_FLAG_LOW_DISCRIMINATION;
+           f <<= 1)
+        if (item->flags & f)
+          g_ptr_array_add (hints, (gpointer) bekal_item_flag_hint (f));
+
+      /* measured on a scratch surface first, so that a question never breaks over pages */
+      {
+        cairo_surface_t *scratch = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA,
+                                                                   NULL);
+        cairo_t *cr = cairo_create (scratch);
+
+        _bekal_paper_text (cr, cells[0], 0, 0, 8.5, FALSE, widths[0] - 4, 0, &h);
+        row_h = MAX (row_h, h);
+        _bekal_paper_text (cr, cells[6], 0, 0, 8.5, TRUE, widths[6] - 4, 0, &h);
+        row_h = MAX (row_h, h);
+        if (options[0] != '\0')
+          _bekal_paper_text (cr, options, 0, 0, 7.5, FALSE, A4_W - 2 * MARGIN - 12, 0,
+                             &options_h);
+        for (guint k = 0; k < hints->len; k++)
+          {
+            _bekal_paper_text (cr, g_ptr_array_index (hints, k), 0, 0, 8, FALSE,
+                               A4_W - 2 * MARGIN - 24, 0, &h);
+            hints_h += h + 2;
+          }
+        cairo_destroy (cr);
+        cairo_surface_destroy (scratch);
+      }
+      if (page->y + row_h + options_h + hints_h + 10 > A4_H - MARGIN)
+        {
+          new_page (page);
+          items_header (page);
+        }
+
+      cairo_set_source_rgb (page->cr, 0, 0, 0);
+      for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
+        {
+          gboolean wraps = c == 0 || c == 6;
+
+          _bekal_paper_text (page->cr, cells[c], wraps ? x : x + widths[c] - 4, page->y + 2,
+                             8.5, c == 6, wraps ? widths[c] - 4 : 0, wraps ? 0 : 1, NULL);
+          x += widths[c];
+        }
+      page->y += row_h + 3;
+      if (options[0] != '\0')
+        {
+          cairo_set_source_rgb (page->cr, 0.3, 0.3, 0.3);
+          _bekal_paper_text (page->cr, options, MARGIN + 12, page->y, 7.5, FALSE,
+                             A4_W - 2 * MARGIN - 12, 0, &h);
+          page->y += h + 1;
+        }
+      for (guint k = 0; k < hints->len; k++)
+        {
+          /* a bar in the margin marks a hint without relying on colour */
+          cairo_set_source_rgb (page->cr, 0.55, 0.3, 0.0);
+          _bekal_paper_text (page->cr, g_ptr_array_index (hints, k), MARGIN + 24, page->y + 1,
+                             8, FALSE, A4_W - 2 * MARGIN - 24, 0, &h);
+          cairo_rectangle (page->cr, MARGIN + 14, page->y + 2, 3, h - 1);
+          cairo_fill (page->cr);
+          page->y += h + 2;
+        }
+      page->y += 2;
+      rule (page, page->y);
+      page->y += 2;
+      for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
+        g_free (cells[c]);
+    }
+  page->y += 18;
+}
+
+/* @subtitle: (nullable): the date and the data, under the title of a PDF of its own */
+static void
+items_section (Page       *page,
+               GPtrArray  *tests,
+               const char *subtitle)
+{
+  heading (page, _("Item analysis"), subtitle != NULL ? 22 : 18);
+  if (subtitle != NULL)
+    heading (page, subtitle, 11);
+  paragraph (page, _("How each question of the tests behaves, as Moodle's quiz statistics define "
+                   "it. Facility: the share of the marks the learners got (0 to 1). SD: its "
+                   "standard deviation. Discrimination: the correlation of the question with the "
+                   "rest of the test. Efficiency: the discrimination as a share of the highest "
+                   "this question could reach. A question is flagged when its facility is under "
+                   "0.2 or over 0.9, or its discrimination under 0.2."), 9);
+  page->y += 6;
+  if (tests == NULL || tests->len == 0)
+    heading (page, _("No counted tests yet."), 12);
+  for (guint t = 0; tests != NULL && t < tests->len; t++)
+    items_of_test (page, g_ptr_array_index (tests, t));
+}
+
+static void
+finish_pdf (cairo_surface_t *surface,
+            cairo_t         *cr)
+{
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+}
+
+void
+bekal_paper_item_analysis_section (cairo_t *cr,
+                                   double   width,
+                                   double   height,
+                                   gpointer tests)
+{
+  Page *report_page = cairo_get_user_data (cr, &page_key);
+  Page own = { cr, MARGIN, 1 };
+  Page *page = report_page != NULL ? report_page : &own;
+
+  items_section (page, tests, NULL);
+}
+
+gboolean
+bekal_paper_write_item_analysis (GPtrArray   *tests,
+                                 const char  *source_label,
+                                 const char  *path,
+                                 GError     **error)
+{
+  g_autofree char *date = NULL;
+  g_autofree char *subtitle = NULL;
+  cairo_surface_t *surface;
+  Page page = { NULL, MARGIN, 1 };
+  gboolean ok;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  surface = cairo_pdf_surface_create (path, A4_W, A4_H);
+  if (!check_surface (surface, path, error))
+    {
+      cairo_surface_destroy (surface);
+      return FALSE;
+    }
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Item analysis"));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Bekal");
+  page.cr = cairo_create (surface);
+
+  date = format_date (g_get_real_time () / G_USEC_PER_SEC,
+                      g_str_has_prefix (_("Gap report"), "Laporan"));
+  subtitle = g_strdup_printf (_("%s · Data: %s"), date, source_label);
+  items_section (&page, tests, subtitle);
+  page_footer (&page);
+  finish_pdf (surface, page.cr);
+  ok = check_surface (surface, path, error);
+  cairo_surface_destroy (surface);
+  if (!ok)
+    g_unlink (path);
+  return ok;
+}
+
 gboolean
 bekal_paper_write_gap_report (BekalStore            *store,
                               const char            *source_label,
@@ -286,7 +576,10 @@ bekal_paper_write_gap_report (BekalStore            *store,
   if (extra_section != NULL)
     {
       new_page (&page);
+      /* the section continues the page numbers */
+      cairo_set_user_data (page.cr, &page_key, &page, NULL);
       extra_section (page.cr, A4_W, A4_H, user_data);
+      cairo_set_user_data (page.cr, &page_key, NULL, NULL);
     }
   page_footer (&page);
   cairo_destroy (page.cr);

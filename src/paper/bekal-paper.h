@@ -20,6 +20,10 @@ G_BEGIN_DECLS
  * BekalChartStyle:
  * @dark: light text on a dark background
  * @font_scale: 1.0 for a screen, larger for paper read from afar
+ * @use_colors: draw the text and background in @foreground and @background (a widget's style)
+ *   instead of the built-in light or dark ones
+ * @foreground: red, green, blue of the text, 0..1
+ * @background: red, green, blue of the background, 0..1
  *
  * How a chart is drawn. Series differ by fill pattern and marker shape as well as colour.
  */
@@ -27,6 +31,9 @@ typedef struct
 {
   gboolean dark;
   double   font_scale;
+  gboolean use_colors;
+  double   foreground[3];
+  double   background[3];
 } BekalChartStyle;
 
 /**
@@ -142,6 +149,39 @@ gboolean bekal_paper_write_gap_report   (BekalStore            *store,
                                          BekalPaperSectionFunc  extra_section,
                                          gpointer               user_data,
                                          GError               **error);
+
+/**
+ * bekal_paper_item_analysis_section:
+ * @cr: the PDF's cairo context, on a new page
+ * @width: page width in points
+ * @height: page height in points
+ * @tests: (element-type BekalTestStats): the result of bekal_item_analysis_run()
+ *
+ * The item analysis as a section of a report (a #BekalPaperSectionFunc): per test its
+ * figures (counted attempts, mean, SD, Cronbach's alpha or KR-20, standard error of
+ * measurement), then per question its facility, SD, discrimination, efficiency, flags, how
+ * often each option was chosen, and the hint of each flag. Pages follow on.
+ */
+void     bekal_paper_item_analysis_section (cairo_t   *cr,
+                                            double     width,
+                                            double     height,
+                                            gpointer   tests);
+
+/**
+ * bekal_paper_write_item_analysis:
+ * @tests: (element-type BekalTestStats): the result of bekal_item_analysis_run()
+ * @source_label: the data folder or sentra named under the title
+ * @path: the PDF file to write
+ * @error: return location for an error
+ *
+ * The item analysis alone as an A4 PDF (see bekal_paper_item_analysis_section()).
+ *
+ * Returns: %TRUE when the file was written
+ */
+gboolean bekal_paper_write_item_analysis   (GPtrArray  *tests,
+                                            const char *source_label,
+                                            const char *path,
+                                            GError    **error);
 
 /**
  * bekal_paper_write_certificate:

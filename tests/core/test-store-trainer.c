@@ -375,6 +375,73 @@ test_async (Fixture       *fixture,
   g_object_unref (store);
 }
 
+/* Waits for @slot while @other holds the write lock, which it lets go once the store says a
+ * write waits for it; returns whether it did */
+static gboolean
+wait_behind_lock (BekalStore    *store,
+                  sqlite3       *other,
+                  GAsyncResult **slot)
+{
+  gboolean waited = FALSE;
+
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  while (*slot == NULL)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      if (!waited && bekal_store_get_waiting_for_lock (store))
+        {
+          waited = TRUE;
+          g_assert_cmpint (sqlite3_exec (other, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+        }
+      g_usleep (2000);
+    }
+  if (!waited)
+    g_assert_cmpint (sqlite3_exec (other, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  return waited;
+}
+
+/* Another program holds the database while a passphrase is checked and a PIN set: the
+ * results wait for it, written when it lets go, instead of failing as busy */
+static void
+test_async_busy (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  BekalStore *store = open_store (fixture);
+  g_autofree char *path = g_build_filename (fixture->data_dir, BEKAL_STORE_FILE_NAME, NULL);
+  GAsyncResult *result = NULL;
+  sqlite3 *other = NULL;
+  gint64 ani;
+
+  ani = bekal_store_create_profile (store, "Ani", "", "", 0, FALSE, &error);
+  g_assert_true (bekal_store_set_trainer_passphrase (store, PASSPHRASE, &error));
+  g_assert_no_error (error);
+  bekal_store_set_lock_wait (store, 15);
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+
+  bekal_store_verify_trainer_passphrase_async (store, "bukan-kuncinya", NULL, on_async_done,
+                                               &result);
+  g_assert_true (wait_behind_lock (store, other, &result));
+  g_assert_false (bekal_store_verify_trainer_passphrase_finish (store, result, &error));
+  /* wrong, and counted once the lock was free: not "busy" */
+  g_assert_error (error, BEKAL_STORE_ERROR, BEKAL_STORE_ERROR_WRONG_SECRET);
+  g_clear_error (&error);
+  g_clear_object (&result);
+  g_assert_cmpint (query_int (store, "SELECT failed_tries FROM trainer_lock"), ==, 1);
+
+  bekal_store_set_profile_pin_async (store, ani, "4321", NULL, on_async_done, &result);
+  g_assert_true (wait_behind_lock (store, other, &result));
+  g_assert_true (bekal_store_set_profile_pin_finish (store, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_true (bekal_store_verify_profile_pin (store, ani, "4321", &error));
+  g_assert_no_error (error);
+
+  sqlite3_close (other);
+  g_object_unref (store);
+}
+
 static gint64
 add_attempt (BekalStore *store,
              gint64      profile_id,
@@ -684,6 +751,7 @@ main (int   argc,
   add_test ("/store-trainer/throttle-persists", test_throttle_persists);
   add_test ("/store-trainer/pin-rules", test_pin_rules);
   add_test ("/store-trainer/async", test_async);
+  add_test ("/store-trainer/async-busy", test_async_busy);
   add_test ("/store-trainer/merge", test_merge);
   add_test ("/store-trainer/delete", test_delete);
   add_test ("/store-trainer/permissions", test_permissions);

@@ -162,6 +162,42 @@ assert_consistent (BekalStore *store)
   g_assert_cmpstr (csv, ==, csv_ref);
 }
 
+/* After an import: the item analysis's running counts agree with the answers too, and the
+ * schema is Bekal's */
+static void
+assert_counts_consistent (BekalStore *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  assert_consistent (store);
+  {
+    g_autoptr(GPtrArray) items = bekal_item_analysis_run (store, NULL, &error);
+    g_autoptr(GPtrArray) items_ref = NULL;
+    g_autofree char *items_csv = NULL;
+    g_autofree char *items_csv_ref = NULL;
+
+    g_assert_no_error (error);
+    items_ref = bekal_item_analysis_run_from_answers (store, NULL, &error);
+    g_assert_no_error (error);
+    items_csv = bekal_item_analysis_to_csv (items);
+    items_csv_ref = bekal_item_analysis_to_csv (items_ref);
+    g_assert_cmpstr (items_csv, ==, items_csv_ref);
+  }
+
+  /* the import sets the row triggers of the running sums aside for a while: they are back,
+   * as Bekal made them */
+  {
+    g_autoptr(GPtrArray) findings = bekal_store_check_schema (bekal_store_get_data_dir (store),
+                                                              &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (findings->len, ==, 0);
+    g_assert_cmpint (query_int (store, "SELECT count (*) FROM sqlite_master WHERE type ="
+                                " 'trigger' AND name IN ('report_contribution_added',"
+                                " 'report_items_added', 'report_item_added')"), ==, 3);
+  }
+}
+
 static char *
 read_file (const char *path)
 {
@@ -238,7 +274,7 @@ test_export_import (Fixture       *fixture,
   g_assert_cmpuint (summary.n_answers, ==, 20);
   g_assert_cmpuint (summary.n_lessons, ==, 1);
   g_assert_cmpuint (summary.n_already_present, ==, 0);
-  assert_consistent (store2);
+  assert_counts_consistent (store2);
   g_assert_cmpint (query_int (store2, "SELECT count (*) FROM profiles WHERE name ="
                                       " 'Siti \"Nur\"' || char (10) || 'Aminah'"
                                       " AND unit = 'Sentra Mulya' AND years_as_peksos = 3"),
@@ -272,7 +308,49 @@ test_export_import (Fixture       *fixture,
   g_assert_cmpuint (summary.n_already_present, ==, 33);
   g_assert_true (bekal_xapi_import (fixture->store, file2, &summary, &error));
   g_assert_cmpuint (summary.n_already_present, ==, 33);
-  assert_consistent (fixture->store);
+  assert_counts_consistent (fixture->store);
+
+  /* a later post-test of Budi's on the second laptop: imported into the first, it becomes
+   * his counted post-test there, and the sums lose the one counted before */
+  {
+    gint64 budi = query_int (store2, "SELECT id FROM profiles WHERE name = 'Budi'");
+    const char *order[] = { "q1", "q2", "q3", NULL };
+    g_autofree char *file3 = g_build_filename (dir2, "later.jsonl", NULL);
+    gint64 before = query_int (fixture->store,
+                               "SELECT attempt_id FROM report_contributions c"
+                               " JOIN profiles p ON p.id = c.profile_id"
+                               " WHERE p.name = 'Budi' AND c.role = 'posttest'"
+                               " AND c.topic_id = ''");
+    gint64 id;
+
+    id = bekal_store_start_attempt (store2, budi, "m", "1.0", "abc", "post",
+                                    BEKAL_QUIZ_POSTTEST, 777, order, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < 3; i++)
+      {
+        bekal_store_record_answer (store2, id, order[i], "t", i < 2 ? "a" : "d", i < 2 ? 1 : 0,
+                                   &error);
+        g_assert_no_error (error);
+      }
+    bekal_store_finish_attempt (store2, id, 2 / 3.0, BEKAL_QUIZ_VERDICT_PASSED, &error);
+    g_assert_no_error (error);
+    /* later than the first laptop's post-test, whatever the clock did */
+    g_assert_cmpint (sqlite3_exec (bekal_store_get_connection_for_testing (store2),
+                                   "UPDATE quiz_attempts SET finished_at = finished_at + 100"
+                                   " WHERE seed = 777", NULL, NULL, NULL), ==, SQLITE_OK);
+    g_assert_true (bekal_xapi_export (store2, file3, BEKAL_XAPI_FLAGS_NONE, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (bekal_xapi_import (fixture->store, file3, &summary, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (summary.n_attempts, ==, 1);
+    g_assert_cmpuint (summary.n_answers, ==, 3);
+    g_assert_cmpint (query_int (fixture->store,
+                                "SELECT attempt_id FROM report_contributions c"
+                                " JOIN profiles p ON p.id = c.profile_id"
+                                " WHERE p.name = 'Budi' AND c.role = 'posttest'"
+                                " AND c.topic_id = ''"), !=, before);
+    assert_counts_consistent (fixture->store);
+  }
 
   /* an unnamed learner is a placeholder "Peserta" and the start of the UUID */
   g_clear_object (&store2);
@@ -1056,6 +1134,71 @@ test_name_uuid (void)
   g_assert_cmpstr (out, ==, "8a7d82d3-26bc-5bc9-9cea-7cb875f3bdd9");
 }
 
+/* A file of several thousand statements: imported whole, and of two bad lines far apart the
+ * first is named */
+static void
+test_many_statements (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir2 = test_make_tmp_dir ();
+  g_autofree char *bad = g_build_filename (dir2, "rusak.jsonl", NULL);
+  g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *header = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  BekalXapiImportSummary summary = { 0 };
+  BekalStore *store2;
+  guint n_lines;
+
+  /* 600 more learners with a pre-test each: 6 statements a learner */
+  for (guint i = 0; i < 600; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Peserta %u", i);
+      const double scores[] = { i % 2, (i / 2) % 2, 1 };
+      gint64 p = bekal_store_create_profile (fixture->store, name, "", "", 0, i % 3 == 0,
+                                             &error);
+
+      g_assert_no_error (error);
+      add_attempt (fixture->store, p, "pre", BEKAL_QUIZ_PRETEST, BEKAL_QUIZ_VERDICT_NONE, scores,
+                   3);
+    }
+  g_assert_true (bekal_xapi_export (fixture->store, fixture->file, BEKAL_XAPI_FLAGS_WITH_NAMES,
+                                    NULL, &error));
+  g_assert_no_error (error);
+
+  store2 = bekal_store_open (dir2, &error);
+  g_assert_no_error (error);
+  g_assert_true (bekal_xapi_import (store2, fixture->file, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.n_statements, ==, 33 + 600 * 6);
+  g_assert_cmpuint (summary.n_profiles, ==, 602);
+  g_assert_cmpuint (summary.n_answers, ==, 20 + 600 * 4);
+  assert_counts_consistent (store2);
+
+  text = read_file (fixture->file);
+  lines = g_strsplit (text, "\n", -1);
+  n_lines = g_strv_length (lines) - 1;
+  g_assert_cmpuint (n_lines, >, 3000);
+  for (guint i = 1; i + 1 < n_lines; i++)
+    g_ptr_array_add (statements, g_strdup (lines[i]));
+  header = g_strdup (lines[0]);
+
+  /* a bad line far into the file */
+  g_free (statements->pdata[2999]);
+  statements->pdata[2999] = g_strdup ("{\"id\": 1");
+  write_with_checksum (bad, header, statements);
+  assert_refused (store2, bad, BEKAL_XAPI_ERROR_INVALID, "Line 3001 ");
+  /* and one near its start: that one is named */
+  g_free (statements->pdata[9]);
+  statements->pdata[9] = g_strdup ("[]");
+  write_with_checksum (bad, header, statements);
+  assert_refused (store2, bad, BEKAL_XAPI_ERROR_INVALID, "Line 11 ");
+
+  g_object_unref (store2);
+  test_remove_tree (dir2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1069,6 +1212,7 @@ main (int    argc,
   ADD_TEST ("/xapi/export-import", test_export_import);
   ADD_TEST ("/xapi/bad-files", test_bad_files);
   ADD_TEST ("/xapi/privacy", test_privacy);
+  ADD_TEST ("/xapi/many-statements", test_many_statements);
   ADD_TEST ("/xapi/npm/xapi-validation", test_xapi_validation);
   ADD_TEST ("/xapi/push-own-server", test_push_own_server);
   ADD_TEST ("/xapi/npm/push-learning-locker", test_push_learning_locker);

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include <bekal/bekal-item-analysis.h>
 #include <bekal/bekal-report.h>
 #include <bekal/bekal-store.h>
 
@@ -221,6 +222,82 @@ test_certificate (Fixture       *fixture,
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
 }
 
+/* The item analysis alone, and appended to the gap report: the figures of the test and of
+ * each question, the flags and their hints */
+static void
+test_items_pdf (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (fixture->dir, "items.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *alpha = NULL;
+  g_autoptr(GPtrArray) tests = NULL;
+  BekalTestStats *post = NULL;
+  BekalItemStats *q1 = NULL;
+
+  if (!have_poppler ())
+    return;
+
+  tests = bekal_item_analysis_run (fixture->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tests->len, ==, 2);
+  for (guint i = 0; i < tests->len; i++)
+    {
+      BekalTestStats *test = g_ptr_array_index (tests, i);
+
+      if (g_str_equal (test->quiz_id, "post"))
+        post = test;
+    }
+  g_assert_nonnull (post);
+  for (guint i = 0; i < post->items->len; i++)
+    {
+      BekalItemStats *item = g_ptr_array_index (post->items, i);
+
+      if (g_str_equal (item->question_id, "q1"))
+        q1 = item;
+    }
+  /* everyone got q1 of the post-test right: too easy */
+  g_assert_nonnull (q1);
+  g_assert_cmpfloat (q1->facility, ==, 1.0);
+  g_assert_true (q1->flags & BEKAL_ITEM_FLAG_TOO_EASY);
+
+  g_assert_true (bekal_paper_write_item_analysis (tests, "/data/sentra-inten", pdf, &error));
+  g_assert_no_error (error);
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "Item analysis"));
+  g_assert_nonnull (strstr (text, "/data/sentra-inten"));
+  g_assert_nonnull (strstr (text, "Module perlindungan-anak · test post"));
+  g_assert_nonnull (strstr (text, "Module perlindungan-anak · test pre"));
+  g_assert_nonnull (strstr (text, "Discrimination"));
+  g_assert_nonnull (strstr (text, "Efficiency"));
+  /* the post-test's reliability, as computed */
+  alpha = g_strdup_printf ("KR-20 for right/wrong questions) %.2f", post->alpha);
+  g_assert_nonnull (strstr (text, alpha));
+  g_assert_nonnull (strstr (text, "too easy"));
+  /* the hint of the flag, under the question (its first words: pdftotext breaks its lines) */
+  g_assert_nonnull (strstr (text, "Almost every learner answers this question"));
+  /* q1 of the post-test: 13 attempts, facility 1.00 */
+  g_assert_true (g_regex_match_simple ("q1 +13 +1\\.00 +0\\.00", text, 0, 0));
+  render (pdf, "paper-items");
+  g_clear_pointer (&text, g_free);
+
+  /* appended to the gap report, its pages numbered on */
+  g_assert_true (bekal_paper_write_gap_report (fixture->store, "/data/sentra-inten", pdf,
+                                               bekal_paper_item_analysis_section, tests,
+                                               &error));
+  g_assert_no_error (error);
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "Gap report"));
+  g_assert_nonnull (strstr (text, "Item analysis"));
+  /* two pages of the gap report, then the item analysis on page 3, numbered on */
+  g_assert_nonnull (strstr (text, "Page 2"));
+  g_assert_nonnull (strstr (text, "Page 3"));
+  g_assert_true (strstr (text, "Item analysis") > strstr (text, "Page 2"));
+  g_assert_null (strstr (strstr (text, "Page 2"), "Page 1"));
+  render (pdf, "paper-gap-items");
+}
+
 /* bekal-author report gap --pdf and certificate, on the same store */
 static void
 test_cli (Fixture       *fixture,
@@ -254,6 +331,8 @@ test_cli (Fixture       *fixture,
     g_assert_true (g_spawn_check_wait_status (status, NULL));
     text = pdf_text (pdf);
     g_assert_nonnull (strstr (text, "perlindungan-anak"));
+    /* the item analysis follows the gap report */
+    g_assert_nonnull (strstr (text, "Item analysis"));
     g_clear_pointer (&text, g_free);
   }
   {
@@ -267,6 +346,22 @@ test_cli (Fixture       *fixture,
     text = pdf_text (pdf);
     g_assert_nonnull (strstr (text, "Siti Rahmawati"));
     g_assert_nonnull (strstr (text, "Perlindungan Anak"));
+  }
+  g_assert_cmpint (g_unlink (pdf), ==, 0);
+  {
+    const char *argv[] = { author, "report", "items", "--data-dir", fixture->dir, "--pdf", pdf,
+                           NULL };
+
+    g_clear_pointer (&text, g_free);
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
+                  NULL, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    text = pdf_text (pdf);
+    g_assert_nonnull (strstr (text, "Item analysis"));
+    g_assert_nonnull (strstr (text, "Module perlindungan-anak · test post"));
+    g_assert_nonnull (strstr (text, "low discrimination"));
+    render (pdf, "paper-cli-items");
   }
   g_assert_cmpint (g_unlink (pdf), ==, 0);
   {
@@ -287,6 +382,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/paper/gap-pdf", Fixture, NULL, fixture_set_up, test_gap_pdf, fixture_tear_down);
+  g_test_add ("/paper/items-pdf", Fixture, NULL, fixture_set_up, test_items_pdf,
+              fixture_tear_down);
   g_test_add ("/paper/certificate", Fixture, NULL, fixture_set_up, test_certificate,
               fixture_tear_down);
   g_test_add ("/paper/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);

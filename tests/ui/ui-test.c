@@ -27,6 +27,7 @@
 #include "bekal-text-private.h"
 
 #include "bekal-application.h"
+#include "bekal-chart-view.h"
 #include "bekal-image.h"
 #include "bekal-lesson-view.h"
 #include "bekal-media-block.h"
@@ -2215,6 +2216,324 @@ item_analysis_and_results (BekalApplication *app,
 }
 
 
+/* @n_learners learners take the pre-test and the post-test of the example module, over three
+ * months; the post-test is better for most, and the last learner fails it */
+static void
+add_pre_post_results (BekalStore  *store,
+                      BekalModule *module,
+                      guint        n_learners)
+{
+  static const char * const names[] = {
+    "Siti Rahmawati", "Budi Santoso", "Dewi Lestari", "Agus Salim", "Rina Marlina",
+    "Yohanes Kristianto Wibisono", "Made Wirawan", "Nur Aini", "Teguh Prasetyo",
+    "Maria Goreti", "Fajar Nugroho", "Intan Permata",
+  };
+  sqlite3 *db = bekal_store_get_connection_for_testing (store);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < n_learners; i++)
+    {
+      gint64 profile = bekal_store_create_profile (store, names[i % G_N_ELEMENTS (names)],
+                                                   "Sentra Uji", "Peksos", 1, i % 2, &error);
+
+      g_assert_no_error (error);
+      for (guint r = 0; r < 2; r++)
+        {
+          BekalQuizRole role = r == 0 ? BEKAL_QUIZ_PRETEST : BEKAL_QUIZ_POSTTEST;
+          BekalQuiz *quiz = bekal_module_find_quiz_by_role (module, role);
+          BekalQuiz *pool = bekal_quiz_get_pool (quiz);
+          guint n = MIN (bekal_quiz_get_n_questions (pool), 6);
+          g_autofree char *sql = NULL;
+          double total = 0;
+          gint64 attempt;
+
+          attempt = bekal_store_start_attempt (store, profile, EXAMPLE_MODULE, "1", "hash",
+                                               bekal_quiz_get_id (quiz), role, i, NULL, &error);
+          g_assert_no_error (error);
+          for (guint q = 0; q < n; q++)
+            {
+              BekalQuestion *question = bekal_quiz_get_question (pool, q);
+              double score = (i * 7 + q * 3 + r * (3 + i % 4)) % 5 < 2 + 2 * r ? 1 : 0;
+
+              /* the last learner fails the post-test */
+              if (r == 1 && i == n_learners - 1)
+                score = q == 0 ? 1 : 0;
+
+              bekal_store_record_answer (store, attempt, bekal_question_get_id (question),
+                                         bekal_question_get_topic_id (question),
+                                         score > 0 ? "a" : "b", score, &error);
+              g_assert_no_error (error);
+              total += score;
+            }
+          bekal_store_finish_attempt (store, attempt, total / n,
+                                      r == 0 ? BEKAL_QUIZ_VERDICT_NONE
+                                      : total / n >= 0.7 ? BEKAL_QUIZ_VERDICT_PASSED
+                                      : BEKAL_QUIZ_VERDICT_FAILED, &error);
+          g_assert_no_error (error);
+          sql = g_strdup_printf ("UPDATE quiz_attempts SET finished_at = strftime ('%%s',"
+                                 " '2026-%02u-%02u') WHERE id = %" G_GINT64_FORMAT,
+                                 1 + i % 3, 5 + 15 * r, attempt);
+          g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+        }
+    }
+}
+
+/* The text of a PDF, through pdftotext */
+static char *
+pdf_text (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+static void
+set_flag (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+static gboolean
+flag_is_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+keep_message (GtkWidget   *page,
+              const char  *text,
+              char       **out)
+{
+  g_free (*out);
+  *out = g_strdup (text);
+}
+
+static gboolean
+string_is_set (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
+/* A learner whose counted post-test passed, or failed */
+static gint64
+learner_with_verdict (BekalStore *store,
+                      int         passed)
+{
+  sqlite3 *db = bekal_store_get_connection_for_testing (store);
+  sqlite3_stmt *stmt = NULL;
+  gint64 id = 0;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT profile_id FROM quiz_attempts"
+                                       " WHERE role = 'posttest' AND passed = ?1"
+                                       " ORDER BY profile_id LIMIT 1", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_bind_int (stmt, 1, passed);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static gint64
+passed_learner (BekalStore *store)
+{
+  return learner_with_verdict (store, 1);
+}
+
+static gint64
+failed_learner (BekalStore *store)
+{
+  return learner_with_verdict (store, 0);
+}
+
+/* The gap report's three charts and their tables, in light and dark; @data: the screenshots'
+ * suffix, "1366x768-id" or "1024x768-en" */
+static void
+report_charts (BekalApplication *app,
+               BekalWindow      *window,
+               gpointer          data)
+{
+  static const char * const views[] = { "chart", "changes", "trend" };
+  const char *suffix = data;
+  BekalStore *store = bekal_application_get_store (app);
+  BekalModule *module = find_example_module (app);
+  BekalGapReportPage *report;
+  GtkStack *view_stack;
+
+  g_assert_nonnull (module);
+  add_pre_post_results (store, module, 12);
+
+  wait_for_page (window, "profiles");
+  unlock_trainer_with (window, store, "win.show-gap-report");
+  wait_for_page (window, "gap-report");
+  report = bekal_window_get_gap_report_page (window);
+  ui_wait_until (gap_report_computed, report, "the gap report to be computed");
+  g_assert_cmpuint (bekal_gap_report_page_get_n_rows (report), >, 0);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=,
+                   g_str_has_prefix (suffix, "1024") ? 1024 : 1366);
+
+  /* every chart has its table one click away: three charts of one module */
+  {
+    g_autoptr(GPtrArray) charts = ui_find_all (GTK_WIDGET (report), BEKAL_TYPE_CHART_VIEW);
+    g_autoptr(GPtrArray) tables = ui_find_all (GTK_WIDGET (report), GTK_TYPE_EXPANDER);
+
+    g_assert_cmpuint (charts->len, ==, 3);
+    g_assert_cmpuint (tables->len, ==, 3);
+  }
+
+  view_stack = GTK_STACK (ui_require_id (GTK_WIDGET (report), "view_stack"));
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                          dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                          : ADW_COLOR_SCHEME_DEFAULT);
+      for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+        {
+          g_autofree char *shot = g_strdup_printf ("38-report-%s%s-%s.png", views[v],
+                                                   dark ? "-dark" : "", suffix);
+
+          gtk_stack_set_visible_child_name (view_stack, views[v]);
+          save_screenshot (window, shot);
+        }
+    }
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  /* a chart's table, opened */
+  {
+    GtkWidget *box = ui_require_id (GTK_WIDGET (report), "changes_box");
+    g_autoptr(GPtrArray) expanders = ui_find_all (box, GTK_TYPE_EXPANDER);
+    g_autofree char *shot = g_strdup_printf ("38-report-changes-table-%s.png", suffix);
+
+    gtk_stack_set_visible_child_name (view_stack, "changes");
+    gtk_expander_set_expanded (g_ptr_array_index (expanders, 0), TRUE);
+    save_screenshot (window, shot);
+  }
+
+  /* the PDF of the report, written in a worker thread, the item analysis appended */
+  {
+    g_autofree char *pdf = g_build_filename (bekal_store_get_data_dir (store), "gap.pdf", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (pdf);
+    g_autofree char *text = NULL;
+    gboolean done = FALSE;
+    gulong handler = g_signal_connect_swapped (report, "exported", G_CALLBACK (set_flag), &done);
+
+    bekal_gap_report_page_export_pdf_to_file (report, file);
+    /* the page stays usable meanwhile; its PDF button waits */
+    g_assert_false (gtk_widget_get_sensitive (ui_require_id (GTK_WIDGET (report),
+                                                             "pdf_button")));
+    ui_wait_until (flag_is_set, &done, "the PDF to be written");
+    g_signal_handler_disconnect (report, handler);
+    g_assert_true (gtk_widget_get_sensitive (ui_require_id (GTK_WIDGET (report), "pdf_button")));
+    text = pdf_text (pdf);
+    g_assert_nonnull (strstr (text, "Siti Rahmawati"));
+    g_assert_nonnull (strstr (text, g_str_has_prefix (suffix, "1024") ? "Item analysis"
+                                                                       : "Analisis butir soal"));
+    {
+      g_autofree char *part = g_strconcat (pdf, ".part", NULL);
+
+      g_assert_false (g_file_test (part, G_FILE_TEST_EXISTS));
+    }
+  }
+
+  /* the item analysis page's PDF (trainer mode is still on) */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-item-analysis",
+                                             NULL));
+  wait_for_page (window, "item-analysis");
+  {
+    BekalItemAnalysisPage *items = bekal_window_get_item_analysis_page (window);
+    g_autofree char *pdf = g_build_filename (bekal_store_get_data_dir (store), "items.pdf", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (pdf);
+    g_autofree char *text = NULL;
+    gboolean done = FALSE;
+
+    ui_wait_until (item_analysis_computed, items, "the item analysis to be computed");
+    g_signal_connect_swapped (items, "exported", G_CALLBACK (set_flag), &done);
+    bekal_item_analysis_page_export_pdf_to_file (items, file);
+    ui_wait_until (flag_is_set, &done, "the item analysis PDF to be written");
+    g_signal_handlers_disconnect_by_data (items, &done);
+    text = pdf_text (pdf);
+    g_assert_nonnull (strstr (text, "contoh-semua-elemen"));
+    g_assert_nonnull (strstr (text, "KR-20"));
+  }
+
+  /* a certificate from the learners page, in the language of the interface */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-learners", NULL));
+  wait_for_page (window, "learners");
+  {
+    BekalLearnersPage *learners = bekal_window_get_learners_page (window);
+    g_autofree char *pdf = g_build_filename (bekal_store_get_data_dir (store), "cert.pdf", NULL);
+    g_autofree char *shot = g_strdup_printf ("39-certificate-dialog-%s.png", suffix);
+    g_autoptr(GFile) file = g_file_new_for_path (pdf);
+    g_autofree char *text = NULL;
+    g_autofree char *message = NULL;
+    GtkWidget *dialog;
+    gint64 passed = passed_learner (store);
+
+    dialog = bekal_learners_page_ask_certificate (learners, passed);
+    g_assert_nonnull (dialog);
+    ui_wait_until (widget_shown, dialog, "the certificate dialog to be shown");
+    ui_save_screenshot (GTK_WINDOW (dialog), screenshot_dir, shot);
+    gtk_window_destroy (GTK_WINDOW (dialog));
+
+    g_signal_connect (learners, "message", G_CALLBACK (keep_message), &message);
+    bekal_learners_page_write_certificate (learners, passed, EXAMPLE_MODULE, file);
+    ui_wait_until (string_is_set, &message, "the certificate to be written");
+    g_assert_nonnull (strstr (message, "cert.pdf"));
+    text = pdf_text (pdf);
+    g_assert_nonnull (strstr (text, g_str_has_prefix (suffix, "1024") ? "CERTIFICATE"
+                                                                       : "SERTIFIKAT"));
+    g_assert_nonnull (strstr (text, "Sentra Uji"));
+    g_clear_pointer (&message, g_free);
+
+    /* a learner who failed: refused, with the reason, and no file */
+    g_assert_cmpint (g_unlink (pdf), ==, 0);
+    bekal_learners_page_write_certificate (learners, failed_learner (store), EXAMPLE_MODULE,
+                                           file);
+    ui_wait_until (string_is_set, &message, "the certificate to be refused");
+    g_signal_handlers_disconnect_by_data (learners, &message);
+    g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+    g_assert_null (strstr (message, "cert.pdf"));
+  }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+}
+
+static void
+test_report_charts (void)
+{
+  g_autofree char *data_dir = new_data_dir ("report-charts");
+
+  run_app (data_dir, NULL, 1366, 768, report_charts, (gpointer) "1366x768-id");
+}
+
+static void
+test_report_charts_english (void)
+{
+  g_autofree char *data_dir = new_data_dir ("report-charts-en");
+  g_autofree char *language = g_strdup (g_getenv ("LANGUAGE"));
+
+  g_setenv ("LANGUAGE", "en", TRUE);
+  run_app (data_dir, NULL, 1024, 768, report_charts, (gpointer) "1024x768-en");
+  if (language != NULL)
+    g_setenv ("LANGUAGE", language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+}
+
+static gboolean
+learners_page_written (gpointer data)
+{
+  return !bekal_learners_page_is_writing (BEKAL_LEARNERS_PAGE (data));
+}
+
 static gboolean
 learners_page_shows (gpointer data)
 {
@@ -2336,6 +2655,9 @@ trainer_and_privacy (BekalApplication *app,
   ui_save_screenshot (GTK_WINDOW (delete_dialog), screenshot_dir,
                       "35-learner-delete-1366x768-id.png");
   respond (ADW_MESSAGE_DIALOG (delete_dialog), "delete");
+  /* written in a worker thread: the window is not held meanwhile */
+  g_assert_true (bekal_learners_page_is_writing (learners));
+  ui_wait_until (learners_page_written, learners, "the deletion to be written");
   g_assert_cmpuint (bekal_learners_page_get_n_rows (learners), ==, n_before - 1);
   g_assert_null (bekal_store_dup_profile (store, first_id, NULL));
 
@@ -2352,6 +2674,7 @@ trainer_and_privacy (BekalApplication *app,
     ui_save_screenshot (GTK_WINDOW (merge_dialog), screenshot_dir,
                         "35b-learner-merge-1366x768-id.png");
     respond (ADW_MESSAGE_DIALOG (merge_dialog), "merge");
+    ui_wait_until (learners_page_written, learners, "the merge to be written");
     g_assert_cmpuint (bekal_learners_page_get_n_rows (learners), ==, n_before - 2);
     g_assert_true (bekal_store_summarize_profile (store, bekal_profile_get_id (keep), &summary,
                                                   &error));
@@ -2801,6 +3124,8 @@ main (int    argc,
   g_test_add_func ("/ui/id/install-package", test_install_package);
   g_test_add_func ("/ui/en/small-screen-dark", test_english);
   g_test_add_func ("/ui/en/item-analysis", test_item_analysis_english);
+  g_test_add_func ("/ui/id/report-charts", test_report_charts);
+  g_test_add_func ("/ui/en/report-charts", test_report_charts_english);
 
   status = g_test_run ();
 

@@ -53,6 +53,46 @@ on_dark_changed (BekalChartView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* The text colour of the widget's style and the background of a card, so that the chart
+ * matches the window in light, dark and high contrast */
+static void
+style_from_widget (GtkWidget       *widget,
+                   BekalChartStyle *style)
+{
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  GtkStyleContext *context = gtk_widget_get_style_context (widget);
+  GdkRGBA color, background;
+
+  gtk_style_context_get_color (context, &color);
+  if (!gtk_style_context_lookup_color (context, "card_bg_color", &background)
+      && !gtk_style_context_lookup_color (context, "window_bg_color", &background))
+    return;
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  /* a translucent card colour is drawn over the window's background */
+  if (background.alpha < 1)
+    {
+      GdkRGBA window;
+
+      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+      if (!gtk_style_context_lookup_color (context, "window_bg_color", &window))
+        window = style->dark ? (GdkRGBA) { 0.14, 0.14, 0.14, 1 } : (GdkRGBA) { 1, 1, 1, 1 };
+      G_GNUC_END_IGNORE_DEPRECATIONS
+      background.red = background.alpha * background.red + (1 - background.alpha) * window.red;
+      background.green = background.alpha * background.green
+                         + (1 - background.alpha) * window.green;
+      background.blue = background.alpha * background.blue + (1 - background.alpha) * window.blue;
+    }
+
+  style->use_colors = TRUE;
+  style->foreground[0] = color.red;
+  style->foreground[1] = color.green;
+  style->foreground[2] = color.blue;
+  style->background[0] = background.red;
+  style->background[1] = background.green;
+  style->background[2] = background.blue;
+}
+
 static void
 bekal_chart_view_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
@@ -66,6 +106,8 @@ bekal_chart_view_snapshot (GtkWidget   *widget,
 
   if (width < 1 || height < 1)
     return;
+
+  style_from_widget (widget, &style);
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   switch (self->kind)
@@ -93,9 +135,25 @@ bekal_chart_view_measure (GtkWidget      *widget,
                           int            *minimum_baseline,
                           int            *natural_baseline)
 {
+  BekalChartView *self = BEKAL_CHART_VIEW (widget);
+
   /* large enough for the labels at the projector's 1024×768 */
   *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 480 : 320;
   *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 800 : 420;
+
+  /* a dumbbell row per learner (14 px text: 24.4 px a row below a 59 px legend), up to 24
+   * rows; beyond that the chart draws bands of learners */
+  if (orientation == GTK_ORIENTATION_VERTICAL && self->kind == BEKAL_CHART_CHANGES
+      && self->data != NULL)
+    *minimum = *natural = CLAMP ((int) (66 + 24.4 * MIN (self->data->len, 24)), 160, 680);
+}
+
+static void
+bekal_chart_view_css_changed (GtkWidget         *widget,
+                              GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (bekal_chart_view_parent_class)->css_changed (widget, change);
+  gtk_widget_queue_draw (widget);
 }
 
 static void
@@ -119,6 +177,7 @@ bekal_chart_view_class_init (BekalChartViewClass *klass)
   object_class->dispose = bekal_chart_view_dispose;
   widget_class->snapshot = bekal_chart_view_snapshot;
   widget_class->measure = bekal_chart_view_measure;
+  widget_class->css_changed = bekal_chart_view_css_changed;
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
@@ -151,5 +210,5 @@ bekal_chart_view_set_data (BekalChartView *self,
   g_free (self->module_id);
   self->module_id = g_strdup (module_id != NULL ? module_id : "");
   update_description (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }

@@ -14,6 +14,7 @@
 
 #include "bekal-chart-view.h"
 #include "bekal-gap-report-page.h"
+#include "bekal-paper-export.h"
 
 /* One row of the table: the report's row and the module that names it */
 #define BEKAL_TYPE_GAP_ROW_ITEM (bekal_gap_row_item_get_type ())
@@ -47,15 +48,27 @@ struct _BekalGapRowItem
   BekalModule *module;  /* NULL when no module of the catalog has this id */
 };
 
+/* What the worker thread computes: the report and, per module, its learners and months */
+typedef struct
+{
+  GPtrArray  *rows;     /* BekalGapRow */
+  GHashTable *changes;  /* module id → GPtrArray of BekalLearnerChange */
+  GHashTable *trends;   /* module id → GPtrArray of BekalMonthTrend */
+} ReportData;
+
 struct _BekalGapReportPage
 {
   GtkWidget           parent_instance;
 
   GPtrArray          *rows;       /* BekalGapRow, all months */
+  GHashTable         *changes;    /* module id → BekalLearnerChange array */
+  GHashTable         *trends;     /* module id → BekalMonthTrend array */
   GPtrArray          *modules;    /* BekalModule, for titles */
   GListStore         *items;      /* BekalGapRowItem */
   GCancellable       *compute_cancellable; /* of the computation under way */
   GCancellable       *export_cancellable;  /* of the export under way */
+  GCancellable       *pdf_cancellable;     /* of the PDF being written */
+  char               *data_dir;
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;
   char              **month_values; /* "" (all time) then each month, as in the drop-down */
@@ -65,10 +78,16 @@ struct _BekalGapReportPage
   AdwToastOverlay    *toast_overlay;
   GtkDropDown        *month_dropdown;
   GtkButton          *export_button;
+  GtkButton          *pdf_button;
   GtkStack           *stack;
   GtkColumnView      *column_view;
   GtkBox             *charts_box;
+  GtkBox             *changes_box;
+  GtkBox             *trend_box;
 };
+
+/* The dumbbell chart's table lists at most this many learners: the CSV and the PDF have all */
+#define MAX_TABLE_LEARNERS 60
 
 static guint signals[N_SIGNALS];
 
@@ -242,6 +261,15 @@ cancel (GCancellable **cancellable)
   g_clear_object (cancellable);
 }
 
+static void
+report_data_free (ReportData *data)
+{
+  g_clear_pointer (&data->rows, g_ptr_array_unref);
+  g_clear_pointer (&data->changes, g_hash_table_unref);
+  g_clear_pointer (&data->trends, g_hash_table_unref);
+  g_free (data);
+}
+
 /* Runs in a worker thread, on a connection of its own: the report may read for a while, or
  * wait for a lock another program holds */
 static void
@@ -253,7 +281,7 @@ compute_in_thread (GTask        *task,
   const char *data_dir = task_data;
   g_autoptr(BekalStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  GPtrArray *rows;
+  ReportData *data;
 
   store = bekal_store_open (data_dir, &error);
   if (store == NULL)
@@ -262,38 +290,251 @@ compute_in_thread (GTask        *task,
       return;
     }
 
-  rows = bekal_report_gap (store, &error);
-  if (rows == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
+  data = g_new0 (ReportData, 1);
+  data->changes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify) g_ptr_array_unref);
+  data->trends = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                        (GDestroyNotify) g_ptr_array_unref);
+  data->rows = bekal_report_gap (store, &error);
+  for (guint i = 0; data->rows != NULL && i < data->rows->len; i++)
+    {
+      BekalGapRow *row = g_ptr_array_index (data->rows, i);
+      GPtrArray *changes, *trend;
+
+      if (g_hash_table_contains (data->changes, row->module_id))
+        continue;
+      if (g_task_return_error_if_cancelled (task))
+        {
+          report_data_free (data);
+          return;
+        }
+      changes = bekal_report_learner_changes (store, row->module_id, &error);
+      trend = changes != NULL ? bekal_report_trend (store, row->module_id, &error) : NULL;
+      if (trend == NULL)
+        {
+          g_clear_pointer (&changes, g_ptr_array_unref);
+          break;
+        }
+      g_hash_table_insert (data->changes, g_strdup (row->module_id), changes);
+      g_hash_table_insert (data->trends, g_strdup (row->module_id), trend);
+    }
+
+  if (error != NULL)
+    {
+      report_data_free (data);
+      g_task_return_error (task, g_steal_pointer (&error));
+    }
   else
-    g_task_return_pointer (task, rows, (GDestroyNotify) g_ptr_array_unref);
+    g_task_return_pointer (task, data, (GDestroyNotify) report_data_free);
 }
 
-/* One grouped-bar chart per module, drawn by libbekal-paper as in the PDF */
 static void
-show_charts (BekalGapReportPage *self)
+clear_box (GtkBox *box)
 {
   GtkWidget *child;
-  const char *last = NULL;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->charts_box))) != NULL)
-    gtk_box_remove (self->charts_box, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+}
+
+static char *
+format_score (double score)
+{
+  return isnan (score) ? g_strdup ("—") : g_strdup_printf ("%.1f", score);
+}
+
+/* A chart's numbers as a table: @cells holds @n_columns strings a row, headers first; the
+ * table is a grid of labels, so that a screen reader reads it cell by cell */
+static GtkWidget *
+table_new (const char *const *headers,
+           guint              n_columns,
+           GPtrArray         *cells,
+           const char        *accessible_label)
+{
+  GtkWidget *grid = gtk_grid_new ();
+  guint n_rows = cells->len / n_columns;
+
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 24);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
+  gtk_widget_set_margin_top (grid, 6);
+  gtk_widget_set_margin_start (grid, 12);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (grid), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible_label, -1);
+  for (guint c = 0; c < n_columns; c++)
+    {
+      GtkWidget *label = gtk_label_new (headers[c]);
+
+      gtk_label_set_xalign (GTK_LABEL (label), c == 0 ? 0 : 1);
+      gtk_widget_add_css_class (label, "heading");
+      gtk_grid_attach (GTK_GRID (grid), label, (int) c, 0, 1, 1);
+    }
+  for (guint r = 0; r < n_rows; r++)
+    for (guint c = 0; c < n_columns; c++)
+      {
+        GtkWidget *label = gtk_label_new (g_ptr_array_index (cells, r * n_columns + c));
+
+        gtk_label_set_xalign (GTK_LABEL (label), c == 0 ? 0 : 1);
+        gtk_label_set_selectable (GTK_LABEL (label), FALSE);
+        if (c == 0)
+          {
+            gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+            gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
+          }
+        else
+          gtk_widget_add_css_class (label, "numeric");
+        gtk_grid_attach (GTK_GRID (grid), label, (int) c, (int) r + 1, 1, 1);
+      }
+
+  return grid;
+}
+
+/* A module's chart with its title, and its table one click away */
+static void
+append_chart (GtkBox     *box,
+              const char *title,
+              GtkWidget  *chart,
+              GtkWidget  *table)
+{
+  GtkWidget *label = gtk_label_new (title);
+  GtkWidget *expander = gtk_expander_new_with_mnemonic (_("Show as _table"));
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "title-4");
+  gtk_box_append (box, label);
+  gtk_widget_add_css_class (chart, "card");
+  gtk_box_append (box, chart);
+  gtk_expander_set_child (GTK_EXPANDER (expander), table);
+  gtk_widget_set_margin_bottom (expander, 12);
+  gtk_box_append (box, expander);
+}
+
+static const char *
+module_title (BekalGapReportPage *self,
+              const char         *module_id)
+{
+  BekalModule *module = find_module (self, module_id);
+
+  return module != NULL ? bekal_module_get_title (module) : module_id;
+}
+
+static GtkWidget *
+gap_table_new (BekalGapReportPage *self,
+               const char         *module_id)
+{
+  const char *headers[] = {
+    _("Topic"), _("Untrained, pre"), _("Untrained, post"), _("Trained, pre"), _("Trained, post"),
+  };
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  BekalModule *module = find_module (self, module_id);
 
   for (guint i = 0; i < self->rows->len; i++)
     {
       BekalGapRow *row = g_ptr_array_index (self->rows, i);
-      GtkWidget *chart, *label;
+      BekalGapRowItem item = { .row = row, .module = module };
+
+      if (!g_str_equal (row->module_id, module_id) || row->month[0] != '\0')
+        continue;
+      g_ptr_array_add (cells, cell_text (&item, COLUMN_TOPIC));
+      g_ptr_array_add (cells, cell_text (&item, COLUMN_UNTRAINED_PRE));
+      g_ptr_array_add (cells, cell_text (&item, COLUMN_UNTRAINED_POST));
+      g_ptr_array_add (cells, cell_text (&item, COLUMN_TRAINED_PRE));
+      g_ptr_array_add (cells, cell_text (&item, COLUMN_TRAINED_POST));
+    }
+
+  return table_new (headers, G_N_ELEMENTS (headers), cells, _("Gap per topic, as a table"));
+}
+
+static GtkWidget *
+changes_table_new (GPtrArray *changes)
+{
+  const char *headers[] = {
+    _("Learner"), _("Trained before"), _("Pre-test"), _("Post-test"), _("Change"),
+  };
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  for (guint i = 0; changes != NULL && i < changes->len && i < MAX_TABLE_LEARNERS; i++)
+    {
+      BekalLearnerChange *change = g_ptr_array_index (changes, i);
+
+      g_ptr_array_add (cells, g_strdup (change->name));
+      g_ptr_array_add (cells, g_strdup (change->trained_before ? _("Yes") : _("No")));
+      g_ptr_array_add (cells, format_score (change->pre));
+      g_ptr_array_add (cells, format_score (change->post));
+      g_ptr_array_add (cells, format_difference (change->post - change->pre));
+    }
+  gtk_box_append (GTK_BOX (box), table_new (headers, G_N_ELEMENTS (headers), cells,
+                                            _("Each learner's change, as a table")));
+  if (changes != NULL && changes->len > MAX_TABLE_LEARNERS)
+    {
+      g_autofree char *more = g_strdup_printf (_("The first %u of %u learners; the PDF export "
+                                                 "lists them all."),
+                                               MAX_TABLE_LEARNERS, changes->len);
+      GtkWidget *label = gtk_label_new (more);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (box), label);
+    }
+
+  return box;
+}
+
+static GtkWidget *
+trend_table_new (GPtrArray *months)
+{
+  const char *headers[] = { _("Month"), _("Pre-test"), _("Post-test") };
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; months != NULL && i < months->len; i++)
+    {
+      BekalMonthTrend *month = g_ptr_array_index (months, i);
+
+      g_ptr_array_add (cells, g_strdup (month->month));
+      g_ptr_array_add (cells, format_mean (month->pre_mean, month->pre_n));
+      g_ptr_array_add (cells, format_mean (month->post_mean, month->post_n));
+    }
+
+  return table_new (headers, G_N_ELEMENTS (headers), cells, _("Trend by month, as a table"));
+}
+
+/* Per module: the grouped bars, the dumbbells and the trend, each drawn by libbekal-paper as
+ * in the PDF, each with its table */
+static void
+show_charts (BekalGapReportPage *self)
+{
+  const char *last = NULL;
+
+  clear_box (self->charts_box);
+  clear_box (self->changes_box);
+  clear_box (self->trend_box);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      BekalGapRow *row = g_ptr_array_index (self->rows, i);
+      GPtrArray *changes, *trend;
+      GtkWidget *chart;
+      const char *title;
 
       if (g_strcmp0 (last, row->module_id) == 0)
         continue;
       last = row->module_id;
-      label = gtk_label_new (row->module_id);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_add_css_class (label, "title-4");
-      gtk_box_append (self->charts_box, label);
+      title = module_title (self, row->module_id);
+
       chart = bekal_chart_view_new (BEKAL_CHART_GAP);
       bekal_chart_view_set_data (BEKAL_CHART_VIEW (chart), self->rows, row->module_id);
-      gtk_box_append (self->charts_box, chart);
+      append_chart (self->charts_box, title, chart, gap_table_new (self, row->module_id));
+
+      changes = self->changes != NULL ? g_hash_table_lookup (self->changes, row->module_id) : NULL;
+      chart = bekal_chart_view_new (BEKAL_CHART_CHANGES);
+      bekal_chart_view_set_data (BEKAL_CHART_VIEW (chart), changes, row->module_id);
+      append_chart (self->changes_box, title, chart, changes_table_new (changes));
+
+      trend = self->trends != NULL ? g_hash_table_lookup (self->trends, row->module_id) : NULL;
+      chart = bekal_chart_view_new (BEKAL_CHART_TREND);
+      bekal_chart_view_set_data (BEKAL_CHART_VIEW (chart), trend, row->module_id);
+      append_chart (self->trend_box, title, chart, trend_table_new (trend));
     }
 }
 
@@ -341,6 +582,8 @@ show_rows (BekalGapReportPage *self,
   show_charts (self);
   gtk_stack_set_visible_child_name (self->stack, self->rows->len > 0 ? "table" : "empty");
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), self->rows->len > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->pdf_button),
+                            self->rows->len > 0 && self->pdf_cancellable == NULL);
 }
 
 /* Callbacks */
@@ -409,6 +652,7 @@ on_computed (GObject      *source_object,
   GTask *task = G_TASK (result);
   g_autoptr(GError) error = NULL;
   BekalGapReportPage *self;
+  ReportData *data;
   GPtrArray *rows;
 
   /* the page went away or was asked again: it must not be touched */
@@ -417,11 +661,20 @@ on_computed (GObject      *source_object,
 
   self = BEKAL_GAP_REPORT_PAGE (user_data);
   g_clear_object (&self->compute_cancellable);
-  rows = g_task_propagate_pointer (task, &error);
-  if (rows == NULL)
+  data = g_task_propagate_pointer (task, &error);
+  g_clear_pointer (&self->changes, g_hash_table_unref);
+  g_clear_pointer (&self->trends, g_hash_table_unref);
+  if (data == NULL)
     {
       show_error_dialog (self, _("The Report Cannot Be Computed"), error->message);
       rows = g_ptr_array_new_with_free_func ((GDestroyNotify) bekal_gap_row_free);
+    }
+  else
+    {
+      rows = g_steal_pointer (&data->rows);
+      self->changes = g_steal_pointer (&data->changes);
+      self->trends = g_steal_pointer (&data->trends);
+      report_data_free (data);
     }
   show_rows (self, rows);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
@@ -505,6 +758,59 @@ on_export_clicked (BekalGapReportPage *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+static void
+on_pdf_written (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = user_data;
+  BekalGapReportPage *self;
+  gboolean written = bekal_paper_export_finish (result, &error);
+
+  /* the page went away: it must not be touched */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = g_object_get_data (G_OBJECT (file), "bekal-gap-report-page");
+  g_clear_object (&self->pdf_cancellable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->pdf_button), TRUE);
+  if (!written)
+    {
+      g_autofree char *message = g_strdup_printf (_("Choose another folder, or free some space, "
+                                                    "and export again.\n\n%s"), error->message);
+
+      show_error_dialog (self, _("The PDF Was Not Saved"), message);
+    }
+  else
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *message = g_strdup_printf (_("Saved as “%s”"), name);
+      AdwToast *toast = adw_toast_new (message);
+
+      adw_toast_set_timeout (toast, 4);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+  g_signal_emit (self, signals[SIGNAL_EXPORTED], 0, file, error);
+}
+
+static void
+on_pdf_chosen (GtkWidget *widget,
+               GFile     *file,
+               gpointer   user_data)
+{
+  if (widget != NULL && file != NULL)
+    bekal_gap_report_page_export_pdf_to_file (BEKAL_GAP_REPORT_PAGE (widget), file);
+}
+
+static void
+on_pdf_clicked (BekalGapReportPage *self)
+{
+  /* TRANSLATORS: the suggested file name of the gap report PDF; keep ".pdf" */
+  bekal_paper_export_choose_file (GTK_WIDGET (self), _("Export the Gap Report as PDF"),
+                                  _("bekal-gap-report.pdf"), on_pdf_chosen, NULL);
+}
+
 /* Overrides */
 
 static void
@@ -543,6 +849,7 @@ bekal_gap_report_page_dispose (GObject *object)
 
   cancel (&self->compute_cancellable);
   cancel (&self->export_cancellable);
+  cancel (&self->pdf_cancellable);
   g_clear_object (&self->filtered);
   g_clear_object (&self->items);
   g_clear_object (&self->month_labels);
@@ -557,6 +864,9 @@ bekal_gap_report_page_finalize (GObject *object)
   BekalGapReportPage *self = BEKAL_GAP_REPORT_PAGE (object);
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->changes, g_hash_table_unref);
+  g_clear_pointer (&self->trends, g_hash_table_unref);
+  g_clear_pointer (&self->data_dir, g_free);
   g_strfreev (self->month_values);
 
   G_OBJECT_CLASS (bekal_gap_report_page_parent_class)->finalize (object);
@@ -586,10 +896,14 @@ bekal_gap_report_page_class_init (BekalGapReportPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BekalGapReportPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BekalGapReportPage, month_dropdown);
   gtk_widget_class_bind_template_child (widget_class, BekalGapReportPage, export_button);
+  gtk_widget_class_bind_template_child (widget_class, BekalGapReportPage, pdf_button);
   gtk_widget_class_bind_template_child (widget_class, BekalGapReportPage, stack);
   gtk_widget_class_bind_template_child (widget_class, BekalGapReportPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, BekalGapReportPage, charts_box);
+  gtk_widget_class_bind_template_child (widget_class, BekalGapReportPage, changes_box);
+  gtk_widget_class_bind_template_child (widget_class, BekalGapReportPage, trend_box);
   gtk_widget_class_bind_template_callback (widget_class, on_export_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_pdf_clicked);
 }
 
 static void
@@ -673,6 +987,9 @@ bekal_gap_report_page_load (BekalGapReportPage *self,
   self->compute_cancellable = g_cancellable_new ();
   gtk_stack_set_visible_child_name (self->stack, "loading");
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->pdf_button), FALSE);
+  g_free (self->data_dir);
+  self->data_dir = g_strdup (bekal_store_get_data_dir (store));
 
   /* no source object: the task must not keep a page that went away alive */
   task = g_task_new (NULL, self->compute_cancellable, on_computed, self);
@@ -732,4 +1049,25 @@ bekal_gap_report_page_get_n_rows (BekalGapReportPage *self)
   g_return_val_if_fail (BEKAL_IS_GAP_REPORT_PAGE (self), 0);
 
   return g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+}
+
+void
+bekal_gap_report_page_export_pdf_to_file (BekalGapReportPage *self,
+                                          GFile              *file)
+{
+  BekalPaperExportRequest request = { BEKAL_PAPER_EXPORT_GAP_REPORT, };
+  GFile *target;
+
+  g_return_if_fail (BEKAL_IS_GAP_REPORT_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (self->data_dir != NULL);
+
+  request.data_dir = self->data_dir;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->pdf_button), FALSE);
+  cancel (&self->pdf_cancellable);
+  self->pdf_cancellable = g_cancellable_new ();
+  /* the callback gets the file and, through it, the page (valid unless cancelled) */
+  target = g_file_dup (file);
+  g_object_set_data (G_OBJECT (target), "bekal-gap-report-page", self);
+  bekal_paper_export_async (&request, target, self->pdf_cancellable, on_pdf_written, target);
 }

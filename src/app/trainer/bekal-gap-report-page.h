@@ -33,6 +33,10 @@ void       bekal_gap_report_page_load           (BekalGapReportPage *self,
  * CSV…" button does once a file is chosen */
 void       bekal_gap_report_page_export_to_file (BekalGapReportPage *self,
                                                  GFile              *file);
+/* Writes the report as a PDF (the charts, the tables, then the item analysis) to @file in a
+ * worker thread; what "Export PDF…" does once a file is chosen; "exported" tells the end */
+void       bekal_gap_report_page_export_pdf_to_file (BekalGapReportPage *self,
+                                                     GFile              *file);
 /* TRUE while the report is computed */
 gboolean   bekal_gap_report_page_is_loading     (BekalGapReportPage *self);
 /* "" for all time, or "YYYY-MM" */

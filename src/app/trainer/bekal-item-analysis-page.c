@@ -20,6 +20,7 @@
 #include <bekal/bekal-text.h>
 
 #include "bekal-item-analysis-page.h"
+#include "bekal-paper-export.h"
 
 struct _BekalItemAnalysisPage
 {
@@ -27,13 +28,25 @@ struct _BekalItemAnalysisPage
 
   GPtrArray    *tests;        /* BekalTestStats */
   GPtrArray    *modules;      /* BekalModule, for titles */
+  char         *data_dir;
   GCancellable *cancellable;  /* of the computation under way */
+  GCancellable *pdf_cancellable; /* of the PDF being written */
   guint         n_items;
   guint         n_flagged;
 
+  AdwToastOverlay *toast_overlay;
   GtkStack     *stack;
   GtkBox       *tests_box;
+  GtkButton    *pdf_button;
 };
+
+enum
+{
+  SIGNAL_EXPORTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 enum
 {
@@ -236,16 +249,17 @@ show_tests (BekalItemAnalysisPage *self,
     gtk_box_append (self->tests_box, make_test (self, g_ptr_array_index (self->tests, i)));
 
   gtk_stack_set_visible_child_name (self->stack, self->tests->len > 0 ? "tests" : "empty");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->pdf_button), self->pdf_cancellable == NULL);
 }
 
 static void
 show_error_dialog (BekalItemAnalysisPage *self,
+                   const char            *heading,
                    const char            *message)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                              _("The Item Analysis Cannot Be Computed"),
-                                              message);
+                                              heading, message);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
@@ -300,11 +314,64 @@ on_computed (GObject      *source_object,
   tests = g_task_propagate_pointer (task, &error);
   if (tests == NULL)
     {
-      show_error_dialog (self, error->message);
+      show_error_dialog (self, _("The Item Analysis Cannot Be Computed"), error->message);
       tests = g_ptr_array_new_with_free_func ((GDestroyNotify) bekal_test_stats_free);
     }
   show_tests (self, tests);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+on_pdf_written (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = user_data;
+  BekalItemAnalysisPage *self;
+  gboolean written = bekal_paper_export_finish (result, &error);
+
+  /* the page went away: it must not be touched */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = g_object_get_data (G_OBJECT (file), "bekal-item-analysis-page");
+  g_clear_object (&self->pdf_cancellable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->pdf_button), TRUE);
+  if (!written)
+    {
+      g_autofree char *message = g_strdup_printf (_("Choose another folder, or free some space, "
+                                                    "and export again.\n\n%s"), error->message);
+
+      show_error_dialog (self, _("The PDF Was Not Saved"), message);
+    }
+  else
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *message = g_strdup_printf (_("Saved as “%s”"), name);
+      AdwToast *toast = adw_toast_new (message);
+
+      adw_toast_set_timeout (toast, 4);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+  g_signal_emit (self, signals[SIGNAL_EXPORTED], 0, file, error);
+}
+
+static void
+on_pdf_chosen (GtkWidget *widget,
+               GFile     *file,
+               gpointer   user_data)
+{
+  if (widget != NULL && file != NULL)
+    bekal_item_analysis_page_export_pdf_to_file (BEKAL_ITEM_ANALYSIS_PAGE (widget), file);
+}
+
+static void
+on_pdf_clicked (BekalItemAnalysisPage *self)
+{
+  /* TRANSLATORS: the suggested file name of the item analysis PDF; keep ".pdf" */
+  bekal_paper_export_choose_file (GTK_WIDGET (self), _("Export the Item Analysis as PDF"),
+                                  _("bekal-item-analysis.pdf"), on_pdf_chosen, NULL);
 }
 
 /* Overrides */
@@ -333,6 +400,7 @@ bekal_item_analysis_page_dispose (GObject *object)
   BekalItemAnalysisPage *self = BEKAL_ITEM_ANALYSIS_PAGE (object);
 
   cancel (&self->cancellable);
+  cancel (&self->pdf_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), BEKAL_TYPE_ITEM_ANALYSIS_PAGE);
   g_clear_pointer (&self->modules, g_ptr_array_unref);
 
@@ -345,6 +413,7 @@ bekal_item_analysis_page_finalize (GObject *object)
   BekalItemAnalysisPage *self = BEKAL_ITEM_ANALYSIS_PAGE (object);
 
   g_clear_pointer (&self->tests, g_ptr_array_unref);
+  g_clear_pointer (&self->data_dir, g_free);
 
   G_OBJECT_CLASS (bekal_item_analysis_page_parent_class)->finalize (object);
 }
@@ -368,6 +437,13 @@ bekal_item_analysis_page_class_init (BekalItemAnalysisPageClass *klass)
     widget_class, "/io/github/bekal_peksos/Bekal/bekal-item-analysis-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BekalItemAnalysisPage, stack);
   gtk_widget_class_bind_template_child (widget_class, BekalItemAnalysisPage, tests_box);
+  gtk_widget_class_bind_template_child (widget_class, BekalItemAnalysisPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, BekalItemAnalysisPage, pdf_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_pdf_clicked);
+
+  signals[SIGNAL_EXPORTED] =
+    g_signal_new ("exported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_FILE, G_TYPE_ERROR);
 }
 
 static void
@@ -401,6 +477,8 @@ bekal_item_analysis_page_load (BekalItemAnalysisPage *self,
   cancel (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   gtk_stack_set_visible_child_name (self->stack, "loading");
+  g_free (self->data_dir);
+  self->data_dir = g_strdup (bekal_store_get_data_dir (store));
 
   /* no source object: the task must not keep a page that went away alive */
   task = g_task_new (NULL, self->cancellable, on_computed, self);
@@ -440,4 +518,27 @@ bekal_item_analysis_page_get_n_flagged (BekalItemAnalysisPage *self)
   g_return_val_if_fail (BEKAL_IS_ITEM_ANALYSIS_PAGE (self), 0);
 
   return self->n_flagged;
+}
+
+void
+bekal_item_analysis_page_export_pdf_to_file (BekalItemAnalysisPage *self,
+                                             GFile                 *file)
+{
+  BekalPaperExportRequest request = { BEKAL_PAPER_EXPORT_ITEM_ANALYSIS, };
+  GFile *target;
+
+  g_return_if_fail (BEKAL_IS_ITEM_ANALYSIS_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (self->data_dir != NULL);
+
+  /* what the page shows, computed already */
+  request.data_dir = self->data_dir;
+  request.tests = self->tests;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->pdf_button), FALSE);
+  cancel (&self->pdf_cancellable);
+  self->pdf_cancellable = g_cancellable_new ();
+  /* the callback gets the file and, through it, the page (valid unless cancelled) */
+  target = g_file_dup (file);
+  g_object_set_data (G_OBJECT (target), "bekal-item-analysis-page", self);
+  bekal_paper_export_async (&request, target, self->pdf_cancellable, on_pdf_written, target);
 }

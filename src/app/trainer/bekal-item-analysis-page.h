@@ -24,6 +24,10 @@ GtkWidget *bekal_item_analysis_page_new          (void);
 void       bekal_item_analysis_page_load         (BekalItemAnalysisPage *self,
                                                   BekalStore            *store,
                                                   GPtrArray             *modules);
+/* Writes the analysis shown as a PDF to @file in a worker thread; what "Export PDF…" does
+ * once a file is chosen; the "exported" signal (GFile *file, GError *error) tells the end */
+void       bekal_item_analysis_page_export_pdf_to_file (BekalItemAnalysisPage *self,
+                                                        GFile                 *file);
 /* TRUE while the analysis is computed */
 gboolean   bekal_item_analysis_page_is_loading   (BekalItemAnalysisPage *self);
 /* The number of tests and of questions shown, and of questions flagged */

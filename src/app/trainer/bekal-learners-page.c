@@ -8,9 +8,12 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <bekal/bekal-model.h>
 #include <bekal/bekal-store-trainer.h>
 
 #include "bekal-learners-page.h"
+#include "bekal-paper-export.h"
+#include "bekal-trainer-write.h"
 
 struct _BekalLearnersPage
 {
@@ -18,6 +21,9 @@ struct _BekalLearnersPage
 
   BekalStore *store;
   GListModel *profiles;  /* BekalProfile, of the last load */
+  GPtrArray  *modules;   /* BekalModule of the catalog, for certificates */
+  GCancellable *cancellable; /* of the certificates and changes being written */
+  guint       n_writing;  /* changes being written */
   guint       n_rows;
 
   GtkWidget  *scrolled;
@@ -30,6 +36,8 @@ typedef struct
   BekalLearnersPage *page;        /* weak */
   gint64             profile_id;
   GArray            *other_ids;   /* merge: the ids in the drop-down */
+  GPtrArray         *modules;     /* certificate: the modules in the drop-down */
+  guint              selected;    /* certificate: the module chosen */
   GtkDropDown       *other;
   GtkCheckButton    *keep_this;
   AdwEntryRow       *name_row;
@@ -56,6 +64,7 @@ ask_free (Ask *ask)
 {
   g_clear_weak_pointer (&ask->page);
   g_clear_pointer (&ask->other_ids, g_array_unref);
+  g_clear_pointer (&ask->modules, g_ptr_array_unref);
   g_free (ask);
 }
 
@@ -140,23 +149,117 @@ removed (BekalLearnersPage *self,
 
 /* Callbacks */
 
+/* A change being written in a worker thread: what to tell when it is done */
+typedef enum
+{
+  CHANGE_DELETE,
+  CHANGE_MERGE,
+  CHANGE_EDIT,
+} ChangeKind;
+
+typedef struct
+{
+  ChangeKind         kind;
+  BekalLearnersPage *page;       /* valid unless the write was cancelled */
+  gint64             profile_id; /* deleted, merged away or edited */
+  gint64             keep_id;    /* merge */
+  char              *name;       /* edit */
+  char              *unit;
+  char              *role;
+  int                years;
+  gboolean           trained_before;
+} Change;
+
+static void
+change_free (Change *change)
+{
+  g_free (change->name);
+  g_free (change->unit);
+  g_free (change->role);
+  g_free (change);
+}
+
+static gboolean
+write_change (BekalStore  *store,
+              gpointer     data,
+              GError     **error)
+{
+  Change *change = data;
+
+  switch (change->kind)
+    {
+    case CHANGE_DELETE:
+      return bekal_store_delete_profile (store, change->profile_id, error);
+    case CHANGE_MERGE:
+      return bekal_store_merge_profiles (store, change->keep_id, change->profile_id, error);
+    case CHANGE_EDIT:
+    default:
+      return bekal_store_update_profile (store, change->profile_id, change->name, change->unit,
+                                         change->role, change->years, change->trained_before,
+                                         error);
+    }
+}
+
+static void
+on_change_written (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  BekalLearnersPage *self;
+  Change *change;
+
+  /* the page went away: it must not be touched */
+  if (!bekal_trainer_write_finish (result, &error)
+      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  change = user_data;
+  self = change->page;
+  self->n_writing--;
+  if (error != NULL)
+    tell (self, error->message);
+  else if (change->kind == CHANGE_DELETE)
+    {
+      tell (self, _("The learner and all their data were deleted."));
+      removed (self, change->profile_id);
+    }
+  else if (change->kind == CHANGE_MERGE)
+    {
+      tell (self, _("The two profiles were merged."));
+      removed (self, change->profile_id);
+    }
+  else
+    bekal_learners_page_load (self, self->store);
+}
+
+/* Writes @change (taken) in a worker thread: the window stays responsive meanwhile */
+static void
+start_change (BekalLearnersPage *self,
+              Change            *change)
+{
+  change->page = self;
+  if (self->cancellable == NULL)
+    self->cancellable = g_cancellable_new ();
+  self->n_writing++;
+  bekal_trainer_write_async (self->store, write_change, change, (GDestroyNotify) change_free,
+                             self->cancellable, on_change_written, change);
+}
+
 static void
 on_delete_response (AdwMessageDialog *dialog,
                     const char       *response,
                     Ask              *ask)
 {
-  g_autoptr(GError) error = NULL;
   BekalLearnersPage *self = ask->page;
 
   if (self != NULL && g_str_equal (response, "delete"))
     {
-      if (!bekal_store_delete_profile (self->store, ask->profile_id, &error))
-        tell (self, error->message);
-      else
-        {
-          tell (self, _("The learner and all their data were deleted."));
-          removed (self, ask->profile_id);
-        }
+      Change *change = g_new0 (Change, 1);
+
+      change->kind = CHANGE_DELETE;
+      change->profile_id = ask->profile_id;
+      start_change (self, change);
     }
 
   ask_free (ask);
@@ -167,8 +270,8 @@ on_merge_response (AdwMessageDialog *dialog,
                    const char       *response,
                    Ask              *ask)
 {
-  g_autoptr(GError) error = NULL;
   BekalLearnersPage *self = ask->page;
+  Change *change;
   guint selected;
   gint64 other_id, keep_id, merge_id;
 
@@ -189,14 +292,11 @@ on_merge_response (AdwMessageDialog *dialog,
   keep_id = gtk_check_button_get_active (ask->keep_this) ? ask->profile_id : other_id;
   merge_id = keep_id == ask->profile_id ? other_id : ask->profile_id;
 
-  if (!bekal_store_merge_profiles (self->store, keep_id, merge_id, &error))
-    tell (self, error->message);
-  else
-    {
-      tell (self, _("The two profiles were merged."));
-      removed (self, merge_id);
-    }
-
+  change = g_new0 (Change, 1);
+  change->kind = CHANGE_MERGE;
+  change->keep_id = keep_id;
+  change->profile_id = merge_id;
+  start_change (self, change);
   ask_free (ask);
 }
 
@@ -205,23 +305,27 @@ on_edit_response (AdwMessageDialog *dialog,
                   const char       *response,
                   Ask              *ask)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(BekalProfile) profile = NULL;
   BekalLearnersPage *self = ask->page;
 
   if (self != NULL && g_str_equal (response, "save"))
     {
       profile = find_profile (self, ask->profile_id);
-      if (profile == NULL
-          || !bekal_store_update_profile (self->store, ask->profile_id,
-                                          gtk_editable_get_text (GTK_EDITABLE (ask->name_row)),
-                                          gtk_editable_get_text (GTK_EDITABLE (ask->unit_row)),
-                                          gtk_editable_get_text (GTK_EDITABLE (ask->role_row)),
-                                          bekal_profile_get_years_as_peksos (profile),
-                                          gtk_switch_get_active (ask->trained_switch), &error))
-        tell (self, error != NULL ? error->message : _("This profile no longer exists."));
+      if (profile == NULL)
+        tell (self, _("This profile no longer exists."));
       else
-        bekal_learners_page_load (self, self->store);
+        {
+          Change *change = g_new0 (Change, 1);
+
+          change->kind = CHANGE_EDIT;
+          change->profile_id = ask->profile_id;
+          change->name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (ask->name_row)));
+          change->unit = g_strdup (gtk_editable_get_text (GTK_EDITABLE (ask->unit_row)));
+          change->role = g_strdup (gtk_editable_get_text (GTK_EDITABLE (ask->role_row)));
+          change->years = bekal_profile_get_years_as_peksos (profile);
+          change->trained_before = gtk_switch_get_active (ask->trained_switch);
+          start_change (self, change);
+        }
     }
 
   ask_free (ask);
@@ -243,6 +347,95 @@ row_profile_id (GtkWidget *button)
   gint64 *id = row != NULL ? g_object_get_data (G_OBJECT (row), "profile-id") : NULL;
 
   return id != NULL ? *id : 0;
+}
+
+/* A certificate being written: the page (valid unless cancelled) and the module's title */
+typedef struct
+{
+  BekalLearnersPage *page;
+  GFile             *file;
+} Certificate;
+
+static void
+on_certificate_written (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  Certificate *certificate = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (certificate->file);
+  gboolean written = bekal_paper_export_finish (result, &error);
+
+  /* the page went away: it must not be touched */
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      if (written)
+        {
+          g_autofree char *message = g_strdup_printf (_("Certificate saved as “%s”"), name);
+
+          tell (certificate->page, message);
+        }
+      else
+        {
+          g_autofree char *message = g_strdup_printf (_("No certificate was made: %s"),
+                                                      error->message);
+
+          tell (certificate->page, message);
+        }
+    }
+
+  g_object_unref (certificate->file);
+  g_free (certificate);
+}
+
+static void
+on_certificate_file_chosen (GtkWidget *widget,
+                            GFile     *file,
+                            gpointer   user_data)
+{
+  Ask *ask = user_data;
+
+  if (widget != NULL && file != NULL && ask->page != NULL && ask->selected < ask->modules->len)
+    {
+      BekalModule *module = g_ptr_array_index (ask->modules, ask->selected);
+
+      bekal_learners_page_write_certificate (ask->page, ask->profile_id,
+                                             bekal_module_get_id (module), file);
+    }
+  ask_free (ask);
+}
+
+static void
+on_certificate_response (AdwMessageDialog *dialog,
+                         const char       *response,
+                         Ask              *ask)
+{
+  g_autoptr(BekalProfile) profile = NULL;
+  g_autofree char *suggested = NULL;
+
+  if (!g_str_equal (response, "save") || ask->page == NULL)
+    {
+      ask_free (ask);
+      return;
+    }
+
+  /* the dialog and its drop-down go away now */
+  ask->selected = gtk_drop_down_get_selected (ask->other);
+  ask->other = NULL;
+  profile = find_profile (ask->page, ask->profile_id);
+  /* TRANSLATORS: the suggested file name of a certificate; %s is the learner's name */
+  suggested = g_strdup_printf (_("certificate-%s.pdf"),
+                               profile != NULL ? bekal_profile_get_name (profile) : "");
+  g_strdelimit (suggested, "/\\:", '-');
+  bekal_paper_export_choose_file (GTK_WIDGET (ask->page), _("Save the Certificate"), suggested,
+                                  on_certificate_file_chosen, ask);
+}
+
+static void
+on_certificate_clicked (GtkButton         *button,
+                        BekalLearnersPage *self)
+{
+  bekal_learners_page_ask_certificate (self, row_profile_id (GTK_WIDGET (button)));
 }
 
 static void
@@ -314,6 +507,10 @@ new_row (BekalLearnersPage *self,
   g_object_set_data_full (G_OBJECT (row), "profile-id", g_memdup2 (&id, sizeof id), g_free);
 
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             new_row_button (self, "application-certificate-symbolic",
+                                             _("Certificate of completion"),
+                                             G_CALLBACK (on_certificate_clicked)));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              new_row_button (self, "document-edit-symbolic", _("Edit"),
                                              G_CALLBACK (on_edit_clicked)));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
@@ -335,8 +532,12 @@ bekal_learners_page_dispose (GObject *object)
   BekalLearnersPage *self = BEKAL_LEARNERS_PAGE (object);
 
   g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
   g_clear_object (&self->profiles);
+  g_clear_pointer (&self->modules, g_ptr_array_unref);
 
   G_OBJECT_CLASS (bekal_learners_page_parent_class)->dispose (object);
 }
@@ -446,6 +647,14 @@ bekal_learners_page_load (BekalLearnersPage *self,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No learners yet"));
       gtk_list_box_append (self->list, row);
     }
+}
+
+gboolean
+bekal_learners_page_is_writing (BekalLearnersPage *self)
+{
+  g_return_val_if_fail (BEKAL_IS_LEARNERS_PAGE (self), FALSE);
+
+  return self->n_writing > 0;
 }
 
 guint
@@ -623,4 +832,101 @@ bekal_learners_page_ask_edit (BekalLearnersPage *self,
   g_signal_connect (dialog, "response", G_CALLBACK (on_edit_response), ask);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
+}
+
+void
+bekal_learners_page_set_modules (BekalLearnersPage *self,
+                                 GPtrArray         *modules)
+{
+  g_return_if_fail (BEKAL_IS_LEARNERS_PAGE (self));
+
+  g_clear_pointer (&self->modules, g_ptr_array_unref);
+  if (modules != NULL)
+    self->modules = g_ptr_array_ref (modules);
+}
+
+GtkWidget *
+bekal_learners_page_ask_certificate (BekalLearnersPage *self,
+                                     gint64             profile_id)
+{
+  g_autoptr(BekalProfile) profile = NULL;
+  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog, *box, *label;
+  Ask *ask;
+
+  g_return_val_if_fail (BEKAL_IS_LEARNERS_PAGE (self), NULL);
+
+  profile = find_profile (self, profile_id);
+  if (profile == NULL)
+    return NULL;
+  if (self->modules == NULL || self->modules->len == 0)
+    {
+      tell (self, _("There is no module on this laptop to make a certificate for."));
+      return NULL;
+    }
+
+  ask = ask_new (self, profile_id);
+  ask->modules = g_ptr_array_ref (self->modules);
+  for (guint i = 0; i < self->modules->len; i++)
+    gtk_string_list_append (titles,
+                            bekal_module_get_title (g_ptr_array_index (self->modules, i)));
+
+  heading = g_strdup_printf (_("Certificate for %s"), bekal_profile_get_name (profile));
+  body = g_strdup_printf (_("A certificate of completion names the learner, their sentra, the "
+                            "module, the date and the score of its post-test. It is made only "
+                            "when %s passed the module's post-test (their latest one counts)."),
+                          bekal_profile_get_name (profile));
+  dialog = new_dialog (self, heading, body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "save", _("_Save PDF…"));
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  label = gtk_label_new_with_mnemonic (_("_Module"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  ask->other = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (titles)), NULL));
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (ask->other));
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (ask->other));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+
+  g_signal_connect (dialog, "response", G_CALLBACK (on_certificate_response), ask);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+void
+bekal_learners_page_write_certificate (BekalLearnersPage *self,
+                                       gint64             profile_id,
+                                       const char        *module_id,
+                                       GFile             *file)
+{
+  BekalPaperExportRequest request = { BEKAL_PAPER_EXPORT_CERTIFICATE, };
+  Certificate *certificate;
+
+  g_return_if_fail (BEKAL_IS_LEARNERS_PAGE (self));
+  g_return_if_fail (self->store != NULL);
+  g_return_if_fail (module_id != NULL);
+  g_return_if_fail (G_IS_FILE (file));
+
+  request.data_dir = bekal_store_get_data_dir (self->store);
+  request.profile_id = profile_id;
+  request.module_id = module_id;
+  for (guint i = 0; self->modules != NULL && i < self->modules->len; i++)
+    if (g_str_equal (bekal_module_get_id (g_ptr_array_index (self->modules, i)), module_id))
+      request.module_title = bekal_module_get_title (g_ptr_array_index (self->modules, i));
+  /* the language of the interface */
+  request.language = bekal_paper_export_ui_language ();
+
+  if (self->cancellable == NULL)
+    self->cancellable = g_cancellable_new ();
+  certificate = g_new0 (Certificate, 1);
+  certificate->page = self;
+  certificate->file = g_object_ref (file);
+  bekal_paper_export_async (&request, file, self->cancellable, on_certificate_written,
+                            certificate);
 }

@@ -84,7 +84,8 @@ static const char drop_staging_sql[] =
   "DROP TABLE IF EXISTS temp.xi_learners; DROP TABLE IF EXISTS temp.xi_attempts;"
   "DROP TABLE IF EXISTS temp.xi_completed; DROP TABLE IF EXISTS temp.xi_verdicts;"
   "DROP TABLE IF EXISTS temp.xi_answers; DROP TABLE IF EXISTS temp.xi_lessons;"
-  "DROP TABLE IF EXISTS temp.xi_map;";
+  "DROP TABLE IF EXISTS temp.xi_map; DROP TABLE IF EXISTS temp.xi_groups;"
+  "DROP TABLE IF EXISTS temp.xi_contributions; DROP TABLE IF EXISTS temp.xi_items;";
 
 G_DEFINE_QUARK (bekal-xapi-error-quark, bekal_xapi_error)
 
@@ -1260,6 +1261,135 @@ query_count (sqlite3    *db,
   return value;
 }
 
+/* The triggers that add one counted attempt's rows to the running sums, one row at a time;
+ * a bulk import adds the same sums set by set while they are set aside (see
+ * count_new_attempts()) */
+static const char * const row_triggers[] = {
+  "report_contribution_added", "report_items_added", "report_item_added",
+};
+
+/* What the trigger report_attempt_changed does for each finished attempt, done for every
+ * learner, module and test the file touches at once: their contributions removed (the
+ * triggers on report_contributions take them out of the sums, as usual), then the counted
+ * attempts' rows added, and what the row triggers would add to the gap sums, the item
+ * contributions and the item and option counts added by groups, with those triggers set
+ * aside meanwhile and put back word for word. All in the caller's transaction: a failure
+ * rolls back the triggers too. */
+static gboolean
+count_new_attempts (sqlite3  *db,
+                    GError  **error)
+{
+  g_autoptr(GPtrArray) saved = g_ptr_array_new_with_free_func (g_free);
+  gboolean ok;
+
+  if (!exec_sql (db,
+                 "CREATE TEMP TABLE xi_groups (profile_id INTEGER, module_id TEXT, role TEXT,"
+                 "  PRIMARY KEY (profile_id, module_id, role)) WITHOUT ROWID;"
+                 "INSERT OR IGNORE INTO xi_groups SELECT m.profile_id, a.module_id, a.role"
+                 " FROM xi_map m JOIN xi_attempts a ON a.akey = m.akey"
+                 " WHERE m.is_new AND a.role IN ('pretest', 'posttest');"
+                 "DELETE FROM report_contributions"
+                 " WHERE (profile_id, module_id, role) IN"
+                 "  (SELECT profile_id, module_id, role FROM xi_groups);"
+                 /* the rows report_attempt_changed adds: the whole attempt, then each topic */
+                 "CREATE TEMP TABLE xi_contributions AS"
+                 " SELECT a.id AS attempt_id, '' AS topic_id, a.profile_id, a.module_id, a.role,"
+                 "  strftime ('%Y-%m', a.finished_at, 'unixepoch') AS month, p.trained_before,"
+                 "  a.score AS score, a.quiz_id"
+                 " FROM counted_attempts a JOIN profiles p ON p.id = a.profile_id"
+                 " WHERE (a.profile_id, a.module_id, a.role) IN"
+                 "  (SELECT profile_id, module_id, role FROM xi_groups)"
+                 "  AND a.score IS NOT NULL;"
+                 "INSERT INTO xi_contributions"
+                 " SELECT a.id, s.topic_id, a.profile_id, a.module_id, a.role,"
+                 "  strftime ('%Y-%m', a.finished_at, 'unixepoch'), p.trained_before,"
+                 "  avg (s.score), a.quiz_id"
+                 " FROM counted_attempts a JOIN profiles p ON p.id = a.profile_id"
+                 " JOIN quiz_answers s ON s.attempt_id = a.id"
+                 " WHERE (a.profile_id, a.module_id, a.role) IN"
+                 "  (SELECT profile_id, module_id, role FROM xi_groups)"
+                 "  AND s.score IS NOT NULL"
+                 " GROUP BY a.id, s.topic_id;"
+                 /* the rows report_items_added adds for each whole-attempt row */
+                 "CREATE TEMP TABLE xi_items AS"
+                 " SELECT a.id AS attempt_id, s.question_id, a.module_id, a.quiz_id,"
+                 "  round (s.score, 6) AS x, round (t.total - s.score, 6) AS rest, s.response"
+                 " FROM xi_contributions c JOIN quiz_attempts a ON a.id = c.attempt_id"
+                 " JOIN quiz_answers s ON s.attempt_id = a.id"
+                 " JOIN (SELECT attempt_id, total (score) AS total FROM quiz_answers"
+                 "       WHERE attempt_id IN (SELECT attempt_id FROM xi_contributions"
+                 "                            WHERE topic_id = '')"
+                 "       GROUP BY attempt_id) t ON t.attempt_id = a.id"
+                 " WHERE c.topic_id = '' AND s.score IS NOT NULL"
+                 " UNION ALL"
+                 " SELECT a.id, '', a.module_id, a.quiz_id, round (t.total, 6), 0, ''"
+                 " FROM xi_contributions c JOIN quiz_attempts a ON a.id = c.attempt_id"
+                 " JOIN (SELECT attempt_id, total (score) AS total, count (score) AS n"
+                 "       FROM quiz_answers"
+                 "       WHERE attempt_id IN (SELECT attempt_id FROM xi_contributions"
+                 "                            WHERE topic_id = '')"
+                 "       GROUP BY attempt_id) t ON t.attempt_id = a.id"
+                 " WHERE c.topic_id = '' AND t.n > 0;",
+                 error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (row_triggers); i++)
+    {
+      g_autofree char *query = g_strdup_printf ("SELECT sql FROM sqlite_master"
+                                                " WHERE type = 'trigger' AND name = '%s'",
+                                                row_triggers[i]);
+      g_autofree char *drop = NULL;
+      sqlite3_stmt *stmt = NULL;
+      char *sql = NULL;
+
+      if (sqlite3_prepare_v2 (db, query, -1, &stmt, NULL) == SQLITE_OK
+          && sqlite3_step (stmt) == SQLITE_ROW)
+        sql = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_finalize (stmt);
+      if (sql == NULL)
+        return set_db_error (db, error);
+      g_ptr_array_add (saved, sql);
+      drop = g_strdup_printf ("DROP TRIGGER %s", row_triggers[i]);
+      if (!exec_sql (db, drop, error))
+        return FALSE;
+    }
+
+  /* "WHERE true": an upsert's SELECT needs a WHERE clause */
+  ok = exec_sql (db,
+                 "INSERT INTO report_contributions (attempt_id, topic_id, profile_id, module_id,"
+                 "  role, month, trained_before, score)"
+                 " SELECT attempt_id, topic_id, profile_id, module_id, role, month,"
+                 "  trained_before, score FROM xi_contributions;"
+                 "INSERT INTO report_gap_sums (module_id, topic_id, month, role, trained_before,"
+                 "  score_sum, n)"
+                 " SELECT module_id, topic_id, month, role, trained_before, total (score),"
+                 "  count (*) FROM xi_contributions WHERE true"
+                 " GROUP BY module_id, topic_id, month, role, trained_before"
+                 " ON CONFLICT DO UPDATE SET score_sum = score_sum + excluded.score_sum,"
+                 "  n = n + excluded.n;"
+                 "INSERT INTO report_item_contributions (attempt_id, question_id, module_id,"
+                 "  quiz_id, x, rest, response)"
+                 " SELECT attempt_id, question_id, module_id, quiz_id, x, rest, response"
+                 " FROM xi_items;"
+                 "INSERT INTO report_item_counts (module_id, quiz_id, question_id, x, rest, n)"
+                 " SELECT module_id, quiz_id, question_id, x, rest, count (*) FROM xi_items"
+                 " WHERE true GROUP BY module_id, quiz_id, question_id, x, rest"
+                 " ON CONFLICT DO UPDATE SET n = n + excluded.n;"
+                 "INSERT INTO report_option_counts (module_id, quiz_id, question_id, response, n)"
+                 " SELECT module_id, quiz_id, question_id, response, count (*) FROM xi_items"
+                 " WHERE question_id <> '' GROUP BY module_id, quiz_id, question_id, response"
+                 " ON CONFLICT DO UPDATE SET n = n + excluded.n;",
+                 error);
+
+  for (guint i = 0; ok && i < saved->len; i++)
+    ok = exec_sql (db, g_ptr_array_index (saved, i), error);
+
+  return ok && exec_sql (db,
+                         "DROP TABLE temp.xi_groups; DROP TABLE temp.xi_contributions;"
+                         " DROP TABLE temp.xi_items;",
+                         error);
+}
+
 /* Moves the staged statements into the store; in the caller's transaction */
 static gboolean
 merge_staged (sqlite3                 *db,
@@ -1356,13 +1486,19 @@ merge_staged (sqlite3                 *db,
       return FALSE;
     }
 
-  /* New attempts: created unfinished with their answers, then finished, so that the store's
-   * triggers count them in the gap report and the item analysis */
+  /* New attempts, finished as they come, then their answers. The store's triggers count an
+   * attempt in the gap report and the item analysis when it is finished by an UPDATE, one
+   * attempt at a time, each time ranking the learner's attempts again; here the counted
+   * attempts of the learners, modules and tests the file touches are worked out once for
+   * all of them below, with the same rule (the view counted_attempts) and the same rows */
   if (!exec_sql (db,
                  "INSERT INTO quiz_attempts (profile_id, module_id, module_version, content_hash,"
-                 " quiz_id, role, seed, question_order, started_at)"
+                 " quiz_id, role, seed, question_order, started_at, finished_at, score, passed)"
                  " SELECT m.profile_id, a.module_id, a.version, a.hash, a.quiz_id, a.role, a.seed,"
-                 " a.qorder, a.started_at FROM xi_attempts a JOIN xi_map m ON m.akey = a.akey"
+                 " a.qorder, a.started_at, c.finished_at, c.score, v.passed"
+                 " FROM xi_attempts a JOIN xi_map m ON m.akey = a.akey"
+                 " JOIN xi_completed c ON c.akey = a.akey"
+                 " LEFT JOIN xi_verdicts v ON v.akey = a.akey"
                  " WHERE m.is_new ORDER BY a.line;"
                  "UPDATE xi_map SET attempt_id = (SELECT q.id FROM quiz_attempts q"
                  "  JOIN xi_attempts a ON a.akey = xi_map.akey"
@@ -1384,14 +1520,7 @@ merge_staged (sqlite3                 *db,
     return FALSE;
   summary->n_answers = (guint64) sqlite3_changes (db);
 
-  if (!exec_sql (db,
-                 "UPDATE quiz_attempts SET finished_at = x.finished_at, score = x.score,"
-                 " passed = x.passed"
-                 " FROM (SELECT m.attempt_id, c.finished_at, c.score, v.passed"
-                 "       FROM xi_map m JOIN xi_completed c ON c.akey = m.akey"
-                 "       LEFT JOIN xi_verdicts v ON v.akey = m.akey WHERE m.is_new) AS x"
-                 " WHERE quiz_attempts.id = x.attempt_id",
-                 error))
+  if (!count_new_attempts (db, error))
     return FALSE;
 
   if (!exec_sql (db,

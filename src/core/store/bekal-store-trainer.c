@@ -402,6 +402,75 @@ verify_in_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
+/* What a hash or a try changes in the store, written back on the caller's thread through
+ * bekal_store_write_async(): in order with the other durable writes, and tried again while
+ * another program holds the database instead of failing or holding the caller */
+typedef struct
+{
+  gint64    profile_id;
+  char     *hash;   /* a new hash, or NULL for a try */
+  gboolean  right;  /* a try: was the secret right */
+} LockChange;
+
+static void
+lock_change_free (LockChange *change)
+{
+  g_free (change->hash);
+  g_free (change);
+}
+
+static gboolean
+write_lock_change (BekalStore  *store,
+                   gpointer     data,
+                   GError     **error)
+{
+  LockChange *change = data;
+
+  if (change->hash != NULL)
+    return write_hash (store, change->profile_id, change->hash, error);
+
+  return record_try (store, change->profile_id, change->right, error);
+}
+
+static void
+on_lock_written (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) outer = user_data;
+  LockChange *change = g_task_get_task_data (outer);
+  GError *error = NULL;
+
+  if (!bekal_store_write_finish (BEKAL_STORE (source), result, &error))
+    g_task_return_error (outer, error);
+  else if (change->hash == NULL && !change->right)
+    {
+      set_wrong_error (change->profile_id, &error);
+      g_task_return_error (outer, error);
+    }
+  else
+    g_task_return_boolean (outer, TRUE);
+}
+
+/* @cancellable: NULL for a try, which is always counted once the comparison started */
+static void
+write_lock_change_async (BekalStore   *self,
+                         GTask        *outer,
+                         LockChange   *change,
+                         GCancellable *cancellable)
+{
+  LockChange *copy = g_new0 (LockChange, 1);
+
+  copy->profile_id = change->profile_id;
+  copy->hash = g_strdup (change->hash);
+  copy->right = change->right;
+  /* the outer task keeps what its callback reports */
+  g_task_set_task_data (outer, change, (GDestroyNotify) lock_change_free);
+  bekal_store_write_async (self, write_lock_change, copy, (GDestroyNotify) lock_change_free,
+                           cancellable, on_lock_written,
+                           g_object_ref (outer));
+}
+
 /* Back on the caller's thread: the store is written there */
 static void
 on_hashed (GObject      *source,
@@ -411,18 +480,21 @@ on_hashed (GObject      *source,
   BekalStore *self = BEKAL_STORE (source);
   SecretJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GTask) outer = g_steal_pointer (&job->outer);
+  LockChange *change;
   GError *error = NULL;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error)
-      || g_task_return_error_if_cancelled (outer)
-      || !write_hash (self, job->profile_id, job->hash, &error))
+      || g_task_return_error_if_cancelled (outer))
     {
       if (error != NULL)
         g_task_return_error (outer, error);
       return;
     }
 
-  g_task_return_boolean (outer, TRUE);
+  change = g_new0 (LockChange, 1);
+  change->profile_id = job->profile_id;
+  change->hash = g_strdup (job->hash);
+  write_lock_change_async (self, outer, change, g_task_get_cancellable (outer));
 }
 
 static void
@@ -433,16 +505,19 @@ on_verified (GObject      *source,
   BekalStore *self = BEKAL_STORE (source);
   SecretJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GTask) outer = g_steal_pointer (&job->outer);
+  LockChange *change;
   GError *error = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error)
-      || !finish_verify (self, job->profile_id, job->right, &error))
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       g_task_return_error (outer, error);
       return;
     }
 
-  g_task_return_boolean (outer, TRUE);
+  change = g_new0 (LockChange, 1);
+  change->profile_id = job->profile_id;
+  change->right = job->right;
+  write_lock_change_async (self, outer, change, NULL);
 }
 
 static void
