@@ -189,6 +189,7 @@
     $('reveal').hidden = true;
     $('status').textContent = message.answered ? t('received') : (message.open ? '' : t('closed'));
     $('send').hidden = true;
+    $('send').disabled = false;
     var kind = message.kind;
     if (kind === 'single' || kind === 'truefalse') {
       $('hint').textContent = t('choose-one');
@@ -221,7 +222,7 @@
       $('hint').textContent = t('match');
       message.options.forEach(function (option) {
         var row = document.createElement('div');
-        row.className = 'row';
+        row.className = 'row match';
         var label = document.createElement('span');
         label.textContent = option.text;
         var select = document.createElement('select');
