@@ -14,7 +14,7 @@ BEKAL_PACKAGES=(
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
   libxml2-dev libsqlite3-dev libjson-glib-dev libarchive-dev
   libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev
-  librsvg2-dev libgdk-pixbuf-2.0-dev libsoup-3.0-dev libsodium-dev
+  librsvg2-dev libgdk-pixbuf-2.0-dev libsoup-3.0-dev libsodium-dev libqrencode-dev
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good
   desktop-file-utils appstream
 )
@@ -25,7 +25,7 @@ BEKAL_PACKAGES=(
 # xapi-validation and xapi-statements into BUILD_DIR/npm with npm ci)
 BEKAL_TEST_PACKAGES=(
   xvfb xauth libxml2-utils gstreamer1.0-tools imagemagick dbus sqlite3 zip unzip nodejs npm
-  poppler-utils
+  poppler-utils chromium
 )
 
 # What the fuzzing run needs: clang with libFuzzer and the sanitizer runtimes
