@@ -63,6 +63,13 @@ typedef struct
   guint idle_timeout_seconds;
 } BekalLiveLimits;
 
+/**
+ * BekalLiveServer:
+ *
+ * The server of one group session: the phone page and the WebSocket that phones join with the
+ * room code and answer on. Lives on the thread-default main context it is started on; its
+ * signals are emitted there.
+ */
 #define BEKAL_TYPE_LIVE_SERVER (bekal_live_server_get_type ())
 
 G_DECLARE_FINAL_TYPE (BekalLiveServer, bekal_live_server, BEKAL, LIVE_SERVER, GObject)
