@@ -517,6 +517,28 @@ const char    *bekal_lesson_get_id               (BekalLesson *self);
 const char    *bekal_lesson_get_title            (BekalLesson *self);
 
 /**
+ * bekal_lesson_get_trainer_note:
+ * @self: a #BekalLesson
+ *
+ * The `<trainer-note>`s written before the lesson's first block: guidance for a trainer who
+ * presents the lesson to a room. Learners never see it.
+ *
+ * Returns: (transfer none) (nullable): the note, paragraphs separated by a blank line, or %NULL
+ */
+const char    *bekal_lesson_get_trainer_note     (BekalLesson *self);
+
+/**
+ * bekal_block_get_trainer_note:
+ * @self: a #BekalBlock
+ *
+ * The `<trainer-note>`s written right after the block, for the trainer who presents it to a
+ * room (the control window shows it). Learners never see it.
+ *
+ * Returns: (transfer none) (nullable): the note, paragraphs separated by a blank line, or %NULL
+ */
+const char    *bekal_block_get_trainer_note      (BekalBlock *self);
+
+/**
  * bekal_lesson_get_content_note:
  * @self: a #BekalLesson
  *

@@ -114,6 +114,8 @@ static const TranslationCase translation_cases[] = {
   { "translation-video-src", "src", "sampel-01-orientasi.webm", 24 },
   { "translation-scale-range", "max", "5", 36 },
   { "translation-form", "form", "t1", 12 },
+  /* a trainer's note the translation lacks (group sessions) */
+  { "translation-trainer-note", "p + trainer-note", "line 21", 1 },
 };
 
 /* Helpers */
@@ -1196,6 +1198,26 @@ test_example_questions (void)
   g_assert_nonnull (find_span (bekal_question_get_prompt (question), BEKAL_SPAN_TERM, "returni"));
 }
 
+/* <trainer-note> goes with the block before it, or the lesson when it comes first; the
+ * learner's blocks are the same as without it */
+static void
+test_trainer_note (void)
+{
+  g_autoptr(BekalModule) module = load_example ("id");
+  BekalLesson *lesson = bekal_module_get_lesson (module, 0);
+
+  g_assert_cmpstr (bekal_lesson_get_id (lesson), ==, "mengenal-5r");
+  g_assert_nonnull (strstr (bekal_lesson_get_trainer_note (lesson), "returni atau deportan"));
+  g_assert_cmpint (bekal_block_get_kind (bekal_lesson_get_block (lesson, 0)), ==,
+                   BEKAL_BLOCK_PARAGRAPH);
+  g_assert_nonnull (strstr (bekal_block_get_trainer_note (bekal_lesson_get_block (lesson, 0)),
+                            "Berhenti sejenak"));
+  g_assert_cmpint (bekal_block_get_kind (bekal_lesson_get_block (lesson, 1)), ==,
+                   BEKAL_BLOCK_HEADING);
+  g_assert_null (bekal_block_get_trainer_note (bekal_lesson_get_block (lesson, 1)));
+  g_assert_null (bekal_lesson_get_trainer_note (bekal_module_get_lesson (module, 1)));
+}
+
 static void
 test_example_translation (void)
 {
@@ -1577,6 +1599,7 @@ main (int    argc,
   g_test_add_func ("/loader/example/media", test_example_media);
   g_test_add_func ("/loader/example/quizzes", test_example_quizzes);
   g_test_add_func ("/loader/example/questions", test_example_questions);
+  g_test_add_func ("/loader/example/trainer-note", test_trainer_note);
   g_test_add_func ("/loader/example/translation", test_example_translation);
   g_test_add_func ("/loader/valid/inline", test_inline_fixture);
   g_test_add_func ("/loader/valid/minimal", test_minimal_fixture);

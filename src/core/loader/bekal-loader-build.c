@@ -795,6 +795,28 @@ build_lesson (LoadState  *state,
       if (node_name_is (child, "title") || node_name_is (child, "content-note"))
         continue;
 
+      /* a trainer's note goes with the block before it, or with the lesson when it comes
+       * first; several in a row are kept as paragraphs of one note */
+      if (node_name_is (child, "trainer-note"))
+        {
+          char **note = lesson->blocks->len > 0
+                        ? &((BekalBlock *) g_ptr_array_index (lesson->blocks,
+                                                              lesson->blocks->len - 1))->trainer_note
+                        : &lesson->trainer_note;
+          g_autofree char *text = read_plain (state, child);
+
+          if (*note == NULL)
+            *note = g_steal_pointer (&text);
+          else
+            {
+              char *joined = g_strconcat (*note, "\n\n", text, NULL);
+
+              g_free (*note);
+              *note = joined;
+            }
+          continue;
+        }
+
       block = build_block (state, child);
       if (block == NULL)
         continue;

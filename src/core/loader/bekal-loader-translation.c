@@ -96,12 +96,15 @@ module_shape (BekalModule *module,
       g_autoptr(GString) kinds = g_string_new (NULL);
 
       add_shape (ids, lesson->line, "<lesson id=\"%s\">", lesson->id);
+      if (lesson->trainer_note != NULL)
+        g_string_append (kinds, "trainer-note, ");
       for (guint j = 0; j < lesson->blocks->len; j++)
         {
           BekalBlock *block = g_ptr_array_index (lesson->blocks, j);
 
-          g_string_append_printf (kinds, "%s%s", j > 0 ? ", " : "",
-                                  bekal_block_kind_to_string (block->kind));
+          g_string_append_printf (kinds, "%s%s%s", j > 0 ? ", " : "",
+                                  bekal_block_kind_to_string (block->kind),
+                                  block->trainer_note != NULL ? " + trainer-note" : "");
           if (block->kind == BEKAL_BLOCK_REFLECTION)
             add_shape (ids, block->line, "<reflection id=\"%s\">", block->id);
           if (block->media)

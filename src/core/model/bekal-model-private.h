@@ -84,6 +84,7 @@ struct _BekalBlock
   char           *figure_alt;
   BekalMedia     *media;
   BekalQuiz      *quiz;
+  char           *trainer_note;  /* the <trainer-note>s after the block, for the trainer only */
   int             line;
 };
 
@@ -96,6 +97,7 @@ struct _BekalLesson
   guint      index;
   guint      declared_minutes;
   GPtrArray *blocks;
+  char      *trainer_note;  /* the <trainer-note>s before the first block */
   int        line;
 };
 

@@ -548,6 +548,7 @@ bekal_block_finalize (GObject *object)
   g_free (self->figure_alt);
   g_clear_object (&self->media);
   g_clear_object (&self->quiz);
+  g_free (self->trainer_note);
 
   G_OBJECT_CLASS (bekal_block_parent_class)->finalize (object);
 }
@@ -681,6 +682,7 @@ bekal_lesson_finalize (GObject *object)
   g_free (self->id);
   g_free (self->title);
   g_free (self->content_note);
+  g_free (self->trainer_note);
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
 
   G_OBJECT_CLASS (bekal_lesson_parent_class)->finalize (object);
@@ -723,6 +725,20 @@ bekal_lesson_get_content_note (BekalLesson *self)
 {
   g_return_val_if_fail (BEKAL_IS_LESSON (self), NULL);
   return self->content_note;
+}
+
+const char *
+bekal_lesson_get_trainer_note (BekalLesson *self)
+{
+  g_return_val_if_fail (BEKAL_IS_LESSON (self), NULL);
+  return self->trainer_note;
+}
+
+const char *
+bekal_block_get_trainer_note (BekalBlock *self)
+{
+  g_return_val_if_fail (BEKAL_IS_BLOCK (self), NULL);
+  return self->trainer_note;
 }
 
 guint
