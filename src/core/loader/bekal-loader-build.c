@@ -799,10 +799,10 @@ build_lesson (LoadState  *state,
        * first; several in a row are kept as paragraphs of one note */
       if (node_name_is (child, "trainer-note"))
         {
-          char **note = lesson->blocks->len > 0
-                        ? &((BekalBlock *) g_ptr_array_index (lesson->blocks,
-                                                              lesson->blocks->len - 1))->trainer_note
-                        : &lesson->trainer_note;
+          BekalBlock *previous = lesson->blocks->len > 0
+                                 ? g_ptr_array_index (lesson->blocks, lesson->blocks->len - 1)
+                                 : NULL;
+          char **note = previous != NULL ? &previous->trainer_note : &lesson->trainer_note;
           g_autofree char *text = read_plain (state, child);
 
           if (*note == NULL)
