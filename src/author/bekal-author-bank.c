@@ -165,8 +165,7 @@ bekal_author_run_import (int    argc,
       N_("The quiz's role: practice (the default) or pretest"), N_("ROLE") },
     { "quiz-id", 0, 0, G_OPTION_ARG_STRING, &quiz_id,
       N_("The id of the quiz (default: bank-quiz)"), N_("ID") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL,
-      N_("moodle|gift FILE") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context =
@@ -307,8 +306,7 @@ bekal_author_run_export (int    argc,
       N_("Export the module.LANG.xml of a folder (default: id)"), N_("LANG") },
     { "media-dir", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &media_dirs,
       N_("Also look for media:NAME files in DIR"), N_("DIR") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL,
-      N_("moodle|gift MODULE") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context =

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdio.h>
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
@@ -261,7 +262,7 @@ run_validate (int    argc,
       N_("Also look for media:NAME files in DIR"), N_("DIR") },
     { "no-media-probe", 0, 0, G_OPTION_ARG_NONE, &no_media_probe,
       N_("Do not open media files to check that they play (faster)"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_("PATH…") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("PATH… — check module files"));
@@ -460,7 +461,7 @@ run_stats (int    argc,
   const GOptionEntry entries[] = {
     { "media-dir", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &media_dirs,
       N_("Also look for media:NAME files in DIR"), N_("DIR") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_("PATH…") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("PATH… — count what modules hold"));
@@ -528,10 +529,11 @@ run_stats (int    argc,
   return status;
 }
 
+/* On standard output when asked for (--help), on standard error after a mistake */
 static void
-print_usage (void)
+print_usage (FILE *stream)
 {
-  g_printerr ("%s",
+  fprintf (stream, "%s",
               _("Usage: bekal-author COMMAND [OPTION…] PATH…\n"
                 "\n"
                 "Commands:\n"
@@ -568,13 +570,20 @@ main (int    argc,
 
   if (argc < 2)
     {
-      print_usage ();
+      print_usage (stderr);
       return EXIT_USAGE;
     }
 
   command = argv[1];
-  /* let each command parse its own options, with the command as argv[0] */
+  /* let each command parse its own options, with the command as argv[0]; its usage line
+   * names the command */
   argv[1] = argv[0];
+  if (command[0] != '-')
+    {
+      g_autofree char *prgname = g_strdup_printf ("bekal-author %s", command);
+
+      g_set_prgname (prgname);
+    }
 
   if (g_str_equal (command, "validate"))
     return run_validate (argc - 1, argv + 1);
@@ -605,11 +614,11 @@ main (int    argc,
   if (g_str_equal (command, "--help") || g_str_equal (command, "-h")
       || g_str_equal (command, "help"))
     {
-      print_usage ();
+      print_usage (stdout);
       return EXIT_VALID;
     }
 
   g_printerr (_("bekal-author: unknown command “%s”\n"), command);
-  print_usage ();
+  print_usage (stderr);
   return EXIT_USAGE;
 }

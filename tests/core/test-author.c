@@ -209,6 +209,29 @@ test_usage_errors (void)
 
     run_author (&run, "--help", NULL);
     g_assert_cmpint (run.status, ==, 0);
+    /* asked for, the help is the output, on stdout */
+    g_assert_nonnull (strstr (run.out, "Commands:"));
+    g_assert_cmpstr (run.err, ==, "");
+  }
+
+  {
+    /* a command's help names the command, and its arguments once */
+    g_auto(Run) run = { 0, };
+
+    run_author (&run, "validate", "--help", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "bekal-author validate [OPTION…] PATH… — "));
+    g_assert_null (strstr (run.out, "PATH… PATH…"));
+    g_assert_nonnull (strstr (run.out, "--no-media-probe"));
+  }
+
+  {
+    g_auto(Run) run = { 0, };
+
+    run_author (&run, "import", "--help", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "bekal-author import [OPTION…] moodle|gift FILE — "));
+    g_assert_null (strstr (run.out, "FILE moodle"));
   }
 }
 
