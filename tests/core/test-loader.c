@@ -44,6 +44,10 @@ typedef struct
 
 static const RuleCase rule_cases[] = {
   { "duplicate-id", BEKAL_SEVERITY_ERROR, "pelajaran-1", "14", 17, "id=" },
+  /* a time with a dot is refused with the form to write (issue 15) */
+  { "time-with-dot", BEKAL_SEVERITY_ERROR, "at=\"1:05\"", "1 min 05 s", 21, "at=" },
+  { "time-with-dot-fraction", BEKAL_SEVERITY_ERROR, "at=\"0.3\" has a dot", "(1:15)", 21,
+    "at=" },
   { "unknown-topic", BEKAL_SEVERITY_ERROR, "topik-hilang", "q1", 18, "<question" },
   { "unknown-checkpoint-question", BEKAL_SEVERITY_ERROR, "q-hilang", "klip", 21, "<checkpoint" },
   { "unknown-pool", BEKAL_SEVERITY_ERROR, "pool-hilang", "postes", 26, "<quiz" },

@@ -672,6 +672,29 @@ build_media (LoadState  *state,
           g_autofree char *at = bekal_loader_get_attr (child, "at");
           gint64 at_ms = bekal_loader_parse_time (at);
 
+          /* "1.05" is almost always minutes and seconds written with a dot: read as seconds,
+           * it would put the chapter or pause near the start of the clip */
+          if (at != NULL && strchr (at, '.') != NULL && strchr (at, ':') == NULL)
+            {
+              g_autofree char *minutes = g_strndup (at, strchr (at, '.') - at);
+              const char *seconds = strchr (at, '.') + 1;
+
+              if (strlen (seconds) == 2 && g_ascii_isdigit (seconds[0])
+                  && g_ascii_isdigit (seconds[1]) && seconds[0] <= '5' && minutes[0] != '\0')
+                bekal_loader_attr_problem (state, BEKAL_SEVERITY_ERROR, child, "at",
+                                           _("at=\"%s\" has a dot, which Bekal does not read as "
+                                             "minutes. To mean %s min %s s, write "
+                                             "at=\"%s:%s\"; for seconds alone write a whole "
+                                             "number."), at, minutes, seconds, minutes, seconds);
+              else
+                bekal_loader_attr_problem (state, BEKAL_SEVERITY_ERROR, child, "at",
+                                           _("at=\"%s\" has a dot. Write seconds as a whole "
+                                             "number (75) or minutes and seconds (1:15); a "
+                                             "fraction of a second goes after them (1:15.5)."),
+                                           at);
+              continue;
+            }
+
           if (at_ms < 0)
             {
               bekal_loader_attr_problem (state, BEKAL_SEVERITY_ERROR, child, "at",
