@@ -44,6 +44,11 @@ typedef struct
 
 static const RuleCase rule_cases[] = {
   { "duplicate-id", BEKAL_SEVERITY_ERROR, "pelajaran-1", "14", 17, "id=" },
+  /* a wrong attribute value is named with the values allowed (issue 15) */
+  { "attribute-value-note", BEKAL_SEVERITY_ERROR, "kind=\"warning\" is not allowed on <note>",
+    "write one of tip, important, care", 24, "<note" },
+  { "attribute-value-quiz-role", BEKAL_SEVERITY_ERROR, "role=\"latihan\"",
+    "pretest, practice, posttest", 29, "<quiz" },
   /* a time with a dot is refused with the form to write (issue 15) */
   { "time-with-dot", BEKAL_SEVERITY_ERROR, "at=\"1:05\"", "1 min 05 s", 21, "at=" },
   { "time-with-dot-fraction", BEKAL_SEVERITY_ERROR, "at=\"0.3\" has a dot", "(1:15)", 21,

@@ -186,6 +186,210 @@ get_schema (void)
   return schema;
 }
 
+/* The attributes the schema gives each element: whether required, and the values allowed when
+ * it lists them; read once from the schema, to say which attribute is wrong and what it may be
+ * where libxml2 only says that one of them is */
+typedef struct
+{
+  char      *name;
+  gboolean   required;
+  GPtrArray *values;   /* of char *; empty when any value of the form is allowed */
+} AttributeRule;
+
+static void
+attribute_rule_free (AttributeRule *rule)
+{
+  g_free (rule->name);
+  g_ptr_array_unref (rule->values);
+  g_free (rule);
+}
+
+static gboolean
+rng_is (xmlNodePtr  node,
+        const char *name)
+{
+  return node->type == XML_ELEMENT_NODE && xmlStrEqual (node->name, BAD_CAST name);
+}
+
+static char *
+rng_name (xmlNodePtr node)
+{
+  xmlChar *value = xmlGetNoNsProp (node, BAD_CAST "name");
+  char *copy = g_strdup ((const char *) value);
+
+  xmlFree (value);
+  return copy;
+}
+
+static void
+collect_values (xmlNodePtr  node,
+                GPtrArray  *values)
+{
+  for (xmlNodePtr child = node->children; child != NULL; child = child->next)
+    {
+      if (rng_is (child, "value"))
+        {
+          xmlChar *text = xmlNodeGetContent (child);
+
+          g_ptr_array_add (values, g_strdup ((const char *) text));
+          xmlFree (text);
+        }
+      else if (child->type == XML_ELEMENT_NODE)
+        collect_values (child, values);
+    }
+}
+
+/* The attributes under @node, down to (not into) the next element, through refs */
+static void
+collect_attributes (xmlNodePtr   node,
+                    GHashTable  *defines,
+                    gboolean     optional,
+                    guint        depth,
+                    GPtrArray   *rules)
+{
+  if (depth > 16)
+    return;
+  for (xmlNodePtr child = node->children; child != NULL; child = child->next)
+    {
+      if (rng_is (child, "element"))
+        continue;
+      if (rng_is (child, "attribute"))
+        {
+          AttributeRule *rule = g_new0 (AttributeRule, 1);
+
+          rule->name = rng_name (child);
+          rule->required = !optional;
+          rule->values = g_ptr_array_new_with_free_func (g_free);
+          collect_values (child, rule->values);
+          g_ptr_array_add (rules, rule);
+        }
+      else if (rng_is (child, "ref"))
+        {
+          g_autofree char *name = rng_name (child);
+          xmlNodePtr define = g_hash_table_lookup (defines, name);
+
+          if (define != NULL)
+            collect_attributes (define, defines, optional, depth + 1, rules);
+        }
+      else if (child->type == XML_ELEMENT_NODE)
+        collect_attributes (child, defines, optional || rng_is (child, "optional")
+                            || rng_is (child, "choice") || rng_is (child, "zeroOrMore"),
+                            depth + 1, rules);
+    }
+}
+
+static void
+collect_elements (xmlNodePtr  node,
+                  GHashTable *defines,
+                  GHashTable *elements)
+{
+  for (xmlNodePtr child = node->children; child != NULL; child = child->next)
+    {
+      if (rng_is (child, "element"))
+        {
+          char *name = rng_name (child);
+          GPtrArray *rules = g_hash_table_lookup (elements, name);
+
+          if (rules == NULL)
+            {
+              rules = g_ptr_array_new_with_free_func ((GDestroyNotify) attribute_rule_free);
+              g_hash_table_insert (elements, name, rules);
+            }
+          else
+            g_free (name);
+          collect_attributes (child, defines, FALSE, 0, rules);
+        }
+      if (child->type == XML_ELEMENT_NODE)
+        collect_elements (child, defines, elements);
+    }
+}
+
+/* element name → GPtrArray of AttributeRule */
+static GHashTable *
+attribute_rules (void)
+{
+  static GHashTable *elements = NULL;
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      g_autoptr(GBytes) bytes = g_resource_lookup_data (bekal_core_get_resource (), SCHEMA_RES,
+                                                        0, NULL);
+      gsize size = 0;
+      const char *data = bytes ? g_bytes_get_data (bytes, &size) : NULL;
+      xmlDocPtr doc = data ? xmlReadMemory (data, (int) size, SCHEMA_RES, NULL, XML_PARSE_NONET)
+                           : NULL;
+      g_autoptr(GHashTable) defines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                             NULL);
+
+      elements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                        (GDestroyNotify) g_ptr_array_unref);
+      if (doc != NULL)
+        {
+          xmlNodePtr root = xmlDocGetRootElement (doc);
+
+          for (xmlNodePtr child = root->children; child != NULL; child = child->next)
+            if (rng_is (child, "define"))
+              g_hash_table_insert (defines, rng_name (child), child);
+          collect_elements (root, defines, elements);
+          xmlFreeDoc (doc);
+        }
+      g_once_init_leave (&initialized, 1);
+    }
+  return elements;
+}
+
+/* Which attribute of @node is missing or wrong, said with what it may be; NULL when the
+ * schema's lists do not tell */
+static char *
+describe_attribute_error (xmlNodePtr node)
+{
+  GPtrArray *rules;
+
+  if (node == NULL || node->type != XML_ELEMENT_NODE)
+    return NULL;
+  rules = g_hash_table_lookup (attribute_rules (), (const char *) node->name);
+  if (rules == NULL)
+    return NULL;
+
+  for (guint i = 0; i < rules->len; i++)
+    {
+      AttributeRule *rule = g_ptr_array_index (rules, i);
+      xmlChar *value = xmlGetNoNsProp (node, BAD_CAST rule->name);
+      gboolean allowed = TRUE;
+      char *message = NULL;
+
+      if (value == NULL)
+        {
+          if (rule->required)
+            return g_strdup_printf (_("<%s> needs the attribute %s."),
+                                    (const char *) node->name, rule->name);
+          continue;
+        }
+      if (rule->values->len > 0)
+        {
+          allowed = FALSE;
+          for (guint j = 0; j < rule->values->len; j++)
+            allowed |= g_str_equal (g_ptr_array_index (rule->values, j), (const char *) value);
+        }
+      if (!allowed)
+        {
+          g_autoptr(GString) list = g_string_new (NULL);
+
+          for (guint j = 0; j < rule->values->len; j++)
+            g_string_append_printf (list, "%s%s", j > 0 ? ", " : "",
+                                    (const char *) g_ptr_array_index (rule->values, j));
+          message = g_strdup_printf (_("%s=\"%s\" is not allowed on <%s>: write one of %s."),
+                                     rule->name, (const char *) value,
+                                     (const char *) node->name, list->str);
+        }
+      xmlFree (value);
+      if (message != NULL)
+        return message;
+    }
+  return NULL;
+}
+
 static char *
 describe_rng_error (const xmlError *error)
 {
@@ -243,11 +447,16 @@ on_rng_error (void        *user_data,
               xmlErrorPtr  error)
 {
   LoadState *state = user_data;
-  g_autofree char *message = describe_rng_error (error);
+  g_autofree char *message = NULL;
   g_autofree char *needle = NULL;
   RngError rng_error;
   xmlNodePtr node = error->node;
   int line = error->line;
+
+  if (error->code == XML_RELAXNG_ERR_ATTRVALID)
+    message = describe_attribute_error (node);
+  if (message == NULL)
+    message = describe_rng_error (error);
 
   if (node && node->type == XML_ELEMENT_NODE)
     {
