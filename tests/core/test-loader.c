@@ -123,6 +123,12 @@ static const TranslationCase translation_cases[] = {
   { "translation-video-src", "src", "sampel-01-orientasi.webm", 24 },
   { "translation-scale-range", "max", "5", 36 },
   { "translation-form", "form", "t1", 12 },
+  /* kinds, times and files that carry meaning beyond the words (issue 15) */
+  { "translation-note-kind", "kind", "tip", 24 },
+  { "translation-list-kind", "kind", "number", 25 },
+  { "translation-chapter-at", "at", "0:02", 29 },
+  { "translation-subtitle-src", "src", "sampel-01-orientasi.id.vtt", 29 },
+  { "translation-feedback", "has no <feedback> in <option id=\"b\">", "line 39", 39 },
   /* a trainer's note the translation lacks (group sessions) */
   { "translation-trainer-note", "p + trainer-note", "line 21", 1 },
 };

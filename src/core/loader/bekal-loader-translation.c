@@ -298,6 +298,49 @@ module_values (BekalModule *module)
         }
     }
 
+  for (guint i = 0; i < module->media->len; i++)
+    {
+      BekalMedia *media = g_ptr_array_index (module->media, i);
+
+      for (guint k = 0; k < media->chapters->len; k++)
+        add_value (values, media->line,
+                   g_strdup_printf ("<chapter> %u of “%s”", k + 1, media->id), "at",
+                   time_to_string (g_array_index (media->chapters, BekalChapter, k).at_ms));
+      for (guint k = 0; k < media->subtitles->len; k++)
+        {
+          const BekalSubtitleTrack *track = &g_array_index (media->subtitles,
+                                                            BekalSubtitleTrack, k);
+
+          add_value (values, media->line,
+                     g_strdup_printf ("<subtitles> %u of “%s”", k + 1, media->id), "src",
+                     g_strdup (track->src ? track->src : ""));
+        }
+    }
+
+  /* the kinds of notes and lists, which carry meaning beyond their words */
+  for (guint i = 0; i < module->lessons->len; i++)
+    {
+      BekalLesson *lesson = g_ptr_array_index (module->lessons, i);
+
+      for (guint j = 0; j < lesson->blocks->len; j++)
+        {
+          BekalBlock *block = g_ptr_array_index (lesson->blocks, j);
+
+          if (block->kind == BEKAL_BLOCK_NOTE)
+            add_value (values, block->line,
+                       g_strdup_printf ("<note> (block %u of <lesson id=\"%s\">)", j + 1,
+                                        lesson->id),
+                       "kind", g_strdup (block->note_kind == BEKAL_NOTE_TIP ? "tip"
+                                         : block->note_kind == BEKAL_NOTE_IMPORTANT ? "important"
+                                         : "care"));
+          else if (block->kind == BEKAL_BLOCK_LIST)
+            add_value (values, block->line,
+                       g_strdup_printf ("<list> (block %u of <lesson id=\"%s\">)", j + 1,
+                                        lesson->id),
+                       "kind", g_strdup (block->list_numbered ? "number" : "bullet"));
+        }
+    }
+
   for (guint i = 0; i < module->quizzes->len; i++)
     {
       BekalQuiz *quiz = g_ptr_array_index (module->quizzes, i);
@@ -318,6 +361,17 @@ module_values (BekalModule *module)
           add_value (values, question->line,
                      g_strdup_printf ("<question id=\"%s\">", question->id), "form",
                      g_strdup (question->form ? question->form : ""));
+          /* an option's feedback is text, but a translation that drops it loses the
+           * explanation the learner gets after a wrong choice */
+          for (guint k = 0; k < question->options->len; k++)
+            {
+              BekalOption *option = g_ptr_array_index (question->options, k);
+
+              add_value (values, option->line,
+                         g_strdup_printf ("<option id=\"%s\"> of <question id=\"%s\">",
+                                          option->id, question->id),
+                         "<feedback>", g_strdup (option->feedback != NULL ? "yes" : ""));
+            }
           if (question->kind != BEKAL_QUESTION_SCALE)
             continue;
           add_value (values, question->line,
@@ -351,7 +405,20 @@ compare_values (BekalModule *original,
       if (!g_str_equal (x->element, y->element) || g_str_equal (x->value, y->value))
         continue;
 
-      if (x->value[0] == '\0')
+      /* an element that one language has and the other lacks, such as <feedback> */
+      if (y->attribute[0] == '<')
+        add_translation_problem (diagnostics, translation, y->line,
+                                 x->value[0] != '\0'
+                                 ? g_strdup_printf (_("The translation has no %s in %s, which "
+                                                      "the original %s has on line %d: translate "
+                                                      "it too."),
+                                                    y->attribute, y->element, original_name,
+                                                    x->line)
+                                 : g_strdup_printf (_("The translation has a %s in %s, which "
+                                                      "the original %s does not have: remove it, "
+                                                      "or add it to the original too."),
+                                                    y->attribute, y->element, original_name));
+      else if (x->value[0] == '\0')
         add_translation_problem (diagnostics, translation, y->line,
                                  g_strdup_printf (_("The translation gives %s the attribute "
                                                     "%s=\"%s\", which the original %s does not "
