@@ -13,6 +13,7 @@
 
 #include <bekal/bekal-catalog.h>
 #include <bekal/bekal-diagnostic.h>
+#include <bekal/bekal-lint.h>
 #include <bekal/bekal-loader.h>
 #include <bekal/bekal-image-check.h>
 #include <bekal/bekal-media-probe.h>
@@ -529,6 +530,117 @@ run_stats (int    argc,
   return status;
 }
 
+/* The original of a folder's languages: Indonesian when there is one, else the first */
+static BekalModule *
+original_of (GPtrArray *modules)
+{
+  for (guint i = 0; i < modules->len; i++)
+    if (g_strcmp0 (bekal_module_get_language (g_ptr_array_index (modules, i)), "id") == 0)
+      return g_ptr_array_index (modules, i);
+  return modules->len > 0 ? g_ptr_array_index (modules, 0) : NULL;
+}
+
+static int
+run_lint (int    argc,
+          char **argv)
+{
+  g_auto(GStrv) media_dirs = NULL;
+  g_auto(GStrv) paths = NULL;
+  const GOptionEntry entries[] = {
+    { "media-dir", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &media_dirs,
+      N_("Also look for media:NAME files in DIR"), N_("DIR") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    g_option_context_new (_("PATH… — check how well the questions are written"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func ((GDestroyNotify) target_free);
+  g_autoptr(BekalLoader) loader = NULL;
+  g_auto(GStrv) all_media_dirs = NULL;
+  guint n_warnings = 0;
+  int status = EXIT_VALID;
+
+  g_option_context_set_summary (context,
+                                _("Looks for patterns in the quizzes that let a learner guess "
+                                  "without knowing, or that keep the pre- and post-test from "
+                                  "measuring: the right option longest or always in the same "
+                                  "place, the wrong option of multiple-answer questions always "
+                                  "last, practice quizzes without shuffle, practice prompts "
+                                  "that repeat the test's, self-ratings in a drawn pool, a pool "
+                                  "too small for two draws, and options such as “all of the "
+                                  "above”. A quiz turns a check off with lint-ignore=\"CHECK\" "
+                                  "and lint-reason=\"WHY\".\n"
+                                  "Exit status: 0 nothing found, 1 findings, 2 usage or file "
+                                  "errors."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("bekal-author lint: %s\n", error->message);
+      return EXIT_USAGE;
+    }
+  if (paths == NULL || paths[0] == NULL)
+    {
+      g_printerr (_("bekal-author lint: name at least one module file or folder\n"));
+      return EXIT_USAGE;
+    }
+
+  for (guint i = 0; paths[i]; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!collect_targets (paths[i], targets, &local_error))
+        {
+          g_printerr ("bekal-author: %s\n", local_error->message);
+          status = EXIT_USAGE;
+        }
+    }
+
+  all_media_dirs = media_dirs_for (targets, (const char * const *) media_dirs);
+  loader = bekal_loader_new ((const char * const *) all_media_dirs);
+
+  for (guint i = 0; i < targets->len; i++)
+    {
+      Target *target = g_ptr_array_index (targets, i);
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(GPtrArray) diagnostics = bekal_diagnostics_new ();
+      g_autoptr(GPtrArray) modules = load_target (loader, target, diagnostics, &local_error);
+      g_autoptr(GPtrArray) warnings = NULL;
+      BekalModule *module;
+
+      if (modules == NULL)
+        {
+          g_printerr ("bekal-author: %s\n", local_error->message);
+          status = EXIT_USAGE;
+          continue;
+        }
+      module = original_of (modules);
+      if (bekal_diagnostics_has_errors (diagnostics) || module == NULL)
+        {
+          g_printerr (_("bekal-author: %s has errors; run bekal-author validate %s\n"),
+                      target->path, target->path);
+          status = EXIT_USAGE;
+          continue;
+        }
+
+      warnings = bekal_lint_module (module);
+      for (guint j = 0; j < warnings->len; j++)
+        {
+          BekalLintWarning *warning = g_ptr_array_index (warnings, j);
+
+          g_print ("%s:%d: %s [%s]: %s\n  %s\n", bekal_module_get_path (module), warning->line,
+                   _("warning"), warning->check, warning->message, warning->suggestion);
+        }
+      n_warnings += warnings->len;
+    }
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u finding.\n", "%u findings.\n", n_warnings),
+           n_warnings);
+  if (status == EXIT_VALID && n_warnings > 0)
+    status = EXIT_INVALID;
+  return status;
+}
+
 /* On standard output when asked for (--help), on standard error after a mistake */
 static void
 print_usage (FILE *stream)
@@ -539,6 +651,7 @@ print_usage (FILE *stream)
                 "Commands:\n"
                 "  validate   Check module files and folders\n"
                 "  stats      Count lessons, words, reading time, media and questions\n"
+                "  lint       Check how well the questions are written\n"
                 "  report     Reports from a learner store (report gap|items --data-dir DIR "
                 "[--csv|--pdf FILE])\n"
                 "  certificate A learner's certificate of completion as PDF\n"
@@ -589,6 +702,8 @@ main (int    argc,
     return run_validate (argc - 1, argv + 1);
   if (g_str_equal (command, "stats"))
     return run_stats (argc - 1, argv + 1);
+  if (g_str_equal (command, "lint"))
+    return run_lint (argc - 1, argv + 1);
   if (g_str_equal (command, "report"))
     return bekal_author_run_report (argc - 1, argv + 1);
   if (g_str_equal (command, "certificate"))

@@ -598,6 +598,15 @@ build_quiz (LoadState  *state,
                : g_strcmp0 (role, "posttest") == 0 ? BEKAL_QUIZ_POSTTEST
                : BEKAL_QUIZ_PRACTICE;
   quiz->shuffle = parse_bool_attr (node, "shuffle", FALSE);
+  {
+    g_autofree char *ignore = bekal_loader_get_attr (node, "lint-ignore");
+
+    if (ignore != NULL)
+      {
+        quiz->lint_ignore = g_strsplit_set (g_strstrip (ignore), " \t\n", -1);
+        quiz->lint_reason = bekal_loader_get_attr (node, "lint-reason");
+      }
+  }
   quiz->pool_id = read_id_attr (state, node, "pool");
   if (quiz->pool_id == NULL && xmlHasProp (node, BAD_CAST "pool"))
     g_hash_table_add (state->bad_pools, quiz);

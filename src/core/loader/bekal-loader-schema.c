@@ -77,6 +77,7 @@ static const char relaxed_defines[] =
   "<optional><attribute name=\"retakes\"><ref name=\"count.value\"/></attribute></optional>"
   "<optional><attribute name=\"time-limit\"><ref name=\"positive.value\"/></attribute>"
   "</optional>"
+  "<optional><attribute name=\"lint-ignore\"/><attribute name=\"lint-reason\"/></optional>"
   "<optional><attribute name=\"pool\"><ref name=\"id.value\"/></attribute></optional>"
   "<optional><ref name=\"title\"/></optional>"
   "<zeroOrMore><ref name=\"question\"/></zeroOrMore>"

@@ -49,6 +49,8 @@ struct _BekalQuiz
   char          *pool_id;
   BekalQuiz     *pool; /* weak: owned by the module */
   GPtrArray     *questions;
+  GStrv          lint_ignore;  /* item-writing checks turned off, or NULL */
+  char          *lint_reason;
   int            line;
 };
 

@@ -261,6 +261,8 @@ bekal_quiz_finalize (GObject *object)
   g_free (self->title);
   g_free (self->pool_id);
   g_clear_pointer (&self->questions, g_ptr_array_unref);
+  g_strfreev (self->lint_ignore);
+  g_free (self->lint_reason);
 
   G_OBJECT_CLASS (bekal_quiz_parent_class)->finalize (object);
 }
