@@ -17,6 +17,7 @@
 #include <bekal/bekal-loader.h>
 #include <bekal/bekal-image-check.h>
 #include <bekal/bekal-media-probe.h>
+#include <bekal/bekal-module-template.h>
 #include <bekal/bekal-paths.h>
 
 #include "bekal-author-package.h"
@@ -530,6 +531,53 @@ run_stats (int    argc,
   return status;
 }
 
+static int
+run_new (int    argc,
+         char **argv)
+{
+  g_autofree char *dir = NULL;
+  g_auto(GStrv) ids = NULL;
+  const GOptionEntry entries[] = {
+    { "dir", 0, 0, G_OPTION_ARG_FILENAME, &dir,
+      N_("Create the module folder inside DIR (default: the current folder)"), N_("DIR") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &ids, NULL, NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    g_option_context_new (_("ID — create a new module folder to start from"));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = NULL;
+
+  g_option_context_set_summary (context,
+                                _("Creates the folder ID with module.id.xml (the original, in "
+                                  "Indonesian), module.en.xml (its translation) and a figure: "
+                                  "one example of every block and question type, with comments "
+                                  "that say what to change. It validates and passes lint as it "
+                                  "is. Exit status: 0 created, 2 usage or the folder exists."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("bekal-author new: %s\n", error->message);
+      return EXIT_USAGE;
+    }
+  if (ids == NULL || ids[0] == NULL || ids[1] != NULL)
+    {
+      g_printerr (_("bekal-author new: give the new module's id, for example: bekal-author new "
+                    "pendampingan-keluarga\n"));
+      return EXIT_USAGE;
+    }
+
+  folder = g_build_filename (dir != NULL ? dir : ".", ids[0], NULL);
+  if (!bekal_module_template_write (folder, ids[0], &error))
+    {
+      g_printerr ("bekal-author new: %s\n", error->message);
+      return EXIT_USAGE;
+    }
+  g_print (_("Created %s with module.id.xml and module.en.xml. Edit them, then run "
+             "bekal-author validate %s\n"), folder, folder);
+  return EXIT_VALID;
+}
+
 /* The original of a folder's languages: Indonesian when there is one, else the first */
 static BekalModule *
 original_of (GPtrArray *modules)
@@ -649,6 +697,7 @@ print_usage (FILE *stream)
               _("Usage: bekal-author COMMAND [OPTION…] PATH…\n"
                 "\n"
                 "Commands:\n"
+                "  new        Create a new module folder to start from (new ID)\n"
                 "  validate   Check module files and folders\n"
                 "  stats      Count lessons, words, reading time, media and questions\n"
                 "  lint       Check how well the questions are written\n"
@@ -702,6 +751,8 @@ main (int    argc,
     return run_validate (argc - 1, argv + 1);
   if (g_str_equal (command, "stats"))
     return run_stats (argc - 1, argv + 1);
+  if (g_str_equal (command, "new"))
+    return run_new (argc - 1, argv + 1);
   if (g_str_equal (command, "lint"))
     return run_lint (argc - 1, argv + 1);
   if (g_str_equal (command, "report"))

@@ -235,6 +235,63 @@ test_usage_errors (void)
   }
 }
 
+/* bekal-author new: a module that validates and passes lint as it is; never over a folder */
+static void
+test_new (void)
+{
+  g_autofree char *dir = test_make_tmp_dir ();
+  g_autofree char *folder = g_build_filename (dir, "pendampingan-keluarga", NULL);
+  g_autofree char *english = g_build_filename (folder, "module.en.xml", NULL);
+  g_autofree char *text = NULL;
+
+  {
+    g_auto(Run) run = { 0, };
+
+    run_author (&run, "new", "--dir", dir, "pendampingan-keluarga", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "validate"));
+  }
+  g_assert_true (g_file_get_contents (english, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "id=\"pendampingan-keluarga\""));
+  /* one example of every question type */
+  for (guint i = 0; i < 6; i++)
+    {
+      const char *types[] = { "single", "multiple", "truefalse", "order", "match", "scale" };
+      g_autofree char *needle = g_strdup_printf ("type=\"%s\"", types[i]);
+
+      g_assert_nonnull (strstr (text, needle));
+    }
+  {
+    g_auto(Run) run = { 0, };
+
+    run_author (&run, "validate", folder, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "0 errors, 0 warnings"));
+  }
+  {
+    g_auto(Run) run = { 0, };
+
+    run_author (&run, "lint", folder, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "0 findings"));
+  }
+  {
+    g_auto(Run) run = { 0, };
+
+    run_author (&run, "new", "--dir", dir, "pendampingan-keluarga", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "exists already"));
+  }
+  {
+    g_auto(Run) run = { 0, };
+
+    run_author (&run, "new", "--dir", dir, "Modul Baru", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "cannot be a module id"));
+  }
+  test_remove_tree (dir);
+}
+
 static JsonObject *
 parse_json (const char  *text,
             JsonParser **parser_out)
@@ -376,6 +433,7 @@ main (int    argc,
   g_test_add_func ("/author/validate/usage-errors", test_usage_errors);
   g_test_add_func ("/author/validate/json", test_json);
   g_test_add_func ("/author/stats", test_stats);
+  g_test_add_func ("/author/new", test_new);
   g_test_add_func ("/author/shipped-modules", test_shipped_modules);
 
   return g_test_run ();
