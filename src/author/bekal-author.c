@@ -694,7 +694,7 @@ static void
 print_usage (FILE *stream)
 {
   fprintf (stream, "%s",
-              _("Usage: bekal-author COMMAND [OPTION…] PATH…\n"
+           _("Usage: bekal-author COMMAND [OPTION…] PATH…\n"
                 "\n"
                 "Commands:\n"
                 "  new        Create a new module folder to start from (new ID)\n"
@@ -712,7 +712,8 @@ print_usage (FILE *stream)
                 "DIR)\n"
                 "  pack       Pack a module folder and its media into a .bekal file\n"
                 "  verify     Check a .bekal package and list what it holds\n"
-                "  install    Install a .bekal package (install FILE [--modules-dir DIR])\n"
+                "  install    Install a .bekal package (install FILE [--modules-dir DIR] "
+                "[--data-dir DIR])\n"
                 "  import     Turn a Moodle XML or GIFT question bank into a quiz\n"
                 "  export     Write a module's questions as Moodle XML or GIFT\n"
                 "\n"
