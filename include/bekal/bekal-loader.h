@@ -108,6 +108,43 @@ BekalModule        *bekal_loader_load_file      (BekalLoader        *self,
                                                  GError            **error);
 
 /**
+ * bekal_loader_load_bytes:
+ * @self: a #BekalLoader
+ * @path: the file the text belongs to: named in the diagnostics, and its folder is where
+ *   relative references are resolved; it need not exist
+ * @contents: the text of a module file, as it would be read from @path
+ * @diagnostics: (element-type BekalDiagnostic): receives the problems found, errors and
+ *   warnings
+ * @error: return location for a #GError
+ *
+ * Loads and checks module text held in memory, for example the unsaved text of an editor,
+ * with the same checks as bekal_loader_load_file(). It does not read @path, but media
+ * references are still checked on the disk: call it from a worker thread in the app. Text
+ * larger than %BEKAL_LOADER_MAX_FILE_SIZE is refused with a diagnostic.
+ *
+ * Returns: (transfer full) (nullable): the module, or %NULL with @error set
+ */
+BekalModule        *bekal_loader_load_bytes     (BekalLoader        *self,
+                                                 const char         *path,
+                                                 GBytes             *contents,
+                                                 GPtrArray          *diagnostics,
+                                                 GError            **error);
+
+/**
+ * bekal_loader_check_translation:
+ * @original: the module as written in its first language (usually Indonesian)
+ * @translation: the same module in another language
+ * @diagnostics: (element-type BekalDiagnostic): receives what the translation changed that
+ *   must stay the same (structure, ids, values)
+ *
+ * Runs the translation check of bekal_loader_load_folder() on two modules already loaded,
+ * for example from an editor's unsaved text. It does not touch the disk.
+ */
+void                bekal_loader_check_translation (BekalModule     *original,
+                                                    BekalModule     *translation,
+                                                    GPtrArray       *diagnostics);
+
+/**
  * bekal_loader_load_folder:
  * @self: a #BekalLoader
  * @folder: a module folder
