@@ -179,4 +179,22 @@ char               *bekal_loader_language_from_filename (const char *path);
  */
 gboolean            bekal_loader_folder_has_module_file (const char *folder);
 
+/**
+ * bekal_loader_begin_trusted_xml:
+ *
+ * The loader makes libxml2 refuse every external file and entity, for the whole process.
+ * Other libraries of the app that read their own installed XML files with libxml2 (the
+ * language definitions of GtkSourceView, validated against a RELAX NG file) call this
+ * before and bekal_loader_end_trusted_xml() after, on the same thread: in between, that
+ * thread alone may read external files again. Module files are never read in such a
+ * section; loaders in other threads keep refusing. Sections nest.
+ */
+void                bekal_loader_begin_trusted_xml (void);
+/**
+ * bekal_loader_end_trusted_xml:
+ *
+ * Ends the section started by bekal_loader_begin_trusted_xml() on this thread.
+ */
+void                bekal_loader_end_trusted_xml   (void);
+
 G_END_DECLS

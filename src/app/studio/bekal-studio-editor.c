@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 
 #include <bekal/bekal-diagnostic.h>
+#include <bekal/bekal-loader.h>
 
 #include "bekal-studio-editor.h"
 #include "bekal-studio-templates.h"
@@ -213,10 +214,16 @@ on_recovery_response (AdwMessageDialog  *dialog,
 
   if (g_strcmp0 (response, "restore") == 0 && recovered != NULL)
     {
-      /* the restored text is unsaved: one undo step back to the file's text */
-      gtk_text_buffer_begin_user_action (GTK_TEXT_BUFFER (self->buffer));
-      gtk_text_buffer_set_text (GTK_TEXT_BUFFER (self->buffer), recovered, -1);
-      gtk_text_buffer_end_user_action (GTK_TEXT_BUFFER (self->buffer));
+      GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
+      GtkTextIter start, end;
+
+      /* the restored text is unsaved: one undo step back to the file's text (set_text
+       * could not be undone) */
+      gtk_text_buffer_begin_user_action (buffer);
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      gtk_text_buffer_delete (buffer, &start, &end);
+      gtk_text_buffer_insert (buffer, &start, recovered, -1);
+      gtk_text_buffer_end_user_action (buffer);
     }
   else
     remove_recovery (self);
@@ -597,8 +604,12 @@ bekal_studio_editor_init (BekalStudioEditor *self)
 
   self->cancellable = g_cancellable_new ();
   self->buffer = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view)));
+  /* GtkSourceView reads its XML language definition with libxml2, which the module loader
+   * keeps from reading any file; this thread may, for the definition */
+  bekal_loader_begin_trusted_xml ();
   gtk_source_buffer_set_language (self->buffer,
                                   gtk_source_language_manager_get_language (languages, "xml"));
+  bekal_loader_end_trusted_xml ();
   scheme = gtk_source_style_scheme_manager_get_scheme (schemes, "Adwaita");
   if (scheme != NULL)
     gtk_source_buffer_set_style_scheme (self->buffer, scheme);

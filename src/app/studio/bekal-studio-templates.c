@@ -19,7 +19,7 @@ typedef struct
   const char *name;
   const char *label;
   const char *id_base;  /* the id the template's first element takes, numbered */
-  const char *xml;      /* "@ID@" is replaced by the id */
+  const char *xml;      /* "@ID@" is replaced by the id, "@TOPIC@" by the module's first topic */
 } Template;
 
 static const Template templates[] = {
@@ -31,23 +31,24 @@ static const Template templates[] = {
   { "note", N_("_Note"), NULL,
     "<note kind=\"tip\">Tulis saran di sini. Jenis lain: important, care.</note>\n" },
   { "video", N_("_Video with Subtitles and Chapters"), "video",
-    "<video id=\"@ID@\" src=\"media:nama-berkas.webm\" poster=\"media:nama-berkas.jpg\">\n"
-    "  <title>Judul video</title>\n"
-    "  <subtitles xml:lang=\"id\" src=\"media:nama-berkas.id.vtt\"/>\n"
-    "  <subtitles xml:lang=\"en\" src=\"media:nama-berkas.en.vtt\"/>\n"
+    "<video id=\"@ID@\" src=\"media:sampel-01-orientasi.webm\" "
+    "poster=\"media:sampel-01-orientasi.jpg\">\n"
+    "  <title>Judul video (ganti nama berkas media di atas dengan klip Anda)</title>\n"
+    "  <subtitles xml:lang=\"id\" src=\"media:sampel-01-orientasi.id.vtt\"/>\n"
+    "  <subtitles xml:lang=\"en\" src=\"media:sampel-01-orientasi.en.vtt\"/>\n"
     "  <chapter at=\"0:00\">Pembuka</chapter>\n"
-    "  <chapter at=\"0:30\">Bagian kedua</chapter>\n"
+    "  <chapter at=\"0:10\">Bagian kedua</chapter>\n"
     "</video>\n" },
   { "quiz", N_("_Practice Quiz"), "latihan",
     "<quiz id=\"@ID@\" role=\"practice\" shuffle=\"true\">\n"
     "  <title>Latihan</title>\n"
-    "  <question id=\"@ID@-1\" type=\"truefalse\" answer=\"true\">\n"
+    "  <question id=\"@ID@-1\" topic=\"@TOPIC@\" type=\"truefalse\" answer=\"true\">\n"
     "    <prompt>Tulis pernyataan yang benar atau salah.</prompt>\n"
     "    <explanation>Jelaskan jawabannya.</explanation>\n"
     "  </question>\n"
     "</quiz>\n" },
   { "question-single", N_("Question: _One Answer"), "soal",
-    "<question id=\"@ID@\" type=\"single\">\n"
+    "<question id=\"@ID@\" topic=\"@TOPIC@\" type=\"single\">\n"
     "  <prompt>Tulis pertanyaan di sini.</prompt>\n"
     "  <option id=\"a\" correct=\"true\">Jawaban benar</option>\n"
     "  <option id=\"b\">Jawaban lain</option>\n"
@@ -55,7 +56,7 @@ static const Template templates[] = {
     "  <explanation>Jelaskan jawaban yang benar.</explanation>\n"
     "</question>\n" },
   { "question-multiple", N_("Question: _Several Answers"), "soal",
-    "<question id=\"@ID@\" type=\"multiple\">\n"
+    "<question id=\"@ID@\" topic=\"@TOPIC@\" type=\"multiple\">\n"
     "  <prompt>Tulis pertanyaan di sini. Pilih semua yang benar.</prompt>\n"
     "  <option id=\"a\" correct=\"true\">Jawaban benar</option>\n"
     "  <option id=\"b\">Jawaban salah</option>\n"
@@ -63,26 +64,26 @@ static const Template templates[] = {
     "  <explanation>Jelaskan jawaban yang benar.</explanation>\n"
     "</question>\n" },
   { "question-truefalse", N_("Question: _True or False"), "soal",
-    "<question id=\"@ID@\" type=\"truefalse\" answer=\"true\">\n"
+    "<question id=\"@ID@\" topic=\"@TOPIC@\" type=\"truefalse\" answer=\"true\">\n"
     "  <prompt>Tulis pernyataan di sini.</prompt>\n"
     "  <explanation>Jelaskan mengapa pernyataan itu benar.</explanation>\n"
     "</question>\n" },
   { "question-match", N_("Question: _Matching"), "soal",
-    "<question id=\"@ID@\" type=\"match\">\n"
+    "<question id=\"@ID@\" topic=\"@TOPIC@\" type=\"match\">\n"
     "  <prompt>Pasangkan setiap istilah dengan artinya.</prompt>\n"
     "  <pair id=\"satu\"><left>Istilah satu</left><right>Arti satu</right></pair>\n"
     "  <pair id=\"dua\"><left>Istilah dua</left><right>Arti dua</right></pair>\n"
     "  <pair id=\"tiga\"><left>Istilah tiga</left><right>Arti tiga</right></pair>\n"
     "</question>\n" },
   { "question-order", N_("Question: _Order"), "soal",
-    "<question id=\"@ID@\" type=\"order\">\n"
+    "<question id=\"@ID@\" topic=\"@TOPIC@\" type=\"order\">\n"
     "  <prompt>Susun langkah berikut sesuai urutannya.</prompt>\n"
     "  <item id=\"pertama\">Langkah pertama</item>\n"
     "  <item id=\"kedua\">Langkah kedua</item>\n"
     "  <item id=\"ketiga\">Langkah ketiga</item>\n"
     "</question>\n" },
   { "question-scale", N_("Question: _Scale (Not Scored)"), "skala",
-    "<question id=\"@ID@\" type=\"scale\" min=\"1\" max=\"5\">\n"
+    "<question id=\"@ID@\" topic=\"@TOPIC@\" type=\"scale\" min=\"1\" max=\"5\">\n"
     "  <prompt>Seberapa siap Anda?</prompt>\n"
     "  <label value=\"1\">Belum siap</label>\n"
     "  <label value=\"5\">Sangat siap</label>\n"
@@ -129,6 +130,21 @@ free_id (const char *base,
     }
 }
 
+/* The id of the first <topic> of @text; questions must name one */
+static char *
+first_topic (const char *text)
+{
+  const char *topic = text != NULL ? strstr (text, "<topic id=\"") : NULL;
+  const char *end;
+
+  if (topic == NULL)
+    return g_strdup ("topik");
+  topic += strlen ("<topic id=\"");
+  end = strchr (topic, '"');
+
+  return end != NULL ? g_strndup (topic, end - topic) : g_strdup ("topik");
+}
+
 const char * const *
 bekal_studio_template_names (void)
 {
@@ -150,7 +166,10 @@ bekal_studio_template_build (const char *name,
 {
   const Template *template = find_template (name);
   g_autofree char *id = NULL;
+  g_autofree char *topic = NULL;
   g_auto(GStrv) parts = NULL;
+  g_auto(GStrv) topic_parts = NULL;
+  g_autofree char *with_id = NULL;
   g_autofree char *xml = NULL;
   g_auto(GStrv) lines = NULL;
   g_autofree char *padding = NULL;
@@ -162,7 +181,10 @@ bekal_studio_template_build (const char *name,
   if (template->id_base != NULL)
     id = free_id (template->id_base, text);
   parts = g_strsplit (template->xml, "@ID@", -1);
-  xml = g_strjoinv (id != NULL ? id : "", parts);
+  with_id = g_strjoinv (id != NULL ? id : "", parts);
+  topic = first_topic (text);
+  topic_parts = g_strsplit (with_id, "@TOPIC@", -1);
+  xml = g_strjoinv (topic, topic_parts);
 
   /* the first line goes at the cursor; the following ones get the cursor's indent */
   padding = g_strnfill (MIN (indent, 40), ' ');
@@ -193,6 +215,9 @@ bekal_studio_template_module (const char *id,
     "<module xmlns=\"urn:bekal:module:1\" id=\"%s\" version=\"0.1\" xml:lang=\"%s\">\n"
     "  <title>%s</title>\n"
     "  <summary>%s</summary>\n"
+    "  <topics>\n"
+    "    <topic id=\"umum\">%s</topic>\n"
+    "  </topics>\n"
     "  <lesson id=\"pelajaran-1\" minutes=\"5\">\n"
     "    <title>%s</title>\n"
     "    <p>%s</p>\n"
@@ -206,6 +231,7 @@ bekal_studio_template_module (const char *id,
     english ? "New module" : "Modul baru",
     english ? "What the module is about, in one or two sentences."
             : "Isi modul ini dalam satu atau dua kalimat.",
+    english ? "General" : "Umum",
     english ? "First lesson" : "Pelajaran pertama",
     english ? "Write the first paragraph here." : "Tulis paragraf pertama di sini.");
 }

@@ -43,6 +43,7 @@ struct _BekalStudioWindow
   guint              cursor_source;
   GtkFileChooserNative *chooser;
   gboolean           close_confirmed;
+  gboolean           disposed;   /* the editors still go after dispose, with the content */
 
   AdwToastOverlay   *toast_overlay;
   AdwWindowTitle    *window_title;
@@ -374,7 +375,8 @@ on_cursor_moved (GObject           *buffer,
                  BekalStudioWindow *self)
 {
   g_clear_handle_id (&self->cursor_source, g_source_remove);
-  self->cursor_source = g_timeout_add (CURSOR_DELAY_MS, on_cursor_timeout, self);
+  if (!self->disposed)
+    self->cursor_source = g_timeout_add (CURSOR_DELAY_MS, on_cursor_timeout, self);
 }
 
 static void
@@ -384,7 +386,9 @@ on_switch_page (GtkNotebook       *notebook,
                 BekalStudioWindow *self)
 {
   g_clear_handle_id (&self->cursor_source, g_source_remove);
-  self->cursor_source = g_timeout_add (0, on_cursor_timeout, self);
+  /* the notebook also switches while its pages go, when the window is destroyed */
+  if (!self->disposed)
+    self->cursor_source = g_timeout_add (0, on_cursor_timeout, self);
 }
 
 static void
@@ -647,8 +651,10 @@ bekal_studio_window_dispose (GObject *object)
 {
   BekalStudioWindow *self = BEKAL_STUDIO_WINDOW (object);
 
+  self->disposed = TRUE;
   g_cancellable_cancel (self->check_cancellable);
   g_clear_object (&self->check_cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), BEKAL_TYPE_STUDIO_WINDOW);
   g_clear_handle_id (&self->cursor_source, g_source_remove);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
@@ -656,8 +662,6 @@ bekal_studio_window_dispose (GObject *object)
   for (guint i = 0; i < G_N_ELEMENTS (self->modules); i++)
     g_clear_object (&self->modules[i]);
   g_clear_object (&self->settings);
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), BEKAL_TYPE_STUDIO_WINDOW);
 
   G_OBJECT_CLASS (bekal_studio_window_parent_class)->dispose (object);
 }
