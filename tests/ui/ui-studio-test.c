@@ -476,6 +476,14 @@ run_scenario (BekalWindow *main_window,
     gtk_text_buffer_get_iter_at_line (buffer, &iter, mistake_line - 1);
     g_assert_true (gtk_text_iter_forward_to_tag_toggle (&iter, tag));
     g_assert_cmpint (gtk_text_iter_get_line (&iter), ==, mistake_line - 1);
+    /* and a mark in the gutter */
+    {
+      GSList *marks = gtk_source_buffer_get_source_marks_at_line (
+        GTK_SOURCE_BUFFER (buffer), mistake_line - 1, "studio-error");
+
+      g_assert_cmpuint (g_slist_length (marks), ==, 1);
+      g_slist_free (marks);
+    }
   }
   shot (GTK_WINDOW (window), "mistake", scenario->suffix);
 
@@ -636,6 +644,32 @@ run_scenario (BekalWindow *main_window,
   g_assert_cmpuint (n_errors (window), ==, 0);
   bekal_studio_window_show_editor (window, "id");
 
+  /* try as learner: a throwaway store, gone when the window closes */
+  bekal_studio_window_save (window);
+  ui_wait_until (file_gone, recovery, "no recovery file");
+  ui_settle (300);
+  gtk_widget_activate_action (GTK_WIDGET (window), "studio.try", NULL);
+  ui_wait_until (toplevel_shown, GSIZE_TO_POINTER (BEKAL_TYPE_STUDIO_TRIAL), "the trial window");
+  {
+    BekalStudioTrial *trial = BEKAL_STUDIO_TRIAL (find_toplevel (BEKAL_TYPE_STUDIO_TRIAL));
+    g_autofree char *data_dir = NULL;
+    GtkWidget *stack = ui_require_id (GTK_WIDGET (trial), "stack");
+
+    ui_wait_until ((UiCondition) bekal_studio_trial_get_data_dir, trial, "the trial store");
+    ui_wait_until ((UiCondition) gtk_widget_get_mapped,
+                   ui_require_id (GTK_WIDGET (trial), "module_page"), "the module page");
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "module");
+    data_dir = g_strdup (bekal_studio_trial_get_data_dir (trial));
+    g_assert_true (g_str_has_prefix (data_dir, g_get_tmp_dir ()));
+    g_assert_true (g_file_test (data_dir, G_FILE_TEST_IS_DIR));
+    gtk_window_set_default_size (GTK_WINDOW (trial), scenario->width, scenario->height);
+    shot (GTK_WINDOW (trial), "trial", scenario->suffix);
+    gtk_window_destroy (GTK_WINDOW (trial));
+    ui_settle (200);
+    g_assert_false (g_file_test (data_dir, G_FILE_TEST_EXISTS));
+  }
+
+
   /* every template of the Insert menu gives a module that still loads where it belongs */
   {
     static const struct { const char *name; const char *after; } places[] = {
@@ -679,28 +713,6 @@ run_scenario (BekalWindow *main_window,
   }
   bekal_studio_window_save (window);
   ui_wait_until (not_modified, editor, "the save");
-
-  /* try as learner: a throwaway store, gone when the window closes */
-  gtk_widget_activate_action (GTK_WIDGET (window), "studio.try", NULL);
-  ui_wait_until (toplevel_shown, GSIZE_TO_POINTER (BEKAL_TYPE_STUDIO_TRIAL), "the trial window");
-  {
-    BekalStudioTrial *trial = BEKAL_STUDIO_TRIAL (find_toplevel (BEKAL_TYPE_STUDIO_TRIAL));
-    g_autofree char *data_dir = NULL;
-    GtkWidget *stack = ui_require_id (GTK_WIDGET (trial), "stack");
-
-    ui_wait_until ((UiCondition) bekal_studio_trial_get_data_dir, trial, "the trial store");
-    ui_wait_until ((UiCondition) gtk_widget_get_mapped,
-                   ui_require_id (GTK_WIDGET (trial), "module_page"), "the module page");
-    g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "module");
-    data_dir = g_strdup (bekal_studio_trial_get_data_dir (trial));
-    g_assert_true (g_str_has_prefix (data_dir, g_get_tmp_dir ()));
-    g_assert_true (g_file_test (data_dir, G_FILE_TEST_IS_DIR));
-    gtk_window_set_default_size (GTK_WINDOW (trial), scenario->width, scenario->height);
-    shot (GTK_WINDOW (trial), "trial", scenario->suffix);
-    gtk_window_destroy (GTK_WINDOW (trial));
-    ui_settle (200);
-    g_assert_false (g_file_test (data_dir, G_FILE_TEST_EXISTS));
-  }
 
   close_studio (&counts);
   test_remove_tree (tmp);

@@ -624,6 +624,9 @@ bekal_studio_editor_init (BekalStudioEditor *self)
 
   gtk_source_mark_attributes_set_icon_name (error_marks, "dialog-error-symbolic");
   gtk_source_mark_attributes_set_icon_name (warning_marks, "dialog-warning-symbolic");
+  /* a tinted line as well as the icon, for a mark seen from across the room */
+  gtk_source_mark_attributes_set_background (error_marks, &(GdkRGBA) { 0.88, 0.11, 0.14, 0.12 });
+  gtk_source_mark_attributes_set_background (warning_marks, &(GdkRGBA) { 0.9, 0.6, 0.0, 0.14 });
   g_signal_connect (error_marks, "query-tooltip-text", G_CALLBACK (on_query_tooltip), self);
   g_signal_connect (warning_marks, "query-tooltip-text", G_CALLBACK (on_query_tooltip), self);
   gtk_source_view_set_mark_attributes (self->view, "studio-error", error_marks, 20);
