@@ -39,6 +39,7 @@ struct _BekalStudioEditor
   guint                   settle_source;
   guint                   recovery_source;
   guint                   n_underlines;
+  char                   *diagnostics_signature; /* what is underlined now */
   GtkTextTag             *error_tag;
   GtkTextTag             *warning_tag;
   GtkSourceSearchSettings *search_settings;
@@ -547,6 +548,7 @@ bekal_studio_editor_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->search_settings);
   g_free (self->path);
+  g_free (self->diagnostics_signature);
 
   G_OBJECT_CLASS (bekal_studio_editor_parent_class)->finalize (object);
 }
@@ -729,10 +731,29 @@ void
 bekal_studio_editor_set_diagnostics (BekalStudioEditor *self,
                                      GPtrArray         *diagnostics)
 {
+  g_autoptr(GString) signature = g_string_new (NULL);
   GtkTextBuffer *buffer;
   GtkTextIter start, end;
 
   g_return_if_fail (BEKAL_IS_STUDIO_EDITOR (self));
+
+  /* the same findings as before: nothing to redo. Removing a tag from the whole buffer makes
+   * the view lay out every line again, which takes long on a large module */
+  for (guint i = 0; diagnostics != NULL && i < diagnostics->len; i++)
+    {
+      BekalDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
+
+      if (g_strcmp0 (bekal_diagnostic_get_file (diagnostic), self->path) == 0)
+        g_string_append_printf (signature, "%d:%d:%d:%s\n",
+                                bekal_diagnostic_get_severity (diagnostic),
+                                bekal_diagnostic_get_line (diagnostic),
+                                bekal_diagnostic_get_column (diagnostic),
+                                bekal_diagnostic_get_message (diagnostic));
+    }
+  if (g_strcmp0 (signature->str, self->diagnostics_signature) == 0)
+    return;
+  g_free (self->diagnostics_signature);
+  self->diagnostics_signature = g_strdup (signature->str);
 
   buffer = GTK_TEXT_BUFFER (self->buffer);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
