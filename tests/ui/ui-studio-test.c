@@ -489,6 +489,34 @@ run_scenario (BekalWindow *main_window,
 
   if (!scenario->full)
     {
+      g_autofree char *fresh = g_build_filename (tmp, "Modul Saya", NULL);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
+
+      /* a new module, from the studio's template: both files, clean */
+      g_assert_cmpint (g_mkdir (fresh, 0755), ==, 0);
+      checks = counts.checks;
+      g_assert_true (bekal_studio_window_create_module (window, fresh, &error));
+      g_assert_no_error (error);
+      wait_for_check (&counts, checks);
+      ui_wait_until (editor_loaded, bekal_studio_window_get_editor (window, "en"),
+                     "the new English file");
+      bekal_studio_window_check_now (window);
+      wait_for_check (&counts, counts.checks);
+      for (guint i = 0; i < bekal_studio_window_get_diagnostics (window)->len; i++)
+        g_test_message ("New module: %s",
+                        bekal_diagnostic_get_message (
+                          g_ptr_array_index (bekal_studio_window_get_diagnostics (window), i)));
+      g_assert_cmpuint (bekal_studio_window_get_diagnostics (window)->len, ==, 0);
+      text = buffer_text (bekal_studio_window_get_editor (window, "id"));
+      g_assert_nonnull (strstr (text, "id=\"modul-saya\""));
+      ui_wait_until (preview_has_title, &(TitleWait) { window, "Pelajaran pertama" },
+                     "the new module's preview");
+      /* a folder that holds a module already is not overwritten */
+      g_assert_false (bekal_studio_window_create_module (window, fresh, &error));
+      g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST);
+      shot (GTK_WINDOW (window), "new", scenario->suffix);
+
       close_studio (&counts);
       test_remove_tree (tmp);
       return;
@@ -625,6 +653,7 @@ run_scenario (BekalWindow *main_window,
   english = bekal_studio_window_get_editor (window, "en");
   ui_wait_until (editor_loaded, english, "the English file");
   bekal_studio_window_show_editor (window, "en");
+  ui_settle (200);
   cursor_after (english, "<lesson id=\"mengenal-5r");
   checks = counts.checks;
   type_text (english, "x");

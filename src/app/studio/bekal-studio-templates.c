@@ -215,6 +215,10 @@ bekal_studio_template_module (const char *id,
     "<module xmlns=\"urn:bekal:module:1\" id=\"%s\" version=\"0.1\" xml:lang=\"%s\">\n"
     "  <title>%s</title>\n"
     "  <summary>%s</summary>\n"
+    "  <meta>\n"
+    "    <duration minutes=\"15\"/>\n"
+    "    <author>%s</author>\n"
+    "  </meta>\n"
     "  <topics>\n"
     "    <topic id=\"umum\">%s</topic>\n"
     "  </topics>\n"
@@ -231,6 +235,7 @@ bekal_studio_template_module (const char *id,
     english ? "New module" : "Modul baru",
     english ? "What the module is about, in one or two sentences."
             : "Isi modul ini dalam satu atau dua kalimat.",
+    english ? "Your name or team" : "Nama Anda atau tim Anda",
     english ? "General" : "Umum",
     english ? "First lesson" : "Pelajaran pertama",
     english ? "Write the first paragraph here." : "Tulis paragraf pertama di sini.");

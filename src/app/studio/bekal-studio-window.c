@@ -617,12 +617,14 @@ add_editor (BekalStudioWindow *self,
 {
   BekalStudioEditor *editor = bekal_studio_editor_new ();
   g_autofree char *name = g_path_get_basename (path);
-  /* TRANSLATORS: a tab of the studio: "Indonesian (module.id.xml)" */
-  g_autofree char *label = g_strdup_printf (index == 0 ? _("Indonesian (%s)")
-                                                       : _("English (%s)"), name);
+  /* TRANSLATORS: a tab of the studio, over the Indonesian file */
+  GtkWidget *label = gtk_label_new (index == 0 ? _("Indonesian")
+                                               /* TRANSLATORS: the tab over the English file */
+                                               : _("English"));
 
   self->editors[index] = editor;
-  gtk_notebook_append_page (self->notebook, GTK_WIDGET (editor), gtk_label_new (label));
+  gtk_widget_set_tooltip_text (label, name);
+  gtk_notebook_append_page (self->notebook, GTK_WIDGET (editor), label);
   g_signal_connect_object (editor, "settled", G_CALLBACK (on_editor_settled), self, 0);
   g_signal_connect_object (editor, "message", G_CALLBACK (on_editor_message), self, 0);
   g_signal_connect_object (editor, "saved", G_CALLBACK (on_editor_saved), self, 0);
