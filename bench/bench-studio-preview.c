@@ -229,7 +229,8 @@ main (int    argc,
       paints = progress.paints;
       start = g_get_monotonic_time ();
       gtk_text_buffer_insert_interactive_at_cursor (buffer, run % 2 ? "a" : "e", 1, TRUE);
-      ui_wait_until (painted_after, &(PaintWait) { &progress, paints }, "the preview after an edit");
+      ui_wait_until (painted_after, &(PaintWait) { &progress, paints },
+                     "the preview after an edit");
       edit = (progress.painted_at - start) / 1000.0;
       ui_settle (100);
 

@@ -691,7 +691,7 @@ run_scenario (BekalWindow *main_window,
     data_dir = g_strdup (bekal_studio_trial_get_data_dir (trial));
     g_assert_true (g_str_has_prefix (data_dir, g_get_tmp_dir ()));
     g_assert_true (g_file_test (data_dir, G_FILE_TEST_IS_DIR));
-    gtk_window_set_default_size (GTK_WINDOW (trial), scenario->width, scenario->height);
+    ui_wait_until (window_sized, trial, "the trial window on screen");
     shot (GTK_WINDOW (trial), "trial", scenario->suffix);
     gtk_window_destroy (GTK_WINDOW (trial));
     ui_settle (200);
@@ -760,7 +760,8 @@ static gboolean
 run_in_idle (gpointer data)
 {
   Run *run = data;
-  BekalWindow *window = BEKAL_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (run->app)));
+  GtkApplication *app = GTK_APPLICATION (run->app);
+  BekalWindow *window = BEKAL_WINDOW (gtk_application_get_active_window (app));
 
   g_assert_nonnull (window);
   run_scenario (window, run->scenario);

@@ -231,6 +231,12 @@ bekal_studio_trial_open (GtkWindow          *parent,
 
   if (parent != NULL)
     {
+      int width = gtk_widget_get_width (GTK_WIDGET (parent));
+      int height = gtk_widget_get_height (GTK_WIDGET (parent));
+
+      /* as large as the studio: the learner's view at the size the trainer works at */
+      if (width > 0 && height > 0)
+        gtk_window_set_default_size (GTK_WINDOW (self), width, height);
       gtk_window_set_transient_for (GTK_WINDOW (self), parent);
       gtk_window_set_application (GTK_WINDOW (self), gtk_window_get_application (parent));
     }
