@@ -736,6 +736,9 @@ run_scenario (BekalWindow *main_window,
           }
         /* the English file lacks what was inserted: the translation check says so */
         g_assert_cmpuint (n_errors_in (window, "/module.id.xml"), ==, 0);
+        /* and no warning either: every question template has its explanation */
+        g_assert_cmpuint (bekal_diagnostics_count (bekal_studio_window_get_diagnostics (window),
+                                                   BEKAL_SEVERITY_WARNING), ==, 0);
       }
     /* the video template names media the folder lacks: warnings only, so the module loads */
     shot (GTK_WINDOW (window), "insert", scenario->suffix);

@@ -74,6 +74,7 @@ static const Template templates[] = {
     "  <pair id=\"satu\"><left>Istilah satu</left><right>Arti satu</right></pair>\n"
     "  <pair id=\"dua\"><left>Istilah dua</left><right>Arti dua</right></pair>\n"
     "  <pair id=\"tiga\"><left>Istilah tiga</left><right>Arti tiga</right></pair>\n"
+    "  <explanation>Jelaskan pasangan yang benar.</explanation>\n"
     "</question>\n" },
   { "question-order", N_("Question: _Order"), "soal",
     "<question id=\"@ID@\" topic=\"@TOPIC@\" type=\"order\">\n"
@@ -81,12 +82,14 @@ static const Template templates[] = {
     "  <item id=\"pertama\">Langkah pertama</item>\n"
     "  <item id=\"kedua\">Langkah kedua</item>\n"
     "  <item id=\"ketiga\">Langkah ketiga</item>\n"
+    "  <explanation>Jelaskan mengapa urutannya begitu.</explanation>\n"
     "</question>\n" },
   { "question-scale", N_("Question: _Scale (Not Scored)"), "skala",
     "<question id=\"@ID@\" topic=\"@TOPIC@\" type=\"scale\" min=\"1\" max=\"5\">\n"
     "  <prompt>Seberapa siap Anda?</prompt>\n"
     "  <label value=\"1\">Belum siap</label>\n"
     "  <label value=\"5\">Sangat siap</label>\n"
+    "  <explanation>Pertanyaan ini tidak dinilai.</explanation>\n"
     "</question>\n" },
 };
 
