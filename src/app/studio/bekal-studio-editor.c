@@ -23,7 +23,7 @@
 #include "bekal-studio-templates.h"
 
 /* the pause in typing after which the text is checked; the preview follows within 0.5 s */
-#define SETTLE_DELAY_MS 250
+#define SETTLE_DELAY_MS 200
 /* the pause after which unsaved text is copied to the recovery file */
 #define RECOVERY_DELAY_MS 3000
 
