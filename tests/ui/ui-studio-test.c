@@ -246,6 +246,12 @@ preview_has_title (gpointer data)
 }
 
 static gboolean
+preview_settled (gpointer data)
+{
+  return !bekal_lesson_view_is_restoring (data);
+}
+
+static gboolean
 window_sized (gpointer data)
 {
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (data));
@@ -538,10 +544,19 @@ run_scenario (BekalWindow *main_window,
 
   /* the preview follows an edit of the lesson's title, on the block it showed */
   cursor_after (editor, "<title>Peran peksos dan menjaga diri");
-  checks = counts.checks;
-  type_text (editor, " (baru)");
-  wait_for_check (&counts, checks);
-  g_assert_cmpstr (preview_title (window), ==, "Peran peksos dan menjaga diri (baru)");
+  {
+    BekalLessonView *preview = bekal_studio_window_get_preview (window);
+
+    bekal_lesson_view_scroll_to_block (preview, 3);
+    ui_wait_until (preview_settled, preview, "the preview scrolled");
+    g_assert_cmpuint (bekal_lesson_view_get_current_block (preview), ==, 3);
+    checks = counts.checks;
+    type_text (editor, " (baru)");
+    wait_for_check (&counts, checks);
+    g_assert_cmpstr (preview_title (window), ==, "Peran peksos dan menjaga diri (baru)");
+    ui_wait_until (preview_settled, preview, "the preview scrolled back");
+    g_assert_cmpuint (bekal_lesson_view_get_current_block (preview), ==, 3);
+  }
 
   /* search and replace */
   bekal_studio_editor_show_search (editor, TRUE);

@@ -28,6 +28,7 @@ struct _BekalStudioTrial
   BekalStore        *store;
   gint64             profile_id;
   BekalCatalogEntry *entry;
+  gboolean           opened;   /* the module page shows the module */
 
   GtkStack          *stack;
   AdwStatusPage     *status_page;
@@ -162,6 +163,7 @@ on_prepared (GObject      *source,
   gtk_window_set_title (GTK_WINDOW (self), bekal_module_get_title (module));
   bekal_module_page_open (self->module_page, self->entry, module, self->store, self->profile_id,
                           self->settings);
+  self->opened = TRUE;
   gtk_stack_set_visible_child_name (self->stack, "module");
 }
 
@@ -173,8 +175,9 @@ bekal_studio_trial_dispose (GObject *object)
   BekalStudioTrial *self = BEKAL_STUDIO_TRIAL (object);
 
   g_cancellable_cancel (self->cancellable);
-  if (self->module_page != NULL && self->entry != NULL)
+  if (self->opened)
     bekal_module_page_close (self->module_page);
+  self->opened = FALSE;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BEKAL_TYPE_STUDIO_TRIAL);
 
