@@ -633,8 +633,9 @@ run_scenario (BekalWindow *main_window,
     ui_wait_until ((UiCondition) gtk_widget_get_mapped, dialog, "the question on screen");
     shot (GTK_WINDOW (window), "recovery", scenario->suffix);
     checks = counts.checks;
-    adw_message_dialog_response (dialog, "restore");
-    gtk_window_destroy (GTK_WINDOW (dialog));
+    /* Escape, or closing it, keeps the text: restoring is the answer that loses nothing */
+    g_assert_cmpstr (adw_message_dialog_get_close_response (dialog), ==, "restore");
+    gtk_window_close (GTK_WINDOW (dialog));
   }
   ui_wait_until (text_contains, &(TextWait) { editor, "5R [belum disimpan]" }, "the restored text");
   g_assert_true (bekal_studio_editor_get_modified (editor));
