@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 
 #include <bekal/bekal-diagnostic.h>
+#include <bekal/bekal-store.h>
 
 #include "bekal-application.h"
 #include "bekal-lesson-view.h"
@@ -712,6 +713,21 @@ run_scenario (BekalWindow *main_window,
     gtk_window_destroy (GTK_WINDOW (trial));
     ui_settle (200);
     g_assert_false (g_file_test (data_dir, G_FILE_TEST_EXISTS));
+    /* the learners' store never saw the trial learner: reports cannot count it */
+    {
+      BekalApplication *app =
+        BEKAL_APPLICATION (gtk_window_get_application (GTK_WINDOW (main_window)));
+      g_autoptr(GListModel) profiles =
+        bekal_store_list_profiles (bekal_application_get_store (app), NULL);
+
+      g_assert_nonnull (profiles);
+      for (guint i = 0; i < g_list_model_get_n_items (profiles); i++)
+        {
+          g_autoptr(BekalProfile) profile = g_list_model_get_item (profiles, i);
+
+          g_assert_cmpstr (bekal_profile_get_name (profile), !=, _("Trial learner"));
+        }
+    }
   }
 
 
