@@ -536,6 +536,8 @@ run_scenario (BekalWindow *main_window,
   g_assert_cmpint (cursor_line (editor), ==, mistake_line);
 
   /* fixed by undo: no error, no underline */
+  g_assert_true (gtk_text_buffer_get_can_undo (
+    GTK_TEXT_BUFFER (bekal_studio_editor_get_buffer (editor))));
   checks = counts.checks;
   gtk_text_buffer_undo (GTK_TEXT_BUFFER (bekal_studio_editor_get_buffer (editor)));
   wait_for_check (&counts, checks);
