@@ -5,7 +5,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <bekal/bekal-diagnostic.h>
+#include <bekal/bekal-lint.h>
 
 #include "bekal-studio-check.h"
 
@@ -54,6 +57,29 @@ run_check (GTask        *task,
                          (GDestroyNotify) bekal_studio_check_free);
 }
 
+/* The item-writing checks (bekal-author lint) of the original, as warnings with their
+ * suggestion; the translation has the same questions */
+static void
+add_lint_warnings (BekalStudioCheck *check,
+                   const char       *path)
+{
+  g_autoptr(GPtrArray) warnings = bekal_lint_module (check->original);
+
+  for (guint i = 0; warnings != NULL && i < warnings->len; i++)
+    {
+      BekalLintWarning *warning = g_ptr_array_index (warnings, i);
+      /* TRANSLATORS: an item-writing warning: the check's name, what it found, what to do */
+      g_autofree char *message = g_strdup_printf (_("Question writing (%s): %s %s"),
+                                                  warning->check, warning->message,
+                                                  warning->suggestion != NULL
+                                                    ? warning->suggestion : "");
+
+      g_ptr_array_add (check->diagnostics,
+                       bekal_diagnostic_new (BEKAL_SEVERITY_WARNING, path, warning->line, 0,
+                                             message));
+    }
+}
+
 void
 bekal_studio_check_free (BekalStudioCheck *check)
 {
@@ -83,6 +109,8 @@ bekal_studio_check_run (const char * const      *media_dirs,
                                                   check->diagnostics, NULL);
   if (check->original != NULL && check->translation != NULL)
     bekal_loader_check_translation (check->original, check->translation, check->diagnostics);
+  if (check->original != NULL)
+    add_lint_warnings (check, original->path);
 
   return check;
 }
