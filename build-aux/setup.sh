@@ -11,7 +11,7 @@ BEKAL_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # What building and running needs
 BEKAL_PACKAGES=(
   meson ninja-build pkg-config gcc gettext
-  libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
+  libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libgtksourceview-5-dev
   libxml2-dev libsqlite3-dev libjson-glib-dev libarchive-dev
   libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev
   librsvg2-dev libgdk-pixbuf-2.0-dev libsoup-3.0-dev libsodium-dev libqrencode-dev

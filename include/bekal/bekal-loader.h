@@ -108,6 +108,43 @@ BekalModule        *bekal_loader_load_file      (BekalLoader        *self,
                                                  GError            **error);
 
 /**
+ * bekal_loader_load_bytes:
+ * @self: a #BekalLoader
+ * @path: the file the text belongs to: named in the diagnostics, and its folder is where
+ *   relative references are resolved; it need not exist
+ * @contents: the text of a module file, as it would be read from @path
+ * @diagnostics: (element-type BekalDiagnostic): receives the problems found, errors and
+ *   warnings
+ * @error: return location for a #GError
+ *
+ * Loads and checks module text held in memory, for example the unsaved text of an editor,
+ * with the same checks as bekal_loader_load_file(). It does not read @path, but media
+ * references are still checked on the disk: call it from a worker thread in the app. Text
+ * larger than %BEKAL_LOADER_MAX_FILE_SIZE is refused with a diagnostic.
+ *
+ * Returns: (transfer full) (nullable): the module, or %NULL with @error set
+ */
+BekalModule        *bekal_loader_load_bytes     (BekalLoader        *self,
+                                                 const char         *path,
+                                                 GBytes             *contents,
+                                                 GPtrArray          *diagnostics,
+                                                 GError            **error);
+
+/**
+ * bekal_loader_check_translation:
+ * @original: the module as written in its first language (usually Indonesian)
+ * @translation: the same module in another language
+ * @diagnostics: (element-type BekalDiagnostic): receives what the translation changed that
+ *   must stay the same (structure, ids, values)
+ *
+ * Runs the translation check of bekal_loader_load_folder() on two modules already loaded,
+ * for example from an editor's unsaved text. It does not touch the disk.
+ */
+void                bekal_loader_check_translation (BekalModule     *original,
+                                                    BekalModule     *translation,
+                                                    GPtrArray       *diagnostics);
+
+/**
  * bekal_loader_load_folder:
  * @self: a #BekalLoader
  * @folder: a module folder
@@ -141,5 +178,23 @@ char               *bekal_loader_language_from_filename (const char *path);
  * Returns: whether @folder holds at least one `module.LANG.xml` file
  */
 gboolean            bekal_loader_folder_has_module_file (const char *folder);
+
+/**
+ * bekal_loader_begin_trusted_xml:
+ *
+ * The loader makes libxml2 refuse every external file and entity, for the whole process.
+ * Other libraries of the app that read their own installed XML files with libxml2 (the
+ * language definitions of GtkSourceView, validated against a RELAX NG file) call this
+ * before and bekal_loader_end_trusted_xml() after, on the same thread: in between, that
+ * thread alone may read external files again. Module files are never read in such a
+ * section; loaders in other threads keep refusing. Sections nest.
+ */
+void                bekal_loader_begin_trusted_xml (void);
+/**
+ * bekal_loader_end_trusted_xml:
+ *
+ * Ends the section started by bekal_loader_begin_trusted_xml() on this thread.
+ */
+void                bekal_loader_end_trusted_xml   (void);
 
 G_END_DECLS

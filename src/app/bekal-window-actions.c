@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bekal-window-private.h"
+#include "bekal-studio-window.h"
 
 /* Helpers */
 
@@ -211,6 +212,25 @@ on_show_item_analysis (GSimpleAction *action,
 }
 
 static void
+show_studio (BekalWindow *self,
+             gpointer     data)
+{
+  BekalStudioWindow *studio =
+    bekal_studio_window_new (GTK_APPLICATION (self->application),
+                             bekal_application_get_settings (self->application));
+
+  gtk_window_present (GTK_WINDOW (studio));
+}
+
+static void
+on_studio (GSimpleAction *action,
+           GVariant      *parameter,
+           gpointer       user_data)
+{
+  bekal_window_require_trainer (BEKAL_WINDOW (user_data), show_studio, NULL);
+}
+
+static void
 on_search (GSimpleAction *action,
            GVariant      *parameter,
            gpointer       user_data)
@@ -274,6 +294,7 @@ bekal_window_install_actions (BekalWindow *self)
     { "show-my-results", on_show_my_results },
     { "show-gap-report", on_show_gap_report },
     { "show-item-analysis", on_show_item_analysis },
+    { "studio", on_studio },
     { "toast", on_toast, "s" },
     { "show-read-only-details", on_show_read_only_details },
   };

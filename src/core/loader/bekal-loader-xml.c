@@ -22,6 +22,10 @@
 #include "bekal-loader-private.h"
 
 static guint refused_loads;
+/* the loader libxml2 had before Bekal's, for the trusted sections below */
+static xmlExternalEntityLoader default_entity_loader;
+/* how deep the calling thread is in bekal_loader_begin_trusted_xml() sections */
+static _Thread_local guint trusted_depth;
 
 /* Helpers: safe parsing */
 
@@ -31,6 +35,10 @@ refuse_external_entity (const char       *url,
                         const char       *id,
                         xmlParserCtxtPtr  ctxt)
 {
+  /* a library of the app reading its own installed files, on a thread that said so */
+  if (trusted_depth > 0 && default_entity_loader != NULL)
+    return default_entity_loader (url, id, ctxt);
+
   g_atomic_int_inc (&refused_loads);
   return NULL;
 }
@@ -530,6 +538,7 @@ bekal_loader_install_entity_loader (void)
   if (g_once_init_enter (&initialized))
     {
       xmlInitParser ();
+      default_entity_loader = xmlGetExternalEntityLoader ();
       xmlSetExternalEntityLoader (refuse_external_entity);
       g_once_init_leave (&initialized, 1);
     }
@@ -539,4 +548,19 @@ guint
 bekal_loader_get_refused_loads (void)
 {
   return (guint) g_atomic_int_get (&refused_loads);
+}
+
+void
+bekal_loader_begin_trusted_xml (void)
+{
+  bekal_loader_install_entity_loader ();
+  trusted_depth++;
+}
+
+void
+bekal_loader_end_trusted_xml (void)
+{
+  g_return_if_fail (trusted_depth > 0);
+
+  trusted_depth--;
 }

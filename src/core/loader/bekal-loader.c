@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -262,11 +263,46 @@ bekal_loader_folder_has_module_file (const char *folder)
   return FALSE;
 }
 
+/* A copy of @contents ending in a NUL, as the parser expects, or NULL with a diagnostic when
+ * it is larger than a module file may be */
+static char *
+copy_contents_capped (LoadState *state,
+                      GBytes    *contents,
+                      gsize     *length)
+{
+  gsize size = 0;
+  const char *data = g_bytes_get_data (contents, &size);
+  char *buffer;
+
+  if (size > BEKAL_LOADER_MAX_FILE_SIZE)
+    {
+      g_autofree char *text = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *max = g_format_size_full (BEKAL_LOADER_MAX_FILE_SIZE,
+                                                 G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *message =
+        g_strdup_printf (_("The file is too large (%s; the limit is %s). Split the module or "
+                           "move media out of the XML file."), text, max);
+
+      bekal_loader_add_diagnostic (state, BEKAL_SEVERITY_ERROR, 0, 0, message);
+      return NULL;
+    }
+
+  buffer = g_malloc (size + 1);
+  if (size > 0)
+    memcpy (buffer, data, size);
+  buffer[size] = '\0';
+  *length = size;
+
+  return buffer;
+}
+
 /* Like bekal_loader_load_file(); when the file follows the schema but fails a later check,
- * @partial receives the model anyway, so that translations can still be compared with it */
+ * @partial receives the model anyway, so that translations can still be compared with it.
+ * With @contents, the text is taken from there instead of the file at @path. */
 static BekalModule *
 load_file_full (BekalLoader  *self,
                 const char   *path,
+                GBytes       *contents,
                 GPtrArray    *diagnostics,
                 BekalModule **partial,
                 GError      **error)
@@ -287,7 +323,10 @@ load_file_full (BekalLoader  *self,
   state.path = path;
   state.diagnostics = diagnostics;
 
-  buffer = bekal_loader_read_file_capped (&state, path, &state.length, error);
+  if (contents != NULL)
+    buffer = copy_contents_capped (&state, contents, &state.length);
+  else
+    buffer = bekal_loader_read_file_capped (&state, path, &state.length, error);
   if (buffer == NULL)
     {
       if (error == NULL || *error == NULL)
@@ -369,7 +408,31 @@ bekal_loader_load_file (BekalLoader  *self,
                         GPtrArray    *diagnostics,
                         GError      **error)
 {
-  return load_file_full (self, path, diagnostics, NULL, error);
+  return load_file_full (self, path, NULL, diagnostics, NULL, error);
+}
+
+BekalModule *
+bekal_loader_load_bytes (BekalLoader  *self,
+                         const char   *path,
+                         GBytes       *contents,
+                         GPtrArray    *diagnostics,
+                         GError      **error)
+{
+  g_return_val_if_fail (contents != NULL, NULL);
+
+  return load_file_full (self, path, contents, diagnostics, NULL, error);
+}
+
+void
+bekal_loader_check_translation (BekalModule *original,
+                                BekalModule *translation,
+                                GPtrArray   *diagnostics)
+{
+  g_return_if_fail (BEKAL_IS_MODULE (original));
+  g_return_if_fail (BEKAL_IS_MODULE (translation));
+  g_return_if_fail (diagnostics != NULL);
+
+  bekal_loader_compare_translation (original, translation, diagnostics);
 }
 
 GHashTable *
@@ -417,7 +480,8 @@ bekal_loader_load_folder (BekalLoader  *self,
       const char *path = g_ptr_array_index (files, i);
       g_autoptr(GError) local_error = NULL;
       BekalModule *partial = NULL;
-      BekalModule *module = load_file_full (self, path, diagnostics, &partial, &local_error);
+      BekalModule *module = load_file_full (self, path, NULL, diagnostics, &partial,
+                                                 &local_error);
 
       if (module == NULL)
         {
