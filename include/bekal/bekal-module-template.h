@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 
 /**
  * bekal_module_template_write:
- * @folder: the module folder to create; it must not exist yet
+ * @folder: the module folder to create; it must not exist yet, or be empty
  * @id: the new module's id (lower-case letters, digits and `-`, starting with a letter)
  * @error: return location for a #GError
  *
@@ -21,7 +21,7 @@ G_BEGIN_DECLS
  * fills it in.
  *
  * Returns: %TRUE when written; %FALSE with @error set (%G_IO_ERROR_INVALID_ARGUMENT for a bad
- *   id, %G_IO_ERROR_EXISTS when @folder exists) and nothing written
+ *   id, %G_IO_ERROR_EXISTS when @folder exists and is not empty) and nothing written
  */
 gboolean bekal_module_template_write (const char  *folder,
                                       const char  *id,

@@ -529,11 +529,11 @@ run_scenario (BekalWindow *main_window,
       g_assert_cmpuint (bekal_studio_window_get_diagnostics (window)->len, ==, 0);
       text = buffer_text (bekal_studio_window_get_editor (window, "id"));
       g_assert_nonnull (strstr (text, "id=\"modul-saya\""));
-      ui_wait_until (preview_has_title, &(TitleWait) { window, "Pelajaran pertama" },
+      ui_wait_until (preview_has_title, &(TitleWait) { window, "Judul pelajaran" },
                      "the new module's preview");
       /* a folder that holds a module already is not overwritten */
       g_assert_false (bekal_studio_window_create_module (window, fresh, &error));
-      g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
       shot (GTK_WINDOW (window), "new", scenario->suffix);
 
       close_studio (&counts);

@@ -20,8 +20,5 @@ const char         *bekal_studio_template_label (const char *name);
 char               *bekal_studio_template_build (const char *name,
                                                  const char *text,
                                                  guint       indent);
-/* A module file for a new module @id in @language ("id" or "en") that validates clean */
-char               *bekal_studio_template_module (const char *id,
-                                                  const char *language);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 
 #include <bekal/bekal-catalog.h>
 #include <bekal/bekal-diagnostic.h>
+#include <bekal/bekal-module-template.h>
 
 #include "bekal-studio-check.h"
 #include "bekal-studio-templates.h"
@@ -816,25 +817,11 @@ bekal_studio_window_create_module (BekalStudioWindow *self,
     }
   while (id->len > 0 && id->str[id->len - 1] == '-')
     g_string_truncate (id, id->len - 1);
-  if (id->len == 0)
-    g_string_assign (id, "modul-baru");
+  if (id->len == 0 || !g_ascii_isalpha (id->str[0]))
+    g_string_prepend (id, "modul-");
 
-  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
-    {
-      g_autofree char *file = g_strdup_printf ("module.%s.xml", languages[i]);
-      g_autofree char *path = g_build_filename (folder, file, NULL);
-      g_autofree char *text = bekal_studio_template_module (id->str, languages[i]);
-
-      if (g_file_test (path, G_FILE_TEST_EXISTS))
-        {
-          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
-                       _("%s already holds a module. Open it instead, or choose an empty "
-                         "folder."), folder);
-          return FALSE;
-        }
-      if (!g_file_set_contents (path, text, -1, error))
-        return FALSE;
-    }
+  if (!bekal_module_template_write (folder, id->str, error))
+    return FALSE;
 
   return bekal_studio_window_open_folder (self, folder, error);
 }

@@ -56,6 +56,7 @@ bekal_module_template_write (const char  *folder,
 {
   static const char * const files[] = { "module.id.xml", "module.en.xml", "gambar.svg" };
   g_autofree char *parent = NULL;
+  gboolean existed = FALSE;
 
   g_return_val_if_fail (folder != NULL, FALSE);
 
@@ -67,15 +68,22 @@ bekal_module_template_write (const char  *folder,
                    id != NULL ? id : "");
       return FALSE;
     }
+  /* an empty folder, as a file chooser makes, will do */
   if (g_file_test (folder, G_FILE_TEST_EXISTS))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-                   _("“%s” exists already; nothing was written. Choose a new folder, or "
-                     "delete that one first."), folder);
-      return FALSE;
+      g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+
+      if (dir == NULL || g_dir_read_name (dir) != NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                       _("“%s” exists already; nothing was written. Choose a new folder, or "
+                         "delete that one first."), folder);
+          return FALSE;
+        }
+      existed = TRUE;
     }
   parent = g_path_get_dirname (folder);
-  if (g_mkdir_with_parents (parent, 0755) != 0 || g_mkdir (folder, 0755) != 0)
+  if (!existed && (g_mkdir_with_parents (parent, 0755) != 0 || g_mkdir (folder, 0755) != 0))
     {
       int saved = errno;
 
@@ -100,7 +108,8 @@ bekal_module_template_write (const char  *folder,
 
               g_unlink (written);
             }
-          g_rmdir (folder);
+          if (!existed)
+            g_rmdir (folder);
           return FALSE;
         }
     }
