@@ -45,7 +45,13 @@ G_DEFINE_FINAL_TYPE (BekalPresenterWindow, bekal_presenter_window, ADW_TYPE_WIND
 static void
 clear_box (GtkBox *box)
 {
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (box));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
   GtkWidget *child;
+
+  /* the window must not keep pointing at a widget about to go */
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (box)))
+    gtk_root_set_focus (root, NULL);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
     gtk_box_remove (box, child);
@@ -98,6 +104,8 @@ show_block (BekalPresenterWindow *self,
       gtk_box_append (self->block_box, title);
     }
   gtk_box_append (self->block_box, bekal_block_widget_new (screen->block, &context));
+  if (screen->next_block != NULL)
+    gtk_box_append (self->block_box, bekal_block_widget_new (screen->next_block, &context));
 }
 
 static void
@@ -131,6 +139,9 @@ show_question (BekalPresenterWindow *self,
       GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
       GtkWidget *letter = gtk_label_new (labels[i]);
       GtkWidget *text = bekal_text_label_new (bekal_option_get_text (option), module);
+
+      /* nothing to select on a projector, and no focus ring on the first option */
+      gtk_label_set_selectable (GTK_LABEL (text), FALSE);
 
       gtk_widget_add_css_class (letter, "option-letter");
       gtk_widget_set_valign (letter, GTK_ALIGN_START);

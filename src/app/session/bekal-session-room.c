@@ -172,6 +172,9 @@ bekal_session_room_start (BekalSession *session,
   presenter = bekal_presenter_window_new (session, settings);
   g_set_weak_pointer (&self->control, control);
   g_set_weak_pointer (&self->presenter, presenter);
+  /* for the tests and the server's answers, which start from a window */
+  g_object_set_data_full (G_OBJECT (control), "bekal-session-room", g_object_ref (self),
+                          g_object_unref);
   if (application != NULL)
     {
       gtk_window_set_application (GTK_WINDOW (control), application);
@@ -205,6 +208,12 @@ bekal_session_room_get_presenter (BekalSessionRoom *self)
 {
   g_return_val_if_fail (BEKAL_IS_SESSION_ROOM (self), NULL);
   return self->presenter;
+}
+
+BekalSessionRoom *
+bekal_session_room_from_window (GtkWindow *window)
+{
+  return g_object_get_data (G_OBJECT (window), "bekal-session-room");
 }
 
 gboolean

@@ -28,6 +28,8 @@ BekalSessionRoom     *bekal_session_room_start         (BekalSession     *sessio
                                                         BekalStore       *store,
                                                         GSettings        *settings,
                                                         GtkWindow        *laptop);
+/* (nullable): the room whose control window is @window */
+BekalSessionRoom     *bekal_session_room_from_window   (GtkWindow        *window);
 BekalSession         *bekal_session_room_get_session   (BekalSessionRoom *self);
 BekalControlWindow   *bekal_session_room_get_control   (BekalSessionRoom *self);
 BekalPresenterWindow *bekal_session_room_get_presenter (BekalSessionRoom *self);

@@ -85,17 +85,6 @@ write_free (gpointer data)
   g_free (write);
 }
 
-static char **
-dup_question_ids (BekalQuiz *quiz)
-{
-  guint n = bekal_quiz_get_n_questions (quiz);
-  char **ids = g_new0 (char *, n + 1);
-
-  for (guint i = 0; i < n; i++)
-    ids[i] = g_strdup (bekal_question_get_id (bekal_quiz_get_question (quiz, i)));
-  return ids;
-}
-
 static gboolean
 run_write (BekalStore  *store,
            gpointer     user_data,
@@ -136,7 +125,8 @@ run_write (BekalStore  *store,
           }
         if (slot->attempt_id == 0)
           {
-            g_auto(GStrv) order = dup_question_ids (slot->quiz);
+            g_auto(GStrv) order = bekal_session_dup_question_ids (write->saver->session,
+                                                                 slot->quiz);
 
             slot->attempt_id = bekal_store_start_attempt (store, participant->profile_id,
                                                           bekal_module_get_id (write->module),

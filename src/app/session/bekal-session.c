@@ -59,18 +59,53 @@ participant_free (gpointer data)
   g_free (participant);
 }
 
+/* The questions a quiz asks the room: its own or its pool's; with a draw smaller than the
+ * pool, the pre-test takes the first ones and the post-test the last ones, so that a shared
+ * pool gives the room different questions after the lessons as far as it allows */
+static GPtrArray *
+dup_room_questions (BekalQuiz *quiz)
+{
+  BekalQuiz *source = bekal_quiz_get_n_questions (quiz) == 0 && bekal_quiz_get_pool (quiz) != NULL
+                      ? bekal_quiz_get_pool (quiz) : quiz;
+  guint n = bekal_quiz_get_n_questions (source);
+  guint draw = bekal_quiz_get_draw (quiz);
+  guint first = 0;
+  GPtrArray *questions = g_ptr_array_new ();
+
+  if (draw > 0 && draw < n)
+    {
+      if (bekal_quiz_get_role (quiz) == BEKAL_QUIZ_POSTTEST)
+        first = n - draw;
+      n = first + draw;
+    }
+  for (guint i = first; i < n; i++)
+    g_ptr_array_add (questions, bekal_quiz_get_question (source, i));
+  return questions;
+}
+
 static void
 add_quiz_screens (BekalSession *self,
                   BekalLesson  *lesson,
                   BekalQuiz    *quiz)
 {
-  for (guint i = 0; i < bekal_quiz_get_n_questions (quiz); i++)
+  g_autoptr(GPtrArray) questions = dup_room_questions (quiz);
+
+  for (guint i = 0; i < questions->len; i++)
     {
-      BekalScreen screen = { BEKAL_SCREEN_QUESTION, lesson, NULL, quiz,
-                             bekal_quiz_get_question (quiz, i), i + 1 };
+      BekalScreen screen = { .kind = BEKAL_SCREEN_QUESTION, .lesson = lesson, .quiz = quiz,
+                             .question = g_ptr_array_index (questions, i), .number = i + 1,
+                             .of = questions->len };
 
       g_array_append_val (self->screens, screen);
     }
+}
+
+static gboolean
+is_text_block (BekalBlock *block)
+{
+  BekalBlockKind kind = bekal_block_get_kind (block);
+
+  return kind == BEKAL_BLOCK_PARAGRAPH || kind == BEKAL_BLOCK_LIST || kind == BEKAL_BLOCK_NOTE;
 }
 
 static gboolean
@@ -84,8 +119,8 @@ static void
 build_screens (BekalSession       *self,
                const char * const *lessons)
 {
-  BekalScreen join = { BEKAL_SCREEN_JOIN, };
-  BekalScreen end = { BEKAL_SCREEN_END, };
+  BekalScreen join = { .kind = BEKAL_SCREEN_JOIN };
+  BekalScreen end = { .kind = BEKAL_SCREEN_END };
   BekalQuiz *pre = bekal_module_find_quiz_by_role (self->module, BEKAL_QUIZ_PRETEST);
   BekalQuiz *post = bekal_module_find_quiz_by_role (self->module, BEKAL_QUIZ_POSTTEST);
 
@@ -102,7 +137,17 @@ build_screens (BekalSession       *self,
       for (guint b = 0; b < bekal_lesson_get_n_blocks (lesson); b++)
         {
           BekalBlock *block = bekal_lesson_get_block (lesson, b);
-          BekalScreen screen = { BEKAL_SCREEN_BLOCK, lesson, block, };
+          BekalBlock *next = b + 1 < bekal_lesson_get_n_blocks (lesson)
+                             ? bekal_lesson_get_block (lesson, b + 1) : NULL;
+          BekalScreen screen = { .kind = BEKAL_SCREEN_BLOCK, .lesson = lesson, .block = block };
+
+          /* a heading alone is an empty screen: it comes with the text it introduces */
+          if (bekal_block_get_kind (block) == BEKAL_BLOCK_HEADING && next != NULL
+              && is_text_block (next))
+            {
+              screen.next_block = next;
+              b++;
+            }
 
           /* a practice quiz inside a lesson is asked to the room question by question */
           if (bekal_block_get_kind (block) == BEKAL_BLOCK_QUIZ && bekal_block_get_quiz (block))
@@ -351,7 +396,7 @@ bekal_session_dup_screen_title (BekalSession *self,
 
         /* Translators: "Pre-test, question 2 of 10" */
         return g_strdup_printf (_("%s, question %u of %u"), what, screen->number,
-                                bekal_quiz_get_n_questions (screen->quiz));
+                                screen->of);
       }
     case BEKAL_SCREEN_BLOCK:
     default:
@@ -368,6 +413,25 @@ bekal_session_dup_screen_title (BekalSession *self,
                                 g_utf8_strlen (plain, -1) > 60 ? "…" : "");
       }
     }
+}
+
+char **
+bekal_session_dup_question_ids (BekalSession *self,
+                                BekalQuiz    *quiz)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+
+  g_return_val_if_fail (BEKAL_IS_SESSION (self), NULL);
+
+  for (guint i = 0; i < self->screens->len; i++)
+    {
+      const BekalScreen *screen = bekal_session_get_screen (self, i);
+
+      if (screen->kind == BEKAL_SCREEN_QUESTION && screen->quiz == quiz)
+        g_ptr_array_add (ids, g_strdup (bekal_question_get_id (screen->question)));
+    }
+  g_ptr_array_add (ids, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&ids), FALSE);
 }
 
 char *

@@ -26,9 +26,11 @@ typedef struct
   BekalScreenKind  kind;
   BekalLesson     *lesson;    /* BLOCK; QUESTION of a lesson's practice quiz */
   BekalBlock      *block;     /* BLOCK */
+  BekalBlock      *next_block; /* BLOCK: a heading's first block, shown with it, or NULL */
   BekalQuiz       *quiz;      /* QUESTION */
   BekalQuestion   *question;  /* QUESTION */
   guint            number;    /* QUESTION: 1-based place in its quiz */
+  guint            of;        /* QUESTION: the questions of its quiz asked to the room */
 } BekalScreen;
 
 typedef struct
@@ -66,6 +68,9 @@ gboolean           bekal_session_start_quiz        (BekalSession       *self,
 /* A short title of screen @index for the control window */
 char              *bekal_session_dup_screen_title  (BekalSession       *self,
                                                     guint               index);
+/* (transfer full): the ids of the questions of @quiz the room is asked, in order */
+char             **bekal_session_dup_question_ids  (BekalSession       *self,
+                                                    BekalQuiz          *quiz);
 /* The trainer's note for screen @index, or NULL */
 char              *bekal_session_dup_trainer_note  (BekalSession       *self,
                                                     guint               index);

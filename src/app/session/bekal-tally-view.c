@@ -63,7 +63,8 @@ bekal_tally_view_snapshot (GtkWidget   *widget,
 
   layout = gtk_widget_create_pango_layout (widget, "M");
   pango_layout_get_pixel_size (layout, &text_w, &text_h);
-  row = height / (float) self->n_counts;
+  /* rows of a readable height from the top, however tall the widget is */
+  row = MIN (height / (float) self->n_counts, (float) text_h * 2.4f);
   label_width = (float) text_w * 3;
   bar_space = MAX (width - label_width * 2, 1);
 
