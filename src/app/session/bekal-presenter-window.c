@@ -253,6 +253,8 @@ update_screen (BekalPresenterWindow *self)
       gtk_stack_set_visible_child_name (self->stack, "end");
       break;
     }
+  /* a focused label would show its text selected to the whole room */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
   update_room (self);
 }
 
