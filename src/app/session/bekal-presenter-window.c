@@ -115,8 +115,8 @@ show_question (BekalPresenterWindow *self,
   BekalQuestion *question = screen->question;
   BekalModule *module = bekal_session_get_module (self->session);
   BekalText *explanation = bekal_question_get_explanation (question);
-  g_autofree char *kicker = bekal_session_dup_screen_title (self->session,
-                                                            bekal_session_get_current (self->session));
+  guint current = bekal_session_get_current (self->session);
+  g_autofree char *kicker = bekal_session_dup_screen_title (self->session, current);
   g_autofree char *prompt = bekal_text_to_pango_markup (bekal_question_get_prompt (question));
   guint n_options = bekal_question_get_n_options (question);
   g_auto(GStrv) labels = dup_tally_labels (question, MAX (n_options, 1));
@@ -192,8 +192,9 @@ update_room (BekalPresenterWindow *self)
         for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->options_box));
              row != NULL; row = gtk_widget_get_next_sibling (row), i++)
           {
-            gboolean right = i < bekal_question_get_n_options (screen->question)
-                             && bekal_option_get_correct (bekal_question_get_option (screen->question, i));
+            BekalQuestion *question = screen->question;
+            gboolean right = i < bekal_question_get_n_options (question)
+                             && bekal_option_get_correct (bekal_question_get_option (question, i));
 
             if (right)
               {

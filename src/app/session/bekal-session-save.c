@@ -125,13 +125,14 @@ run_write (BekalStore  *store,
           }
         if (slot->attempt_id == 0)
           {
+            BekalModule *module = write->module;
             g_auto(GStrv) order = bekal_session_dup_question_ids (write->saver->session,
                                                                  slot->quiz);
 
             slot->attempt_id = bekal_store_start_attempt (store, participant->profile_id,
-                                                          bekal_module_get_id (write->module),
-                                                          bekal_module_get_version (write->module),
-                                                          bekal_module_get_content_hash (write->module),
+                                                          bekal_module_get_id (module),
+                                                          bekal_module_get_version (module),
+                                                          bekal_module_get_content_hash (module),
                                                           bekal_quiz_get_id (slot->quiz),
                                                           bekal_quiz_get_role (slot->quiz),
                                                           0, (const char * const *) order,

@@ -403,11 +403,12 @@ bekal_session_dup_screen_title (BekalSession *self,
       {
         BekalText *text = bekal_block_get_text (screen->block);
         const char *plain = text != NULL ? bekal_text_get_plain (text) : NULL;
+        BekalBlockKind kind = bekal_block_get_kind (screen->block);
         g_autofree char *start = NULL;
 
         if (plain == NULL || *plain == '\0')
           return g_strdup_printf ("%s: %s", bekal_lesson_get_title (screen->lesson),
-                                  bekal_block_kind_to_string (bekal_block_get_kind (screen->block)));
+                                  bekal_block_kind_to_string (kind));
         start = g_utf8_substring (plain, 0, MIN (g_utf8_strlen (plain, -1), 60));
         return g_strdup_printf ("%s: %s%s", bekal_lesson_get_title (screen->lesson), start,
                                 g_utf8_strlen (plain, -1) > 60 ? "…" : "");

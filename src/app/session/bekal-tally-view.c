@@ -78,7 +78,8 @@ bekal_tally_view_snapshot (GtkWidget   *widget,
 
       pango_layout_set_text (layout, self->labels[i], -1);
       gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, bar_y + (bar_height - text_h) / 2));
+      gtk_snapshot_translate (snapshot,
+                              &GRAPHENE_POINT_INIT (0, bar_y + (bar_height - text_h) / 2));
       gtk_snapshot_append_layout (snapshot, layout, &fg);
       gtk_snapshot_restore (snapshot);
 
