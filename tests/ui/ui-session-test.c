@@ -10,7 +10,7 @@
 #include "config.h"
 
 #include <locale.h>
-#include <math.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -192,6 +192,7 @@ run_session (BekalApplication *app,
   g_autofree char *name = NULL;
   const BekalScreen *screen;
   guint first_block = 0;
+  guint last_place;
   GPtrArray *gap;
   gint64 dewi = 0;
   gboolean counted = FALSE;
@@ -327,12 +328,43 @@ run_session (BekalApplication *app,
   g_assert_true (gtk_widget_get_visible (ui_require_id (GTK_WIDGET (presenter), "score_label")));
 
   /* the end: the projector closes with the control window, the attempts are finished */
+  last_place = bekal_session_get_current (session);
   g_object_ref (room);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (control), "session.end", NULL));
   ui_wait_until (toplevel_is_gone, GSIZE_TO_POINTER (BEKAL_TYPE_PRESENTER_WINDOW),
                  "the presenter to close");
   ui_wait_until (answers_saved, room, "the answers to be saved");
   g_object_unref (room);
+
+  /* the session is listed with its module and participants, and opens again at its place */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.group-session", NULL));
+  dialog = BEKAL_SESSION_DIALOG (wait_for_toplevel (BEKAL_TYPE_SESSION_DIALOG,
+                                                    "the session dialog again"));
+  {
+    GtkWidget *saved_list = ui_require_id (GTK_WIDGET (dialog), "saved_list");
+    GtkWidget *resume = find_named (saved_list, "resume");
+    GtkWidget *row = gtk_widget_get_first_child (saved_list);
+
+    g_assert_nonnull (resume);
+    g_assert_true (gtk_widget_get_sensitive (resume));
+    g_assert_true (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                           "Dewi <b>Lestari</b>") != NULL);
+    gtk_widget_set_size_request (GTK_WIDGET (dialog), -1, -1);
+    gtk_window_set_default_size (GTK_WINDOW (dialog), 760, 740);
+    g_free (name);
+    name = g_strdup_printf ("session-saved-%s.png", language);
+    ui_save_screenshot (GTK_WINDOW (dialog), screenshot_dir, name);
+    gtk_widget_activate (resume);
+    control = BEKAL_CONTROL_WINDOW (wait_for_toplevel (BEKAL_TYPE_CONTROL_WINDOW,
+                                                       "the resumed control window"));
+    session = bekal_control_window_get_session (control);
+    g_assert_cmpuint (bekal_session_get_current (session), ==, last_place);
+    g_assert_cmpuint (bekal_session_get_n_participants (session), ==, 2);
+    g_assert_cmpint (bekal_session_get_participant (session, 0)->profile_id, !=, 0);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (control), "session.end", NULL));
+    ui_wait_until (toplevel_is_gone, GSIZE_TO_POINTER (BEKAL_TYPE_CONTROL_WINDOW),
+                   "the resumed session to end");
+  }
 
   /* the participants have profiles, and their attempts count in the gap report */
   {

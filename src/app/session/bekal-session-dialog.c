@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bekal-session-dialog.h"
+#include "bekal-session-list.h"
 
 typedef struct
 {
@@ -212,17 +213,98 @@ load_lessons (BekalSessionDialog *self)
                                                       "some"));
 }
 
+static BekalModule *
+find_module (BekalSessionDialog *self,
+             const char         *id)
+{
+  for (guint i = 0; self->modules != NULL && i < self->modules->len; i++)
+    if (g_strcmp0 (bekal_module_get_id (g_ptr_array_index (self->modules, i)), id) == 0)
+      return g_ptr_array_index (self->modules, i);
+  return NULL;
+}
+
+static char *
+describe_saved (const BekalSavedSession *saved)
+{
+  g_autoptr(GDateTime) date = g_date_time_new_from_unix_local (saved->created_at);
+  g_autofree char *when = date != NULL ? g_date_time_format (date, "%x %H:%M") : g_strdup ("");
+  g_autoptr(GString) who = g_string_new (NULL);
+
+  for (guint i = 0; i < MIN (saved->n_participants, 3); i++)
+    g_string_append_printf (who, "%s%s", i > 0 ? ", " : "", saved->names[i]);
+  if (saved->n_participants > 3)
+    g_string_append_printf (who, g_dngettext (GETTEXT_PACKAGE, " and %u other",
+                                              " and %u others", saved->n_participants - 3),
+                            saved->n_participants - 3);
+  if (saved->n_participants == 0)
+    g_string_append (who, _("no participants"));
+  /* Translators: a saved session: its date, then who took part */
+  return g_strdup_printf (_("%s · %s"), when, who->str);
+}
+
+static void
+on_resume (GtkButton          *button,
+           BekalSessionDialog *self)
+{
+  const BekalSavedSession *saved = g_object_get_data (G_OBJECT (button), "saved");
+  g_autoptr(BekalSession) session = NULL;
+
+  session = bekal_saved_session_restore (saved, find_module (self, saved->module_id));
+  if (session == NULL)
+    return;
+  g_object_ref (self);
+  g_signal_emit (self, signals[SIGNAL_START], 0, session);
+  gtk_window_destroy (GTK_WINDOW (self));
+  g_object_unref (self);
+}
+
 static void
 load_saved (BekalSessionDialog *self)
 {
-  GtkWidget *row = adw_action_row_new ();
+  g_autoptr(GPtrArray) sessions = NULL;
 
-  /* saved sessions come with the session tables of the store (branch live-store) */
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No saved sessions yet"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                               _("A session is kept here with its date, module and "
-                                 "participants, and can be resumed."));
-  gtk_list_box_append (self->saved_list, row);
+  if (self->store != NULL)
+    sessions = bekal_session_list_load (self->store);
+  if (sessions == NULL || sessions->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No saved sessions yet"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   _("A session is kept here with its date, module and "
+                                     "participants, and can be resumed."));
+      gtk_list_box_append (self->saved_list, row);
+      return;
+    }
+
+  while (sessions->len > 0)
+    {
+      BekalSavedSession *saved = g_ptr_array_steal_index (sessions, 0);
+      BekalModule *module = find_module (self, saved->module_id);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *button = gtk_button_new_with_mnemonic (saved->ended ? _("_Open Again")
+                                                                     : _("_Resume"));
+      g_autofree char *subtitle = describe_saved (saved);
+      g_autofree char *missing = NULL;
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      if (module != NULL)
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), bekal_module_get_title (module));
+      else
+        {
+          missing = g_strdup_printf (_("%s (not installed)"), saved->module_id);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), missing);
+        }
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_set_sensitive (button, module != NULL);
+      gtk_widget_set_name (button, "resume");
+      g_object_set_data_full (G_OBJECT (button), "saved", saved,
+                              (GDestroyNotify) bekal_saved_session_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (on_resume), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      gtk_list_box_append (self->saved_list, row);
+    }
 }
 
 /* Callbacks */

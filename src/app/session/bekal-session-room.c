@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "bekal-session-list.h"
 #include "bekal-session-room.h"
 #include "bekal-session-save.h"
 
@@ -17,6 +18,7 @@ struct _BekalSessionRoom
   GObject               parent_instance;
 
   BekalSession         *session;
+  BekalStore           *store;      /* NULL when nothing can be saved */
   BekalSessionSaver    *saver;      /* NULL without a store */
   BekalControlWindow   *control;    /* weak */
   BekalPresenterWindow *presenter;  /* weak */
@@ -36,6 +38,8 @@ end_session (BekalSessionRoom *self)
 
   if (self->saver != NULL)
     bekal_session_saver_finish (self->saver);
+  if (self->store != NULL)
+    bekal_session_list_save (self->store, self->session, TRUE);
   if (self->presenter != NULL)
     gtk_window_destroy (GTK_WINDOW (self->presenter));
   /* the reference the room kept on itself while it ran */
@@ -82,6 +86,15 @@ dup_tally_places (BekalQuestion *question,
 /* Callbacks */
 
 static void
+on_screen_changed (BekalSession     *session,
+                   BekalSessionRoom *self)
+{
+  /* the place is kept, for a laptop that sleeps or a Bekal that closes */
+  if (self->store != NULL && !self->ended)
+    bekal_session_list_save (self->store, session, FALSE);
+}
+
+static void
 on_end_session (BekalControlWindow *control,
                 BekalSessionRoom   *self)
 {
@@ -105,7 +118,10 @@ bekal_session_room_dispose (GObject *object)
   g_clear_weak_pointer (&self->control);
   g_clear_weak_pointer (&self->presenter);
   g_clear_object (&self->saver);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (bekal_session_room_parent_class)->dispose (object);
 }
@@ -164,8 +180,11 @@ bekal_session_room_start (BekalSession *session,
   self->session = g_object_ref (session);
   if (store != NULL)
     {
+      self->store = g_object_ref (store);
       self->saver = bekal_session_saver_new (store, session);
       bekal_session_saver_create_profiles (self->saver);
+      bekal_session_list_save (store, session, FALSE);
+      g_signal_connect (session, "screen-changed", G_CALLBACK (on_screen_changed), self);
     }
 
   control = bekal_control_window_new (session);

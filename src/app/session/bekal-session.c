@@ -16,6 +16,9 @@ struct _BekalSession
   GObject      parent_instance;
 
   BekalModule *module;
+  char        *id;            /* when it was first started, to find it again */
+  gint64       created_at;    /* unix seconds */
+  GStrv        lessons;       /* NULL: all */
   GArray      *screens;       /* BekalScreen */
   guint        current;
   GPtrArray   *participants;  /* BekalParticipant */
@@ -228,6 +231,8 @@ bekal_session_finalize (GObject *object)
   BekalSession *self = BEKAL_SESSION (object);
 
   g_clear_object (&self->module);
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->lessons, g_strfreev);
   g_clear_pointer (&self->screens, g_array_unref);
   g_clear_pointer (&self->participants, g_ptr_array_unref);
   g_clear_pointer (&self->tally, g_free);
@@ -272,6 +277,9 @@ bekal_session_new (BekalModule        *module,
 
   self = g_object_new (BEKAL_TYPE_SESSION, NULL);
   self->module = g_object_ref (module);
+  self->lessons = g_strdupv ((char **) lessons);
+  self->created_at = g_get_real_time () / G_USEC_PER_SEC;
+  self->id = g_strdup_printf ("%" G_GINT64_FORMAT "-%08x", self->created_at, g_random_int ());
   build_screens (self, lessons);
   clear_answers (self);
   return self;
@@ -282,6 +290,40 @@ bekal_session_get_module (BekalSession *self)
 {
   g_return_val_if_fail (BEKAL_IS_SESSION (self), NULL);
   return self->module;
+}
+
+const char *
+bekal_session_get_id (BekalSession *self)
+{
+  g_return_val_if_fail (BEKAL_IS_SESSION (self), NULL);
+  return self->id;
+}
+
+gint64
+bekal_session_get_created_at (BekalSession *self)
+{
+  g_return_val_if_fail (BEKAL_IS_SESSION (self), 0);
+  return self->created_at;
+}
+
+const char * const *
+bekal_session_get_lessons (BekalSession *self)
+{
+  g_return_val_if_fail (BEKAL_IS_SESSION (self), NULL);
+  return (const char * const *) self->lessons;
+}
+
+void
+bekal_session_set_identity (BekalSession *self,
+                            const char   *id,
+                            gint64        created_at)
+{
+  g_return_if_fail (BEKAL_IS_SESSION (self));
+  g_return_if_fail (id != NULL);
+
+  g_free (self->id);
+  self->id = g_strdup (id);
+  self->created_at = created_at;
 }
 
 guint

@@ -52,6 +52,14 @@ G_DECLARE_FINAL_TYPE (BekalSession, bekal_session, BEKAL, SESSION, GObject)
 BekalSession      *bekal_session_new               (BekalModule        *module,
                                                     const char * const *lessons);
 BekalModule       *bekal_session_get_module        (BekalSession       *self);
+const char        *bekal_session_get_id            (BekalSession       *self);
+gint64             bekal_session_get_created_at    (BekalSession       *self);
+/* (nullable): the ids of the lessons chosen; NULL for all */
+const char * const *bekal_session_get_lessons      (BekalSession       *self);
+/* A resumed session keeps the id and the date it was first started with */
+void               bekal_session_set_identity      (BekalSession       *self,
+                                                    const char         *id,
+                                                    gint64              created_at);
 guint              bekal_session_get_n_screens     (BekalSession       *self);
 const BekalScreen *bekal_session_get_screen        (BekalSession       *self,
                                                     guint               index);
