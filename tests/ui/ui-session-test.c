@@ -351,6 +351,8 @@ run_session (BekalApplication *app,
                            "Dewi <b>Lestari</b>") != NULL);
     gtk_widget_set_size_request (GTK_WIDGET (dialog), -1, -1);
     gtk_window_set_default_size (GTK_WINDOW (dialog), 760, 740);
+    /* the saved sessions are at the bottom of the dialog */
+    gtk_widget_grab_focus (resume);
     g_free (name);
     name = g_strdup_printf ("session-saved-%s.png", language);
     ui_save_screenshot (GTK_WINDOW (dialog), screenshot_dir, name);
