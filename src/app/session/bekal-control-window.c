@@ -168,6 +168,39 @@ update_people (BekalControlWindow *self)
 }
 
 static void
+append_block_text (GString    *preview,
+                   BekalBlock *block)
+{
+  BekalText *text = block != NULL ? bekal_block_get_text (block) : NULL;
+
+  if (text != NULL)
+    g_string_append_printf (preview, "%s%s", preview->len > 0 ? "\n" : "",
+                            bekal_text_get_plain (text));
+  for (guint i = 0; block != NULL && i < bekal_block_get_n_items (block); i++)
+    g_string_append_printf (preview, "%s• %s", preview->len > 0 ? "\n" : "",
+                            bekal_text_get_plain (bekal_block_get_item (block, i)));
+}
+
+/* What the projector shows, in a few lines of plain text */
+static char *
+dup_preview (const BekalScreen *screen)
+{
+  g_autoptr(GString) preview = g_string_new (NULL);
+
+  if (screen->kind != BEKAL_SCREEN_BLOCK)
+    return g_strdup ("");
+  append_block_text (preview, screen->block);
+  append_block_text (preview, screen->next_block);
+  if (g_utf8_strlen (preview->str, -1) > 600)
+    {
+      g_autofree char *start = g_utf8_substring (preview->str, 0, 600);
+
+      return g_strconcat (start, "…", NULL);
+    }
+  return g_string_free (g_steal_pointer (&preview), FALSE);
+}
+
+static void
 update_tally (BekalControlWindow *self)
 {
   const BekalScreen *screen = current_screen (self);
@@ -181,9 +214,11 @@ update_tally (BekalControlWindow *self)
 
   if (screen->kind != BEKAL_SCREEN_QUESTION)
     {
+      g_autofree char *preview = dup_preview (screen);
+
       bekal_tally_view_set_data (self->tally_view, NULL, NULL, 0, -1);
       gtk_label_set_text (self->question_label, _("No question on this screen"));
-      gtk_label_set_text (self->counts_label, "");
+      gtk_label_set_text (self->counts_label, preview);
       return;
     }
 
