@@ -169,6 +169,15 @@ tally_sum (BekalSession *session)
 }
 
 static gboolean
+tally_is_typed (gpointer data)
+{
+  guint n;
+  const guint *tally = bekal_session_get_tally (data, &n);
+
+  return n > 0 && tally[0] == 7;
+}
+
+static gboolean
 answers_saved (gpointer data)
 {
   return bekal_session_room_get_pending (data) == 0;
@@ -310,6 +319,33 @@ run_session (BekalApplication *app,
     g_assert_false (bekal_session_room_take_answer (room, 0, right));
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (control), "session.send", NULL));
     g_assert_true (bekal_session_room_take_answer (room, 0, right));
+  }
+
+  /* without Wi-Fi: the counts typed per option replace the tally */
+  {
+    GtkWidget *paper = ui_require_id (GTK_WIDGET (control), "paper_button");
+    GtkWidget *paper_box = ui_require_id (GTK_WIDGET (control), "paper_box");
+    g_autoptr(GPtrArray) spins = ui_find_all (paper_box, GTK_TYPE_SPIN_BUTTON);
+    guint n;
+    const guint *tally;
+
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (paper), TRUE);
+    g_assert_cmpuint (spins->len, ==, bekal_question_get_n_options (screen->question));
+    for (guint i = 0; i < spins->len; i++)
+      gtk_spin_button_set_value (g_ptr_array_index (spins, i), 7 + i);
+    ui_wait_for_transitions (GTK_WIDGET (control));
+    g_assert_true (gtk_widget_is_sensitive (ui_require_id (GTK_WIDGET (control),
+                                                           "paper_save_button")));
+    g_signal_emit_by_name (ui_require_id (GTK_WIDGET (control), "paper_save_button"), "clicked");
+    ui_wait_until (tally_is_typed, session, "the typed counts");
+    tally = bekal_session_get_tally (session, &n);
+    g_assert_cmpuint (n, ==, spins->len);
+    for (guint i = 0; i < n; i++)
+      g_assert_cmpuint (tally[i], ==, 7 + i);
+    g_free (name);
+    name = shot_name ("control-paper", "1366x768", language);
+    screenshot_alone (GTK_WINDOW (control), GTK_WINDOW (presenter), name);
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (paper), FALSE);
   }
 
   /* the post-test: both right */

@@ -240,8 +240,18 @@ update_tally (BekalControlWindow *self)
         }
     }
   bekal_tally_view_set_data (self->tally_view, (const char * const *) labels, tally, n, correct);
-  gtk_label_set_text (self->question_label,
-                      bekal_text_get_plain (bekal_question_get_prompt (screen->question)));
+  {
+    g_autoptr(GString) text = g_string_new (bekal_text_get_plain (
+                                              bekal_question_get_prompt (screen->question)));
+
+    /* the options with their letters, as the tally names them */
+    if (bekal_question_get_kind (screen->question) != BEKAL_QUESTION_SCALE)
+      for (guint i = 0; i < n; i++)
+        g_string_append_printf (text, "\n%s  %s", labels[i],
+                                bekal_text_get_plain (bekal_option_get_text (
+                                  bekal_question_get_option (screen->question, i))));
+    gtk_label_set_text (self->question_label, text->str);
+  }
 
   if (bekal_session_get_revealed (self->session))
     counts = g_strdup_printf (_("Answer revealed. %u of %u answered."), answered, joined);
