@@ -307,12 +307,27 @@ run_session (BekalApplication *app,
   name = shot_name ("control-lesson", "1366x768", language);
   screenshot_alone (GTK_WINDOW (control), GTK_WINDOW (presenter), name);
 
-  /* a practice question waits for the trainer to send it */
-  while (bekal_session_get_screen (session, bekal_session_get_current (session))->kind
-         != BEKAL_SCREEN_QUESTION)
-    g_assert_true (bekal_session_next (session));
+  /* the video, large, then its checkpoint, which waits for the trainer to send it */
+  for (;;)
+    {
+      screen = bekal_session_get_screen (session, bekal_session_get_current (session));
+      if (screen->kind == BEKAL_SCREEN_BLOCK
+          && bekal_block_get_kind (screen->block) == BEKAL_BLOCK_VIDEO)
+        break;
+      g_assert_true (bekal_session_next (session));
+    }
+  /* the trainer reads the content note to the room, then the video is shown */
+  g_free (name);
+  name = shot_name ("video-note", "1024x768", language);
+  screenshot_alone (GTK_WINDOW (presenter), GTK_WINDOW (control), name);
+  g_signal_emit_by_name (ui_require_id (GTK_WIDGET (presenter), "continue_button"), "clicked");
+  g_free (name);
+  name = shot_name ("video", "1024x768", language);
+  screenshot_alone (GTK_WINDOW (presenter), GTK_WINDOW (control), name);
+  press_key (GTK_WIDGET (presenter), GDK_KEY_Page_Down);
   screen = bekal_session_get_screen (session, bekal_session_get_current (session));
-  g_assert_cmpint (bekal_quiz_get_role (screen->quiz), ==, BEKAL_QUIZ_PRACTICE);
+  g_assert_cmpint (screen->kind, ==, BEKAL_SCREEN_QUESTION);
+  g_assert_true (screen->checkpoint);
   {
     g_autoptr(BekalResponse) right = choose (screen->question, TRUE);
 
@@ -423,7 +438,7 @@ run_session (BekalApplication *app,
                                                                NULL, &error);
 
     g_assert_no_error (error);
-    /* pre-test, practice, post-test */
+    /* pre-test, video checkpoint, post-test */
     g_assert_cmpuint (attempts->len, ==, 3);
   }
   gap = bekal_report_gap (store, &error);

@@ -17,6 +17,7 @@ typedef struct
   gint          ref_count;
   gint64        attempt_id;   /* 0 until the first answer's write starts it */
   BekalQuiz    *quiz;
+  GStrv         order;        /* the questions of the attempt */
   double        score_sum;
   guint         n_scored;
   gboolean      finished;
@@ -70,7 +71,10 @@ slot_unref (gpointer data)
   AttemptSlot *slot = data;
 
   if (--slot->ref_count == 0)
-    g_free (slot);
+    {
+      g_strfreev (slot->order);
+      g_free (slot);
+    }
 }
 
 static void
@@ -126,8 +130,6 @@ run_write (BekalStore  *store,
         if (slot->attempt_id == 0)
           {
             BekalModule *module = write->module;
-            g_auto(GStrv) order = bekal_session_dup_question_ids (write->saver->session,
-                                                                 slot->quiz);
 
             slot->attempt_id = bekal_store_start_attempt (store, participant->profile_id,
                                                           bekal_module_get_id (module),
@@ -135,7 +137,8 @@ run_write (BekalStore  *store,
                                                           bekal_module_get_content_hash (module),
                                                           bekal_quiz_get_id (slot->quiz),
                                                           bekal_quiz_get_role (slot->quiz),
-                                                          0, (const char * const *) order,
+                                                          0,
+                                                          (const char * const *) slot->order,
                                                           error);
             if (slot->attempt_id == 0)
               return FALSE;
@@ -271,13 +274,23 @@ bekal_session_saver_save_answer (BekalSessionSaver *self,
   g_return_if_fail (BEKAL_IS_SESSION_SAVER (self));
   g_return_if_fail (screen != NULL && screen->kind == BEKAL_SCREEN_QUESTION);
 
-  key = g_strdup_printf ("%u/%s", participant, bekal_quiz_get_id (screen->quiz));
+  /* a video checkpoint is an attempt of its own, of its one question */
+  key = g_strdup_printf ("%u/%s%s%s", participant, bekal_quiz_get_id (screen->quiz),
+                         screen->checkpoint ? "/" : "",
+                         screen->checkpoint ? bekal_question_get_id (screen->question) : "");
   slot = g_hash_table_lookup (self->slots, key);
   if (slot == NULL)
     {
       slot = g_new0 (AttemptSlot, 1);
       slot->ref_count = 1;
       slot->quiz = screen->quiz;
+      if (screen->checkpoint)
+        {
+          slot->order = g_new0 (char *, 2);
+          slot->order[0] = g_strdup (bekal_question_get_id (screen->question));
+        }
+      else
+        slot->order = bekal_session_dup_question_ids (self->session, screen->quiz);
       g_hash_table_insert (self->slots, g_steal_pointer (&key), slot);
     }
 

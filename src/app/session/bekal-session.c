@@ -103,6 +103,47 @@ add_quiz_screens (BekalSession *self,
     }
 }
 
+static BekalQuiz *
+find_quiz_of (BekalModule   *module,
+              BekalQuestion *question)
+{
+  for (guint i = 0; i < bekal_module_get_n_quizzes (module); i++)
+    {
+      BekalQuiz *quiz = bekal_module_get_quiz (module, i);
+
+      for (guint q = 0; q < bekal_quiz_get_n_questions (quiz); q++)
+        if (bekal_quiz_get_question (quiz, q) == question)
+          return quiz;
+    }
+  return NULL;
+}
+
+/* A video's checkpoints are asked to the room after the video, one screen each */
+static void
+add_checkpoint_screens (BekalSession *self,
+                        BekalLesson  *lesson,
+                        BekalBlock   *block)
+{
+  BekalMedia *media = bekal_block_get_kind (block) == BEKAL_BLOCK_VIDEO
+                      || bekal_block_get_kind (block) == BEKAL_BLOCK_AUDIO
+                      ? bekal_block_get_media (block) : NULL;
+  guint n = media != NULL ? bekal_media_get_n_checkpoints (media) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const BekalCheckpoint *checkpoint = bekal_media_get_checkpoint (media, i);
+      BekalQuestion *question = bekal_module_find_question (self->module,
+                                                            checkpoint->question_id);
+      BekalQuiz *quiz = question != NULL ? find_quiz_of (self->module, question) : NULL;
+      BekalScreen screen = { .kind = BEKAL_SCREEN_QUESTION, .lesson = lesson, .quiz = quiz,
+                             .question = question, .number = i + 1, .of = n,
+                             .checkpoint = TRUE };
+
+      if (quiz != NULL)
+        g_array_append_val (self->screens, screen);
+    }
+}
+
 static gboolean
 is_text_block (BekalBlock *block)
 {
@@ -156,7 +197,10 @@ build_screens (BekalSession       *self,
           if (bekal_block_get_kind (block) == BEKAL_BLOCK_QUIZ && bekal_block_get_quiz (block))
             add_quiz_screens (self, lesson, bekal_block_get_quiz (block));
           else
-            g_array_append_val (self->screens, screen);
+            {
+              g_array_append_val (self->screens, screen);
+              add_checkpoint_screens (self, lesson, block);
+            }
         }
     }
 
@@ -403,7 +447,7 @@ bekal_session_start_quiz (BekalSession  *self,
     {
       const BekalScreen *screen = bekal_session_get_screen (self, i);
 
-      if (screen->kind == BEKAL_SCREEN_QUESTION && screen->quiz == quiz)
+      if (screen->kind == BEKAL_SCREEN_QUESTION && screen->quiz == quiz && !screen->checkpoint)
         {
           bekal_session_go_to (self, i);
           return TRUE;
@@ -433,7 +477,8 @@ bekal_session_dup_screen_title (BekalSession *self,
     case BEKAL_SCREEN_QUESTION:
       {
         BekalQuizRole role = bekal_quiz_get_role (screen->quiz);
-        const char *what = role == BEKAL_QUIZ_PRETEST ? _("Pre-test")
+        const char *what = screen->checkpoint ? _("Video checkpoint")
+                           : role == BEKAL_QUIZ_PRETEST ? _("Pre-test")
                            : role == BEKAL_QUIZ_POSTTEST ? _("Post-test") : _("Practice");
 
         /* Translators: "Pre-test, question 2 of 10" */
@@ -470,7 +515,7 @@ bekal_session_dup_question_ids (BekalSession *self,
     {
       const BekalScreen *screen = bekal_session_get_screen (self, i);
 
-      if (screen->kind == BEKAL_SCREEN_QUESTION && screen->quiz == quiz)
+      if (screen->kind == BEKAL_SCREEN_QUESTION && screen->quiz == quiz && !screen->checkpoint)
         g_ptr_array_add (ids, g_strdup (bekal_question_get_id (screen->question)));
     }
   g_ptr_array_add (ids, NULL);

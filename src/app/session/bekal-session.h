@@ -31,6 +31,7 @@ typedef struct
   BekalQuestion   *question;  /* QUESTION */
   guint            number;    /* QUESTION: 1-based place in its quiz */
   guint            of;        /* QUESTION: the questions of its quiz asked to the room */
+  gboolean         checkpoint; /* QUESTION: a video's checkpoint, asked after the video */
 } BekalScreen;
 
 typedef struct
