@@ -127,14 +127,40 @@ shot_name (const char *what,
   return g_strdup_printf ("session-%s-%s-%s.png", what, size, language);
 }
 
+/* As a clicker's key: the window's shortcut for @keyval, found among its controllers and
+ * activated on it */
 static void
 press_key (GtkWidget *widget,
            guint      keyval)
 {
-  /* as a clicker does: the key's binding, which is the window's action */
-  g_assert_true (gtk_widget_activate_action (widget, keyval == GDK_KEY_Page_Down
-                                                     ? "session.next" : "session.previous",
-                                             NULL));
+  GListModel *controllers = gtk_widget_observe_controllers (widget);
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !found; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      g_assert_cmpint (gtk_event_controller_get_propagation_phase (
+                         GTK_EVENT_CONTROLLER (controller)), ==, GTK_PHASE_CAPTURE);
+      for (guint s = 0; s < g_list_model_get_n_items (G_LIST_MODEL (controller)); s++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), s);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger)
+              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval)
+            {
+              g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                           widget, NULL));
+              found = TRUE;
+              break;
+            }
+        }
+    }
+  g_object_unref (controllers);
+  g_assert_true (found);
 }
 
 static BekalResponse *

@@ -530,7 +530,6 @@ bekal_control_window_class_init (BekalControlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "session.send", NULL, on_send);
   gtk_widget_class_install_action (widget_class, "session.reveal", NULL, on_reveal);
   gtk_widget_class_install_action (widget_class, "session.end", NULL, on_end);
-  bekal_session_add_key_bindings (widget_class);
 }
 
 static void
@@ -538,6 +537,7 @@ bekal_control_window_init (BekalControlWindow *self)
 {
   bekal_session_load_css ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  bekal_session_add_keys (GTK_WIDGET (self));
 
   self->paper_spins = g_ptr_array_new ();
   self->started_at = g_get_monotonic_time ();

@@ -337,7 +337,6 @@ bekal_presenter_window_class_init (BekalPresenterWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "session.next", NULL, on_next);
   gtk_widget_class_install_action (widget_class, "session.previous", NULL, on_previous);
-  bekal_session_add_key_bindings (widget_class);
 }
 
 static void
@@ -345,6 +344,7 @@ bekal_presenter_window_init (BekalPresenterWindow *self)
 {
   bekal_session_load_css ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  bekal_session_add_keys (GTK_WIDGET (self));
 }
 
 /* Public API */
@@ -412,18 +412,25 @@ bekal_session_load_css (void)
 }
 
 void
-bekal_session_add_key_bindings (GtkWidgetClass *widget_class)
+bekal_session_add_keys (GtkWidget *window)
 {
-  /* presenter clickers send Page Down/Up; some send the arrows, B or a full stop */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "session.next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Page_Down, 0, "session.next",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "session.previous",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Page_Up, 0, "session.previous",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "session.next",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
-                                       "session.previous", NULL);
+  /* presenter clickers send Page Down/Up; the keys are caught before a focused scrolled
+   * window or text could take them for scrolling */
+  static const struct { guint key; const char *action; } keys[] = {
+    { GDK_KEY_Page_Down, "session.next" },
+    { GDK_KEY_KP_Page_Down, "session.next" },
+    { GDK_KEY_Page_Up, "session.previous" },
+    { GDK_KEY_KP_Page_Up, "session.previous" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller),
+                                     GTK_SHORTCUT_SCOPE_LOCAL);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].key,
+                                                                                    0),
+                                                            gtk_named_action_new (keys[i].action)));
+  gtk_widget_add_controller (window, controller);
 }

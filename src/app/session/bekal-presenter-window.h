@@ -27,8 +27,8 @@ void                  bekal_presenter_window_place       (BekalPresenterWindow *
                                                           GdkMonitor           *monitor);
 /* Loads the session's style sheet once (the projector's text size, the control window) */
 void                  bekal_session_load_css             (void);
-/* Page Down/Up, the arrows and the clicker's keys move through @widget_class's session
- * through its actions "session.next" and "session.previous" */
-void                  bekal_session_add_key_bindings     (GtkWidgetClass       *widget_class);
+/* Page Down/Up (what a presenter clicker sends) activate @window's actions "session.next"
+ * and "session.previous", wherever the focus is */
+void                  bekal_session_add_keys             (GtkWidget            *window);
 
 G_END_DECLS
