@@ -24,6 +24,7 @@
 #include "bekal-presenter-window.h"
 #include "bekal-qr-view.h"
 #include "bekal-session-dialog.h"
+#include "bekal-session-list.h"
 #include "bekal-session-room.h"
 #include "bekal-tally-view.h"
 #include "bekal-window.h"
@@ -553,6 +554,49 @@ test_monitor (void)
     }
 }
 
+/* The saved sessions are a setting anyone can edit: what does not parse or does not agree is
+ * left out, never a crash */
+static void
+test_saved_hostile (void)
+{
+  g_autofree char *data_dir = g_build_filename (data_root, "hostile", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BekalStore) store = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+  const char *good = "[1700000000-00000001]\ncreated=1700000000\nmodule=contoh\ncurrent=4\n"
+                     "ended=false\nnames=Dewi;Rahmat;\nsentras=A;B;\nroles=;;\n"
+                     "profiles=3;4\ntrained=false;true;\n";
+  const char *mismatched = "[x]\nmodule=contoh\nnames=A;B;\nsentras=A;\nroles=;;\n"
+                           "profiles=1;2\ntrained=false;false;\n";
+  const char *no_module = "[y]\ncreated=5\nnames=\n";
+  g_autofree char *both = g_strconcat (good, mismatched, no_module, NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (data_dir, 0700), ==, 0);
+  store = bekal_store_open (data_dir, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (bekal_store_set_value (store, "group-sessions", "\x01not [a key file", &error));
+  sessions = bekal_session_list_load (store);
+  g_assert_cmpuint (sessions->len, ==, 0);
+  g_clear_pointer (&sessions, g_ptr_array_unref);
+
+  g_assert_true (bekal_store_set_value (store, "group-sessions", both, &error));
+  g_assert_no_error (error);
+  sessions = bekal_session_list_load (store);
+  g_assert_cmpuint (sessions->len, ==, 1);
+  {
+    BekalSavedSession *saved = g_ptr_array_index (sessions, 0);
+
+    g_assert_cmpstr (saved->module_id, ==, "contoh");
+    g_assert_cmpuint (saved->n_participants, ==, 2);
+    g_assert_cmpint (saved->profile_ids[1], ==, 4);
+    g_assert_true (saved->trained[1]);
+    g_assert_cmpuint (saved->current, ==, 4);
+    /* no module of that id is at hand: nothing to resume */
+    g_assert_null (bekal_saved_session_restore (saved, NULL));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -579,6 +623,7 @@ main (int    argc,
   }
 
   g_test_add_func ("/ui-session/monitor", test_monitor);
+  g_test_add_func ("/ui-session/saved-hostile", test_saved_hostile);
   g_test_add_data_func ("/ui-session/session", g_strcmp0 (language, "en") == 0 ? "en" : "id",
                         test_session);
 

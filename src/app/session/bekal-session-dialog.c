@@ -162,7 +162,7 @@ load_profiles (BekalSessionDialog *self)
   if (profiles == NULL)
     {
       if (error != NULL)
-        g_warning ("Could not list the profiles: %s", error->message);
+        g_message ("Could not list the profiles: %s", error->message);
       return;
     }
 

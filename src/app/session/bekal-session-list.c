@@ -25,7 +25,7 @@ load_key_file (BekalStore *store)
 
   if (text != NULL && !g_key_file_load_from_data (file, text, -1, G_KEY_FILE_NONE, &error))
     {
-      g_warning ("The saved group sessions could not be read: %s", error->message);
+      g_message ("The saved group sessions could not be read: %s", error->message);
       return g_key_file_new ();
     }
   return g_steal_pointer (&file);

@@ -186,7 +186,7 @@ on_written (GObject      *source,
   if (bekal_store_write_finish (BEKAL_STORE (source), result, &error))
     self->saved++;
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_warning ("A group session answer was not saved: %s", error->message);
+    g_message ("A group session answer was not saved: %s", error->message);
 }
 
 static void
@@ -297,7 +297,7 @@ bekal_session_saver_save_answer (BekalSessionSaver *self,
   score = bekal_quiz_score (screen->question, response, &error);
   if (error != NULL)
     {
-      g_warning ("An answer could not be scored: %s", error->message);
+      g_message ("An answer could not be scored: %s", error->message);
       return;
     }
   if (bekal_question_is_scored (screen->question))
