@@ -286,6 +286,13 @@ run_session (BekalApplication *app,
   name = shot_name ("join", "1024x768", language);
   screenshot_alone (GTK_WINDOW (presenter), GTK_WINDOW (control), name);
 
+  /* the projector's window closed by mistake comes back from the control window */
+  gtk_window_close (GTK_WINDOW (presenter));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (presenter)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (control), "session.show-projector",
+                                             NULL));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (presenter)));
+
   /* the pre-test: both answer, one right and one wrong; a repeat is not counted */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (control), "session.start-pre-test",
                                              NULL));

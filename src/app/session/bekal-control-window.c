@@ -53,6 +53,7 @@ enum
 {
   SIGNAL_END_SESSION,
   SIGNAL_COUNTS_SAVED,
+  SIGNAL_SHOW_PROJECTOR,
   N_SIGNALS
 };
 
@@ -455,6 +456,14 @@ on_reveal (GtkWidget  *widget,
 }
 
 static void
+on_show_projector (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  g_signal_emit (widget, signals[SIGNAL_SHOW_PROJECTOR], 0);
+}
+
+static void
 on_end (GtkWidget  *widget,
         const char *action_name,
         GVariant   *parameter)
@@ -500,6 +509,11 @@ bekal_control_window_class_init (BekalControlWindowClass *klass)
                                                G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                                G_TYPE_NONE, 0);
 
+  /* the projector's window was closed or lost: it comes back */
+  signals[SIGNAL_SHOW_PROJECTOR] = g_signal_new ("show-projector", G_TYPE_FROM_CLASS (klass),
+                                                 G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                                 G_TYPE_NONE, 0);
+
   g_type_ensure (BEKAL_TYPE_TALLY_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/bekal_peksos/Bekal/"
@@ -530,6 +544,8 @@ bekal_control_window_class_init (BekalControlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "session.send", NULL, on_send);
   gtk_widget_class_install_action (widget_class, "session.reveal", NULL, on_reveal);
   gtk_widget_class_install_action (widget_class, "session.end", NULL, on_end);
+  gtk_widget_class_install_action (widget_class, "session.show-projector", NULL,
+                                   on_show_projector);
 }
 
 static void

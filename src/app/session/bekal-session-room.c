@@ -102,6 +102,17 @@ on_end_session (BekalControlWindow *control,
 }
 
 static void
+on_show_projector (BekalControlWindow *control,
+                   BekalSessionRoom   *self)
+{
+  if (self->presenter == NULL)
+    return;
+  bekal_presenter_window_place (self->presenter,
+                                bekal_session_room_choose_monitor (GTK_WINDOW (control)));
+  gtk_window_present (GTK_WINDOW (self->presenter));
+}
+
+static void
 on_control_destroy (GtkWidget        *widget,
                     BekalSessionRoom *self)
 {
@@ -201,6 +212,9 @@ bekal_session_room_start (BekalSession *session,
     }
   g_signal_connect_object (control, "end-session", G_CALLBACK (on_end_session), self, 0);
   g_signal_connect_object (control, "destroy", G_CALLBACK (on_control_destroy), self, 0);
+  g_signal_connect_object (control, "show-projector", G_CALLBACK (on_show_projector), self, 0);
+  /* closing the projector's window by mistake only hides it */
+  gtk_window_set_hide_on_close (GTK_WINDOW (presenter), TRUE);
 
   bekal_presenter_window_place (presenter, bekal_session_room_choose_monitor (laptop));
   gtk_window_present (GTK_WINDOW (presenter));
