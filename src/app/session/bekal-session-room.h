@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include <bekal/bekal-live-server.h>
 #include <bekal/bekal-quiz-response.h>
 #include <bekal/bekal-store.h>
 
@@ -28,6 +29,11 @@ BekalSessionRoom     *bekal_session_room_start         (BekalSession     *sessio
                                                         BekalStore       *store,
                                                         GSettings        *settings,
                                                         GtkWindow        *laptop);
+/* @addresses: (element-type GInetAddress) (nullable): where the next sessions' servers listen
+ * instead of the laptop's network interfaces (tests: loopback) */
+void                  bekal_session_room_set_default_addresses (GPtrArray *addresses);
+/* (nullable): the server the phones join; NULL when it could not start */
+BekalLiveServer      *bekal_session_room_get_server    (BekalSessionRoom *self);
 /* (nullable): the room whose control window is @window */
 BekalSessionRoom     *bekal_session_room_from_window   (GtkWindow        *window);
 BekalSession         *bekal_session_room_get_session   (BekalSessionRoom *self);
