@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
+#include <libsoup/soup.h>
 
 #include <bekal/bekal-quiz-response.h>
 #include <bekal/bekal-report.h>
@@ -210,6 +211,90 @@ answers_saved (gpointer data)
   return bekal_session_room_get_pending (data) == 0;
 }
 
+/* A phone, as the phone page talks to the server: a WebSocket over loopback */
+
+typedef struct
+{
+  SoupSession             *session;
+  SoupWebsocketConnection *socket;
+  guint                    n_messages;
+} Phone;
+
+static void
+on_phone_connected (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  Phone *phone = user_data;
+  g_autoptr(GError) error = NULL;
+
+  phone->socket = soup_session_websocket_connect_finish (SOUP_SESSION (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+on_phone_message (SoupWebsocketConnection *socket,
+                  int                      type,
+                  GBytes                  *message,
+                  Phone                   *phone)
+{
+  phone->n_messages++;
+}
+
+static gboolean
+phone_connected (gpointer data)
+{
+  return ((Phone *) data)->socket != NULL;
+}
+
+static gboolean
+phone_answered (gpointer data)
+{
+  return bekal_session_count_answered (data) == 2;
+}
+
+static gboolean
+participant_joined (gpointer data)
+{
+  return bekal_session_get_participant (data, 1)->joined;
+}
+
+static Phone *
+phone_join (BekalSession *session,
+            const char   *room_code,
+            const char   *name)
+{
+  Phone *phone = g_new0 (Phone, 1);
+  g_autofree char *port = g_strdup (bekal_session_get_address (session)
+                                    + strlen ("http://127.0.0.1:"));
+  g_autofree char *url = NULL;
+  g_autofree char *join = g_strdup_printf ("{\"type\":\"join\",\"room\":\"%s\","
+                                           "\"name\":\"%s\"}", room_code, name);
+  g_autoptr(SoupMessage) message = NULL;
+
+  *strchr (port, '/') = '\0';
+  url = g_strdup_printf ("ws://127.0.0.1:%s/ws", port);
+  message = soup_message_new ("GET", url);
+  phone->session = soup_session_new ();
+  soup_session_websocket_connect_async (phone->session, message, NULL, NULL, G_PRIORITY_DEFAULT,
+                                        NULL, on_phone_connected, phone);
+  ui_wait_until (phone_connected, phone, "the phone's WebSocket");
+  g_signal_connect (phone->socket, "message", G_CALLBACK (on_phone_message), phone);
+  soup_websocket_connection_send_text (phone->socket, join);
+  return phone;
+}
+
+static void
+phone_free (Phone *phone)
+{
+  if (phone->socket != NULL
+      && soup_websocket_connection_get_state (phone->socket) == SOUP_WEBSOCKET_STATE_OPEN)
+    soup_websocket_connection_close (phone->socket, SOUP_WEBSOCKET_CLOSE_NORMAL, NULL);
+  g_clear_object (&phone->socket);
+  g_clear_object (&phone->session);
+  g_free (phone);
+}
+
 /* The scenario */
 
 static void
@@ -233,6 +318,7 @@ run_session (BekalApplication *app,
   gint64 dewi = 0;
   gboolean counted = FALSE;
   guint qr_width = 0;
+  Phone *phone;
 
   /* the trainer gate first */
   g_assert_true (bekal_store_set_trainer_passphrase (store, TRAINER_PASSPHRASE, &error));
@@ -280,7 +366,12 @@ run_session (BekalApplication *app,
                                                                 "code_label"))), ==,
                    bekal_live_server_get_room_code (bekal_session_room_get_server (room)));
   bekal_session_set_joined (session, 0, TRUE);
-  bekal_session_set_joined (session, 1, TRUE);
+  /* Rahmat joins from a phone, picking his name from the roster */
+  phone = phone_join (session,
+                      bekal_live_server_get_room_code (bekal_session_room_get_server (room)),
+                      "Rahmat Hidayat");
+  ui_wait_until (participant_joined, session, "Rahmat's phone to join");
+  g_assert_cmpuint (bekal_session_get_n_participants (session), ==, 2);
 
   g_free (name);
   name = shot_name ("join", "1024x768", language);
@@ -404,10 +495,17 @@ run_session (BekalApplication *app,
   g_assert_cmpint (bekal_quiz_get_role (screen->quiz), ==, BEKAL_QUIZ_POSTTEST);
   {
     g_autoptr(BekalResponse) right = choose (screen->question, TRUE);
+    g_autofree char *text = bekal_response_to_string (right);
+    g_autofree char *answer = g_strdup_printf ("{\"type\":\"answer\",\"question\":\"%s\","
+                                               "\"response\":\"%s\"}",
+                                               bekal_question_get_id (screen->question), text);
 
     g_assert_true (bekal_session_room_take_answer (room, 0, right));
-    g_assert_true (bekal_session_room_take_answer (room, 1, right));
+    /* Rahmat answers on his phone: the server's answer reaches the tally and the store */
+    soup_websocket_connection_send_text (phone->socket, answer);
+    ui_wait_until (phone_answered, session, "the phone's answer");
   }
+  phone_free (phone);
   bekal_session_set_room_score_on (session, TRUE);
   bekal_session_reveal (session);
   g_assert_true (gtk_widget_get_visible (ui_require_id (GTK_WIDGET (presenter), "score_label")));
