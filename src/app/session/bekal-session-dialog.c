@@ -12,6 +12,7 @@
 
 #include "bekal-session-dialog.h"
 #include "bekal-session-list.h"
+#include "bekal-session-room.h"
 
 typedef struct
 {
@@ -35,6 +36,8 @@ struct _BekalSessionDialog
   GtkButton     *start_button;
   AdwComboRow   *module_row;
   AdwExpanderRow *lessons_row;
+  AdwComboRow   *network_row;
+  GtkStringList *networks;
   AdwPreferencesGroup *roster_group;
   GtkListBox    *roster_list;
   AdwEntryRow   *name_row;
@@ -258,6 +261,23 @@ on_resume (GtkButton          *button,
   g_object_unref (self);
 }
 
+/* The trainer chooses the network only when the laptop is on more than one */
+static void
+load_networks (BekalSessionDialog *self)
+{
+  g_autoptr(GPtrArray) addresses = bekal_session_room_dup_interface_addresses ();
+
+  self->networks = gtk_string_list_new (NULL);
+  for (guint i = 0; i < addresses->len; i++)
+    {
+      g_autofree char *text = g_inet_address_to_string (g_ptr_array_index (addresses, i));
+
+      gtk_string_list_append (self->networks, text);
+    }
+  adw_combo_row_set_model (self->network_row, G_LIST_MODEL (self->networks));
+  gtk_widget_set_visible (GTK_WIDGET (self->network_row), addresses->len > 1);
+}
+
 static void
 load_saved (BekalSessionDialog *self)
 {
@@ -377,6 +397,7 @@ bekal_session_dialog_dispose (GObject *object)
   g_clear_pointer (&self->lesson_checks, g_ptr_array_unref);
   g_clear_pointer (&self->lesson_rows, g_ptr_array_unref);
   g_clear_object (&self->store);
+  g_clear_object (&self->networks);
 
   G_OBJECT_CLASS (bekal_session_dialog_parent_class)->dispose (object);
 }
@@ -399,6 +420,7 @@ bekal_session_dialog_class_init (BekalSessionDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BekalSessionDialog, start_button);
   gtk_widget_class_bind_template_child (widget_class, BekalSessionDialog, module_row);
   gtk_widget_class_bind_template_child (widget_class, BekalSessionDialog, lessons_row);
+  gtk_widget_class_bind_template_child (widget_class, BekalSessionDialog, network_row);
   gtk_widget_class_bind_template_child (widget_class, BekalSessionDialog, roster_group);
   gtk_widget_class_bind_template_child (widget_class, BekalSessionDialog, roster_list);
   gtk_widget_class_bind_template_child (widget_class, BekalSessionDialog, name_row);
@@ -445,6 +467,7 @@ bekal_session_dialog_new (GtkWindow  *parent,
   adw_combo_row_set_model (self->module_row, G_LIST_MODEL (titles));
   g_signal_connect (self->module_row, "notify::selected", G_CALLBACK (on_module_chosen), self);
 
+  load_networks (self);
   load_lessons (self);
   load_profiles (self);
   load_saved (self);
@@ -493,6 +516,10 @@ bekal_session_dialog_dup_session (BekalSessionDialog *self)
   g_ptr_array_add (lessons, NULL);
 
   session = bekal_session_new (module, (const char * const *) lessons->pdata);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->networks)) > 1)
+    bekal_session_set_listen_address (session, gtk_string_list_get_string (
+                                        self->networks,
+                                        adw_combo_row_get_selected (self->network_row)));
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->roster_list)); row != NULL;
        row = gtk_widget_get_next_sibling (row))
     {

@@ -100,8 +100,8 @@ dup_tally_places (BekalQuestion *question,
 
 /* The IPv4 addresses of the laptop's network interfaces, loopback left out: the room's
  * Wi-Fi is one of them */
-static GPtrArray *
-dup_interface_addresses (void)
+GPtrArray *
+bekal_session_room_dup_interface_addresses (void)
 {
   GPtrArray *addresses = g_ptr_array_new_with_free_func (g_object_unref);
   struct ifaddrs *list = NULL;
@@ -135,8 +135,19 @@ start_server (BekalSessionRoom *self)
   g_autoptr(GBytes) qr = NULL;
   guint width = 0;
 
-  addresses = default_addresses != NULL ? g_ptr_array_ref (default_addresses)
-                                        : dup_interface_addresses ();
+  if (default_addresses != NULL)
+    addresses = g_ptr_array_ref (default_addresses);
+  else if (bekal_session_get_listen_address (self->session) != NULL)
+    {
+      GInetAddress *chosen = g_inet_address_new_from_string (
+        bekal_session_get_listen_address (self->session));
+
+      addresses = g_ptr_array_new_with_free_func (g_object_unref);
+      if (chosen != NULL)
+        g_ptr_array_add (addresses, chosen);
+    }
+  else
+    addresses = bekal_session_room_dup_interface_addresses ();
   if (addresses->len == 0)
     return;
 

@@ -32,6 +32,9 @@ BekalSessionRoom     *bekal_session_room_start         (BekalSession     *sessio
 /* @addresses: (element-type GInetAddress) (nullable): where the next sessions' servers listen
  * instead of the laptop's network interfaces (tests: loopback) */
 void                  bekal_session_room_set_default_addresses (GPtrArray *addresses);
+/* (element-type GInetAddress): the IPv4 addresses of the laptop's network interfaces,
+ * loopback left out */
+GPtrArray            *bekal_session_room_dup_interface_addresses (void);
 /* (nullable): the server the phones join; NULL when it could not start */
 BekalLiveServer      *bekal_session_room_get_server    (BekalSessionRoom *self);
 /* (nullable): the room whose control window is @window */

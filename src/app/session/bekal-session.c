@@ -32,6 +32,7 @@ struct _BekalSession
   guint        room_right;    /* answers that were right, over the questions revealed */
   guint        room_total;
 
+  char        *listen_address; /* the interface the trainer chose, or NULL for every one */
   char        *address;
   char        *room_code;
   GBytes      *qr;
@@ -281,6 +282,7 @@ bekal_session_finalize (GObject *object)
   g_clear_pointer (&self->participants, g_ptr_array_unref);
   g_clear_pointer (&self->tally, g_free);
   g_clear_pointer (&self->address, g_free);
+  g_clear_pointer (&self->listen_address, g_free);
   g_clear_pointer (&self->room_code, g_free);
   g_clear_pointer (&self->qr, g_bytes_unref);
 
@@ -766,6 +768,23 @@ bekal_session_set_room (BekalSession *self,
       self->qr_width = qr_width;
     }
   emit_room_changed (self);
+}
+
+void
+bekal_session_set_listen_address (BekalSession *self,
+                                  const char   *address)
+{
+  g_return_if_fail (BEKAL_IS_SESSION (self));
+
+  g_free (self->listen_address);
+  self->listen_address = g_strdup (address);
+}
+
+const char *
+bekal_session_get_listen_address (BekalSession *self)
+{
+  g_return_val_if_fail (BEKAL_IS_SESSION (self), NULL);
+  return self->listen_address;
 }
 
 const char *

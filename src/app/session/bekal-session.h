@@ -133,6 +133,11 @@ void               bekal_session_set_room_score_on (BekalSession       *self,
 /* -1 while no scored question was revealed, else 0..100 */
 int                bekal_session_get_room_score    (BekalSession       *self);
 
+/* The address of the network interface the server listens on, as the trainer chose it
+ * (NULL: every interface's) */
+void               bekal_session_set_listen_address (BekalSession      *self,
+                                                     const char        *address);
+const char        *bekal_session_get_listen_address (BekalSession      *self);
 /* Where phones join */
 void               bekal_session_set_room          (BekalSession       *self,
                                                     const char         *address,
