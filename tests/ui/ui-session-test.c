@@ -63,6 +63,23 @@ find_named (GtkWidget  *root,
   return NULL;
 }
 
+static GtkWidget *
+find_label_text (GtkWidget  *root,
+                 const char *text)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_text (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static GtkWindow *
 find_toplevel (GType type)
 {
@@ -424,6 +441,17 @@ run_session (BekalApplication *app,
   press_key (GTK_WIDGET (presenter), GDK_KEY_Page_Up);
   g_assert_cmpuint (bekal_session_get_current (session), ==, first_block);
   g_assert_cmpstr (bekal_presenter_window_get_page (presenter), ==, "block");
+  /* the lesson's trainer note is on the laptop, never on the projector */
+  {
+    BekalLesson *lesson = bekal_session_get_screen (session, first_block)->lesson;
+    const char *note = bekal_lesson_get_trainer_note (lesson);
+    const char *shown = gtk_label_get_text (GTK_LABEL (ui_require_id (GTK_WIDGET (control),
+                                                                      "notes_label")));
+
+    g_assert_nonnull (note);
+    g_assert_true (strstr (shown, note) != NULL);
+    g_assert_null (find_label_text (GTK_WIDGET (presenter), note));
+  }
   press_key (GTK_WIDGET (presenter), GDK_KEY_Page_Down);
   g_free (name);
   name = shot_name ("lesson", "1024x768", language);

@@ -530,15 +530,29 @@ bekal_session_dup_trainer_note (BekalSession *self,
 {
   g_return_val_if_fail (BEKAL_IS_SESSION (self), NULL);
 
-  /* <trainer-note> comes with the module format's next version (branch live-store); until
-   * the model has it, the question's explanation is what the trainer needs at hand */
+  /* the module's <trainer-note>s for a lesson screen (the lesson's own before its first block,
+   * then each block's); for a question, its explanation is what the trainer needs at hand */
   if (index < self->screens->len)
     {
       const BekalScreen *screen = bekal_session_get_screen (self, index);
+      g_autoptr(GString) notes = g_string_new (NULL);
+      BekalBlock *blocks[2] = { screen->block, screen->next_block };
 
       if (screen->kind == BEKAL_SCREEN_QUESTION
           && bekal_question_get_explanation (screen->question) != NULL)
         return g_strdup (bekal_text_get_plain (bekal_question_get_explanation (screen->question)));
+      if (screen->kind != BEKAL_SCREEN_BLOCK)
+        return NULL;
+
+      if (bekal_block_get_index (screen->block) == 0
+          && bekal_lesson_get_trainer_note (screen->lesson) != NULL)
+        g_string_append (notes, bekal_lesson_get_trainer_note (screen->lesson));
+      for (guint i = 0; i < G_N_ELEMENTS (blocks); i++)
+        if (blocks[i] != NULL && bekal_block_get_trainer_note (blocks[i]) != NULL)
+          g_string_append_printf (notes, "%s%s", notes->len > 0 ? "\n\n" : "",
+                                  bekal_block_get_trainer_note (blocks[i]));
+      if (notes->len > 0)
+        return g_string_free (g_steal_pointer (&notes), FALSE);
     }
   return NULL;
 }
