@@ -452,13 +452,13 @@ run_session (BekalApplication *app,
     g_assert_true (strstr (shown, note) != NULL);
     g_assert_null (find_label_text (GTK_WIDGET (presenter), note));
   }
+  g_free (name);
+  name = shot_name ("control-lesson", "1366x768", language);
+  screenshot_alone (GTK_WINDOW (control), GTK_WINDOW (presenter), name);
   press_key (GTK_WIDGET (presenter), GDK_KEY_Page_Down);
   g_free (name);
   name = shot_name ("lesson", "1024x768", language);
   screenshot_alone (GTK_WINDOW (presenter), GTK_WINDOW (control), name);
-  g_free (name);
-  name = shot_name ("control-lesson", "1366x768", language);
-  screenshot_alone (GTK_WINDOW (control), GTK_WINDOW (presenter), name);
 
   /* the video, large, then its checkpoint, which waits for the trainer to send it */
   for (;;)
