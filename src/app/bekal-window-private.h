@@ -87,6 +87,9 @@ void       bekal_window_show_learners_page      (BekalWindow          *self);
 void       bekal_window_install_results_actions (BekalWindow *self);
 void       bekal_window_dispose_results         (BekalWindow *self);
 
+/* bekal-window-session.c: win.group-session */
+void       bekal_window_install_session_actions (BekalWindow *self);
+
 /* bekal-window-install.c */
 void       bekal_window_install_package_actions (BekalWindow *self);
 void       bekal_window_dispose_package         (BekalWindow *self);

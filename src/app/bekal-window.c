@@ -415,6 +415,7 @@ bekal_window_init (BekalWindow *self)
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
   bekal_window_install_actions (self);
   bekal_window_install_trainer_actions (self);
+  bekal_window_install_session_actions (self);
 }
 
 /* Internal API */
