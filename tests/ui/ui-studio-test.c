@@ -108,13 +108,17 @@ checked_after (gpointer data)
 }
 
 static void
-wait_for_check (Counts *counts,
-                guint   after)
+wait_for_check_at (Counts *counts,
+                   guint   after,
+                   int     line)
 {
   CountWait wait = { counts, after };
 
+  g_test_message ("waiting for a check (line %d)", line);
   ui_wait_until (checked_after, &wait, "a check of the text");
 }
+
+#define wait_for_check(counts, after) wait_for_check_at ((counts), (after), __LINE__)
 
 static guint
 n_errors (BekalStudioWindow *window)
