@@ -138,6 +138,34 @@ BekalQuizSession   *bekal_quiz_session_start_with_seed       (BekalStore        
                                                               GError              **error);
 
 /**
+ * bekal_quiz_session_start_in_group:
+ * @store: the learner store
+ * @group_id: the group session (see bekal-store-sessions.h)
+ * @seat: the participant's seat on its roster
+ * @module: the module of @quiz
+ * @quiz: a quiz of @module
+ * @seed: the room's seed for @quiz: every participant given the same seed and form is asked
+ *   the same questions in the same order
+ * @error: return location for a #GError
+ *
+ * The quiz of one participant of a group session: resumes the participant's attempt at @quiz
+ * in this session (a resumed session), or starts one for the participant's profile, marked
+ * with the session, drawn from the participant's form (bekal_quiz_form_for_seat()); without
+ * forms, the same draw as bekal_quiz_draw_questions(). The trainer runs the room's tests, so
+ * the module's limit on retakes does not apply.
+ *
+ * Returns: (transfer full): the session; %NULL with @error set
+ *   (%BEKAL_STORE_ERROR_NOT_FOUND when no participant has @seat)
+ */
+BekalQuizSession   *bekal_quiz_session_start_in_group        (BekalStore           *store,
+                                                              gint64                group_id,
+                                                              guint                 seat,
+                                                              BekalModule          *module,
+                                                              BekalQuiz            *quiz,
+                                                              guint32               seed,
+                                                              GError              **error);
+
+/**
  * bekal_quiz_session_open_attempt:
  * @store: the learner store
  * @module: the module the attempt was made in

@@ -201,6 +201,22 @@ const char  *bekal_quiz_form_for_learner    (BekalModule         *module,
                                              gint64               profile_id);
 
 /**
+ * bekal_quiz_form_for_seat:
+ * @quiz: a quiz
+ * @seat: a participant's seat on a group session's roster (#BekalRosterEntry's @seat)
+ *
+ * The form a participant of a group session answers in @quiz. Seats alternate: even seats
+ * take form A as the pre-test and form B as the post-test, odd seats the reverse, so that half
+ * of the room starts with each form whatever the profiles' ids, and the room's pre-test and
+ * post-test are each answered in both forms.
+ *
+ * Returns: (transfer none) (nullable): `"a"` or `"b"`, a static string; %NULL when the pool
+ *   has no forms or @quiz is a practice quiz (every participant then gets the same draw)
+ */
+const char  *bekal_quiz_form_for_seat       (BekalQuiz           *quiz,
+                                             guint                seat);
+
+/**
  * bekal_quiz_draw_questions_of_form:
  * @quiz: a quiz
  * @form: (nullable): `"a"`, `"b"`, or %NULL for every question

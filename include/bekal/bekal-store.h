@@ -16,7 +16,7 @@ G_BEGIN_DECLS
  *
  * The schema version this build writes; older databases are migrated when opened.
  */
-#define BEKAL_STORE_SCHEMA_VERSION 6
+#define BEKAL_STORE_SCHEMA_VERSION 7
 
 /**
  * BEKAL_STORE_FILE_NAME:
@@ -210,6 +210,8 @@ typedef struct
  * @finished_at: when it was finished, in Unix seconds; 0 while unfinished
  * @score: from 0 to 1, or %BEKAL_STORE_NO_SCORE
  * @verdict: the outcome
+ * @session_id: the group session it was taken in (see bekal-store-sessions.h); 0 when taken
+ *   alone
  *
  * One attempt at a quiz, as stored.
  */
@@ -228,6 +230,7 @@ typedef struct
   gint64            finished_at;    /* unix seconds, 0 while unfinished */
   double            score;          /* 0..1, or BEKAL_STORE_NO_SCORE */
   BekalQuizVerdict  verdict;
+  gint64            session_id;     /* the group session, 0 when taken alone */
 } BekalQuizAttempt;
 
 /**

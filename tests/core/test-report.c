@@ -395,6 +395,11 @@ test_sums_filled_by_migration (Fixture       *fixture,
   sqlite3 *db = bekal_store_get_connection_for_testing (fixture->store);
 
   g_assert_cmpint (sqlite3_exec (db,
+                                 "DROP INDEX quiz_attempts_by_session;"
+                                 "ALTER TABLE quiz_attempts DROP COLUMN session_id;"
+                                 "DROP TABLE group_session_room_totals;"
+                                 "DROP TABLE group_session_roster;"
+                                 "DROP TABLE group_sessions;"
                                  "DROP TABLE trainer_lock;"
                                  "DROP TABLE profile_pins;"
                                  "DROP TRIGGER report_items_added;"

@@ -52,7 +52,7 @@ bekal_quiz_answer_free (BekalQuizAnswer *answer)
 
 #define ATTEMPT_COLUMNS \
   "id, profile_id, module_id, module_version, content_hash, quiz_id, role, seed," \
-  " question_order, started_at, finished_at, score, passed"
+  " question_order, started_at, finished_at, score, passed, session_id"
 
 static BekalQuizAttempt *
 attempt_from_row (sqlite3_stmt *stmt)
@@ -88,6 +88,7 @@ attempt_from_row (sqlite3_stmt *stmt)
     attempt->verdict = BEKAL_QUIZ_VERDICT_PASSED;
   else
     attempt->verdict = BEKAL_QUIZ_VERDICT_FAILED;
+  attempt->session_id = sqlite3_column_int64 (stmt, 13);
 
   return attempt;
 }

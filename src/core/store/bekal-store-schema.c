@@ -467,6 +467,50 @@ static const char * const migrations[] = {
   "  failed_tries INTEGER NOT NULL DEFAULT 0 CHECK (failed_tries >= 0),"
   "  last_failed_at INTEGER NOT NULL DEFAULT 0"
   ");",
+
+  /* 7: group sessions (bekal-store-sessions.c). A session keeps its module, the lessons
+   * chosen (ids joined by commas, '' for all), its position so that it resumes after the
+   * laptop slept, and its roster: profiles by seat, the seat never reused, so that a
+   * participant's parallel form stays the same. Attempts taken in a session are the
+   * participants' own and carry its id; deleting the session keeps them. Room totals (counts
+   * typed by the trainer when the room answers without phones) are kept apart: no trigger
+   * reads them, so the gap report and the item analysis never count them. */
+  "CREATE TABLE group_sessions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  module_id TEXT NOT NULL CHECK (module_id <> ''),"
+  "  lessons TEXT NOT NULL DEFAULT '',"
+  "  room_code TEXT NOT NULL DEFAULT '',"
+  "  mode TEXT NOT NULL DEFAULT 'phones' CHECK (mode IN ('phones', 'paper')),"
+  "  state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'ended')),"
+  "  position INTEGER NOT NULL DEFAULT 0 CHECK (position >= 0),"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL,"
+  "  ended_at INTEGER,"
+  "  CHECK ((state = 'ended') = (ended_at IS NOT NULL))"
+  ");"
+  "CREATE TABLE group_session_roster ("
+  "  session_id INTEGER NOT NULL REFERENCES group_sessions (id) ON DELETE CASCADE,"
+  "  seat INTEGER NOT NULL CHECK (seat >= 0),"
+  "  profile_id INTEGER NOT NULL REFERENCES profiles (id) ON DELETE CASCADE,"
+  "  added_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (session_id, seat),"
+  "  UNIQUE (session_id, profile_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX group_session_roster_by_profile ON group_session_roster (profile_id);"
+  "CREATE TABLE group_session_room_totals ("
+  "  session_id INTEGER NOT NULL REFERENCES group_sessions (id) ON DELETE CASCADE,"
+  "  quiz_id TEXT NOT NULL CHECK (quiz_id <> ''),"
+  "  question_id TEXT NOT NULL CHECK (question_id <> ''),"
+  "  option TEXT NOT NULL CHECK (option <> ''),"
+  "  place INTEGER NOT NULL,"
+  "  count INTEGER NOT NULL CHECK (count >= 0),"
+  "  entered_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (session_id, quiz_id, question_id, option)"
+  ") WITHOUT ROWID;"
+  "ALTER TABLE quiz_attempts ADD COLUMN session_id INTEGER"
+  "  REFERENCES group_sessions (id) ON DELETE SET NULL;"
+  "CREATE INDEX quiz_attempts_by_session ON quiz_attempts (session_id)"
+  "  WHERE session_id IS NOT NULL;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BEKAL_STORE_SCHEMA_VERSION);

@@ -997,6 +997,7 @@ bekal_store_merge_profiles (BekalStore  *self,
     "UPDATE OR IGNORE media_progress SET profile_id = ?1 WHERE profile_id = ?2",
     "UPDATE OR IGNORE checkpoint_responses SET profile_id = ?1 WHERE profile_id = ?2",
     "UPDATE OR IGNORE lrs_sent SET profile_id = ?1 WHERE profile_id = ?2",
+    "UPDATE OR IGNORE group_session_roster SET profile_id = ?1 WHERE profile_id = ?2",
     "UPDATE quiz_attempts SET score = score WHERE profile_id = ?1 AND ?2 = ?2"
     "  AND finished_at IS NOT NULL AND role IN ('pretest', 'posttest')",
     "UPDATE settings SET value = CAST (?1 AS TEXT)"
