@@ -453,7 +453,37 @@ GPtrArray          *bekal_store_list_room_totals           (BekalStore          
 
 /* Asynchronous forms, for the app's main thread: each write goes through
  * bekal_store_write_async() (in order with the app's other durable writes, tried again while
- * another process holds the lock). Reads need no such form: they never wait for a lock. */
+ * another process holds the lock); the list of sessions is read in a worker thread. */
+
+/**
+ * bekal_store_list_group_sessions_async:
+ * @self: a #BekalStore
+ * @module_id: (nullable): only the sessions of this module; %NULL for all
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the list
+ * @user_data: data for @callback
+ *
+ * bekal_store_list_group_sessions() in a worker thread, on a connection of its own to the
+ * same database, so that the window never waits on the disk.
+ */
+void                bekal_store_list_group_sessions_async  (BekalStore           *self,
+                                                            const char           *module_id,
+                                                            GCancellable         *cancellable,
+                                                            GAsyncReadyCallback   callback,
+                                                            gpointer              user_data);
+
+/**
+ * bekal_store_list_group_sessions_finish:
+ * @self: a #BekalStore
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type BekalGroupSession): the sessions, newest first;
+ *   %NULL with @error set
+ */
+GPtrArray          *bekal_store_list_group_sessions_finish (BekalStore           *self,
+                                                            GAsyncResult         *result,
+                                                            GError              **error);
 
 /**
  * bekal_store_create_group_session_async:

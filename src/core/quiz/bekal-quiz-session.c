@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include <bekal/bekal-quiz-session.h>
+#include <bekal/bekal-store-sessions.h>
 
 typedef struct
 {
@@ -539,6 +540,83 @@ bekal_quiz_session_start (BekalStore   *store,
 {
   return bekal_quiz_session_start_with_seed (store, profile_id, module, quiz,
                                              bekal_quiz_new_seed (), error);
+}
+
+BekalQuizSession *
+bekal_quiz_session_start_in_group (BekalStore   *store,
+                                   gint64        group_id,
+                                   guint         seat,
+                                   BekalModule  *module,
+                                   BekalQuiz    *quiz,
+                                   guint32       seed,
+                                   GError      **error)
+{
+  g_autoptr(BekalQuizSession) self = NULL;
+  g_autoptr(BekalGroupSession) group = NULL;
+  g_autoptr(BekalQuizAttempt) earlier = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_auto(GStrv) order = NULL;
+  gint64 profile_id = 0;
+
+  g_return_val_if_fail (BEKAL_IS_STORE (store), NULL);
+  g_return_val_if_fail (BEKAL_IS_MODULE (module), NULL);
+  g_return_val_if_fail (BEKAL_IS_QUIZ (quiz), NULL);
+
+  group = bekal_store_dup_group_session (store, group_id, error);
+  if (group == NULL)
+    return NULL;
+  for (guint i = 0; i < group->roster->len; i++)
+    {
+      BekalRosterEntry *entry = g_ptr_array_index (group->roster, i);
+
+      if (entry->seat == seat)
+        profile_id = entry->profile_id;
+    }
+  if (profile_id == 0)
+    {
+      g_set_error (error, BEKAL_STORE_ERROR, BEKAL_STORE_ERROR_NOT_FOUND,
+                   _("No participant of this group session has seat %u."), seat);
+      return NULL;
+    }
+
+  self = session_new (store, module, quiz, kind_from_role (bekal_quiz_get_role (quiz)),
+                      profile_id);
+
+  /* a resumed session goes on with the attempt it started */
+  earlier = bekal_store_find_group_attempt (store, group_id, profile_id,
+                                            bekal_quiz_get_id (quiz), &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (earlier != NULL)
+    {
+      if (!load_attempt (self, earlier, error))
+        return NULL;
+      return g_steal_pointer (&self);
+    }
+
+  self->seed = seed & 0x7fffffff;
+  order = bekal_quiz_draw_questions_of_form (quiz, bekal_quiz_form_for_seat (quiz, seat),
+                                             self->seed);
+  self->attempt_id = bekal_store_start_group_attempt (store, group_id, profile_id,
+                                                      bekal_module_get_id (module),
+                                                      bekal_module_get_version (module),
+                                                      bekal_module_get_content_hash (module),
+                                                      bekal_quiz_get_id (quiz),
+                                                      bekal_quiz_get_role (quiz), self->seed,
+                                                      (const char * const *) order, error);
+  if (self->attempt_id == 0)
+    return NULL;
+
+  for (guint i = 0; order[i] != NULL; i++)
+    add_item (self, order[i]);
+
+  if (!compute_retakes (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
 }
 
 BekalQuizSession *

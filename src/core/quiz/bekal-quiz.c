@@ -595,6 +595,26 @@ bekal_quiz_form_for_learner (BekalModule *module,
   return start == 0 ? "a" : "b";
 }
 
+const char *
+bekal_quiz_form_for_seat (BekalQuiz *quiz,
+                          guint      seat)
+{
+  guint start;
+
+  g_return_val_if_fail (BEKAL_IS_QUIZ (quiz), NULL);
+
+  if (bekal_quiz_get_role (quiz) == BEKAL_QUIZ_PRACTICE || !bekal_quiz_has_forms (quiz))
+    return NULL;
+
+  /* seats are given 0, 1, 2… as participants are added, so any half of the roster by seat
+   * order alternates; the post-test gives each seat the other form */
+  start = seat & 1;
+  if (bekal_quiz_get_role (quiz) == BEKAL_QUIZ_POSTTEST)
+    start ^= 1;
+
+  return start == 0 ? "a" : "b";
+}
+
 char **
 bekal_quiz_arrange_options (BekalQuestion   *question,
                             gboolean         shuffle,

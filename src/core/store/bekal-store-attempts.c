@@ -50,12 +50,17 @@ bekal_quiz_answer_free (BekalQuizAnswer *answer)
 
 /* Quiz attempts */
 
-#define ATTEMPT_COLUMNS \
-  "id, profile_id, module_id, module_version, content_hash, quiz_id, role, seed," \
-  " question_order, started_at, finished_at, score, passed, session_id"
+#define ATTEMPT_COLUMNS _BEKAL_STORE_ATTEMPT_COLUMNS
 
-static BekalQuizAttempt *
-attempt_from_row (sqlite3_stmt *stmt)
+const char *
+_bekal_store_quiz_role_name (BekalQuizRole role)
+{
+  g_return_val_if_fail ((guint) role < G_N_ELEMENTS (quiz_role_names), "practice");
+  return quiz_role_names[role];
+}
+
+BekalQuizAttempt *
+_bekal_store_attempt_from_row (sqlite3_stmt *stmt)
 {
   BekalQuizAttempt *attempt = g_new0 (BekalQuizAttempt, 1);
   const char *role = (const char *) sqlite3_column_text (stmt, 6);
@@ -109,7 +114,7 @@ collect_attempts (BekalStore    *self,
       if (!has_row)
         break;
 
-      g_ptr_array_add (attempts, attempt_from_row (stmt));
+      g_ptr_array_add (attempts, _bekal_store_attempt_from_row (stmt));
     }
 
   return g_steal_pointer (&attempts);
@@ -149,25 +154,48 @@ bekal_store_start_attempt (BekalStore          *self,
                            GError             **error)
 {
   g_auto(WriteTransaction) txn = { NULL };
-  g_autofree char *order = NULL;
-  g_autoptr(BorrowedStatement) stmt = NULL;
   gint64 id;
 
   g_return_val_if_fail (BEKAL_IS_STORE (self), 0);
   g_return_val_if_fail (module_id != NULL && quiz_id != NULL, 0);
   g_return_val_if_fail ((guint) role < G_N_ELEMENTS (quiz_role_names), 0);
 
+  if (!_bekal_store_begin_write (self, &txn, error))
+    return 0;
+
+  id = _bekal_store_insert_attempt (self, profile_id, module_id, module_version, content_hash,
+                                    quiz_id, role, seed, question_order, 0, error);
+  if (id == 0 || !_bekal_store_commit_write (&txn, error))
+    return 0;
+
+  return id;
+}
+
+gint64
+_bekal_store_insert_attempt (BekalStore          *self,
+                             gint64               profile_id,
+                             const char          *module_id,
+                             const char          *module_version,
+                             const char          *content_hash,
+                             const char          *quiz_id,
+                             BekalQuizRole        role,
+                             gint64               seed,
+                             const char * const  *question_order,
+                             gint64               session_id,
+                             GError             **error)
+{
+  g_autofree char *order = NULL;
+  g_autoptr(BorrowedStatement) stmt = NULL;
+
   order = join_question_order (question_order, error);
   if (order == NULL)
     return 0;
 
-  if (!_bekal_store_begin_write (self, &txn, error))
-    return 0;
-
   stmt = _bekal_store_borrow (self,
                               "INSERT INTO quiz_attempts (profile_id, module_id, module_version,"
-                              " content_hash, quiz_id, role, seed, question_order, started_at)"
-                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                              " content_hash, quiz_id, role, seed, question_order, started_at,"
+                              " session_id)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                               error);
   if (stmt == NULL)
     return 0;
@@ -181,14 +209,14 @@ bekal_store_start_attempt (BekalStore          *self,
   sqlite3_bind_int64 (stmt, 7, seed);
   _bekal_store_bind_text (stmt, 8, order);
   sqlite3_bind_int64 (stmt, 9, _bekal_store_now ());
+  if (session_id > 0)
+    sqlite3_bind_int64 (stmt, 10, session_id);
+  else
+    sqlite3_bind_null (stmt, 10);
   if (!_bekal_store_step_done (self, stmt, error))
     return 0;
 
-  id = sqlite3_last_insert_rowid (self->db);
-  if (!_bekal_store_commit_write (&txn, error))
-    return 0;
-
-  return id;
+  return sqlite3_last_insert_rowid (self->db);
 }
 
 /* Explains why an attempt took no change: it does not exist or it is finished */
@@ -329,7 +357,7 @@ bekal_store_dup_attempt (BekalStore  *self,
       return NULL;
     }
 
-  return attempt_from_row (stmt);
+  return _bekal_store_attempt_from_row (stmt);
 }
 
 GPtrArray *
@@ -431,7 +459,7 @@ bekal_store_find_unfinished_attempt (BekalStore  *self,
   if (!_bekal_store_step_row (self, stmt, &has_row, error) || !has_row)
     return NULL;
 
-  return attempt_from_row (stmt);
+  return _bekal_store_attempt_from_row (stmt);
 }
 
 BekalQuizAttempt *
@@ -462,5 +490,5 @@ bekal_store_dup_counted_attempt (BekalStore     *self,
   if (!_bekal_store_step_row (self, stmt, &has_row, error) || !has_row)
     return NULL;
 
-  return attempt_from_row (stmt);
+  return _bekal_store_attempt_from_row (stmt);
 }

@@ -138,6 +138,36 @@ gboolean           _bekal_store_run_pending_writes_now  (BekalStore        *self
 /* bekal-store.c */
 void               _bekal_store_notify_waiting_for_lock (BekalStore        *self);
 
+/* bekal-store-profiles.c: inserts a profile inside the open write transaction, as
+ * bekal_store_create_profile() does; 0 with @error set */
+gint64             _bekal_store_insert_profile          (BekalStore        *self,
+                                                         const char        *name,
+                                                         const char        *unit,
+                                                         const char        *role,
+                                                         int                years_as_peksos,
+                                                         gboolean           trained_before,
+                                                         GError           **error);
+
+/* bekal-store-attempts.c: the on-disk name of @role, and inserting an attempt inside the open
+ * write transaction (@session_id 0 for none); 0 with @error set */
+const char        *_bekal_store_quiz_role_name          (BekalQuizRole      role);
+gint64             _bekal_store_insert_attempt          (BekalStore        *self,
+                                                         gint64             profile_id,
+                                                         const char        *module_id,
+                                                         const char        *module_version,
+                                                         const char        *content_hash,
+                                                         const char        *quiz_id,
+                                                         BekalQuizRole      role,
+                                                         gint64             seed,
+                                                         const char * const *question_order,
+                                                         gint64             session_id,
+                                                         GError           **error);
+/* reads a row of the attempt columns below (13 + session_id) */
+#define _BEKAL_STORE_ATTEMPT_COLUMNS \
+  "id, profile_id, module_id, module_version, content_hash, quiz_id, role, seed," \
+  " question_order, started_at, finished_at, score, passed, session_id"
+BekalQuizAttempt  *_bekal_store_attempt_from_row        (sqlite3_stmt      *stmt);
+
 /* bekal-store-schema.c: schema version and migrations */
 int                _bekal_store_read_schema_version     (sqlite3           *db,
                                                          int               *out_version);

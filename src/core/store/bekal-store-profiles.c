@@ -266,7 +266,6 @@ bekal_store_create_profile (BekalStore  *self,
                             GError     **error)
 {
   g_auto(WriteTransaction) txn = { NULL };
-  g_autoptr(BorrowedStatement) stmt = NULL;
   gint64 id;
 
   g_return_val_if_fail (BEKAL_IS_STORE (self), 0);
@@ -275,6 +274,28 @@ bekal_store_create_profile (BekalStore  *self,
     return 0;
 
   if (!_bekal_store_begin_write (self, &txn, error))
+    return 0;
+
+  id = _bekal_store_insert_profile (self, name, unit, role, years_as_peksos, trained_before,
+                                    error);
+  if (id == 0 || !_bekal_store_commit_write (&txn, error))
+    return 0;
+
+  return id;
+}
+
+gint64
+_bekal_store_insert_profile (BekalStore  *self,
+                             const char  *name,
+                             const char  *unit,
+                             const char  *role,
+                             int          years_as_peksos,
+                             gboolean     trained_before,
+                             GError     **error)
+{
+  g_autoptr(BorrowedStatement) stmt = NULL;
+
+  if (!check_profile_fields (name, years_as_peksos, error))
     return 0;
 
   stmt = _bekal_store_borrow (self,
@@ -289,11 +310,7 @@ bekal_store_create_profile (BekalStore  *self,
   if (!_bekal_store_step_done (self, stmt, error))
     return 0;
 
-  id = sqlite3_last_insert_rowid (self->db);
-  if (!_bekal_store_commit_write (&txn, error))
-    return 0;
-
-  return id;
+  return sqlite3_last_insert_rowid (self->db);
 }
 
 gboolean

@@ -483,6 +483,7 @@ static const char * const migrations[] = {
   "  mode TEXT NOT NULL DEFAULT 'phones' CHECK (mode IN ('phones', 'paper')),"
   "  state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'ended')),"
   "  position INTEGER NOT NULL DEFAULT 0 CHECK (position >= 0),"
+  "  next_seat INTEGER NOT NULL DEFAULT 0 CHECK (next_seat >= 0),"
   "  created_at INTEGER NOT NULL,"
   "  updated_at INTEGER NOT NULL,"
   "  ended_at INTEGER,"
