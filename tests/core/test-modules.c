@@ -152,6 +152,61 @@ test_module (gconstpointer data)
   check_module (translation);
 }
 
+/* Where a module's trainer notes are: "lesson" or "lesson/block index", one per note place */
+static GPtrArray *
+list_trainer_notes (BekalModule *module)
+{
+  GPtrArray *places = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < bekal_module_get_n_lessons (module); i++)
+    {
+      BekalLesson *lesson = bekal_module_get_lesson (module, i);
+
+      if (bekal_lesson_get_trainer_note (lesson) != NULL)
+        g_ptr_array_add (places, g_strdup (bekal_lesson_get_id (lesson)));
+      for (guint b = 0; b < bekal_lesson_get_n_blocks (lesson); b++)
+        if (bekal_block_get_trainer_note (bekal_lesson_get_block (lesson, b)) != NULL)
+          g_ptr_array_add (places, g_strdup_printf ("%s/%u", bekal_lesson_get_id (lesson), b));
+    }
+
+  return places;
+}
+
+static const char *
+first_trainer_note (BekalModule *module)
+{
+  for (guint i = 0; i < bekal_module_get_n_lessons (module); i++)
+    {
+      BekalLesson *lesson = bekal_module_get_lesson (module, i);
+
+      if (bekal_lesson_get_trainer_note (lesson) != NULL)
+        return bekal_lesson_get_trainer_note (lesson);
+      for (guint b = 0; b < bekal_lesson_get_n_blocks (lesson); b++)
+        if (bekal_block_get_trainer_note (bekal_lesson_get_block (lesson, b)) != NULL)
+          return bekal_block_get_trainer_note (bekal_lesson_get_block (lesson, b));
+    }
+  return NULL;
+}
+
+/* The modules trainers present to a room first carry trainer notes in both languages, in the
+ * same places, and in different words */
+static void
+test_trainer_notes (gconstpointer data)
+{
+  g_autoptr(GHashTable) variants = load_variants (data);
+  BekalModule *original = g_hash_table_lookup (variants, "id");
+  BekalModule *translation = g_hash_table_lookup (variants, "en");
+  g_autoptr(GPtrArray) original_places = list_trainer_notes (original);
+  g_autoptr(GPtrArray) translated_places = list_trainer_notes (translation);
+
+  g_assert_cmpuint (original_places->len, >=, 1);
+  g_assert_cmpuint (original_places->len, ==, translated_places->len);
+  for (guint i = 0; i < original_places->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (original_places, i), ==,
+                     g_ptr_array_index (translated_places, i));
+  g_assert_cmpstr (first_trainer_note (original), !=, first_trainer_note (translation));
+}
+
 /* The learners' library holds the orientation modules and nothing else: the example module,
  * a trainer's reference, lives in examples/ */
 static void
@@ -195,6 +250,10 @@ main (int    argc,
       g_test_add_data_func (path, orientation_modules[i], test_module);
     }
   g_test_add_func ("/modules/library-is-orientation-only", test_library_is_orientation_only);
+  g_test_add_data_func ("/modules/trainer-notes/orientasi-sentra", "orientasi-sentra",
+                        test_trainer_notes);
+  g_test_add_data_func ("/modules/trainer-notes/reintegrasi-sosial-5r", "reintegrasi-sosial-5r",
+                        test_trainer_notes);
 
   return g_test_run ();
 }
