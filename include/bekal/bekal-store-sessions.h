@@ -628,6 +628,79 @@ void                bekal_store_set_group_session_state_async (BekalStore       
                                                                gpointer           user_data);
 
 /**
+ * bekal_store_set_group_session_room_code_async:
+ * @self: a #BekalStore
+ * @session_id: the session
+ * @room_code: (nullable): the new room code
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (nullable): called when it is saved or failed
+ * @user_data: data for @callback
+ *
+ * bekal_store_set_group_session_room_code() without waiting. Finish with
+ * bekal_store_write_finish().
+ */
+void                bekal_store_set_group_session_room_code_async (BekalStore    *self,
+                                                                   gint64         session_id,
+                                                                   const char    *room_code,
+                                                                   GCancellable  *cancellable,
+                                                                   GAsyncReadyCallback callback,
+                                                                   gpointer       user_data);
+
+/**
+ * bekal_store_set_group_session_mode_async:
+ * @self: a #BekalStore
+ * @session_id: the session
+ * @mode: how the room answers from now on
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (nullable): called when it is saved or failed
+ * @user_data: data for @callback
+ *
+ * bekal_store_set_group_session_mode() without waiting. Finish with
+ * bekal_store_write_finish().
+ */
+void                bekal_store_set_group_session_mode_async (BekalStore         *self,
+                                                              gint64              session_id,
+                                                              BekalGroupSessionMode mode,
+                                                              GCancellable       *cancellable,
+                                                              GAsyncReadyCallback callback,
+                                                              gpointer            user_data);
+
+/**
+ * bekal_store_remove_group_session_participant_async:
+ * @self: a #BekalStore
+ * @session_id: the session
+ * @profile_id: a participant
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (nullable): called when it is saved or failed
+ * @user_data: data for @callback
+ *
+ * bekal_store_remove_group_session_participant() without waiting. Finish with
+ * bekal_store_write_finish().
+ */
+void    bekal_store_remove_group_session_participant_async (BekalStore          *self,
+                                                            gint64               session_id,
+                                                            gint64               profile_id,
+                                                            GCancellable        *cancellable,
+                                                            GAsyncReadyCallback  callback,
+                                                            gpointer             user_data);
+
+/**
+ * bekal_store_delete_group_session_async:
+ * @self: a #BekalStore
+ * @session_id: the session
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (nullable): called when it is deleted or failed
+ * @user_data: data for @callback
+ *
+ * bekal_store_delete_group_session() without waiting. Finish with bekal_store_write_finish().
+ */
+void                bekal_store_delete_group_session_async (BekalStore           *self,
+                                                            gint64                session_id,
+                                                            GCancellable         *cancellable,
+                                                            GAsyncReadyCallback   callback,
+                                                            gpointer              user_data);
+
+/**
  * bekal_store_set_room_totals_async:
  * @self: a #BekalStore
  * @session_id: the session

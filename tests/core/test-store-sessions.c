@@ -645,6 +645,14 @@ test_async (Fixture       *fixture,
                                              NULL, on_async_done, &result);
   g_assert_true (bekal_store_write_finish (fixture->store, wait_for (&result), &error));
   g_clear_object (&result);
+  bekal_store_set_group_session_room_code_async (fixture->store, id, "CD34", NULL, on_async_done,
+                                                 &result);
+  g_assert_true (bekal_store_write_finish (fixture->store, wait_for (&result), &error));
+  g_clear_object (&result);
+  bekal_store_set_group_session_mode_async (fixture->store, id, BEKAL_GROUP_SESSION_PAPER, NULL,
+                                            on_async_done, &result);
+  g_assert_true (bekal_store_write_finish (fixture->store, wait_for (&result), &error));
+  g_clear_object (&result);
   bekal_store_set_room_totals_async (fixture->store, id, "pre", "q1", options, counts, 2, NULL,
                                      on_async_done, &result);
   g_assert_true (bekal_store_write_finish (fixture->store, wait_for (&result), &error));
@@ -672,8 +680,25 @@ test_async (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (list->len, ==, 1);
   g_assert_cmpuint (((BekalGroupSession *) g_ptr_array_index (list, 0))->roster->len, ==, 2);
-  g_assert_cmpstr (((BekalGroupSession *) g_ptr_array_index (list, 0))->room_code, ==, "AB12");
+  g_assert_cmpstr (((BekalGroupSession *) g_ptr_array_index (list, 0))->room_code, ==, "CD34");
+  g_assert_cmpint (((BekalGroupSession *) g_ptr_array_index (list, 0))->mode, ==,
+                   BEKAL_GROUP_SESSION_PAPER);
   g_clear_object (&result);
+
+  bekal_store_remove_group_session_participant_async (fixture->store, id, ani, NULL,
+                                                      on_async_done, &result);
+  g_assert_true (bekal_store_write_finish (fixture->store, wait_for (&result), &error));
+  g_clear_object (&result);
+  g_clear_pointer (&session, bekal_group_session_free);
+  session = bekal_store_dup_group_session (fixture->store, id, &error);
+  g_assert_cmpuint (session->roster->len, ==, 1);
+
+  bekal_store_delete_group_session_async (fixture->store, id, NULL, on_async_done, &result);
+  g_assert_true (bekal_store_write_finish (fixture->store, wait_for (&result), &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_null (bekal_store_dup_group_session (fixture->store, id, &error));
+  g_assert_error (error, BEKAL_STORE_ERROR, BEKAL_STORE_ERROR_NOT_FOUND);
 }
 
 /* A version 6 database keeps its attempts, unmarked, and gets the session tables */

@@ -40,6 +40,10 @@ typedef enum
   OP_ADD_NEWCOMER,
   OP_SET_POSITION,
   OP_SET_STATE,
+  OP_SET_ROOM_CODE,
+  OP_SET_MODE,
+  OP_REMOVE_PARTICIPANT,
+  OP_DELETE,
   OP_SET_TOTALS,
   OP_START_ATTEMPT,
 } OpKind;
@@ -423,6 +427,21 @@ run_op_kind (BekalStore  *store,
     case OP_SET_STATE:
       return bekal_store_set_group_session_state (store, op->session_id,
                                                   (BekalGroupSessionState) op->number, error);
+
+    case OP_SET_ROOM_CODE:
+      return bekal_store_set_group_session_room_code (store, op->session_id, op->room_code,
+                                                      error);
+
+    case OP_SET_MODE:
+      return bekal_store_set_group_session_mode (store, op->session_id,
+                                                 (BekalGroupSessionMode) op->number, error);
+
+    case OP_REMOVE_PARTICIPANT:
+      return bekal_store_remove_group_session_participant (store, op->session_id,
+                                                           op->profile_id, error);
+
+    case OP_DELETE:
+      return bekal_store_delete_group_session (store, op->session_id, error);
 
     case OP_SET_TOTALS:
       return bekal_store_set_room_totals (store, op->session_id, op->quiz_id, op->question_id,
@@ -1391,6 +1410,80 @@ bekal_store_set_group_session_state_async (BekalStore              *self,
   op->kind = OP_SET_STATE;
   op->session_id = session_id;
   op->number = state;
+  queue_op (self, op, NULL, cancellable, callback, user_data);
+}
+
+void
+bekal_store_set_group_session_room_code_async (BekalStore          *self,
+                                               gint64               session_id,
+                                               const char          *room_code,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data)
+{
+  Op *op;
+
+  g_return_if_fail (BEKAL_IS_STORE (self));
+
+  op = g_new0 (Op, 1);
+  op->kind = OP_SET_ROOM_CODE;
+  op->session_id = session_id;
+  op->room_code = g_strdup (room_code);
+  queue_op (self, op, NULL, cancellable, callback, user_data);
+}
+
+void
+bekal_store_set_group_session_mode_async (BekalStore             *self,
+                                          gint64                  session_id,
+                                          BekalGroupSessionMode   mode,
+                                          GCancellable           *cancellable,
+                                          GAsyncReadyCallback     callback,
+                                          gpointer                user_data)
+{
+  Op *op;
+
+  g_return_if_fail (BEKAL_IS_STORE (self));
+
+  op = g_new0 (Op, 1);
+  op->kind = OP_SET_MODE;
+  op->session_id = session_id;
+  op->number = mode;
+  queue_op (self, op, NULL, cancellable, callback, user_data);
+}
+
+void
+bekal_store_remove_group_session_participant_async (BekalStore          *self,
+                                                    gint64               session_id,
+                                                    gint64               profile_id,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data)
+{
+  Op *op;
+
+  g_return_if_fail (BEKAL_IS_STORE (self));
+
+  op = g_new0 (Op, 1);
+  op->kind = OP_REMOVE_PARTICIPANT;
+  op->session_id = session_id;
+  op->profile_id = profile_id;
+  queue_op (self, op, NULL, cancellable, callback, user_data);
+}
+
+void
+bekal_store_delete_group_session_async (BekalStore          *self,
+                                        gint64               session_id,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  Op *op;
+
+  g_return_if_fail (BEKAL_IS_STORE (self));
+
+  op = g_new0 (Op, 1);
+  op->kind = OP_DELETE;
+  op->session_id = session_id;
   queue_op (self, op, NULL, cancellable, callback, user_data);
 }
 
