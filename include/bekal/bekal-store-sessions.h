@@ -444,8 +444,9 @@ gboolean            bekal_store_set_room_totals            (BekalStore          
  *
  * The room totals of a session, for its summary.
  *
- * Returns: (transfer full) (element-type BekalRoomTotal): the totals in the order their
- *   questions were first counted, options in the order given; %NULL with @error set
+ * Returns: (transfer full) (element-type BekalRoomTotal): the totals by question in the order
+ *   they were typed (a question typed again moves to the end), each question's options in the
+ *   order given; %NULL with @error set
  */
 GPtrArray          *bekal_store_list_room_totals           (BekalStore           *self,
                                                             gint64                session_id,
