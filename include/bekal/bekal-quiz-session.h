@@ -144,8 +144,8 @@ BekalQuizSession   *bekal_quiz_session_start_with_seed       (BekalStore        
  * @seat: the participant's seat on its roster
  * @module: the module of @quiz
  * @quiz: a quiz of @module
- * @seed: the room's seed for @quiz: every participant given the same seed and form is asked
- *   the same questions in the same order
+ * @seed: the room's seed (#BekalGroupSession's @seed): every participant given the same seed
+ *   and form is asked the same questions in the same order
  * @error: return location for a #GError
  *
  * The quiz of one participant of a group session: resumes the participant's attempt at @quiz

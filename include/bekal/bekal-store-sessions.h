@@ -88,6 +88,9 @@ typedef struct
  * @mode: how the room answers
  * @state: open or ended
  * @position: the screen the session is at, as the app counts its screens; it resumes there
+ * @seed: the seed the room's quizzes are drawn with, chosen when the session was made: give it
+ *   to bekal_quiz_session_start_in_group() and bekal_quiz_draw_questions_of_form(), so that
+ *   everyone in a form gets the same questions, also after a restart
  * @created_at: when it was made, in Unix seconds
  * @updated_at: when it last changed (position, roster, state), in Unix seconds
  * @ended_at: when it was ended, in Unix seconds; 0 while open
@@ -104,6 +107,7 @@ typedef struct
   BekalGroupSessionMode   mode;
   BekalGroupSessionState  state;
   guint                   position;
+  guint32                 seed;
   gint64                  created_at;
   gint64                  updated_at;
   gint64                  ended_at;
@@ -164,7 +168,8 @@ void                bekal_room_total_free                  (BekalRoomTotal      
  * @mode: how the room answers
  * @error: return location for a #GError
  *
- * Saves a new open group session at position 0 with an empty roster, durably.
+ * Saves a new open group session at position 0 with an empty roster and a new random seed,
+ * durably.
  *
  * Returns: the session's id; 0 with @error set (%BEKAL_STORE_ERROR_INVALID for an empty
  *   module id or a lesson id with a comma)

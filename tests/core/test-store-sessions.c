@@ -187,6 +187,8 @@ test_sessions (Fixture       *fixture,
   again = bekal_store_dup_group_session (fixture->store, one, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (again->position, ==, 17);
+  /* the room's draw stays the same after a restart */
+  g_assert_cmpuint (again->seed, ==, first->seed);
   g_assert_cmpstr (again->room_code, ==, "ZZ99");
   g_assert_cmpint (again->mode, ==, BEKAL_GROUP_SESSION_PAPER);
   g_assert_cmpint (again->state, ==, BEKAL_GROUP_SESSION_ENDED);
@@ -199,6 +201,9 @@ test_sessions (Fixture       *fixture,
   /* same second: the later id first */
   g_assert_cmpint (((BekalGroupSession *) g_ptr_array_index (sessions, 0))->id, ==, two);
   g_assert_null (((BekalGroupSession *) g_ptr_array_index (sessions, 0))->lessons);
+  /* each session draws with a seed of its own (equal by chance once in 2^31) */
+  g_assert_cmpuint (((BekalGroupSession *) g_ptr_array_index (sessions, 0))->seed, !=,
+                    ((BekalGroupSession *) g_ptr_array_index (sessions, 1))->seed);
   g_clear_pointer (&sessions, g_ptr_array_unref);
   sessions = bekal_store_list_group_sessions (fixture->store, "m", &error);
   g_assert_no_error (error);

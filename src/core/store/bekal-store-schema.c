@@ -470,8 +470,9 @@ static const char * const migrations[] = {
 
   /* 7: group sessions (bekal-store-sessions.c). A session keeps its module, the lessons
    * chosen (ids joined by commas, '' for all), its position so that it resumes after the
-   * laptop slept, and its roster: profiles by seat, the seat never reused, so that a
-   * participant's parallel form stays the same. Attempts taken in a session are the
+   * laptop slept, the seed its quizzes are drawn with (the same draw after a restart), and its
+   * roster: profiles by seat, the seat never reused, so that a participant's parallel form stays
+   * the same. Attempts taken in a session are the
    * participants' own and carry its id; deleting the session keeps them. Room totals (counts
    * typed by the trainer when the room answers without phones) are kept apart: no trigger
    * reads them, so the gap report and the item analysis never count them. */
@@ -484,6 +485,7 @@ static const char * const migrations[] = {
   "  state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'ended')),"
   "  position INTEGER NOT NULL DEFAULT 0 CHECK (position >= 0),"
   "  next_seat INTEGER NOT NULL DEFAULT 0 CHECK (next_seat >= 0),"
+  "  seed INTEGER NOT NULL DEFAULT 0,"
   "  created_at INTEGER NOT NULL,"
   "  updated_at INTEGER NOT NULL,"
   "  ended_at INTEGER,"

@@ -31,7 +31,8 @@ static const char * const mode_names[] = {
 };
 
 #define SESSION_COLUMNS \
-  "id, module_id, lessons, room_code, mode, state, position, created_at, updated_at, ended_at"
+  "id, module_id, lessons, room_code, mode, state, position, created_at, updated_at, ended_at," \
+  " seed"
 
 typedef enum
 {
@@ -336,6 +337,7 @@ session_from_row (sqlite3_stmt *stmt)
   session->created_at = sqlite3_column_int64 (stmt, 7);
   session->updated_at = sqlite3_column_int64 (stmt, 8);
   session->ended_at = sqlite3_column_int64 (stmt, 9);
+  session->seed = (guint32) (sqlite3_column_int64 (stmt, 10) & 0x7fffffff);
 
   return session;
 }
@@ -601,7 +603,7 @@ bekal_store_create_group_session (BekalStore            *self,
 
   stmt = _bekal_store_borrow (self,
                               "INSERT INTO group_sessions (module_id, lessons, room_code, mode,"
-                              " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+                              " created_at, updated_at, seed) VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6)",
                               error);
   if (stmt == NULL)
     return 0;
@@ -611,6 +613,7 @@ bekal_store_create_group_session (BekalStore            *self,
   _bekal_store_bind_text (stmt, 3, room_code != NULL ? room_code : "");
   _bekal_store_bind_text (stmt, 4, mode_names[mode]);
   sqlite3_bind_int64 (stmt, 5, now);
+  sqlite3_bind_int64 (stmt, 6, g_random_int () & 0x7fffffff);
   if (!_bekal_store_step_done (self, stmt, error))
     return 0;
 
