@@ -77,6 +77,11 @@ node_name_is (xmlNodePtr  node,
 int         bekal_loader_column_of                 (LoadState     *state,
                                                     int            line,
                                                     const char    *needle);
+/* The line and column where @node's start tag begins */
+void        bekal_loader_node_place                (LoadState     *state,
+                                                    xmlNodePtr     node,
+                                                    int           *line,
+                                                    int           *column);
 void        bekal_loader_add_diagnostic            (LoadState     *state,
                                                     BekalSeverity  severity,
                                                     int            line,

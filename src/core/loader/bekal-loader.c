@@ -53,6 +53,18 @@ bekal_loader_column_of (LoadState  *state,
 }
 
 void
+bekal_loader_node_place (LoadState  *state,
+                         xmlNodePtr  node,
+                         int        *line,
+                         int        *column)
+{
+  g_autofree char *needle = g_strdup_printf ("<%s", (const char *) node->name);
+
+  *line = (int) xmlGetLineNo (node);
+  *column = bekal_loader_column_of (state, *line, needle);
+}
+
+void
 bekal_loader_add_diagnostic (LoadState     *state,
                              BekalSeverity  severity,
                              int            line,
@@ -374,6 +386,7 @@ load_file_full (BekalLoader  *self,
 
       state.module = bekal_module_new_empty ();
       state.module->path = g_steal_pointer (&absolute);
+      state.module->display_path = g_strdup (path);
       state.module->folder = g_strdup (state.folder);
       bekal_loader_build_module (&state, xmlDocGetRootElement (doc));
       /* the schema enforces them already; this only names what it found missing */
