@@ -403,16 +403,18 @@ compare_types (Comparison  *comparison,
         {
           BekalQuestion *question = g_ptr_array_index (quiz->questions, j);
           BekalQuestion *first = g_hash_table_lookup (original->questions_by_id, question->id);
+          g_autofree char *label = NULL;
 
           if (first == NULL || first->kind == question->kind)
             continue;
 
+          label = g_strdup_printf ("<question id=\"%s\">", question->id);
           g_hash_table_add (changed, question->id);
           problem (comparison, place_of (question->line, question->column),
                    g_strdup_printf (_("The translation changes “%s” of %s from “%s” to “%s”. "
                                       "Only the text differs between languages: write "
                                       "%s=\"%s\" as in the original %s."),
-                                    "type", "<question>",
+                                    "type", label,
                                     bekal_question_type_to_string (first->kind),
                                     bekal_question_type_to_string (question->kind), "type",
                                     bekal_question_type_to_string (first->kind),
@@ -639,14 +641,21 @@ compare_lesson (Comparison  *comparison,
       if (y != NULL)
         problem (comparison, y->place,
                  g_strdup_printf (_("The translation lacks %s, which the original %s has on "
-                                    "line %d: translate it and add it before this."),
-                                  x->label, comparison->original_name, x->place.line));
-      else
-        problem (comparison, b->len > 0 ? g_array_index (b, Part, b->len - 1).place
-                                        : place_of (translated->line, translated->column),
+                                    "line %d: translate it and add it before %s."),
+                                  x->label, comparison->original_name, x->place.line,
+                                  y->label));
+      else if (b->len > 0)
+        problem (comparison, g_array_index (b, Part, b->len - 1).place,
                  g_strdup_printf (_("The translation lacks %s, which the original %s has on "
-                                    "line %d: translate it and add it after this."),
-                                  x->label, comparison->original_name, x->place.line));
+                                    "line %d: translate it and add it after %s."),
+                                  x->label, comparison->original_name, x->place.line,
+                                  g_array_index (b, Part, b->len - 1).label));
+      else
+        problem (comparison, place_of (translated->line, translated->column),
+                 g_strdup_printf (_("The translation lacks %s, which the original %s has on "
+                                    "line %d: translate it and add it to %s."),
+                                  x->label, comparison->original_name, x->place.line,
+                                  "<lesson>"));
     }
   else if (b->len > a->len && g_str_equal (part_kind (b, i + 1), part_kind (a, i)))
     problem (comparison, y->place,
