@@ -416,7 +416,11 @@ check_question_form (LoadState         *state,
                                   "</pair>") },
     [BEKAL_QUESTION_SCALE] = { "label", N_("its points are named with <label value=\"…\">") },
   };
+  static const char * const question_children[] = {
+    "prompt", "explanation", "option", "feedback", "item", "pair", "label", NULL
+  };
   const char *type = bekal_question_type_to_string (kind);
+  const char *suggestion;
   gboolean is_truefalse = kind == BEKAL_QUESTION_TRUEFALSE;
   gboolean is_scale = kind == BEKAL_QUESTION_SCALE;
 
@@ -426,9 +430,16 @@ check_question_form (LoadState         *state,
           || node_name_is (child, kinds[kind].child))
         continue;
 
-      bekal_loader_node_problem (state, BEKAL_SEVERITY_ERROR, child,
-                                 _("<%s> does not belong in a question of type “%s”: %s."),
-                                 (const char *) child->name, type, _(kinds[kind].hint));
+      /* a misspelled name is said as such: the hint about answers would mislead */
+      suggestion = bekal_loader_suggest_name ((const char *) child->name, question_children);
+      if (suggestion != NULL)
+        bekal_loader_node_problem (state, BEKAL_SEVERITY_ERROR, child,
+                                   _("<%s> is not an element of the module format. Did you "
+                                     "mean <%s>?"), (const char *) child->name, suggestion);
+      else
+        bekal_loader_node_problem (state, BEKAL_SEVERITY_ERROR, child,
+                                   _("<%s> does not belong in a question of type “%s”: %s."),
+                                   (const char *) child->name, type, _(kinds[kind].hint));
     }
 
   if (is_truefalse && !xmlHasProp (node, BAD_CAST "answer"))
@@ -713,6 +724,10 @@ build_media (LoadState  *state,
                                            at);
               continue;
             }
+
+          /* a missing at is named by the check of required attributes */
+          if (at == NULL)
+            continue;
 
           if (at_ms < 0)
             {

@@ -99,6 +99,11 @@ void        bekal_loader_attr_problem              (LoadState     *state,
                                                     const char    *format,
                                                     ...) G_GNUC_PRINTF (5, 6);
 
+/* The name among @candidates that @name most likely misspells (at most two letters added,
+ * removed or changed, fewer for short names), or NULL */
+const char *bekal_loader_suggest_name              (const char         *name,
+                                                    const char * const *candidates);
+
 /* bekal-loader-xml.c: safe reading */
 void        bekal_loader_install_entity_loader     (void);
 char       *bekal_loader_read_file_capped          (LoadState     *state,

@@ -121,6 +121,63 @@ bekal_loader_attr_problem (LoadState     *state,
                                message);
 }
 
+static guint
+edit_distance (const char *a,
+               const char *b)
+{
+  gsize n = strlen (a);
+  gsize m = strlen (b);
+  g_autofree guint *row = NULL;
+
+  /* names are short; a long one is no misspelling of an element */
+  if (n > 64 || m > 64)
+    return G_MAXUINT;
+
+  row = g_new (guint, m + 1);
+  for (gsize j = 0; j <= m; j++)
+    row[j] = (guint) j;
+  for (gsize i = 1; i <= n; i++)
+    {
+      guint diagonal = row[0];
+
+      row[0] = (guint) i;
+      for (gsize j = 1; j <= m; j++)
+        {
+          guint above = row[j];
+          guint cost = g_ascii_tolower (a[i - 1]) == g_ascii_tolower (b[j - 1]) ? 0 : 1;
+
+          row[j] = MIN (MIN (row[j] + 1, row[j - 1] + 1), diagonal + cost);
+          diagonal = above;
+        }
+    }
+  return row[m];
+}
+
+const char *
+bekal_loader_suggest_name (const char         *name,
+                           const char * const *candidates)
+{
+  const char *best = NULL;
+  guint best_distance = G_MAXUINT;
+  guint limit = strlen (name) <= 4 ? 1 : 2;
+
+  for (guint i = 0; candidates[i] != NULL; i++)
+    if (g_str_equal (name, candidates[i]))
+      return NULL;
+
+  for (guint i = 0; candidates[i] != NULL; i++)
+    {
+      guint distance = edit_distance (name, candidates[i]);
+
+      if (distance > 0 && distance <= limit && distance < best_distance)
+        {
+          best = candidates[i];
+          best_distance = distance;
+        }
+    }
+  return best;
+}
+
 static void
 compute_line_starts (LoadState *state)
 {
