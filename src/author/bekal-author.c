@@ -392,7 +392,7 @@ print_stats (BekalModule *module)
     }
 
   g_print ("%s (%s, %s)\n", bekal_module_get_title (module), bekal_module_get_id (module),
-           bekal_module_get_path (module));
+           bekal_module_get_display_path (module));
   g_print (_("  Lessons: %u\n"), n_lessons);
   g_print (_("  Words: %u\n"), bekal_module_count_words (module));
   g_print (_("  Estimated reading time: %u min\n"), n_reading_minutes);

@@ -979,6 +979,13 @@ bekal_module_get_path (BekalModule *self)
 }
 
 const char *
+bekal_module_get_display_path (BekalModule *self)
+{
+  g_return_val_if_fail (BEKAL_IS_MODULE (self), NULL);
+  return self->display_path != NULL ? self->display_path : self->path;
+}
+
+const char *
 bekal_module_get_folder (BekalModule *self)
 {
   g_return_val_if_fail (BEKAL_IS_MODULE (self), NULL);
