@@ -609,9 +609,24 @@ on_rng_error (void        *user_data,
   xmlNodePtr node = error->node;
   int line = error->line;
 
-  if (error->code == XML_RELAXNG_ERR_ATTRVALID)
+  /* an <explanation> before the answers is accepted as the question's last child, and the
+   * answers after it are blamed: name the explanation instead */
+  if ((error->code == XML_RELAXNG_ERR_ELEMWRONG || error->code == XML_RELAXNG_ERR_EXTRACONTENT)
+      && node != NULL && node->parent != NULL && node_name_is (node->parent, "question"))
+    {
+      for (xmlNodePtr before = node->prev; before != NULL; before = before->prev)
+        if (is_module_element (before, "explanation"))
+          {
+            node = before;
+            message = g_strdup (_("<explanation> is not allowed at this place: it comes last "
+                                  "in a <question>, after the answers."));
+            break;
+          }
+    }
+
+  if (message == NULL && error->code == XML_RELAXNG_ERR_ATTRVALID)
     message = describe_attribute_error (node);
-  else if (error->code == XML_RELAXNG_ERR_INVALIDATTR)
+  else if (message == NULL && error->code == XML_RELAXNG_ERR_INVALIDATTR)
     message = describe_invalid_attribute (node, error->str1);
   if (message == NULL)
     message = describe_rng_error (error);
