@@ -431,12 +431,16 @@ print_stats (BekalModule *module)
                  n_form_a, n_form_b);
 
       if (bekal_quiz_get_pool_id (quiz))
-        g_print (_("  Quiz “%s” (%s) draws %u questions from “%s”\n"), bekal_quiz_get_id (quiz),
-                 bekal_quiz_role_to_string (role),
-                 bekal_quiz_get_draw (quiz)
-                 ? bekal_quiz_get_draw (quiz)
-                 : bekal_quiz_get_n_questions (bekal_quiz_get_pool (quiz)),
-                 bekal_quiz_get_pool_id (quiz));
+        {
+          guint n = bekal_quiz_get_draw (quiz)
+                    ? bekal_quiz_get_draw (quiz)
+                    : bekal_quiz_get_n_questions (bekal_quiz_get_pool (quiz));
+
+          g_print (g_dngettext (GETTEXT_PACKAGE, "  Quiz “%s” (%s) draws %u question from “%s”\n",
+                                "  Quiz “%s” (%s) draws %u questions from “%s”\n", n),
+                   bekal_quiz_get_id (quiz), bekal_quiz_role_to_string (role), n,
+                   bekal_quiz_get_pool_id (quiz));
+        }
     }
 
   g_print (_("  Questions per topic (pretest / practice / posttest):\n"));

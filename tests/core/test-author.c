@@ -403,6 +403,22 @@ test_stats (void)
   g_assert_true (has_line (run.out, "^\\s+peran\\s+[0-9]+ /\\s+[0-9]+ /\\s+[0-9]+\\s+"));
   g_assert_true (has_line (run.out, "“postes”.*“pretes”"));
 
+  /* a post-test that shares the pre-test's pool counts the pool's questions (issue 15), and
+   * the module file is named as given */
+  {
+    g_auto(Run) pooled = { 0, };
+    g_autofree char *path = fixture_path ("invalid/translation-feedback/module.id.xml");
+    g_autofree char *escaped = g_regex_escape_string (path, -1);
+    g_autofree char *title = g_strdup_printf ("^Modul minimal \\(minimal, %s\\)$", escaped);
+
+    run_author (&pooled, "stats", path, NULL);
+    g_assert_cmpint (pooled.status, ==, 0);
+    g_assert_true (has_line (pooled.out, title));
+    g_assert_true (has_line (pooled.out, "^  Quiz “postes” \\(posttest\\) draws 1 question from "
+                                         "“pretes”$"));
+    g_assert_true (has_line (pooled.out, "^\\s+dasar\\s+2 /\\s+1 /\\s+2\\s+Dasar$"));
+  }
+
   /* no statistics for a module with errors */
   run_author (&invalid_run, "stats", invalid, NULL);
   g_assert_cmpint (invalid_run.status, ==, 1);
