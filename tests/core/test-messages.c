@@ -65,6 +65,27 @@ static const MessageCase message_cases[] = {
       "format. Did you mean <note>?",
       NULL,
     } },
+  /* a misspelled right option: no second message about the question's correct options */
+  { "messages/misspelled-correct-option.xml",
+    {
+      "messages/misspelled-correct-option.xml:38:9: error: <optoin> is not an element of the "
+      "module format. Did you mean <option>?",
+      NULL,
+    } },
+  /* a misspelled lesson quiz: no message on the correct checkpoint that asks its question */
+  { "messages/misspelled-lesson-quiz.xml",
+    {
+      "messages/misspelled-lesson-quiz.xml:35:5: error: <quis> is not an element of the module "
+      "format. Did you mean <quiz>?",
+      NULL,
+    } },
+  /* two letters swapped count as one slip */
+  { "messages/transposed-letters.xml",
+    {
+      "messages/transposed-letters.xml:24:5: error: <ntoe> is not an element of the module "
+      "format. Did you mean <note>?",
+      NULL,
+    } },
   /* a misspelled element in a question: not a hint about answers */
   { "messages/misspelled-question-child.xml",
     {

@@ -430,6 +430,7 @@ check_question_form (LoadState         *state,
           || node_name_is (child, kinds[kind].child))
         continue;
 
+      bekal_loader_note_rejected (state, child);
       /* a misspelled name is said as such: the hint about answers would mislead */
       suggestion = bekal_loader_suggest_name ((const char *) child->name, question_children);
       if (suggestion != NULL)

@@ -25,6 +25,10 @@ line_problem (LoadState     *state,
   g_autofree char *needle = element ? g_strdup_printf ("<%s", element) : NULL;
   va_list args;
 
+  /* the element holds one already reported: what is missing from it follows from that */
+  if (bekal_loader_follows_rejected (state, line, NULL))
+    return;
+
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
@@ -85,7 +89,8 @@ check_question (LoadState     *state,
 {
   guint n_correct = 0;
 
-  if (question->topic_id && !bekal_module_find_topic (state->module, question->topic_id))
+  if (question->topic_id && !bekal_module_find_topic (state->module, question->topic_id)
+      && !bekal_loader_follows_rejected (state, 0, question->topic_id))
     line_problem (state, BEKAL_SEVERITY_ERROR, "question", question->line,
                   _("Question “%s” names the topic “%s”, which is not listed in <topics>."),
                   question->id, question->topic_id);
@@ -159,6 +164,8 @@ check_quiz (LoadState *state,
 
       if (pool == NULL)
         {
+          if (bekal_loader_follows_rejected (state, 0, quiz->pool_id))
+            return;
           line_problem (state, BEKAL_SEVERITY_ERROR, "quiz", quiz->line,
                         _("Quiz “%s” draws from the pool “%s”, but there is no quiz with that "
                           "id."), quiz->id, quiz->pool_id);
@@ -220,9 +227,12 @@ check_media (LoadState  *state,
         continue;
 
       if (!bekal_module_find_question (state->module, checkpoint->question_id))
-        line_problem (state, BEKAL_SEVERITY_ERROR, "checkpoint", line,
-                      _("A checkpoint of “%s” asks the question “%s”, which does not exist in "
-                        "this module."), media->id, checkpoint->question_id);
+        {
+          if (!bekal_loader_follows_rejected (state, 0, checkpoint->question_id))
+            line_problem (state, BEKAL_SEVERITY_ERROR, "checkpoint", line,
+                          _("A checkpoint of “%s” asks the question “%s”, which does not "
+                            "exist in this module."), media->id, checkpoint->question_id);
+        }
       else if ((test = g_hash_table_lookup (test_questions, checkpoint->question_id)))
         line_problem (state, BEKAL_SEVERITY_ERROR, "checkpoint", line,
                       _("A checkpoint of “%s” asks “%s”, a question of “%s”, from which the "

@@ -47,6 +47,11 @@ typedef struct
   GHashTable   *ids;       /* id → line, module-wide */
   GArray       *checkpoint_lines; /* of int: line of each checkpoint, in document order */
   GHashTable   *bad_pools; /* quizzes whose pool attribute was refused when read */
+  /* what follows from an element already reported as out of place or misspelled: the lines
+   * of the elements that hold one, and the ids inside one; the whole-module checks say
+   * nothing more about them (one mistake, one message) */
+  GHashTable   *rejected_lines;
+  GHashTable   *rejected_ids;
   xmlParserCtxtPtr ctxt;
 } LoadState;
 
@@ -103,6 +108,15 @@ void        bekal_loader_attr_problem              (LoadState     *state,
  * removed or changed, fewer for short names), or NULL */
 const char *bekal_loader_suggest_name              (const char         *name,
                                                     const char * const *candidates);
+
+/* Notes that @node was reported as out of place: see LoadState's rejected_lines */
+void        bekal_loader_note_rejected             (LoadState     *state,
+                                                    xmlNodePtr     node);
+/* Whether a problem of the element on @line, or about a reference to @id (may be NULL), only
+ * follows from an element already reported */
+gboolean    bekal_loader_follows_rejected          (LoadState     *state,
+                                                    int            line,
+                                                    const char    *id);
 
 /* bekal-loader-xml.c: safe reading */
 void        bekal_loader_install_entity_loader     (void);

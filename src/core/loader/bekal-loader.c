@@ -121,36 +121,78 @@ bekal_loader_attr_problem (LoadState     *state,
                                message);
 }
 
+static void
+note_rejected_ids (LoadState  *state,
+                   xmlNodePtr  node,
+                   guint       depth)
+{
+  xmlChar *id;
+
+  if (node->type != XML_ELEMENT_NODE || depth > 64)
+    return;
+  id = xmlGetNoNsProp (node, BAD_CAST "id");
+  if (id != NULL)
+    g_hash_table_add (state->rejected_ids, g_strdup ((const char *) id));
+  xmlFree (id);
+  for (xmlNodePtr child = node->children; child != NULL; child = child->next)
+    note_rejected_ids (state, child, depth + 1);
+}
+
+void
+bekal_loader_note_rejected (LoadState  *state,
+                            xmlNodePtr  node)
+{
+  if (node == NULL || node->type != XML_ELEMENT_NODE)
+    return;
+  if (state->rejected_lines == NULL)
+    {
+      state->rejected_lines = g_hash_table_new (NULL, NULL);
+      state->rejected_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    }
+  if (node->parent != NULL && node->parent->type == XML_ELEMENT_NODE)
+    g_hash_table_add (state->rejected_lines,
+                      GINT_TO_POINTER ((int) xmlGetLineNo (node->parent)));
+  note_rejected_ids (state, node, 0);
+}
+
+gboolean
+bekal_loader_follows_rejected (LoadState  *state,
+                               int         line,
+                               const char *id)
+{
+  if (state->rejected_lines == NULL)
+    return FALSE;
+  return (line > 0 && g_hash_table_contains (state->rejected_lines, GINT_TO_POINTER (line)))
+         || (id != NULL && g_hash_table_contains (state->rejected_ids, id));
+}
+
+/* Letters added, removed, changed or swapped with the next one (a common slip: “trem”) */
 static guint
 edit_distance (const char *a,
                const char *b)
 {
   gsize n = strlen (a);
   gsize m = strlen (b);
-  g_autofree guint *row = NULL;
+  guint d[65][65];
 
   /* names are short; a long one is no misspelling of an element */
   if (n > 64 || m > 64)
     return G_MAXUINT;
 
-  row = g_new (guint, m + 1);
+  for (gsize i = 0; i <= n; i++)
+    d[i][0] = (guint) i;
   for (gsize j = 0; j <= m; j++)
-    row[j] = (guint) j;
+    d[0][j] = (guint) j;
   for (gsize i = 1; i <= n; i++)
-    {
-      guint diagonal = row[0];
+    for (gsize j = 1; j <= m; j++)
+      {
+        guint cost = g_ascii_tolower (a[i - 1]) == g_ascii_tolower (b[j - 1]) ? 0 : 1;
 
-      row[0] = (guint) i;
-      for (gsize j = 1; j <= m; j++)
-        {
-          guint above = row[j];
-          guint cost = g_ascii_tolower (a[i - 1]) == g_ascii_tolower (b[j - 1]) ? 0 : 1;
-
-          row[j] = MIN (MIN (row[j] + 1, row[j - 1] + 1), diagonal + cost);
-          diagonal = above;
-        }
-    }
-  return row[m];
+        d[i][j] = MIN (MIN (d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+          d[i][j] = MIN (d[i][j], d[i - 2][j - 2] + 1);
+      }
+  return d[n][m];
 }
 
 const char *
@@ -240,6 +282,8 @@ load_state_clear (LoadState *state)
   g_clear_pointer (&state->ids, g_hash_table_unref);
   g_clear_pointer (&state->checkpoint_lines, g_array_unref);
   g_clear_pointer (&state->bad_pools, g_hash_table_unref);
+  g_clear_pointer (&state->rejected_lines, g_hash_table_unref);
+  g_clear_pointer (&state->rejected_ids, g_hash_table_unref);
   g_clear_object (&state->module);
 }
 
