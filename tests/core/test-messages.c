@@ -79,6 +79,15 @@ static const MessageCase message_cases[] = {
       "format. Did you mean <quiz>?",
       NULL,
     } },
+  /* two mistakes: two messages, in the order of the lines (the schema's first, before) */
+  { "messages/two-mistakes.xml",
+    {
+      "messages/two-mistakes.xml:36:7: error: Question “q1” names the topic “dasr”, which is "
+      "not listed in <topics>.",
+      "messages/two-mistakes.xml:44:3: error: <quiz> has no attribute “pas”. Did you mean "
+      "“pass”?",
+      NULL,
+    } },
   /* two letters swapped count as one slip */
   { "messages/transposed-letters.xml",
     {

@@ -376,6 +376,22 @@ bekal_loader_folder_has_module_file (const char *folder)
   return FALSE;
 }
 
+static int
+compare_diagnostic_places (gconstpointer a,
+                           gconstpointer b,
+                           gpointer      user_data)
+{
+  const BekalDiagnostic *x = *(BekalDiagnostic * const *) a;
+  const BekalDiagnostic *y = *(BekalDiagnostic * const *) b;
+  int line_x = bekal_diagnostic_get_line (x);
+  int line_y = bekal_diagnostic_get_line (y);
+
+  if (line_x != line_y)
+    return line_x < line_y ? -1 : 1;
+  return bekal_diagnostic_get_column (x) < bekal_diagnostic_get_column (y) ? -1
+         : bekal_diagnostic_get_column (x) > bekal_diagnostic_get_column (y);
+}
+
 /* A copy of @contents ending in a NUL, as the parser expects, or NULL with a diagnostic when
  * it is larger than a module file may be */
 static char *
@@ -427,6 +443,7 @@ load_file_full (BekalLoader  *self,
   g_autofree char *dir = NULL;
   xmlDocPtr doc;
   BekalModule *result = NULL;
+  guint first_diagnostic;
 
   g_return_val_if_fail (BEKAL_IS_LOADER (self), NULL);
   g_return_val_if_fail (path != NULL, NULL);
@@ -435,6 +452,7 @@ load_file_full (BekalLoader  *self,
   state.loader = self;
   state.path = path;
   state.diagnostics = diagnostics;
+  first_diagnostic = diagnostics->len;
 
   if (contents != NULL)
     buffer = copy_contents_capped (&state, contents, &state.length);
@@ -505,6 +523,13 @@ load_file_full (BekalLoader  *self,
     *partial = g_steal_pointer (&state.module);
 
 out:
+  /* in the order of the file, as the author reads it (a stable sort keeps the order of the
+   * messages at one place) */
+  if (diagnostics->len > first_diagnostic + 1)
+    g_qsort_with_data (diagnostics->pdata + first_diagnostic,
+                       (int) (diagnostics->len - first_diagnostic), sizeof (gpointer),
+                       compare_diagnostic_places, NULL);
+
   if (result == NULL)
     g_set_error (error, BEKAL_LOADER_ERROR, BEKAL_LOADER_ERROR_INVALID,
                  g_dngettext (GETTEXT_PACKAGE, "%s has %u error.", "%s has %u errors.",
