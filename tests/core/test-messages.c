@@ -83,9 +83,16 @@ static const MessageCase message_cases[] = {
   { "messages/two-mistakes.xml",
     {
       "messages/two-mistakes.xml:36:7: error: Question “q1” names the topic “dasr”, which is "
-      "not listed in <topics>.",
+      "not listed in <topics>. Did you mean “dasar”?",
       "messages/two-mistakes.xml:44:3: error: <quiz> has no attribute “pas”. Did you mean "
       "“pass”?",
+      NULL,
+    } },
+  /* a misspelled reference: the id it likely meant */
+  { "messages/misspelled-checkpoint-question.xml",
+    {
+      "messages/misspelled-checkpoint-question.xml:33:7: error: A checkpoint of “klip” asks the "
+      "question “ql”, which does not exist in this module. Did you mean “q1”?",
       NULL,
     } },
   /* two letters swapped count as one slip */

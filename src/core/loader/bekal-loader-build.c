@@ -170,10 +170,28 @@ collect_inline (LoadState      *state,
           /* checked here, where the element's own line is known; the glossary is read before
            * any text that may hold a term */
           if (ref && !bekal_module_find_glossary_entry (state->module, ref))
-            bekal_loader_attr_problem (state, BEKAL_SEVERITY_ERROR, child, "ref",
-                                       _("<term ref=\"%s\"> names a glossary entry that does not "
-                                         "exist. Add <entry id=\"%s\"> to <glossary> or correct "
-                                         "the ref."), ref, ref);
+            {
+              GArray *glossary = state->module->glossary;
+              g_autofree const char **ids = g_new0 (const char *, glossary->len + 1);
+              const char *meant;
+
+              for (guint i = 0; i < glossary->len; i++)
+                {
+                  const char *id = g_array_index (glossary, BekalGlossaryEntry, i).id;
+
+                  ids[i] = id != NULL ? id : "";
+                }
+              meant = bekal_loader_suggest_name (ref, ids);
+              if (meant != NULL)
+                bekal_loader_attr_problem (state, BEKAL_SEVERITY_ERROR, child, "ref",
+                                           _("<term ref=\"%s\"> names a glossary entry that does "
+                                             "not exist. Did you mean ref=\"%s\"?"), ref, meant);
+              else
+                bekal_loader_attr_problem (state, BEKAL_SEVERITY_ERROR, child, "ref",
+                                           _("<term ref=\"%s\"> names a glossary entry that does "
+                                             "not exist. Add <entry id=\"%s\"> to <glossary> or "
+                                             "correct the ref."), ref, ref);
+            }
 
           collect_inline (state, child, text, style | BEKAL_SPAN_TERM, ref, after_space);
         }

@@ -37,6 +37,33 @@ line_problem (LoadState     *state,
                                message);
 }
 
+/* The topic id that @id likely misspells, or NULL */
+static const char *
+suggest_topic (BekalModule *module,
+               const char  *id)
+{
+  g_autofree const char **ids = g_new0 (const char *, module->topics->len + 1);
+
+  for (guint i = 0; i < module->topics->len; i++)
+    {
+      const char *topic = g_array_index (module->topics, BekalTopic, i).id;
+
+      ids[i] = topic != NULL ? topic : "";
+    }
+  return bekal_loader_suggest_name (id, ids);
+}
+
+/* The question id that @id likely misspells, or NULL */
+static const char *
+suggest_question (BekalModule *module,
+                  const char  *id)
+{
+  g_autofree const char **ids = (const char **) g_hash_table_get_keys_as_array (
+    module->questions_by_id, NULL);
+
+  return bekal_loader_suggest_name (id, ids);
+}
+
 /* Two items of an order question, or two sides of a match question, that read the same make
  * the key ambiguous: the learner cannot tell them apart. Texts are compared without case. */
 static void
@@ -91,9 +118,18 @@ check_question (LoadState     *state,
 
   if (question->topic_id && !bekal_module_find_topic (state->module, question->topic_id)
       && !bekal_loader_follows_rejected (state, 0, question->topic_id))
-    line_problem (state, BEKAL_SEVERITY_ERROR, "question", question->line,
-                  _("Question “%s” names the topic “%s”, which is not listed in <topics>."),
-                  question->id, question->topic_id);
+    {
+      const char *meant = suggest_topic (state->module, question->topic_id);
+
+      if (meant != NULL)
+        line_problem (state, BEKAL_SEVERITY_ERROR, "question", question->line,
+                      _("Question “%s” names the topic “%s”, which is not listed in <topics>. "
+                        "Did you mean “%s”?"), question->id, question->topic_id, meant);
+      else
+        line_problem (state, BEKAL_SEVERITY_ERROR, "question", question->line,
+                      _("Question “%s” names the topic “%s”, which is not listed in <topics>."),
+                      question->id, question->topic_id);
+    }
 
   for (guint i = 0; i < question->options->len; i++)
     {
@@ -228,7 +264,16 @@ check_media (LoadState  *state,
 
       if (!bekal_module_find_question (state->module, checkpoint->question_id))
         {
-          if (!bekal_loader_follows_rejected (state, 0, checkpoint->question_id))
+          const char *meant = suggest_question (state->module, checkpoint->question_id);
+
+          if (bekal_loader_follows_rejected (state, 0, checkpoint->question_id))
+            continue;
+          if (meant != NULL)
+            line_problem (state, BEKAL_SEVERITY_ERROR, "checkpoint", line,
+                          _("A checkpoint of “%s” asks the question “%s”, which does not "
+                            "exist in this module. Did you mean “%s”?"), media->id,
+                          checkpoint->question_id, meant);
+          else
             line_problem (state, BEKAL_SEVERITY_ERROR, "checkpoint", line,
                           _("A checkpoint of “%s” asks the question “%s”, which does not "
                             "exist in this module."), media->id, checkpoint->question_id);
