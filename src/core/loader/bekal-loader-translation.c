@@ -438,7 +438,8 @@ compare_ids (Comparison *comparison,
   g_autoptr(GHashTable) missing = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) extra = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) paired = g_hash_table_new (NULL, NULL);
-  g_autoptr(GArray) reports = g_array_new (FALSE, FALSE, sizeof (gpointer));
+  g_autoptr(GHashTable) missing_by_slot = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                                 (GDestroyNotify) g_queue_free);
   guint n = 0;
 
   for (guint i = 0; i < a->len; i++)
@@ -456,6 +457,25 @@ compare_ids (Comparison *comparison,
         g_hash_table_add (extra, y->key);
     }
 
+  /* the missing elements that an extra one could be, by kind and parent */
+  for (guint i = 0; i < a->len; i++)
+    {
+      Element *x = &g_array_index (a, Element, i);
+      g_autofree char *slot = NULL;
+      GQueue *candidates;
+
+      if (!g_hash_table_contains (missing, x->key))
+        continue;
+      slot = g_strdup_printf ("%s %s", x->parent ? x->parent : "", x->kind);
+      candidates = g_hash_table_lookup (missing_by_slot, slot);
+      if (candidates == NULL)
+        {
+          candidates = g_queue_new ();
+          g_hash_table_insert (missing_by_slot, g_steal_pointer (&slot), candidates);
+        }
+      g_queue_push_tail (candidates, x);
+    }
+
   /* in the order of the translation: renamed and extra elements */
   for (guint i = 0; i < b->len; i++)
     {
@@ -466,15 +486,15 @@ compare_ids (Comparison *comparison,
       if (!g_hash_table_contains (extra, y->key) || (parent && within (parent, in_b, extra)))
         continue;
 
-      /* the same kind of element in the same place with another id is a changed id */
-      for (guint j = 0; j < a->len && renamed == NULL; j++)
-        {
-          Element *x = &g_array_index (a, Element, j);
+      /* the same kind of element in the same place with another id is a changed id: the
+       * first missing one of its kind and parent, taken in order */
+      {
+        g_autofree char *slot = g_strdup_printf ("%s %s", y->parent ? y->parent : "", y->kind);
+        GQueue *candidates = g_hash_table_lookup (missing_by_slot, slot);
 
-          if (g_hash_table_contains (missing, x->key) && !g_hash_table_contains (paired, x)
-              && g_str_equal (x->kind, y->kind) && g_strcmp0 (x->parent, y->parent) == 0)
-            renamed = x;
-        }
+        if (candidates != NULL)
+          renamed = g_queue_pop_head (candidates);
+      }
 
       if (renamed != NULL)
         {
@@ -507,14 +527,15 @@ compare_ids (Comparison *comparison,
         continue;
 
       /* the next element beside it, else the one before it, else the one it belongs to */
-      for (guint j = i + 1; j < a->len && next == NULL; j++)
+      /* a few hundred steps at most: a hostile file may lack a hundred thousand elements */
+      for (guint j = i + 1; j < a->len && j <= i + 256 && next == NULL; j++)
         {
           Element *after = &g_array_index (a, Element, j);
 
           if (g_strcmp0 (after->parent, x->parent) == 0 && !within (after, in_a, missing))
             next = find_element (in_b, after->key);
         }
-      for (guint j = i; j > 0 && next == NULL && previous == NULL; j--)
+      for (guint j = i; j > 0 && j + 256 > i && next == NULL && previous == NULL; j--)
         {
           Element *before = &g_array_index (a, Element, j - 1);
 
