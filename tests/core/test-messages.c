@@ -175,9 +175,9 @@ static const MessageCase message_cases[] = {
       NULL,
     } },
   /* an extra trainer note at the end of a lesson */
-  { "messages/translation-note-removed-last",
+  { "messages/translation-extra-trainer-note",
     {
-      "messages/translation-note-removed-last/module.en.xml:43:5: error: The translation has the "
+      "messages/translation-extra-trainer-note/module.en.xml:43:5: error: The translation has the "
       "trainer note “Ask the room.” here, which the original module.id.xml does not have: remove "
       "it, or add it to the original too.",
       NULL,
