@@ -138,7 +138,9 @@ BekalModule        *bekal_loader_load_bytes     (BekalLoader        *self,
  *   must stay the same (structure, ids, values)
  *
  * Runs the translation check of bekal_loader_load_folder() on two modules already loaded,
- * for example from an editor's unsaved text. It does not touch the disk.
+ * for example from an editor's unsaved text. It does not touch the disk. Each diagnostic
+ * names the translation's file as it was given to the loader, at the line and column of the
+ * element concerned; they are added in the order of the lines, one for each mistake.
  */
 void                bekal_loader_check_translation (BekalModule     *original,
                                                     BekalModule     *translation,

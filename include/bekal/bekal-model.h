@@ -320,6 +320,18 @@ const char * const       *bekal_module_get_sources          (BekalModule *self);
 const char               *bekal_module_get_path             (BekalModule *self);
 
 /**
+ * bekal_module_get_display_path:
+ * @self: a #BekalModule
+ *
+ * The module file as the caller named it to the loader (a relative path stays relative), for
+ * messages meant for the author.
+ *
+ * Returns: (transfer none): the module file as named, or its full path when it was not loaded
+ *   from a name
+ */
+const char               *bekal_module_get_display_path     (BekalModule *self);
+
+/**
  * bekal_module_get_folder:
  * @self: a #BekalModule
  *

@@ -306,9 +306,9 @@ bekal_author_run_certificate (int    argc,
 }
 
 static void
-print_report_usage (void)
+print_report_usage (FILE *stream)
 {
-  g_printerr ("%s", _("Usage: bekal-author report REPORT [OPTION…]\n"
+  fprintf (stream, "%s", _("Usage: bekal-author report REPORT [OPTION…]\n"
                       "\n"
                       "Reports:\n"
                       "  gap   Pre-test and post-test means of peksos with and without previous "
@@ -327,12 +327,19 @@ bekal_author_run_report (int    argc,
 
   if (argc < 2)
     {
-      print_report_usage ();
+      print_report_usage (stderr);
       return REPORT_EXIT_USAGE;
     }
 
   report = argv[1];
   argv[1] = argv[0];
+  if (report[0] != '-')
+    {
+      /* the usage line of --help names the whole command */
+      g_autofree char *prgname = g_strdup_printf ("bekal-author report %s", report);
+
+      g_set_prgname (prgname);
+    }
 
   if (g_str_equal (report, "gap"))
     return run_gap (argc - 1, argv + 1);
@@ -340,11 +347,11 @@ bekal_author_run_report (int    argc,
     return bekal_author_run_report_items (argc - 1, argv + 1);
   if (g_str_equal (report, "--help") || g_str_equal (report, "-h"))
     {
-      print_report_usage ();
+      print_report_usage (stdout);
       return REPORT_EXIT_OK;
     }
 
   g_printerr (_("bekal-author report: unknown report “%s”\n"), report);
-  print_report_usage ();
+  print_report_usage (stderr);
   return REPORT_EXIT_USAGE;
 }

@@ -338,9 +338,9 @@ run_push (int    argc,
 }
 
 static void
-print_results_usage (void)
+print_results_usage (FILE *stream)
 {
-  g_printerr ("%s", _("Usage: bekal-author results COMMAND [OPTION…]\n"
+  fprintf (stream, "%s", _("Usage: bekal-author results COMMAND [OPTION…]\n"
                       "\n"
                       "Commands:\n"
                       "  export  Write the learners' results as an xAPI file (-o FILE)\n"
@@ -358,12 +358,19 @@ bekal_author_run_results (int    argc,
 
   if (argc < 2)
     {
-      print_results_usage ();
+      print_results_usage (stderr);
       return RESULTS_EXIT_USAGE;
     }
 
   command = argv[1];
   argv[1] = argv[0];
+  if (command[0] != '-')
+    {
+      /* the usage line of --help names the whole command */
+      g_autofree char *prgname = g_strdup_printf ("bekal-author results %s", command);
+
+      g_set_prgname (prgname);
+    }
 
   if (g_str_equal (command, "export"))
     return run_export (argc - 1, argv + 1);
@@ -373,11 +380,11 @@ bekal_author_run_results (int    argc,
     return run_push (argc - 1, argv + 1);
   if (g_str_equal (command, "--help") || g_str_equal (command, "-h"))
     {
-      print_results_usage ();
+      print_results_usage (stdout);
       return RESULTS_EXIT_OK;
     }
 
   g_printerr (_("bekal-author results: unknown command “%s”\n"), command);
-  print_results_usage ();
+  print_results_usage (stderr);
   return RESULTS_EXIT_USAGE;
 }

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
 #include <glib/gi18n-lib.h>
 
 #include <bekal/bekal-store.h>
@@ -137,9 +139,9 @@ run_repair (int    argc,
 }
 
 static void
-print_store_usage (void)
+print_store_usage (FILE *stream)
 {
-  g_printerr ("%s", _("Usage: bekal-author store ACTION --data-dir DIR\n"
+  fprintf (stream, "%s", _("Usage: bekal-author store ACTION --data-dir DIR\n"
                       "\n"
                       "Actions:\n"
                       "  check    List the tables, views, indexes and triggers in bekal.db that "
@@ -157,12 +159,19 @@ bekal_author_run_store (int    argc,
 
   if (argc < 2)
     {
-      print_store_usage ();
+      print_store_usage (stderr);
       return STORE_EXIT_USAGE;
     }
 
   action = argv[1];
   argv[1] = argv[0];
+  if (action[0] != '-')
+    {
+      /* the usage line of --help names the whole command */
+      g_autofree char *prgname = g_strdup_printf ("bekal-author store %s", action);
+
+      g_set_prgname (prgname);
+    }
 
   if (g_str_equal (action, "check"))
     return run_check (argc - 1, argv + 1);
@@ -170,11 +179,11 @@ bekal_author_run_store (int    argc,
     return run_repair (argc - 1, argv + 1);
   if (g_str_equal (action, "--help") || g_str_equal (action, "-h"))
     {
-      print_store_usage ();
+      print_store_usage (stdout);
       return STORE_EXIT_OK;
     }
 
   g_printerr (_("bekal-author store: unknown action “%s”\n"), action);
-  print_store_usage ();
+  print_store_usage (stderr);
   return STORE_EXIT_USAGE;
 }

@@ -24,9 +24,9 @@ enum
 };
 
 static void
-print_trainer_usage (void)
+print_trainer_usage (FILE *stream)
 {
-  g_printerr ("%s", _("Usage: bekal-author trainer reset --data-dir DIR [--yes]\n"
+  fprintf (stream, "%s", _("Usage: bekal-author trainer reset --data-dir DIR [--yes]\n"
                       "\n"
                       "Removes a forgotten trainer passphrase and the count of wrong tries, so "
                       "that the next person who opens a trainer feature in Bekal sets a new "
@@ -134,17 +134,25 @@ bekal_author_run_trainer (int    argc,
 
   if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
     {
-      print_trainer_usage ();
+      /* asked for, the help is the output */
+      print_trainer_usage (argc < 2 ? stderr : stdout);
       return argc < 2 ? TRAINER_EXIT_USAGE : TRAINER_EXIT_OK;
     }
 
   action = argv[1];
   argv[1] = argv[0];
+  if (action[0] != '-')
+    {
+      /* the usage line of --help names the whole command */
+      g_autofree char *prgname = g_strdup_printf ("bekal-author trainer %s", action);
+
+      g_set_prgname (prgname);
+    }
 
   if (g_str_equal (action, "reset"))
     return run_reset (argc - 1, argv + 1);
 
   g_printerr (_("bekal-author trainer: unknown action “%s”\n"), action);
-  print_trainer_usage ();
+  print_trainer_usage (stderr);
   return TRAINER_EXIT_USAGE;
 }

@@ -392,7 +392,7 @@ print_stats (BekalModule *module)
     }
 
   g_print ("%s (%s, %s)\n", bekal_module_get_title (module), bekal_module_get_id (module),
-           bekal_module_get_path (module));
+           bekal_module_get_display_path (module));
   g_print (_("  Lessons: %u\n"), n_lessons);
   g_print (_("  Words: %u\n"), bekal_module_count_words (module));
   g_print (_("  Estimated reading time: %u min\n"), n_reading_minutes);
@@ -431,12 +431,16 @@ print_stats (BekalModule *module)
                  n_form_a, n_form_b);
 
       if (bekal_quiz_get_pool_id (quiz))
-        g_print (_("  Quiz “%s” (%s) draws %u questions from “%s”\n"), bekal_quiz_get_id (quiz),
-                 bekal_quiz_role_to_string (role),
-                 bekal_quiz_get_draw (quiz)
-                 ? bekal_quiz_get_draw (quiz)
-                 : bekal_quiz_get_n_questions (bekal_quiz_get_pool (quiz)),
-                 bekal_quiz_get_pool_id (quiz));
+        {
+          guint n = bekal_quiz_get_draw (quiz)
+                    ? bekal_quiz_get_draw (quiz)
+                    : bekal_quiz_get_n_questions (bekal_quiz_get_pool (quiz));
+
+          g_print (g_dngettext (GETTEXT_PACKAGE, "  Quiz “%s” (%s) draws %u question from “%s”\n",
+                                "  Quiz “%s” (%s) draws %u questions from “%s”\n", n),
+                   bekal_quiz_get_id (quiz), bekal_quiz_role_to_string (role), n,
+                   bekal_quiz_get_pool_id (quiz));
+        }
     }
 
   g_print (_("  Questions per topic (pretest / practice / posttest):\n"));

@@ -133,9 +133,14 @@ test_translation_folder (void)
   g_auto(Run) run = { 0, };
   g_autofree char *folder = fixture_path ("invalid/translation-order");
 
+  g_autofree char *escaped = g_regex_escape_string (folder, -1);
+  g_autofree char *pattern = NULL;
+
   run_author (&run, "validate", folder, NULL);
   g_assert_cmpint (run.status, ==, 1);
-  g_assert_true (has_line (run.out, "module\\.en\\.xml:18: error: "));
+  /* the file under the folder as given, with the line and column of the element (issue 15) */
+  pattern = g_strdup_printf ("^%s/module\\.en\\.xml:18:7: error: ", escaped);
+  g_assert_true (has_line (run.out, pattern));
 }
 
 static void
@@ -233,6 +238,37 @@ test_usage_errors (void)
     g_assert_nonnull (strstr (run.out, "bekal-author import [OPTION…] moodle|gift FILE — "));
     g_assert_null (strstr (run.out, "FILE moodle"));
   }
+
+  /* every command and sub-command: its help on stdout, its usage line naming it whole
+   * (issue 15) */
+  {
+    static const char * const commands[][2] = {
+      { "new", NULL }, { "validate", NULL }, { "stats", NULL }, { "lint", NULL },
+      { "report", NULL }, { "report", "gap" }, { "report", "items" }, { "certificate", NULL },
+      { "results", NULL }, { "results", "export" }, { "results", "import" },
+      { "results", "push" }, { "subtitles", NULL }, { "store", NULL }, { "store", "check" },
+      { "store", "repair" }, { "trainer", NULL }, { "trainer", "reset" }, { "pack", NULL },
+      { "verify", NULL }, { "install", NULL }, { "import", NULL }, { "export", NULL },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+      {
+        g_auto(Run) run = { 0, };
+        g_autofree char *name = commands[i][1]
+                                ? g_strdup_printf ("bekal-author %s %s ", commands[i][0],
+                                                   commands[i][1])
+                                : g_strdup_printf ("bekal-author %s ", commands[i][0]);
+
+        if (commands[i][1] != NULL)
+          run_author (&run, commands[i][0], commands[i][1], "--help", NULL);
+        else
+          run_author (&run, commands[i][0], "--help", NULL);
+        g_test_message ("%s--help", name);
+        g_assert_cmpint (run.status, ==, 0);
+        g_assert_cmpstr (run.err, ==, "");
+        g_assert_nonnull (strstr (run.out, name));
+      }
+  }
 }
 
 /* bekal-author new: a module that validates and passes lint as it is; never over a folder */
@@ -278,16 +314,23 @@ test_new (void)
   {
     g_auto(Run) run = { 0, };
 
+    g_autofree char *expected = g_strdup_printf ("bekal-author new: “%s” exists already; "
+                                                 "nothing was written. Choose a new folder, or "
+                                                 "delete that one first.\n", folder);
+
     run_author (&run, "new", "--dir", dir, "pendampingan-keluarga", NULL);
     g_assert_cmpint (run.status, ==, 2);
-    g_assert_nonnull (strstr (run.err, "exists already"));
+    /* the exact message, which says what to do (issue 15) */
+    g_assert_cmpstr (run.err, ==, expected);
   }
   {
     g_auto(Run) run = { 0, };
 
     run_author (&run, "new", "--dir", dir, "Modul Baru", NULL);
     g_assert_cmpint (run.status, ==, 2);
-    g_assert_nonnull (strstr (run.err, "cannot be a module id"));
+    g_assert_cmpstr (run.err, ==, "bekal-author new: “Modul Baru” cannot be a module id: write "
+                                  "lower-case letters, digits and “-”, starting with a letter, "
+                                  "for example “pendampingan-keluarga”.\n");
   }
   test_remove_tree (dir);
 }
@@ -397,6 +440,22 @@ test_stats (void)
                                     "Pendekatan 5R$"));
   g_assert_true (has_line (run.out, "^\\s+peran\\s+[0-9]+ /\\s+[0-9]+ /\\s+[0-9]+\\s+"));
   g_assert_true (has_line (run.out, "“postes”.*“pretes”"));
+
+  /* a post-test that shares the pre-test's pool counts the pool's questions (issue 15), and
+   * the module file is named as given */
+  {
+    g_auto(Run) pooled = { 0, };
+    g_autofree char *path = fixture_path ("invalid/translation-feedback/module.id.xml");
+    g_autofree char *escaped = g_regex_escape_string (path, -1);
+    g_autofree char *title = g_strdup_printf ("^Modul minimal \\(minimal, %s\\)$", escaped);
+
+    run_author (&pooled, "stats", path, NULL);
+    g_assert_cmpint (pooled.status, ==, 0);
+    g_assert_true (has_line (pooled.out, title));
+    g_assert_true (has_line (pooled.out, "^  Quiz “postes” \\(posttest\\) draws 1 question from "
+                                         "“pretes”$"));
+    g_assert_true (has_line (pooled.out, "^\\s+dasar\\s+2 /\\s+1 /\\s+2\\s+Dasar$"));
+  }
 
   /* no statistics for a module with errors */
   run_author (&invalid_run, "stats", invalid, NULL);

@@ -1249,7 +1249,7 @@ test_attributes_on_one_element (Hostile       *h,
     g_assert_null (load (h, fewer, &error));
     g_assert_cmpuint (fewer->len, ==, 1);
     g_assert_nonnull (strstr (bekal_diagnostic_get_message (g_ptr_array_index (fewer, 0)),
-                              "“a0” is not allowed"));
+                              "<p> has no attributes: remove “a0”."));
   }
 
   assert_contained (h, diagnostics, NULL);

@@ -40,6 +40,7 @@ typedef struct
   const char *needle;
   const char *needle2;
   int         line;
+  guint       n_messages; /* one for each mistake */
 } TranslationCase;
 
 static const RuleCase rule_cases[] = {
@@ -110,27 +111,32 @@ static const RuleCase rule_cases[] = {
   { "form-outside-test", BEKAL_SEVERITY_ERROR, "q1", "latihan", 30, "<question" },
 };
 
-/* Rules on translations; the diagnostic is found by its line */
+/* Rules on translations; the diagnostic is found by its line, and its column points at the
+ * element the message names (issue 15: every place with a column) */
 static const TranslationCase translation_cases[] = {
-  /* a missing part has no line in the translation: line 1, and the original's line in the text */
-  { "translation-missing-lesson", "pelajaran-2", "26", 1 },
-  { "translation-extra-question", "q2", NULL, 24 },
-  { "translation-order", "q2", "q1", 18 },
-  { "translation-correct-option", "q1", "correct", 21 },
+  /* a missing part is shown where it belongs in the translation (issue 15: not line 1) */
+  { "translation-missing-lesson", "lacks <lesson id=\"pelajaran-2\">", "line 26", 14, 1 },
+  /* one message for an extra question, not one more for each of its options (issue 15) */
+  { "translation-extra-question", "<question id=\"q2\">", "remove it", 24, 1 },
+  { "translation-order", "q2", "q1", 18, 1 },
+  /* the right answer moved is one message, at the option marked in the translation */
+  { "translation-correct-option", "marks “b” as correct", "marks “a”", 21, 1 },
   /* values a translation may not change (issue 12, issue 17) */
-  { "translation-pass", "pass", "80", 38 },
-  { "translation-checkpoint-at", "at", "0:05", 24 },
-  { "translation-video-src", "src", "sampel-01-orientasi.webm", 24 },
-  { "translation-scale-range", "max", "5", 36 },
-  { "translation-form", "form", "t1", 12 },
+  { "translation-pass", "pass", "80", 38, 1 },
+  { "translation-checkpoint-at", "at", "0:05", 27, 1 },
+  { "translation-video-src", "src", "sampel-01-orientasi.webm", 24, 1 },
+  { "translation-scale-range", "max", "5", 36, 1 },
+  /* two questions that swapped their forms: two mistakes */
+  { "translation-form", "form", "t1", 12, 2 },
   /* kinds, times and files that carry meaning beyond the words (issue 15) */
-  { "translation-note-kind", "kind", "tip", 24 },
-  { "translation-list-kind", "kind", "number", 25 },
-  { "translation-chapter-at", "at", "0:02", 29 },
-  { "translation-subtitle-src", "src", "sampel-01-orientasi.id.vtt", 29 },
-  { "translation-feedback", "has no <feedback> in <option id=\"b\">", "line 39", 39 },
-  /* a trainer's note the translation lacks (group sessions) */
-  { "translation-trainer-note", "p + trainer-note", "line 21", 1 },
+  { "translation-note-kind", "kind", "tip", 24, 1 },
+  { "translation-list-kind", "kind", "number", 25, 1 },
+  { "translation-chapter-at", "at", "0:02", 32, 1 },
+  { "translation-subtitle-src", "src", "sampel-01-orientasi.id.vtt", 31, 1 },
+  { "translation-feedback", "has no <feedback> in <option id=\"b\">", "line 39", 39, 1 },
+  /* a trainer's note the translation lacks (group sessions), named by its first words */
+  { "translation-trainer-note", "the trainer note “Tanyakan pengalaman peserta.”", "line 24",
+    24, 1 },
 };
 
 /* Helpers */
@@ -376,7 +382,6 @@ test_translation_rule (gconstpointer data)
   g_autofree char *folder = g_build_filename (test_fixtures_dir (), "invalid", rule->name, NULL);
   g_autofree char *original = g_build_filename (folder, "module.id.xml", NULL);
   g_autofree char *translation = g_build_filename (folder, "module.en.xml", NULL);
-  g_autofree char *canonical_translation = g_canonicalize_filename (translation, NULL);
   g_autoptr(BekalLoader) loader = new_loader ();
   g_autoptr(GPtrArray) diagnostics = bekal_diagnostics_new ();
   g_autoptr(GHashTable) variants = NULL;
@@ -406,7 +411,13 @@ test_translation_rule (gconstpointer data)
   g_assert_nonnull (strstr (bekal_diagnostic_get_message (d), rule->needle));
   if (rule->needle2)
     g_assert_nonnull (strstr (bekal_diagnostic_get_message (d), rule->needle2));
-  g_assert_cmpstr (bekal_diagnostic_get_file (d), ==, canonical_translation);
+  /* the file as it was named, relative paths staying relative (issue 15) */
+  g_assert_cmpstr (bekal_diagnostic_get_file (d), ==, translation);
+  /* the column of the element the message is about (issue 15) */
+  g_assert_cmpint (bekal_diagnostic_get_column (d), ==,
+                   column_in_file (translation, rule->line, "<"));
+  /* one mistake, one message */
+  g_assert_cmpuint (diagnostics->len, ==, rule->n_messages);
 
   /* the original itself is never blamed */
   for (guint i = 0; i < diagnostics->len; i++)

@@ -170,10 +170,28 @@ collect_inline (LoadState      *state,
           /* checked here, where the element's own line is known; the glossary is read before
            * any text that may hold a term */
           if (ref && !bekal_module_find_glossary_entry (state->module, ref))
-            bekal_loader_attr_problem (state, BEKAL_SEVERITY_ERROR, child, "ref",
-                                       _("<term ref=\"%s\"> names a glossary entry that does not "
-                                         "exist. Add <entry id=\"%s\"> to <glossary> or correct "
-                                         "the ref."), ref, ref);
+            {
+              GArray *glossary = state->module->glossary;
+              g_autofree const char **ids = g_new0 (const char *, glossary->len + 1);
+              const char *meant;
+
+              for (guint i = 0; i < glossary->len; i++)
+                {
+                  const char *id = g_array_index (glossary, BekalGlossaryEntry, i).id;
+
+                  ids[i] = id != NULL ? id : "";
+                }
+              meant = bekal_loader_suggest_name (ref, ids);
+              if (meant != NULL)
+                bekal_loader_attr_problem (state, BEKAL_SEVERITY_ERROR, child, "ref",
+                                           _("<term ref=\"%s\"> names a glossary entry that does "
+                                             "not exist. Did you mean ref=\"%s\"?"), ref, meant);
+              else
+                bekal_loader_attr_problem (state, BEKAL_SEVERITY_ERROR, child, "ref",
+                                           _("<term ref=\"%s\"> names a glossary entry that does "
+                                             "not exist. Add <entry id=\"%s\"> to <glossary> or "
+                                             "correct the ref."), ref, ref);
+            }
 
           collect_inline (state, child, text, style | BEKAL_SPAN_TERM, ref, after_space);
         }
@@ -416,7 +434,11 @@ check_question_form (LoadState         *state,
                                   "</pair>") },
     [BEKAL_QUESTION_SCALE] = { "label", N_("its points are named with <label value=\"…\">") },
   };
+  static const char * const question_children[] = {
+    "prompt", "explanation", "option", "feedback", "item", "pair", "label", NULL
+  };
   const char *type = bekal_question_type_to_string (kind);
+  const char *suggestion;
   gboolean is_truefalse = kind == BEKAL_QUESTION_TRUEFALSE;
   gboolean is_scale = kind == BEKAL_QUESTION_SCALE;
 
@@ -426,9 +448,17 @@ check_question_form (LoadState         *state,
           || node_name_is (child, kinds[kind].child))
         continue;
 
-      bekal_loader_node_problem (state, BEKAL_SEVERITY_ERROR, child,
-                                 _("<%s> does not belong in a question of type “%s”: %s."),
-                                 (const char *) child->name, type, _(kinds[kind].hint));
+      bekal_loader_note_rejected (state, child);
+      /* a misspelled name is said as such: the hint about answers would mislead */
+      suggestion = bekal_loader_suggest_name ((const char *) child->name, question_children);
+      if (suggestion != NULL)
+        bekal_loader_node_problem (state, BEKAL_SEVERITY_ERROR, child,
+                                   _("<%s> is not an element of the module format. Did you "
+                                     "mean <%s>?"), (const char *) child->name, suggestion);
+      else
+        bekal_loader_node_problem (state, BEKAL_SEVERITY_ERROR, child,
+                                   _("<%s> does not belong in a question of type “%s”: %s."),
+                                   (const char *) child->name, type, _(kinds[kind].hint));
     }
 
   if (is_truefalse && !xmlHasProp (node, BAD_CAST "answer"))
@@ -470,7 +500,7 @@ build_question (LoadState  *state,
   question->topic_id = read_id_attr (state, node, "topic");
   question->form = bekal_loader_get_attr (node, "form");
   question->kind = question_type_from_string (type, &type_ok);
-  question->line = (int) xmlGetLineNo (node);
+  bekal_loader_node_place (state, node, &question->line, &question->column);
   if (type_ok)
     check_question_form (state, node, question->kind);
   question->prompt = read_text (state, first_child (node, "prompt"));
@@ -510,7 +540,10 @@ build_question (LoadState  *state,
                                        _("There are two <feedback for=\"%s\"> in this question."),
                                        for_value);
           else
-            option->feedback = read_text (state, child);
+            {
+              option->feedback = read_text (state, child);
+              bekal_loader_node_place (state, child, &option->line, &option->column);
+            }
         }
     }
   else if (question->kind == BEKAL_QUESTION_SCALE)
@@ -540,7 +573,7 @@ build_question (LoadState  *state,
           option = bekal_option_new_empty ();
           option->id = bekal_loader_get_attr (child, "value");
           option->text = read_text (state, child);
-          option->line = (int) xmlGetLineNo (child);
+          bekal_loader_node_place (state, child, &option->line, &option->column);
           check_option_id (state, child, option_ids, option->id);
           g_ptr_array_add (question->options, option);
         }
@@ -560,7 +593,7 @@ build_question (LoadState  *state,
 
           option = bekal_option_new_empty ();
           option->id = read_id_attr (state, child, "id");
-          option->line = (int) xmlGetLineNo (child);
+          bekal_loader_node_place (state, child, &option->line, &option->column);
           check_option_id (state, child, option_ids, option->id);
 
           if (question->kind == BEKAL_QUESTION_MATCH)
@@ -592,7 +625,7 @@ build_quiz (LoadState  *state,
   guint value = 0;
 
   quiz->id = register_id (state, node);
-  quiz->line = (int) xmlGetLineNo (node);
+  bekal_loader_node_place (state, node, &quiz->line, &quiz->column);
   quiz->title = read_child_plain (state, node, "title");
   quiz->role = g_strcmp0 (role, "pretest") == 0 ? BEKAL_QUIZ_PRETEST
                : g_strcmp0 (role, "posttest") == 0 ? BEKAL_QUIZ_POSTTEST
@@ -651,7 +684,7 @@ build_media (LoadState  *state,
   gint64 last_chapter = -1;
 
   media->id = register_id (state, node);
-  media->line = (int) xmlGetLineNo (node);
+  bekal_loader_node_place (state, node, &media->line, &media->column);
   media->src = bekal_loader_get_attr (node, "src");
   media->path = bekal_loader_resolve_ref (state, node, "src");
   media->poster_src = bekal_loader_get_attr (node, "poster");
@@ -664,6 +697,9 @@ build_media (LoadState  *state,
       if (node_name_is (child, "subtitles"))
         {
           BekalSubtitleTrack track = { 0, };
+          BekalPlace place;
+
+          bekal_loader_node_place (state, child, &place.line, &place.column);
 
           track.language = get_lang (child);
           track.src = bekal_loader_get_attr (child, "src");
@@ -675,11 +711,15 @@ build_media (LoadState  *state,
                                        track.language);
 
           g_array_append_val (media->subtitles, track);
+          g_array_append_val (media->subtitle_places, place);
         }
       else if (node_name_is (child, "chapter") || node_name_is (child, "checkpoint"))
         {
           g_autofree char *at = bekal_loader_get_attr (child, "at");
           gint64 at_ms = bekal_loader_parse_time (at);
+          BekalPlace place;
+
+          bekal_loader_node_place (state, child, &place.line, &place.column);
 
           /* "1.05" is almost always minutes and seconds written with a dot: read as seconds,
            * it would put the chapter or pause near the start of the clip */
@@ -704,6 +744,10 @@ build_media (LoadState  *state,
               continue;
             }
 
+          /* a missing at is named by the check of required attributes */
+          if (at == NULL)
+            continue;
+
           if (at_ms < 0)
             {
               bekal_loader_attr_problem (state, BEKAL_SEVERITY_ERROR, child, "at",
@@ -722,6 +766,7 @@ build_media (LoadState  *state,
                                              "list chapters in the order they appear."));
               last_chapter = at_ms;
               g_array_append_val (media->chapters, chapter);
+              g_array_append_val (media->chapter_places, place);
             }
           else
             {
@@ -729,6 +774,7 @@ build_media (LoadState  *state,
               int line = (int) xmlGetLineNo (child);
 
               g_array_append_val (media->checkpoints, checkpoint);
+              g_array_append_val (media->checkpoint_places, place);
               g_array_append_val (state->checkpoint_lines, line);
             }
         }
@@ -801,7 +847,7 @@ build_block (LoadState  *state,
     }
 
   if (block)
-    block->line = (int) xmlGetLineNo (node);
+    bekal_loader_node_place (state, node, &block->line, &block->column);
 
   return block;
 }
@@ -814,7 +860,7 @@ build_lesson (LoadState  *state,
   guint minutes = 0;
 
   lesson->id = register_id (state, node);
-  lesson->line = (int) xmlGetLineNo (node);
+  bekal_loader_node_place (state, node, &lesson->line, &lesson->column);
   lesson->title = read_child_plain (state, node, "title");
   lesson->content_note = read_child_plain (state, node, "content-note");
   if (parse_uint_attr (state, node, "minutes", 1000, &minutes))
@@ -835,10 +881,15 @@ build_lesson (LoadState  *state,
                                  ? g_ptr_array_index (lesson->blocks, lesson->blocks->len - 1)
                                  : NULL;
           char **note = previous != NULL ? &previous->trainer_note : &lesson->trainer_note;
+          BekalPlace *place = previous != NULL ? &previous->trainer_note_place
+                                               : &lesson->trainer_note_place;
           g_autofree char *text = read_plain (state, child);
 
           if (*note == NULL)
-            *note = g_steal_pointer (&text);
+            {
+              *note = g_steal_pointer (&text);
+              bekal_loader_node_place (state, child, &place->line, &place->column);
+            }
           else
             {
               char *joined = g_strconcat (*note, "\n\n", text, NULL);
@@ -870,6 +921,7 @@ bekal_loader_build_module (LoadState  *state,
   xmlNodePtr glossary = first_child (root, "glossary");
 
   state->root_line = (int) xmlGetLineNo (root);
+  bekal_loader_node_place (state, root, &module->place.line, &module->place.column);
   module->id = register_id (state, root);
   module->version = bekal_loader_get_attr (root, "version");
   if (module->version
@@ -918,8 +970,11 @@ bekal_loader_build_module (LoadState  *state,
     FOR_EACH_ELEMENT (child, topics)
       {
         BekalTopic topic = { register_id (state, child), read_plain (state, child) };
+        BekalPlace place;
 
+        bekal_loader_node_place (state, child, &place.line, &place.column);
         g_array_append_val (module->topics, topic);
+        g_array_append_val (module->topic_places, place);
       }
 
   if (glossary != NULL)
@@ -930,8 +985,11 @@ bekal_loader_build_module (LoadState  *state,
           read_child_plain (state, child, "term"),
           read_child_plain (state, child, "definition"),
         };
+        BekalPlace place;
 
+        bekal_loader_node_place (state, child, &place.line, &place.column);
         g_array_append_val (module->glossary, entry);
+        g_array_append_val (module->entry_places, place);
       }
 
   /* terms in the text look up the glossary */

@@ -25,12 +25,43 @@ line_problem (LoadState     *state,
   g_autofree char *needle = element ? g_strdup_printf ("<%s", element) : NULL;
   va_list args;
 
+  /* the element holds one already reported: what is missing from it follows from that */
+  if (bekal_loader_follows_rejected (state, line, NULL))
+    return;
+
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
   bekal_loader_add_diagnostic (state, severity, line, bekal_loader_column_of (state, line, needle),
                                message);
+}
+
+/* The topic id that @id likely misspells, or NULL */
+static const char *
+suggest_topic (BekalModule *module,
+               const char  *id)
+{
+  g_autofree const char **ids = g_new0 (const char *, module->topics->len + 1);
+
+  for (guint i = 0; i < module->topics->len; i++)
+    {
+      const char *topic = g_array_index (module->topics, BekalTopic, i).id;
+
+      ids[i] = topic != NULL ? topic : "";
+    }
+  return bekal_loader_suggest_name (id, ids);
+}
+
+/* The question id that @id likely misspells, or NULL */
+static const char *
+suggest_question (BekalModule *module,
+                  const char  *id)
+{
+  g_autofree const char **ids = (const char **) g_hash_table_get_keys_as_array (
+    module->questions_by_id, NULL);
+
+  return bekal_loader_suggest_name (id, ids);
 }
 
 /* Two items of an order question, or two sides of a match question, that read the same make
@@ -85,10 +116,20 @@ check_question (LoadState     *state,
 {
   guint n_correct = 0;
 
-  if (question->topic_id && !bekal_module_find_topic (state->module, question->topic_id))
-    line_problem (state, BEKAL_SEVERITY_ERROR, "question", question->line,
-                  _("Question “%s” names the topic “%s”, which is not listed in <topics>."),
-                  question->id, question->topic_id);
+  if (question->topic_id && !bekal_module_find_topic (state->module, question->topic_id)
+      && !bekal_loader_follows_rejected (state, 0, question->topic_id))
+    {
+      const char *meant = suggest_topic (state->module, question->topic_id);
+
+      if (meant != NULL)
+        line_problem (state, BEKAL_SEVERITY_ERROR, "question", question->line,
+                      _("Question “%s” names the topic “%s”, which is not listed in <topics>. "
+                        "Did you mean “%s”?"), question->id, question->topic_id, meant);
+      else
+        line_problem (state, BEKAL_SEVERITY_ERROR, "question", question->line,
+                      _("Question “%s” names the topic “%s”, which is not listed in <topics>."),
+                      question->id, question->topic_id);
+    }
 
   for (guint i = 0; i < question->options->len; i++)
     {
@@ -159,6 +200,8 @@ check_quiz (LoadState *state,
 
       if (pool == NULL)
         {
+          if (bekal_loader_follows_rejected (state, 0, quiz->pool_id))
+            return;
           line_problem (state, BEKAL_SEVERITY_ERROR, "quiz", quiz->line,
                         _("Quiz “%s” draws from the pool “%s”, but there is no quiz with that "
                           "id."), quiz->id, quiz->pool_id);
@@ -220,9 +263,21 @@ check_media (LoadState  *state,
         continue;
 
       if (!bekal_module_find_question (state->module, checkpoint->question_id))
-        line_problem (state, BEKAL_SEVERITY_ERROR, "checkpoint", line,
-                      _("A checkpoint of “%s” asks the question “%s”, which does not exist in "
-                        "this module."), media->id, checkpoint->question_id);
+        {
+          const char *meant = suggest_question (state->module, checkpoint->question_id);
+
+          if (bekal_loader_follows_rejected (state, 0, checkpoint->question_id))
+            continue;
+          if (meant != NULL)
+            line_problem (state, BEKAL_SEVERITY_ERROR, "checkpoint", line,
+                          _("A checkpoint of “%s” asks the question “%s”, which does not "
+                            "exist in this module. Did you mean “%s”?"), media->id,
+                          checkpoint->question_id, meant);
+          else
+            line_problem (state, BEKAL_SEVERITY_ERROR, "checkpoint", line,
+                          _("A checkpoint of “%s” asks the question “%s”, which does not "
+                            "exist in this module."), media->id, checkpoint->question_id);
+        }
       else if ((test = g_hash_table_lookup (test_questions, checkpoint->question_id)))
         line_problem (state, BEKAL_SEVERITY_ERROR, "checkpoint", line,
                       _("A checkpoint of “%s” asks “%s”, a question of “%s”, from which the "

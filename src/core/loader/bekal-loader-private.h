@@ -47,6 +47,11 @@ typedef struct
   GHashTable   *ids;       /* id → line, module-wide */
   GArray       *checkpoint_lines; /* of int: line of each checkpoint, in document order */
   GHashTable   *bad_pools; /* quizzes whose pool attribute was refused when read */
+  /* what follows from an element already reported as out of place or misspelled: the lines
+   * of the elements that hold one, and the ids inside one; the whole-module checks say
+   * nothing more about them (one mistake, one message) */
+  GHashTable   *rejected_lines;
+  GHashTable   *rejected_ids;
   xmlParserCtxtPtr ctxt;
 } LoadState;
 
@@ -77,6 +82,11 @@ node_name_is (xmlNodePtr  node,
 int         bekal_loader_column_of                 (LoadState     *state,
                                                     int            line,
                                                     const char    *needle);
+/* The line and column where @node's start tag begins */
+void        bekal_loader_node_place                (LoadState     *state,
+                                                    xmlNodePtr     node,
+                                                    int           *line,
+                                                    int           *column);
 void        bekal_loader_add_diagnostic            (LoadState     *state,
                                                     BekalSeverity  severity,
                                                     int            line,
@@ -93,6 +103,20 @@ void        bekal_loader_attr_problem              (LoadState     *state,
                                                     const char    *attr,
                                                     const char    *format,
                                                     ...) G_GNUC_PRINTF (5, 6);
+
+/* The name among @candidates that @name most likely misspells (at most two letters added,
+ * removed or changed, fewer for short names), or NULL */
+const char *bekal_loader_suggest_name              (const char         *name,
+                                                    const char * const *candidates);
+
+/* Notes that @node was reported as out of place: see LoadState's rejected_lines */
+void        bekal_loader_note_rejected             (LoadState     *state,
+                                                    xmlNodePtr     node);
+/* Whether a problem of the element on @line, or about a reference to @id (may be NULL), only
+ * follows from an element already reported */
+gboolean    bekal_loader_follows_rejected          (LoadState     *state,
+                                                    int            line,
+                                                    const char    *id);
 
 /* bekal-loader-xml.c: safe reading */
 void        bekal_loader_install_entity_loader     (void);

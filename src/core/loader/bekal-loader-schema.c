@@ -224,8 +224,12 @@ rng_name (xmlNodePtr node)
 
 static void
 collect_values (xmlNodePtr  node,
+                GHashTable *defines,
+                guint       depth,
                 GPtrArray  *values)
 {
+  if (depth > 16)
+    return;
   for (xmlNodePtr child = node->children; child != NULL; child = child->next)
     {
       if (rng_is (child, "value"))
@@ -235,8 +239,16 @@ collect_values (xmlNodePtr  node,
           g_ptr_array_add (values, g_strdup ((const char *) text));
           xmlFree (text);
         }
+      else if (rng_is (child, "ref"))
+        {
+          g_autofree char *name = rng_name (child);
+          xmlNodePtr define = g_hash_table_lookup (defines, name);
+
+          if (define != NULL)
+            collect_values (define, defines, depth + 1, values);
+        }
       else if (child->type == XML_ELEMENT_NODE)
-        collect_values (child, values);
+        collect_values (child, defines, depth + 1, values);
     }
 }
 
@@ -261,7 +273,7 @@ collect_attributes (xmlNodePtr   node,
           rule->name = rng_name (child);
           rule->required = !optional;
           rule->values = g_ptr_array_new_with_free_func (g_free);
-          collect_values (child, rule->values);
+          collect_values (child, defines, 0, rule->values);
           g_ptr_array_add (rules, rule);
         }
       else if (rng_is (child, "ref"))
@@ -340,6 +352,109 @@ attribute_rules (void)
   return elements;
 }
 
+/* Every element name of the schema, for suggesting the one a misspelled name meant */
+static const char * const *
+element_names (void)
+{
+  static const char **names = NULL;
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      GHashTable *elements = attribute_rules ();
+      GHashTableIter iter;
+      gpointer key;
+      guint i = 0;
+
+      names = g_new0 (const char *, g_hash_table_size (elements) + 1);
+      g_hash_table_iter_init (&iter, elements);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        names[i++] = key;
+      g_once_init_leave (&initialized, 1);
+    }
+  return names;
+}
+
+/* What the schema allows for the attribute @name of @element: whether it knows it at all, and
+ * the values allowed, joined by commas (NULL when any value of its form is) */
+static gboolean
+attribute_info (const char  *element,
+                const char  *name,
+                char       **values)
+{
+  GPtrArray *rules = g_hash_table_lookup (attribute_rules (), element);
+  g_autoptr(GPtrArray) allowed = g_ptr_array_new ();
+  gboolean known = FALSE;
+  gboolean any = FALSE;
+
+  *values = NULL;
+  for (guint i = 0; rules != NULL && i < rules->len; i++)
+    {
+      AttributeRule *rule = g_ptr_array_index (rules, i);
+
+      if (!g_str_equal (rule->name, name))
+        continue;
+      known = TRUE;
+      any |= rule->values->len == 0;
+      /* the schema file gives each question type its own variant: gather them */
+      for (guint j = 0; j < rule->values->len; j++)
+        if (!g_ptr_array_find_with_equal_func (allowed, g_ptr_array_index (rule->values, j),
+                                               g_str_equal, NULL))
+          g_ptr_array_add (allowed, g_ptr_array_index (rule->values, j));
+    }
+
+  if (known && !any && allowed->len > 0)
+    {
+      g_ptr_array_add (allowed, NULL);
+      *values = g_strjoinv (", ", (char **) allowed->pdata);
+    }
+  return known;
+}
+
+static gboolean
+value_in_list (const char *value,
+               const char *list)
+{
+  g_auto(GStrv) items = g_strsplit (list, ", ", -1);
+
+  return g_strv_contains ((const char * const *) items, value);
+}
+
+/* The attribute names of @element, joined by commas */
+static char *
+attribute_names (const char *element)
+{
+  GPtrArray *rules = g_hash_table_lookup (attribute_rules (), element);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  for (guint i = 0; rules != NULL && i < rules->len; i++)
+    {
+      AttributeRule *rule = g_ptr_array_index (rules, i);
+
+      if (!g_ptr_array_find_with_equal_func (names, rule->name, g_str_equal, NULL))
+        g_ptr_array_add (names, rule->name);
+    }
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (", ", (char **) names->pdata);
+}
+
+/* The value of @attr on @node said with the values allowed, when it is not one of them */
+static char *
+describe_value (xmlNodePtr  node,
+                const char *attr)
+{
+  g_autofree char *values = NULL;
+  xmlChar *value = xmlGetNoNsProp (node, BAD_CAST attr);
+  char *message = NULL;
+
+  if (value != NULL && attribute_info ((const char *) node->name, attr, &values)
+      && values != NULL && !value_in_list ((const char *) value, values))
+    message = g_strdup_printf (_("%s=\"%s\" is not allowed on <%s>: write one of %s."), attr,
+                               (const char *) value, (const char *) node->name, values);
+  xmlFree (value);
+  return message;
+}
+
 /* Which attribute of @node is missing or wrong, said with what it may be; NULL when the
  * schema's lists do not tell */
 static char *
@@ -356,39 +471,78 @@ describe_attribute_error (xmlNodePtr node)
   for (guint i = 0; i < rules->len; i++)
     {
       AttributeRule *rule = g_ptr_array_index (rules, i);
-      xmlChar *value = xmlGetNoNsProp (node, BAD_CAST rule->name);
-      gboolean allowed = TRUE;
-      char *message = NULL;
+      char *message;
 
-      if (value == NULL)
+      if (!xmlHasProp (node, BAD_CAST rule->name))
         {
           if (rule->required)
             return g_strdup_printf (_("<%s> needs the attribute %s."),
                                     (const char *) node->name, rule->name);
           continue;
         }
-      if (rule->values->len > 0)
-        {
-          allowed = FALSE;
-          for (guint j = 0; j < rule->values->len; j++)
-            allowed |= g_str_equal (g_ptr_array_index (rule->values, j), (const char *) value);
-        }
-      if (!allowed)
-        {
-          g_autoptr(GString) list = g_string_new (NULL);
-
-          for (guint j = 0; j < rule->values->len; j++)
-            g_string_append_printf (list, "%s%s", j > 0 ? ", " : "",
-                                    (const char *) g_ptr_array_index (rule->values, j));
-          message = g_strdup_printf (_("%s=\"%s\" is not allowed on <%s>: write one of %s."),
-                                     rule->name, (const char *) value,
-                                     (const char *) node->name, list->str);
-        }
-      xmlFree (value);
+      message = describe_value (node, rule->name);
       if (message != NULL)
         return message;
     }
   return NULL;
+}
+
+/* An attribute libxml2 did not accept: a value not allowed, or a name the element does not
+ * have (likely misspelled) */
+static char *
+describe_invalid_attribute (xmlNodePtr  node,
+                            const char *attr)
+{
+  g_autofree char *values = NULL;
+  g_autofree char *names = NULL;
+  g_auto(GStrv) candidates = NULL;
+  const char *element;
+  const char *suggestion;
+
+  if (node == NULL || node->type != XML_ELEMENT_NODE || attr == NULL)
+    return NULL;
+  element = (const char *) node->name;
+  if (!g_hash_table_contains (attribute_rules (), element))
+    return NULL;
+  if (attribute_info (element, attr, &values))
+    return describe_value (node, attr);
+
+  names = attribute_names (element);
+  if (names[0] == '\0')
+    return g_strdup_printf (_("<%s> has no attributes: remove “%s”."), element, attr);
+  candidates = g_strsplit (names, ", ", -1);
+  suggestion = bekal_loader_suggest_name (attr, (const char * const *) candidates);
+  if (suggestion != NULL)
+    return g_strdup_printf (_("<%s> has no attribute “%s”. Did you mean “%s”?"), element, attr,
+                            suggestion);
+  return g_strdup_printf (_("<%s> has no attribute “%s”: it takes %s."), element, attr, names);
+}
+
+/* An element in a place where the schema does not allow it: a misspelled name, or one out of
+ * order */
+static char *
+describe_misplaced_element (const char *name)
+{
+  const char *suggestion;
+
+  if (g_hash_table_contains (attribute_rules (), name))
+    {
+      if (g_str_equal (name, "explanation"))
+        return g_strdup (_("<explanation> is not allowed at this place: it comes last in a "
+                           "<question>, after the answers."));
+      if (g_str_equal (name, "prompt"))
+        return g_strdup (_("<prompt> is not allowed at this place: it comes first in a "
+                           "<question>, before the answers."));
+      return g_strdup_printf (_("<%s> is not allowed at this place. Check the order of the "
+                                "elements in the format reference."), name);
+    }
+
+  suggestion = bekal_loader_suggest_name (name, element_names ());
+  if (suggestion != NULL)
+    return g_strdup_printf (_("<%s> is not an element of the module format. Did you mean "
+                              "<%s>?"), name, suggestion);
+  return g_strdup_printf (_("<%s> is not an element of the module format. Check its spelling "
+                            "in the format reference."), name);
 }
 
 static char *
@@ -408,11 +562,12 @@ describe_rng_error (const xmlError *error)
         return g_strdup (_("An element is missing here."));
       return g_strdup_printf (_("Element <%s> is missing here."), a);
     case XML_RELAXNG_ERR_EXTRACONTENT:
-      return g_strdup_printf (_("<%s> contains <%s>, which is not allowed there (or not in "
-                                "that order)."), a, b);
+      if (error->str2 != NULL)
+        return describe_misplaced_element (b);
+      return g_strdup_printf (_("<%s> contains an element that is not allowed there (or not "
+                                "in that order)."), a);
     case XML_RELAXNG_ERR_ELEMWRONG:
-      return g_strdup_printf (_("<%s> is not allowed at this place. Check its spelling and the "
-                                "order of the elements in the format reference."), a);
+      return describe_misplaced_element (a);
     case XML_RELAXNG_ERR_INVALIDATTR:
       return g_strdup_printf (_("Attribute “%s” is not allowed on <%s>."), a, b);
     case XML_RELAXNG_ERR_TEXTWRONG:
@@ -454,8 +609,25 @@ on_rng_error (void        *user_data,
   xmlNodePtr node = error->node;
   int line = error->line;
 
-  if (error->code == XML_RELAXNG_ERR_ATTRVALID)
+  /* an <explanation> before the answers is accepted as the question's last child, and the
+   * answers after it are blamed: name the explanation instead */
+  if ((error->code == XML_RELAXNG_ERR_ELEMWRONG || error->code == XML_RELAXNG_ERR_EXTRACONTENT)
+      && node != NULL && node->parent != NULL && node_name_is (node->parent, "question"))
+    {
+      for (xmlNodePtr before = node->prev; before != NULL; before = before->prev)
+        if (is_module_element (before, "explanation"))
+          {
+            node = before;
+            message = g_strdup (_("<explanation> is not allowed at this place: it comes last "
+                                  "in a <question>, after the answers."));
+            break;
+          }
+    }
+
+  if (message == NULL && error->code == XML_RELAXNG_ERR_ATTRVALID)
     message = describe_attribute_error (node);
+  else if (message == NULL && error->code == XML_RELAXNG_ERR_INVALIDATTR)
+    message = describe_invalid_attribute (node, error->str1);
   if (message == NULL)
     message = describe_rng_error (error);
 
@@ -546,6 +718,7 @@ bekal_loader_validate_with_schema (LoadState *state,
   xmlRelaxNGPtr schema = get_schema ();
   xmlRelaxNGValidCtxtPtr vctxt;
   AttributeErrors counts;
+  guint n_placed = 0;
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   if (schema == NULL)
@@ -572,15 +745,23 @@ bekal_loader_validate_with_schema (LoadState *state,
   xmlRelaxNGFreeValidCtxt (vctxt);
 
   count_attribute_errors (&counts, state->rng_errors);
+  for (guint i = 0; i < state->rng_errors->len; i++)
+    if (bekal_diagnostic_get_line (g_array_index (state->rng_errors, RngError, i).diagnostic) > 0)
+      n_placed++;
 
   for (guint i = 0; i < state->rng_errors->len; i++)
     {
       RngError *rng_error = &g_array_index (state->rng_errors, RngError, i);
       BekalDiagnostic *d = rng_error->diagnostic;
-      g_autofree char *key = g_strdup_printf ("%d:%s", bekal_diagnostic_get_line (d),
-                                              bekal_diagnostic_get_message (d));
+      /* one message for each place: libxml2 reports a misplaced element once for itself and
+       * once for its parent, both at the element */
+      g_autofree char *key = g_strdup_printf ("%d:%d", bekal_diagnostic_get_line (d),
+                                              bekal_diagnostic_get_column (d));
 
       if (g_hash_table_contains (seen, key))
+        continue;
+      /* an error without a place only repeats one that has it */
+      if (bekal_diagnostic_get_line (d) <= 0 && n_placed > 0)
         continue;
       if (rng_error->code == XML_RELAXNG_ERR_CONTENTVALID && state->rng_specific_error)
         continue;
@@ -588,6 +769,10 @@ bekal_loader_validate_with_schema (LoadState *state,
         continue;
 
       g_hash_table_add (seen, g_steal_pointer (&key));
+      if (rng_error->code == XML_RELAXNG_ERR_ELEMWRONG
+          || rng_error->code == XML_RELAXNG_ERR_EXTRACONTENT
+          || rng_error->code == XML_RELAXNG_ERR_ELEMNAME)
+        bekal_loader_note_rejected (state, rng_error->node);
       g_ptr_array_add (state->diagnostics, bekal_diagnostic_ref (d));
       state->n_errors++;
 
@@ -688,7 +873,25 @@ bekal_loader_check_required_attributes (LoadState  *state,
             {
               const char *attr = required_attributes[i].attributes[j];
 
-              if (!xmlHasProp (child, BAD_CAST attr))
+              const char * const wanted[] = { attr, NULL };
+              xmlAttrPtr misspelled = NULL;
+
+              if (xmlHasProp (child, BAD_CAST attr))
+                continue;
+
+              /* the attribute is there, under a name one letter or two away */
+              for (xmlAttrPtr prop = child->properties; prop != NULL && misspelled == NULL;
+                   prop = prop->next)
+                if (bekal_loader_suggest_name ((const char *) prop->name, wanted) != NULL)
+                  misspelled = prop;
+
+              if (misspelled != NULL)
+                bekal_loader_attr_problem (state, BEKAL_SEVERITY_ERROR, child,
+                                           (const char *) misspelled->name,
+                                           _("<%s> has no attribute “%s”. Did you mean “%s”?"),
+                                           (const char *) child->name,
+                                           (const char *) misspelled->name, attr);
+              else
                 bekal_loader_node_problem (state, BEKAL_SEVERITY_ERROR, child,
                                            _("<%s> needs the attribute “%s”; see the format "
                                              "reference."), (const char *) child->name, attr);

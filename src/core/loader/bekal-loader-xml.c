@@ -242,6 +242,38 @@ on_parse_error (void        *user_data,
   if (error->level != XML_ERR_WARNING)
     state->parse_failed = TRUE;
 
+  /* an element left open is the author's mistake at its start tag, not where the parser
+   * noticed: say so there */
+  if ((error->code == XML_ERR_TAG_NAME_MISMATCH || error->code == XML_ERR_TAG_NOT_FINISHED)
+      && error->str1 != NULL && error->int1 > 0)
+    {
+      g_autofree char *needle = g_strdup_printf ("<%s", error->str1);
+      int line = error->int1;
+
+      if (error->code == XML_ERR_TAG_NAME_MISMATCH && line == error->line && error->str2)
+        message = g_strdup_printf (_("<%s> is closed with </%s>: write </%s>."), error->str1,
+                                   error->str2, error->str1);
+      else if (error->code == XML_ERR_TAG_NAME_MISMATCH && error->str2)
+        message = g_strdup_printf (_("<%s> is not closed: write </%s> where it ends, before "
+                                     "</%s> on line %d."), error->str1, error->str1,
+                                   error->str2, error->line);
+      else
+        message = g_strdup_printf (_("<%s> is not closed: write </%s> where it ends. (The "
+                                     "file ends before that; it may also be cut off.)"),
+                                   error->str1, error->str1);
+      if (line == error->line && error->code == XML_ERR_TAG_NAME_MISMATCH && error->str2)
+        {
+          g_autofree char *closing = g_strdup_printf ("</%s", error->str2);
+
+          bekal_loader_add_diagnostic (state, BEKAL_SEVERITY_ERROR, line,
+                                       bekal_loader_column_of (state, line, closing), message);
+        }
+      else
+        bekal_loader_add_diagnostic (state, BEKAL_SEVERITY_ERROR, line,
+                                     bekal_loader_column_of (state, line, needle), message);
+      return;
+    }
+
   message = describe_parse_error (error);
   bekal_loader_add_diagnostic (state,
                                error->level == XML_ERR_WARNING ? BEKAL_SEVERITY_WARNING

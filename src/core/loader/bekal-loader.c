@@ -53,6 +53,18 @@ bekal_loader_column_of (LoadState  *state,
 }
 
 void
+bekal_loader_node_place (LoadState  *state,
+                         xmlNodePtr  node,
+                         int        *line,
+                         int        *column)
+{
+  g_autofree char *needle = g_strdup_printf ("<%s", (const char *) node->name);
+
+  *line = (int) xmlGetLineNo (node);
+  *column = bekal_loader_column_of (state, *line, needle);
+}
+
+void
 bekal_loader_add_diagnostic (LoadState     *state,
                              BekalSeverity  severity,
                              int            line,
@@ -107,6 +119,105 @@ bekal_loader_attr_problem (LoadState     *state,
 
   bekal_loader_add_diagnostic (state, severity, line, bekal_loader_column_of (state, line, needle),
                                message);
+}
+
+static void
+note_rejected_ids (LoadState  *state,
+                   xmlNodePtr  node,
+                   guint       depth)
+{
+  xmlChar *id;
+
+  if (node->type != XML_ELEMENT_NODE || depth > 64)
+    return;
+  id = xmlGetNoNsProp (node, BAD_CAST "id");
+  if (id != NULL)
+    g_hash_table_add (state->rejected_ids, g_strdup ((const char *) id));
+  xmlFree (id);
+  for (xmlNodePtr child = node->children; child != NULL; child = child->next)
+    note_rejected_ids (state, child, depth + 1);
+}
+
+void
+bekal_loader_note_rejected (LoadState  *state,
+                            xmlNodePtr  node)
+{
+  if (node == NULL || node->type != XML_ELEMENT_NODE)
+    return;
+  if (state->rejected_lines == NULL)
+    {
+      state->rejected_lines = g_hash_table_new (NULL, NULL);
+      state->rejected_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    }
+  if (node->parent != NULL && node->parent->type == XML_ELEMENT_NODE)
+    g_hash_table_add (state->rejected_lines,
+                      GINT_TO_POINTER ((int) xmlGetLineNo (node->parent)));
+  note_rejected_ids (state, node, 0);
+}
+
+gboolean
+bekal_loader_follows_rejected (LoadState  *state,
+                               int         line,
+                               const char *id)
+{
+  if (state->rejected_lines == NULL)
+    return FALSE;
+  return (line > 0 && g_hash_table_contains (state->rejected_lines, GINT_TO_POINTER (line)))
+         || (id != NULL && g_hash_table_contains (state->rejected_ids, id));
+}
+
+/* Letters added, removed, changed or swapped with the next one (a common slip: “trem”) */
+static guint
+edit_distance (const char *a,
+               const char *b)
+{
+  gsize n = strlen (a);
+  gsize m = strlen (b);
+  guint d[65][65];
+
+  /* names are short; a long one is no misspelling of an element */
+  if (n > 64 || m > 64)
+    return G_MAXUINT;
+
+  for (gsize i = 0; i <= n; i++)
+    d[i][0] = (guint) i;
+  for (gsize j = 0; j <= m; j++)
+    d[0][j] = (guint) j;
+  for (gsize i = 1; i <= n; i++)
+    for (gsize j = 1; j <= m; j++)
+      {
+        guint cost = g_ascii_tolower (a[i - 1]) == g_ascii_tolower (b[j - 1]) ? 0 : 1;
+
+        d[i][j] = MIN (MIN (d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+          d[i][j] = MIN (d[i][j], d[i - 2][j - 2] + 1);
+      }
+  return d[n][m];
+}
+
+const char *
+bekal_loader_suggest_name (const char         *name,
+                           const char * const *candidates)
+{
+  const char *best = NULL;
+  guint best_distance = G_MAXUINT;
+  guint limit = strlen (name) <= 4 ? 1 : 2;
+
+  for (guint i = 0; candidates[i] != NULL; i++)
+    if (g_str_equal (name, candidates[i]))
+      return NULL;
+
+  for (guint i = 0; candidates[i] != NULL; i++)
+    {
+      guint distance = edit_distance (name, candidates[i]);
+
+      if (distance > 0 && distance <= limit && distance < best_distance)
+        {
+          best = candidates[i];
+          best_distance = distance;
+        }
+    }
+  return best;
 }
 
 static void
@@ -171,6 +282,8 @@ load_state_clear (LoadState *state)
   g_clear_pointer (&state->ids, g_hash_table_unref);
   g_clear_pointer (&state->checkpoint_lines, g_array_unref);
   g_clear_pointer (&state->bad_pools, g_hash_table_unref);
+  g_clear_pointer (&state->rejected_lines, g_hash_table_unref);
+  g_clear_pointer (&state->rejected_ids, g_hash_table_unref);
   g_clear_object (&state->module);
 }
 
@@ -263,6 +376,22 @@ bekal_loader_folder_has_module_file (const char *folder)
   return FALSE;
 }
 
+static int
+compare_diagnostic_places (gconstpointer a,
+                           gconstpointer b,
+                           gpointer      user_data)
+{
+  const BekalDiagnostic *x = *(BekalDiagnostic * const *) a;
+  const BekalDiagnostic *y = *(BekalDiagnostic * const *) b;
+  int line_x = bekal_diagnostic_get_line (x);
+  int line_y = bekal_diagnostic_get_line (y);
+
+  if (line_x != line_y)
+    return line_x < line_y ? -1 : 1;
+  return bekal_diagnostic_get_column (x) < bekal_diagnostic_get_column (y) ? -1
+         : bekal_diagnostic_get_column (x) > bekal_diagnostic_get_column (y);
+}
+
 /* A copy of @contents ending in a NUL, as the parser expects, or NULL with a diagnostic when
  * it is larger than a module file may be */
 static char *
@@ -314,6 +443,7 @@ load_file_full (BekalLoader  *self,
   g_autofree char *dir = NULL;
   xmlDocPtr doc;
   BekalModule *result = NULL;
+  guint first_diagnostic;
 
   g_return_val_if_fail (BEKAL_IS_LOADER (self), NULL);
   g_return_val_if_fail (path != NULL, NULL);
@@ -322,6 +452,7 @@ load_file_full (BekalLoader  *self,
   state.loader = self;
   state.path = path;
   state.diagnostics = diagnostics;
+  first_diagnostic = diagnostics->len;
 
   if (contents != NULL)
     buffer = copy_contents_capped (&state, contents, &state.length);
@@ -374,6 +505,7 @@ load_file_full (BekalLoader  *self,
 
       state.module = bekal_module_new_empty ();
       state.module->path = g_steal_pointer (&absolute);
+      state.module->display_path = g_strdup (path);
       state.module->folder = g_strdup (state.folder);
       bekal_loader_build_module (&state, xmlDocGetRootElement (doc));
       /* the schema enforces them already; this only names what it found missing */
@@ -391,6 +523,13 @@ load_file_full (BekalLoader  *self,
     *partial = g_steal_pointer (&state.module);
 
 out:
+  /* in the order of the file, as the author reads it (a stable sort keeps the order of the
+   * messages at one place) */
+  if (diagnostics->len > first_diagnostic + 1)
+    g_qsort_with_data (diagnostics->pdata + first_diagnostic,
+                       (int) (diagnostics->len - first_diagnostic), sizeof (gpointer),
+                       compare_diagnostic_places, NULL);
+
   if (result == NULL)
     g_set_error (error, BEKAL_LOADER_ERROR, BEKAL_LOADER_ERROR_INVALID,
                  g_dngettext (GETTEXT_PACKAGE, "%s has %u error.", "%s has %u errors.",

@@ -255,9 +255,10 @@ bekal_loader_resolve_ref (LoadState  *state,
       break;
 
     case BEKAL_MEDIA_REF_NOT_FOUND:
+      /* the file as the author named it, not the full path Bekal made of its folder */
       bekal_loader_attr_problem (state, BEKAL_SEVERITY_ERROR, node, attr,
-                                 _("The file “%s” does not exist in the module folder %s."), ref,
-                                 state->folder);
+                                 _("There is no file “%s” in the folder of %s: copy it there, "
+                                   "or correct the name."), ref, state->path);
       break;
 
     case BEKAL_MEDIA_REF_OUTSIDE:

@@ -938,7 +938,8 @@ check_reference_of (BekalModule      *module,
 
   needle = g_strdup_printf ("%s=", attribute);
   g_ptr_array_add (diagnostics,
-                   bekal_diagnostic_new (BEKAL_SEVERITY_ERROR, bekal_module_get_path (module),
+                   bekal_diagnostic_new (BEKAL_SEVERITY_ERROR,
+                                         bekal_module_get_display_path (module),
                                          line, bekal_source_lines_column (lines, line, needle),
                                          error->message));
   (*n_errors)++;

@@ -118,15 +118,27 @@ format_time (gint64 ms)
 }
 
 static void
+add_problem_at (GPtrArray     *diagnostics,
+                BekalSeverity  severity,
+                BekalModule   *module,
+                BekalPlace     place,
+                const char    *message)
+{
+  g_ptr_array_add (diagnostics,
+                   bekal_diagnostic_new (severity, bekal_module_get_display_path (module),
+                                         place.line, place.column, message));
+}
+
+static void
 add_problem (GPtrArray     *diagnostics,
              BekalSeverity  severity,
              BekalModule   *module,
              BekalMedia    *media,
              const char    *message)
 {
-  g_ptr_array_add (diagnostics,
-                   bekal_diagnostic_new (severity, bekal_module_get_path (module), media->line,
-                                         0, message));
+  BekalPlace place = { media->line, media->column };
+
+  add_problem_at (diagnostics, severity, module, place, message);
 }
 
 /* A problem of the file itself, at the media element's src attribute */
@@ -140,8 +152,9 @@ add_file_problem (GPtrArray        *diagnostics,
   int column = bekal_source_lines_column (lines, media->line, "src=");
 
   g_ptr_array_add (diagnostics,
-                   bekal_diagnostic_new (BEKAL_SEVERITY_ERROR, bekal_module_get_path (module),
-                                         media->line, column, message));
+                   bekal_diagnostic_new (BEKAL_SEVERITY_ERROR,
+                                         bekal_module_get_display_path (module), media->line,
+                                         column, message));
 }
 
 /* Helpers: telling a recording from everything else, before GStreamer sees the file */
@@ -517,7 +530,8 @@ check_times (BekalModule          *module,
                                "lasts only %s."), chapter->title ? chapter->title : "",
                              media->id, at, end);
 
-          add_problem (diagnostics, BEKAL_SEVERITY_ERROR, module, media, message);
+          add_problem_at (diagnostics, BEKAL_SEVERITY_ERROR, module,
+                          g_array_index (media->chapter_places, BekalPlace, i), message);
           (*n_errors)++;
         }
     }
@@ -535,7 +549,8 @@ check_times (BekalModule          *module,
                              at, media->id,
                              checkpoint->question_id ? checkpoint->question_id : "", end);
 
-          add_problem (diagnostics, BEKAL_SEVERITY_ERROR, module, media, message);
+          add_problem_at (diagnostics, BEKAL_SEVERITY_ERROR, module,
+                          g_array_index (media->checkpoint_places, BekalPlace, i), message);
           (*n_errors)++;
         }
     }

@@ -9,6 +9,13 @@
 
 G_BEGIN_DECLS
 
+/* Where an element starts in its file, for messages; 0 when unknown */
+typedef struct
+{
+  int line;
+  int column;
+} BekalPlace;
+
 struct _BekalOption
 {
   GObject    parent_instance;
@@ -18,6 +25,7 @@ struct _BekalOption
   BekalText *feedback;
   gboolean   correct;
   int        line;
+  int        column;
 };
 
 struct _BekalQuestion
@@ -33,6 +41,7 @@ struct _BekalQuestion
   int                scale_min;
   int                scale_max;
   int                line;
+  int                column;
 };
 
 struct _BekalQuiz
@@ -52,6 +61,7 @@ struct _BekalQuiz
   GStrv          lint_ignore;  /* item-writing checks turned off, or NULL */
   char          *lint_reason;
   int            line;
+  int            column;
 };
 
 struct _BekalMedia
@@ -68,7 +78,11 @@ struct _BekalMedia
   GArray    *subtitles;   /* of BekalSubtitleTrack */
   GArray    *chapters;    /* of BekalChapter */
   GArray    *checkpoints; /* of BekalCheckpoint */
+  GArray    *subtitle_places;   /* of BekalPlace, one for each of subtitles */
+  GArray    *chapter_places;    /* of BekalPlace, one for each of chapters */
+  GArray    *checkpoint_places; /* of BekalPlace, one for each of checkpoints */
   int        line;
+  int        column;
 };
 
 struct _BekalBlock
@@ -87,7 +101,9 @@ struct _BekalBlock
   BekalMedia     *media;
   BekalQuiz      *quiz;
   char           *trainer_note;  /* the <trainer-note>s after the block, for the trainer only */
+  BekalPlace      trainer_note_place; /* of the first of them */
   int             line;
+  int             column;
 };
 
 struct _BekalLesson
@@ -100,7 +116,9 @@ struct _BekalLesson
   guint      declared_minutes;
   GPtrArray *blocks;
   char      *trainer_note;  /* the <trainer-note>s before the first block */
+  BekalPlace trainer_note_place;
   int        line;
+  int        column;
 };
 
 struct _BekalModule
@@ -117,7 +135,11 @@ struct _BekalModule
   GStrv      authors;
   GStrv      sources;
   char      *path;
+  char      *display_path; /* the path as the caller gave it, for messages */
   char      *folder;
+  BekalPlace place;        /* of <module> */
+  GArray    *topic_places; /* of BekalPlace, one for each topic */
+  GArray    *entry_places; /* of BekalPlace, one for each glossary entry */
   char      *content_hash;       /* made on first use */
   gsize      content_hash_ready;
   GArray    *topics;   /* of BekalTopic */

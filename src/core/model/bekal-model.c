@@ -390,6 +390,9 @@ bekal_media_finalize (GObject *object)
   g_clear_pointer (&self->subtitles, g_array_unref);
   g_clear_pointer (&self->chapters, g_array_unref);
   g_clear_pointer (&self->checkpoints, g_array_unref);
+  g_clear_pointer (&self->subtitle_places, g_array_unref);
+  g_clear_pointer (&self->chapter_places, g_array_unref);
+  g_clear_pointer (&self->checkpoint_places, g_array_unref);
 
   G_OBJECT_CLASS (bekal_media_parent_class)->finalize (object);
 }
@@ -409,6 +412,9 @@ bekal_media_init (BekalMedia *self)
   g_array_set_clear_func (self->chapters, (GDestroyNotify) clear_chapter);
   self->checkpoints = g_array_new (FALSE, TRUE, sizeof (BekalCheckpoint));
   g_array_set_clear_func (self->checkpoints, (GDestroyNotify) clear_checkpoint);
+  self->subtitle_places = g_array_new (FALSE, TRUE, sizeof (BekalPlace));
+  self->chapter_places = g_array_new (FALSE, TRUE, sizeof (BekalPlace));
+  self->checkpoint_places = g_array_new (FALSE, TRUE, sizeof (BekalPlace));
 }
 
 BekalMedia *
@@ -808,8 +814,11 @@ bekal_module_finalize (GObject *object)
   g_strfreev (self->authors);
   g_strfreev (self->sources);
   g_free (self->path);
+  g_free (self->display_path);
   g_free (self->folder);
   g_free (self->content_hash);
+  g_clear_pointer (&self->topic_places, g_array_unref);
+  g_clear_pointer (&self->entry_places, g_array_unref);
   g_clear_pointer (&self->topics, g_array_unref);
   g_clear_pointer (&self->glossary, g_array_unref);
   g_clear_pointer (&self->lessons, g_ptr_array_unref);
@@ -837,6 +846,8 @@ bekal_module_init (BekalModule *self)
   g_array_set_clear_func (self->topics, (GDestroyNotify) clear_topic);
   self->glossary = g_array_new (FALSE, TRUE, sizeof (BekalGlossaryEntry));
   g_array_set_clear_func (self->glossary, (GDestroyNotify) clear_glossary_entry);
+  self->topic_places = g_array_new (FALSE, TRUE, sizeof (BekalPlace));
+  self->entry_places = g_array_new (FALSE, TRUE, sizeof (BekalPlace));
   self->lessons = g_ptr_array_new_with_free_func (g_object_unref);
   self->quizzes = g_ptr_array_new_with_free_func (g_object_unref);
   self->media = g_ptr_array_new_with_free_func (g_object_unref);
@@ -965,6 +976,13 @@ bekal_module_get_path (BekalModule *self)
 {
   g_return_val_if_fail (BEKAL_IS_MODULE (self), NULL);
   return self->path;
+}
+
+const char *
+bekal_module_get_display_path (BekalModule *self)
+{
+  g_return_val_if_fail (BEKAL_IS_MODULE (self), NULL);
+  return self->display_path != NULL ? self->display_path : self->path;
 }
 
 const char *
