@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Counts the results in meson's test log and prints "N passed, N failed".
+"""Counts the results in meson's test log and prints "N passed, N failed", after a line for
+each test that failed, timed out or was skipped.
 
 Exits non-zero when a test failed, timed out, was skipped, or when no test ran at all.
 Several logs may be given; their counts are added up."""
@@ -13,6 +14,7 @@ SKIPPED = {"SKIP"}
 
 def count(paths):
     passed = failed = skipped = 0
+    problems = []
     for path in paths:
         try:
             with open(path, encoding="utf-8") as log:
@@ -20,21 +22,27 @@ def count(paths):
                     line = line.strip()
                     if not line:
                         continue
-                    result = json.loads(line).get("result")
+                    entry = json.loads(line)
+                    result = entry.get("result")
                     if result in PASSED:
                         passed += 1
                     elif result in SKIPPED:
                         skipped += 1
+                        problems.append(f"{path}: {entry.get('name')}: {result}")
                     else:
                         failed += 1
+                        problems.append(f"{path}: {entry.get('name')}: {result}")
         except FileNotFoundError:
             print(f"{path}: no test log: the tests did not run", file=sys.stderr)
             failed += 1
-    return passed, failed, skipped
+    return passed, failed, skipped, problems
 
 
 def main():
-    passed, failed, skipped = count(sys.argv[1:])
+    passed, failed, skipped, problems = count(sys.argv[1:])
+    # Named here so that the last lines of a long CI log say which tests to look at.
+    for problem in problems:
+        print(problem)
     line = f"{passed} passed, {failed} failed"
     if skipped:
         line += f", {skipped} skipped"
