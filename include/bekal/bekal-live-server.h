@@ -170,6 +170,23 @@ void              bekal_live_server_open_question   (BekalLiveServer  *self,
                                                      BekalQuestion    *question);
 
 /**
+ * bekal_live_server_set_participant_question:
+ * @self: a #BekalLiveServer
+ * @participant: a participant's number, as "participant-joined" gave it
+ * @question: (nullable): the question this participant is asked in place of the open one;
+ *   %NULL for the room's
+ *
+ * A parallel form: half of the room answers another question at the same place of a test.
+ * The phone is sent @question, and only an answer to @question is accepted from it, until the
+ * next bekal_live_server_open_question() asks everyone the room's question again. Without an
+ * open question, nothing happens. May be called from a "participant-joined" handler, before
+ * the newcomer's phone is sent what to show.
+ */
+void              bekal_live_server_set_participant_question (BekalLiveServer *self,
+                                                              guint            participant,
+                                                              BekalQuestion   *question);
+
+/**
  * bekal_live_server_close_question:
  * @self: a #BekalLiveServer
  *

@@ -36,6 +36,7 @@ typedef struct
   char        token[BEKAL_LIVE_TOKEN_LENGTH + 1];
   GHashTable *answers;     /* question id → response */
   gpointer    connection;  /* Connection, weak: the phone's current link */
+  BekalQuestion *question; /* a parallel form's question in place of the room's, or NULL */
 } Participant;
 
 typedef struct
@@ -72,6 +73,7 @@ struct _BekalLiveServer
   guint            idle_source;
 
   BekalQuestion   *question;      /* the open or last question */
+  Participant     *joining;       /* while "participant-joined" is emitted */
   gboolean         open;
   gboolean         revealed;
   guint            n_answered;
@@ -96,7 +98,18 @@ participant_free (Participant *participant)
 {
   g_free (participant->name);
   g_clear_pointer (&participant->answers, g_hash_table_unref);
+  g_clear_object (&participant->question);
   g_free (participant);
+}
+
+/* The question @participant is asked: its form's, or the room's */
+static BekalQuestion *
+question_of (BekalLiveServer *self,
+             Participant     *participant)
+{
+  if (participant != NULL && participant->question != NULL && self->question != NULL)
+    return participant->question;
+  return self->question;
 }
 
 static AddressUse *
@@ -145,38 +158,42 @@ send_state (BekalLiveServer *self,
             Connection      *connection)
 {
   Participant *participant = connection->participant;
+  BekalQuestion *question = question_of (self, participant);
 
-  if (self->question == NULL)
+  if (question == NULL)
     {
       send_simple (connection, "wait", NULL, NULL);
       return;
     }
   {
-    const char *id = bekal_question_get_id (self->question);
+    const char *id = bekal_question_get_id (question);
     gboolean answered = participant != NULL
                         && g_hash_table_contains (participant->answers, id);
-    g_autofree char *text = _bekal_live_question_to_json (self->question, answered, self->open);
+    g_autofree char *text = _bekal_live_question_to_json (question, answered, self->open);
 
     send_text (connection, text);
   }
   if (self->revealed)
     {
-      g_autofree char *text = _bekal_live_reveal_to_json (self->question);
+      g_autofree char *text = _bekal_live_reveal_to_json (question);
 
       send_text (connection, text);
     }
 }
 
+/* The participants who answered the question they are asked now */
 static void
-broadcast (BekalLiveServer *self,
-           const char      *text)
+count_answered (BekalLiveServer *self)
 {
-  for (GList *l = self->connections; l != NULL; l = l->next)
+  self->n_answered = 0;
+  for (guint i = 0; i < self->participants->len; i++)
     {
-      Connection *connection = l->data;
+      Participant *participant = g_ptr_array_index (self->participants, i);
+      BekalQuestion *question = question_of (self, participant);
 
-      if (connection->participant != NULL)
-        send_text (connection, text);
+      if (question != NULL
+          && g_hash_table_contains (participant->answers, bekal_question_get_id (question)))
+        self->n_answered++;
     }
 }
 
@@ -293,8 +310,13 @@ handle_join (BekalLiveServer  *self,
   g_hash_table_insert (self->tokens, participant->token, participant);
   attach (connection, participant);
 
-  send_joined (self, connection);
+  /* told first, so that a handler giving the newcomer a parallel form's question does so
+   * before the phone is sent what to show */
+  self->joining = participant;
   g_signal_emit (self, signals[PARTICIPANT_JOINED], 0, participant->id, participant->name);
+  self->joining = NULL;
+  if (connection->participant == participant)
+    send_joined (self, connection);
 }
 
 static void
@@ -319,6 +341,7 @@ handle_answer (BekalLiveServer  *self,
                BekalLiveMessage *message)
 {
   Participant *participant = connection->participant;
+  BekalQuestion *question;
   const char *id;
   const char *earlier;
 
@@ -327,7 +350,8 @@ handle_answer (BekalLiveServer  *self,
       send_error (connection, "not-joined");
       return;
     }
-  id = self->question != NULL ? bekal_question_get_id (self->question) : NULL;
+  question = question_of (self, participant);
+  id = question != NULL ? bekal_question_get_id (question) : NULL;
   earlier = g_hash_table_lookup (participant->answers, message->question);
   /* a repeat (a phone that did not see its acknowledgement) gets it again, nothing more */
   if (earlier != NULL)
@@ -340,7 +364,7 @@ handle_answer (BekalLiveServer  *self,
       send_error (connection, "question-closed");
       return;
     }
-  if (!bekal_quiz_check_response (self->question, message->response, NULL))
+  if (!bekal_quiz_check_response (question, message->response, NULL))
     {
       send_error (connection, "invalid-answer");
       return;
@@ -809,15 +833,33 @@ bekal_live_server_open_question (BekalLiveServer *self,
   g_set_object (&self->question, question);
   self->open = TRUE;
   self->revealed = FALSE;
-  self->n_answered = 0;
   for (guint i = 0; i < self->participants->len; i++)
-    {
-      Participant *participant = g_ptr_array_index (self->participants, i);
-
-      if (g_hash_table_contains (participant->answers, bekal_question_get_id (question)))
-        self->n_answered++;
-    }
+    g_clear_object (&((Participant *) g_ptr_array_index (self->participants, i))->question);
+  count_answered (self);
   broadcast_state (self);
+}
+
+void
+bekal_live_server_set_participant_question (BekalLiveServer *self,
+                                            guint            participant,
+                                            BekalQuestion   *question)
+{
+  Participant *who;
+
+  g_return_if_fail (BEKAL_IS_LIVE_SERVER (self));
+  g_return_if_fail (question == NULL || BEKAL_IS_QUESTION (question));
+
+  if (participant == 0 || participant > self->participants->len || self->question == NULL)
+    return;
+  who = g_ptr_array_index (self->participants, participant - 1);
+  if (question == self->question)
+    question = NULL;
+  if (who->question == question)
+    return;
+  g_set_object (&who->question, question);
+  count_answered (self);
+  if (who->connection != NULL && who != self->joining)
+    send_state (self, who->connection);
 }
 
 void
@@ -843,7 +885,22 @@ bekal_live_server_reveal (BekalLiveServer *self)
   self->open = FALSE;
   self->revealed = TRUE;
   text = _bekal_live_reveal_to_json (self->question);
-  broadcast (self, text);
+  for (GList *l = self->connections; l != NULL; l = l->next)
+    {
+      Connection *connection = l->data;
+      g_autofree char *own = NULL;
+
+      if (connection->participant == NULL)
+        continue;
+      /* a parallel form's question is revealed with its own answer */
+      if (connection->participant->question != NULL)
+        {
+          own = _bekal_live_reveal_to_json (connection->participant->question);
+          send_text (connection, own);
+        }
+      else
+        send_text (connection, text);
+    }
 }
 
 guint

@@ -541,6 +541,108 @@ test_late_join (Fixture       *fixture,
   g_assert_cmpstr (fixture->last_response, ==, pairs->str);
 }
 
+/* A parallel form: the second participant is asked another question at the same place, and
+ * only that one; a newcomer can be given it before the phone is sent anything */
+static void
+on_joined_give_form (BekalLiveServer *server,
+                     guint            participant,
+                     const char      *name,
+                     BekalQuestion   *other)
+{
+  if (participant >= 2)
+    bekal_live_server_set_participant_question (server, participant, other);
+}
+
+/* The right options of a single or multiple choice, as a phone sends them */
+static char *
+right_answer (BekalQuestion *question)
+{
+  g_autoptr(GString) answer = g_string_new (NULL);
+
+  for (guint i = 0; i < bekal_question_get_n_options (question); i++)
+    if (bekal_option_get_correct (bekal_question_get_option (question, i)))
+      g_string_append_printf (answer, "%s%s", answer->len > 0 ? "," : "",
+                              bekal_option_get_id (bekal_question_get_option (question, i)));
+  g_assert_cmpuint (answer->len, >, 0);
+  return g_string_free (g_steal_pointer (&answer), FALSE);
+}
+
+static void
+test_participant_question (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  BekalQuestion *room = find_question (fixture, BEKAL_QUESTION_SINGLE);
+  BekalQuestion *other = find_question (fixture, BEKAL_QUESTION_MULTIPLE);
+  g_autofree char *room_right = right_answer (room);
+  g_autofree char *other_right = right_answer (other);
+  Client *first = client_new (fixture);
+  Client *second = client_new (fixture);
+  Client *late;
+  g_autofree char *token1 = client_join (fixture, first, "Sari");
+  g_autofree char *token2 = client_join (fixture, second, "Budi");
+  g_autofree char *join = NULL;
+  g_autoptr(JsonObject) shown = NULL;
+  g_autoptr(JsonObject) reveal = NULL;
+
+  json_object_unref (client_expect (first, "wait"));
+  json_object_unref (client_expect (second, "wait"));
+  bekal_live_server_open_question (fixture->server, room);
+  json_object_unref (client_expect (first, "question"));
+  json_object_unref (client_expect (second, "question"));
+
+  bekal_live_server_set_participant_question (fixture->server, 2, other);
+  shown = client_expect (second, "question");
+  g_assert_cmpstr (json_object_get_string_member (shown, "id"), ==, bekal_question_get_id (other));
+  /* nothing new for the first phone */
+  g_assert_true (g_queue_is_empty (&first->messages));
+
+  /* the room's question is closed to the second participant, its own is open */
+  send_answer (second, room, room_right);
+  client_expect_error (second, "question-closed");
+  send_answer (second, other, other_right);
+  json_object_unref (client_expect (second, "ack"));
+  send_answer (first, other, other_right);
+  client_expect_error (first, "question-closed");
+  send_answer (first, room, room_right);
+  json_object_unref (client_expect (first, "ack"));
+  g_assert_cmpuint (fixture->answers, ==, 2);
+  g_assert_cmpuint (bekal_live_server_get_n_answered (fixture->server), ==, 2);
+
+  /* a newcomer given the other form is shown it at once, never the room's */
+  g_signal_connect (fixture->server, "participant-joined", G_CALLBACK (on_joined_give_form),
+                    other);
+  late = client_new (fixture);
+  join = g_strdup_printf ("{\"type\":\"join\",\"room\":\"%s\",\"name\":\"Ani\"}",
+                          bekal_live_server_get_room_code (fixture->server));
+  client_send (late, join);
+  json_object_unref (client_expect (late, "joined"));
+  g_clear_pointer (&shown, json_object_unref);
+  shown = client_expect (late, "question");
+  g_assert_cmpstr (json_object_get_string_member (shown, "id"), ==, bekal_question_get_id (other));
+
+  /* each phone is shown its own question's answer */
+  bekal_live_server_reveal (fixture->server);
+  reveal = client_expect (second, "reveal");
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (reveal,
+                                                                                "correct"), 0),
+                   ==, bekal_option_get_id (bekal_question_get_option (other, 0)));
+  g_clear_pointer (&reveal, json_object_unref);
+  reveal = client_expect (first, "reveal");
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (reveal,
+                                                                                "correct"), 0),
+                   ==, room_right);
+
+  /* the next question is the room's for everyone again */
+  bekal_live_server_open_question (fixture->server, other);
+  g_clear_pointer (&shown, json_object_unref);
+  shown = client_expect (first, "question");
+  g_assert_cmpstr (json_object_get_string_member (shown, "id"), ==, bekal_question_get_id (other));
+  g_clear_pointer (&shown, json_object_unref);
+  shown = client_expect (second, "question");
+  g_assert_cmpstr (json_object_get_string_member (shown, "id"), ==, bekal_question_get_id (other));
+  g_assert_true (json_object_get_boolean_member (shown, "answered"));
+}
+
 static void
 test_oversized (Fixture       *fixture,
                 gconstpointer  data)
@@ -864,6 +966,7 @@ main (int    argc,
   ADD ("/live/not-joined", test_not_joined);
   ADD ("/live/rejoin", test_rejoin);
   ADD ("/live/late-join", test_late_join);
+  ADD ("/live/participant-question", test_participant_question);
   ADD ("/live/oversized", test_oversized);
   ADD ("/live/malformed", test_malformed);
   ADD ("/live/origin", test_origin);
