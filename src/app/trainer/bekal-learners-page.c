@@ -79,6 +79,23 @@ ask_new (BekalLearnersPage *self,
   return ask;
 }
 
+/* The dialog owns @ask until its response takes it: a dialog closed without one (the window
+ * or the application going away) frees it */
+static void
+connect_response (GtkWidget *dialog,
+                  GCallback  callback,
+                  Ask       *ask)
+{
+  g_object_set_data_full (G_OBJECT (dialog), "bekal-ask", ask, (GDestroyNotify) ask_free);
+  g_signal_connect (dialog, "response", callback, ask);
+}
+
+static void
+take_ask (AdwMessageDialog *dialog)
+{
+  g_object_steal_data (G_OBJECT (dialog), "bekal-ask");
+}
+
 static void
 tell (BekalLearnersPage *self,
       const char        *text)
@@ -253,6 +270,8 @@ on_delete_response (AdwMessageDialog *dialog,
 {
   BekalLearnersPage *self = ask->page;
 
+  take_ask (dialog);
+
   if (self != NULL && g_str_equal (response, "delete"))
     {
       Change *change = g_new0 (Change, 1);
@@ -274,6 +293,8 @@ on_merge_response (AdwMessageDialog *dialog,
   Change *change;
   guint selected;
   gint64 other_id, keep_id, merge_id;
+
+  take_ask (dialog);
 
   if (self == NULL || !g_str_equal (response, "merge"))
     {
@@ -307,6 +328,8 @@ on_edit_response (AdwMessageDialog *dialog,
 {
   g_autoptr(BekalProfile) profile = NULL;
   BekalLearnersPage *self = ask->page;
+
+  take_ask (dialog);
 
   if (self != NULL && g_str_equal (response, "save"))
     {
@@ -412,6 +435,8 @@ on_certificate_response (AdwMessageDialog *dialog,
 {
   g_autoptr(BekalProfile) profile = NULL;
   g_autofree char *suggested = NULL;
+
+  take_ask (dialog);
 
   if (!g_str_equal (response, "save") || ask->page == NULL)
     {
@@ -698,8 +723,7 @@ bekal_learners_page_ask_delete (BekalLearnersPage *self,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (on_delete_response),
-                    ask_new (self, profile_id));
+  connect_response (dialog, G_CALLBACK (on_delete_response), ask_new (self, profile_id));
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
 }
@@ -772,7 +796,7 @@ bekal_learners_page_ask_merge (BekalLearnersPage *self,
   gtk_box_append (GTK_BOX (box), keep_other);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
 
-  g_signal_connect (dialog, "response", G_CALLBACK (on_merge_response), ask);
+  connect_response (dialog, G_CALLBACK (on_merge_response), ask);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
 }
@@ -829,7 +853,7 @@ bekal_learners_page_ask_edit (BekalLearnersPage *self,
   gtk_list_box_append (GTK_LIST_BOX (list), trained_row);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
 
-  g_signal_connect (dialog, "response", G_CALLBACK (on_edit_response), ask);
+  connect_response (dialog, G_CALLBACK (on_edit_response), ask);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
 }
@@ -894,7 +918,7 @@ bekal_learners_page_ask_certificate (BekalLearnersPage *self,
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (ask->other));
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
 
-  g_signal_connect (dialog, "response", G_CALLBACK (on_certificate_response), ask);
+  connect_response (dialog, G_CALLBACK (on_certificate_response), ask);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
 }
