@@ -15,9 +15,13 @@
 #include <glib/gi18n-lib.h>
 #include <libsoup/soup.h>
 
+#include <bekal/bekal-diagnostic.h>
+#include <bekal/bekal-loader.h>
+#include <bekal/bekal-quiz.h>
 #include <bekal/bekal-quiz-response.h>
 #include <bekal/bekal-report.h>
 #include <bekal/bekal-store.h>
+#include <bekal/bekal-store-sessions.h>
 #include <bekal/bekal-store-trainer.h>
 
 #include "bekal-application.h"
@@ -312,6 +316,12 @@ phone_free (Phone *phone)
   g_free (phone);
 }
 
+static gboolean
+has_resume_button (gpointer data)
+{
+  return find_named (data, "resume") != NULL;
+}
+
 /* The scenario */
 
 static void
@@ -335,6 +345,7 @@ run_session (BekalApplication *app,
   gint64 dewi = 0;
   gboolean counted = FALSE;
   guint qr_width = 0;
+  g_autofree char *paper_question = NULL;
   Phone *phone;
 
   /* the trainer gate first */
@@ -430,6 +441,20 @@ run_session (BekalApplication *app,
   g_free (name);
   name = shot_name ("question-revealed", "1024x768", language);
   screenshot_alone (GTK_WINDOW (presenter), GTK_WINDOW (control), name);
+
+  /* a room without phones: the trainer types the counts per option, kept as room totals */
+  {
+    GtkWidget *paper_box = ui_require_id (GTK_WIDGET (control), "paper_box");
+    GtkWidget *first = gtk_widget_get_first_child (paper_box);
+
+    g_assert_nonnull (first);
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (ui_require_id (GTK_WIDGET (control),
+                                                                    "paper_button")), TRUE);
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (gtk_widget_get_last_child (first)), 7);
+    g_signal_emit_by_name (ui_require_id (GTK_WIDGET (control), "paper_save_button"), "clicked");
+    g_assert_cmpuint (bekal_session_get_tally (session, &qr_width)[0], ==, 7);
+    paper_question = g_strdup (bekal_question_get_id (screen->question));
+  }
 
   /* through the lessons with Page Down and Page Up, in either window */
   while (bekal_session_get_screen (session, bekal_session_get_current (session))->kind
@@ -553,8 +578,13 @@ run_session (BekalApplication *app,
                                                     "the session dialog again"));
   {
     GtkWidget *saved_list = ui_require_id (GTK_WIDGET (dialog), "saved_list");
-    GtkWidget *resume = find_named (saved_list, "resume");
-    GtkWidget *row = gtk_widget_get_first_child (saved_list);
+    GtkWidget *resume;
+    GtkWidget *row;
+
+    /* the list is read from the store in a worker */
+    ui_wait_until (has_resume_button, saved_list, "the saved sessions to be listed");
+    resume = find_named (saved_list, "resume");
+    row = gtk_widget_get_first_child (saved_list);
 
     g_assert_nonnull (resume);
     g_assert_true (gtk_widget_get_sensitive (resume));
@@ -600,6 +630,36 @@ run_session (BekalApplication *app,
     g_assert_no_error (error);
     /* pre-test, video checkpoint, post-test */
     g_assert_cmpuint (attempts->len, ==, 3);
+    /* the session is stored, ended, at its place, with its roster; the attempts are marked
+     * with it, and the counts typed in are room totals */
+    {
+      g_autoptr(GPtrArray) sessions = bekal_store_list_group_sessions (store, NULL, &error);
+      g_autoptr(GPtrArray) totals = NULL;
+      BekalGroupSession *stored;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (sessions->len, ==, 1);
+      stored = g_ptr_array_index (sessions, 0);
+      g_assert_cmpint (stored->state, ==, BEKAL_GROUP_SESSION_ENDED);
+      g_assert_cmpuint (stored->position, ==, last_place);
+      g_assert_cmpuint (stored->roster->len, ==, 2);
+      for (guint i = 0; i < attempts->len; i++)
+        {
+          BekalQuizAttempt *attempt = g_ptr_array_index (attempts, i);
+
+          g_assert_cmpint (attempt->session_id, ==, stored->id);
+          g_assert_cmpint (attempt->finished_at, >, 0);
+        }
+      totals = bekal_store_list_room_totals (store, stored->id, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (totals->len, >=, 1);
+      {
+        BekalRoomTotal *total = g_ptr_array_index (totals, 0);
+
+        g_assert_cmpstr (total->question_id, ==, paper_question);
+        g_assert_cmpuint (total->count, ==, 7);
+      }
+    }
   }
   gap = bekal_report_gap (store, &error);
   g_assert_no_error (error);
@@ -687,47 +747,127 @@ test_monitor (void)
     }
 }
 
-/* The saved sessions are a setting anyone can edit: what does not parse or does not agree is
- * left out, never a crash */
-static void
-test_saved_hostile (void)
+static BekalModule *
+load_module (const char *relative)
 {
-  g_autofree char *data_dir = g_build_filename (data_root, "hostile", NULL);
+  g_autofree char *path = g_build_filename (BEKAL_SOURCE_ROOT, relative, NULL);
+  g_autofree char *media = g_build_filename (BEKAL_SOURCE_ROOT, "media", NULL);
+  const char *media_dirs[] = { media, NULL };
+  g_autoptr(BekalLoader) loader = bekal_loader_new (media_dirs);
+  g_autoptr(GPtrArray) diagnostics = bekal_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  BekalModule *module = bekal_loader_load_file (loader, path, diagnostics, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (module);
+  return module;
+}
+
+/* A stored session comes back with its roster (seats, profiles) and at its place; without its
+ * module, or with another one, nothing is resumed */
+static void
+test_restore (void)
+{
+  g_autofree char *data_dir = g_build_filename (data_root, "restore", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(BekalStore) store = NULL;
-  g_autoptr(GPtrArray) sessions = NULL;
-  const char *good = "[1700000000-00000001]\ncreated=1700000000\nmodule=contoh\ncurrent=4\n"
-                     "ended=false\nnames=Dewi;Rahmat;\nsentras=A;B;\nroles=;;\n"
-                     "profiles=3;4\ntrained=false;true;\n";
-  const char *mismatched = "[x]\nmodule=contoh\nnames=A;B;\nsentras=A;\nroles=;;\n"
-                           "profiles=1;2\ntrained=false;false;\n";
-  const char *no_module = "[y]\ncreated=5\nnames=\n";
-  g_autofree char *both = g_strconcat (good, mismatched, no_module, NULL);
+  g_autoptr(BekalModule) module = load_module ("examples/contoh-semua-elemen/module.id.xml");
+  g_autoptr(BekalModule) other = load_module ("modules/menjaga-diri/module.id.xml");
+  g_autoptr(BekalGroupSession) stored = NULL;
+  g_autoptr(BekalSession) session = NULL;
+  g_autofree char *line = NULL;
+  gint64 id, dewi, rahmat;
 
   g_assert_cmpint (g_mkdir_with_parents (data_dir, 0700), ==, 0);
   store = bekal_store_open (data_dir, &error);
   g_assert_no_error (error);
-
-  g_assert_true (bekal_store_set_value (store, "group-sessions", "\x01not [a key file", &error));
-  sessions = bekal_session_list_load (store);
-  g_assert_cmpuint (sessions->len, ==, 0);
-  g_clear_pointer (&sessions, g_ptr_array_unref);
-
-  g_assert_true (bekal_store_set_value (store, "group-sessions", both, &error));
+  id = bekal_store_create_group_session (store, "contoh-semua-elemen", NULL, "ABC123",
+                                         BEKAL_GROUP_SESSION_PHONES, &error);
   g_assert_no_error (error);
-  sessions = bekal_session_list_load (store);
-  g_assert_cmpuint (sessions->len, ==, 1);
-  {
-    BekalSavedSession *saved = g_ptr_array_index (sessions, 0);
+  dewi = bekal_store_add_group_session_newcomer (store, id, "Dewi", "Sentra A", "Peksos", FALSE,
+                                                 NULL, &error);
+  rahmat = bekal_store_add_group_session_newcomer (store, id, "Rahmat", "Sentra B", "", TRUE,
+                                                   NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (bekal_store_remove_group_session_participant (store, id, dewi, &error));
+  g_assert_true (bekal_store_add_group_session_participant (store, id, dewi, NULL, &error));
+  g_assert_true (bekal_store_set_group_session_position (store, id, 4, &error));
+  stored = bekal_store_dup_group_session (store, id, &error);
+  g_assert_no_error (error);
 
-    g_assert_cmpstr (saved->module_id, ==, "contoh");
-    g_assert_cmpuint (saved->n_participants, ==, 2);
-    g_assert_cmpint (saved->profile_ids[1], ==, 4);
-    g_assert_true (saved->trained[1]);
-    g_assert_cmpuint (saved->current, ==, 4);
-    /* no module of that id is at hand: nothing to resume */
-    g_assert_null (bekal_saved_session_restore (saved, NULL));
+  g_assert_null (bekal_group_session_restore (stored, NULL));
+  g_assert_null (bekal_group_session_restore (stored, other));
+  session = bekal_group_session_restore (stored, module);
+  g_assert_nonnull (session);
+  g_assert_cmpint (bekal_session_get_store_id (session), ==, id);
+  g_assert_cmpuint (bekal_session_get_current (session), ==, 4);
+  g_assert_cmpuint (bekal_session_get_n_participants (session), ==, 2);
+  /* Dewi came back on a new seat: the seats are the store's, not the order of the list */
+  g_assert_cmpint (bekal_session_get_participant (session, 0)->profile_id, ==, rahmat);
+  g_assert_cmpuint (bekal_session_get_participant (session, 0)->seat, ==, 1);
+  g_assert_true (bekal_session_get_participant (session, 0)->trained_before);
+  g_assert_cmpint (bekal_session_get_participant (session, 1)->profile_id, ==, dewi);
+  g_assert_cmpuint (bekal_session_get_participant (session, 1)->seat, ==, 2);
+  g_assert_cmpstr (bekal_session_get_participant (session, 1)->sentra, ==, "Sentra A");
+
+  line = bekal_group_session_describe (stored);
+  g_assert_true (strstr (line, "Rahmat, Dewi") != NULL);
+}
+
+/* Parallel forms in a room: at each place of the pre-test, the even seats answer form A and the
+ * odd seats form B, the reverse in the post-test, so that no one meets a question twice; on
+ * paper, everyone answers the projector's question */
+static void
+test_forms (void)
+{
+  g_autoptr(BekalModule) module = load_module ("modules/memahami-ekstremisme/module.id.xml");
+  g_autoptr(BekalSession) session = bekal_session_new (module, NULL);
+  BekalQuiz *pre = bekal_module_find_quiz_by_role (module, BEKAL_QUIZ_PRETEST);
+  BekalQuiz *post = bekal_module_find_quiz_by_role (module, BEKAL_QUIZ_POSTTEST);
+  g_auto(GStrv) pre_even = NULL, pre_odd = NULL, post_even = NULL, post_odd = NULL;
+  guint place;
+
+  g_assert_true (bekal_quiz_has_forms (pre));
+  bekal_session_add_participant (session, "Sari", "", "", FALSE, 0);
+  bekal_session_add_participant (session, "Budi", "", "", FALSE, 0);
+  g_assert_cmpuint (bekal_session_get_participant (session, 1)->seat, ==, 1);
+
+  g_assert_true (bekal_session_start_quiz (session, BEKAL_QUIZ_PRETEST));
+  place = bekal_session_get_current (session);
+  g_assert_true (bekal_session_screen_has_forms (session, place));
+  g_assert_cmpstr (bekal_question_get_form (
+                     bekal_session_get_participant_question (session, 0, place)), ==, "a");
+  g_assert_cmpstr (bekal_question_get_form (
+                     bekal_session_get_participant_question (session, 1, place)), ==, "b");
+
+  pre_even = bekal_session_dup_question_ids (session, pre, 0);
+  pre_odd = bekal_session_dup_question_ids (session, pre, 1);
+  post_even = bekal_session_dup_question_ids (session, post, 0);
+  post_odd = bekal_session_dup_question_ids (session, post, 1);
+  g_assert_cmpuint (g_strv_length (pre_even), ==, (guint) bekal_quiz_get_draw (pre));
+  g_assert_cmpuint (g_strv_length (pre_even), ==, g_strv_length (post_even));
+  for (guint i = 0; pre_even[i] != NULL; i++)
+    {
+      g_assert_false (g_strv_contains ((const char * const *) post_even, pre_even[i]));
+      g_assert_false (g_strv_contains ((const char * const *) pre_odd, pre_even[i]));
+      g_assert_cmpstr (pre_even[i], ==, post_odd[i]);
+      g_assert_cmpstr (pre_odd[i], ==, post_even[i]);
+    }
+
+  /* the halves' answers are counted, never tallied together */
+  {
+    guint n = 99;
+
+    bekal_session_get_tally (session, &n);
+    g_assert_cmpuint (n, ==, 0);
+    g_assert_true (bekal_session_record_answer (session, 1, NULL, 0));
+    g_assert_cmpuint (bekal_session_count_answered (session), ==, 1);
   }
+
+  bekal_session_set_use_forms (session, FALSE);
+  g_assert_false (bekal_session_screen_has_forms (session, place));
+  g_assert_true (bekal_session_get_participant_question (session, 1, place)
+                 == bekal_session_get_screen (session, place)->question);
 }
 
 int
@@ -764,7 +904,8 @@ main (int    argc,
   }
 
   g_test_add_func ("/ui-session/monitor", test_monitor);
-  g_test_add_func ("/ui-session/saved-hostile", test_saved_hostile);
+  g_test_add_func ("/ui-session/restore", test_restore);
+  g_test_add_func ("/ui-session/forms", test_forms);
   g_test_add_data_func ("/ui-session/session", g_strcmp0 (language, "en") == 0 ? "en" : "id",
                         test_session);
 

@@ -201,30 +201,18 @@ dup_preview (const BekalScreen *screen)
   return g_string_free (g_steal_pointer (&preview), FALSE);
 }
 
+/* The question with its options lettered as the tally names them, and the tally */
 static void
-update_tally (BekalControlWindow *self)
+update_question (BekalControlWindow *self,
+                 const BekalScreen  *screen)
 {
-  const BekalScreen *screen = current_screen (self);
   guint n = 0;
-  const guint *tally;
-  g_auto(GStrv) labels = NULL;
+  const guint *tally = bekal_session_get_tally (self->session, &n);
+  g_auto(GStrv) labels = g_new0 (char *, n + 1);
+  g_autoptr(GString) text = g_string_new (bekal_text_get_plain (
+                                            bekal_question_get_prompt (screen->question)));
   int correct = -1;
-  g_autofree char *counts = NULL;
-  guint answered = bekal_session_count_answered (self->session);
-  guint joined = bekal_session_count_joined (self->session);
 
-  if (screen->kind != BEKAL_SCREEN_QUESTION)
-    {
-      g_autofree char *preview = dup_preview (screen);
-
-      bekal_tally_view_set_data (self->tally_view, NULL, NULL, 0, -1);
-      gtk_label_set_text (self->question_label, _("No question on this screen"));
-      gtk_label_set_text (self->counts_label, preview);
-      return;
-    }
-
-  tally = bekal_session_get_tally (self->session, &n);
-  labels = g_new0 (char *, n + 1);
   for (guint i = 0; i < n; i++)
     {
       if (bekal_question_get_kind (screen->question) == BEKAL_QUESTION_SCALE)
@@ -241,18 +229,43 @@ update_tally (BekalControlWindow *self)
         }
     }
   bekal_tally_view_set_data (self->tally_view, (const char * const *) labels, tally, n, correct);
-  {
-    g_autoptr(GString) text = g_string_new (bekal_text_get_plain (
-                                              bekal_question_get_prompt (screen->question)));
 
-    /* the options with their letters, as the tally names them */
-    if (bekal_question_get_kind (screen->question) != BEKAL_QUESTION_SCALE)
-      for (guint i = 0; i < n; i++)
-        g_string_append_printf (text, "\n%s  %s", labels[i],
-                                bekal_text_get_plain (bekal_option_get_text (
-                                  bekal_question_get_option (screen->question, i))));
-    gtk_label_set_text (self->question_label, text->str);
-  }
+  if (bekal_question_get_kind (screen->question) != BEKAL_QUESTION_SCALE)
+    for (guint i = 0; i < n; i++)
+      g_string_append_printf (text, "\n%s  %s", labels[i],
+                              bekal_text_get_plain (bekal_option_get_text (
+                                bekal_question_get_option (screen->question, i))));
+  gtk_label_set_text (self->question_label, text->str);
+}
+
+static void
+update_tally (BekalControlWindow *self)
+{
+  const BekalScreen *screen = current_screen (self);
+  g_autofree char *counts = NULL;
+  guint answered = bekal_session_count_answered (self->session);
+  guint joined = bekal_session_count_joined (self->session);
+
+  if (screen->kind != BEKAL_SCREEN_QUESTION)
+    {
+      g_autofree char *preview = dup_preview (screen);
+
+      bekal_tally_view_set_data (self->tally_view, NULL, NULL, 0, -1);
+      gtk_label_set_text (self->question_label, _("No question on this screen"));
+      gtk_label_set_text (self->counts_label, preview);
+      return;
+    }
+
+  if (bekal_session_screen_has_forms (self->session, bekal_session_get_current (self->session)))
+    {
+      /* the notes show both questions; each half's answers are counted, not tallied */
+      bekal_tally_view_set_data (self->tally_view, NULL, NULL, 0, -1);
+      gtk_label_set_text (self->question_label,
+                          _("Parallel forms: each half of the room answers its own form's "
+                            "question on their phones. Both questions are in the notes."));
+    }
+  else
+    update_question (self, screen);
 
   if (bekal_session_get_revealed (self->session))
     counts = g_strdup_printf (_("Answer revealed. %u of %u answered."), answered, joined);

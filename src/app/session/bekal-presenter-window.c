@@ -125,6 +125,15 @@ show_question (BekalPresenterWindow *self,
   gtk_label_set_markup (self->prompt_label, prompt);
 
   clear_box (self->options_box);
+  /* the halves of the room answer different questions: the projector shows neither */
+  if (bekal_session_screen_has_forms (self->session, current))
+    {
+      gtk_label_set_text (self->prompt_label,
+                          _("Each half of the room has its own question here. "
+                            "Answer it on your phone."));
+      gtk_label_set_text (self->explanation_label, "");
+      return;
+    }
   if (bekal_question_get_kind (question) == BEKAL_QUESTION_SCALE)
     {
       g_autofree char *range = g_strdup_printf (_("From %d to %d"),

@@ -46,6 +46,7 @@ struct _BekalSessionDialog
   GtkSwitch     *trained_switch;
   GtkButton     *add_button;
   GtkListBox    *saved_list;
+  GCancellable  *cancellable;
 };
 
 enum
@@ -226,33 +227,14 @@ find_module (BekalSessionDialog *self,
   return NULL;
 }
 
-static char *
-describe_saved (const BekalSavedSession *saved)
-{
-  g_autoptr(GDateTime) date = g_date_time_new_from_unix_local (saved->created_at);
-  g_autofree char *when = date != NULL ? g_date_time_format (date, "%x %H:%M") : g_strdup ("");
-  g_autoptr(GString) who = g_string_new (NULL);
-
-  for (guint i = 0; i < MIN (saved->n_participants, 3); i++)
-    g_string_append_printf (who, "%s%s", i > 0 ? ", " : "", saved->names[i]);
-  if (saved->n_participants > 3)
-    g_string_append_printf (who, g_dngettext (GETTEXT_PACKAGE, " and %u other",
-                                              " and %u others", saved->n_participants - 3),
-                            saved->n_participants - 3);
-  if (saved->n_participants == 0)
-    g_string_append (who, _("no participants"));
-  /* Translators: a saved session: its date, then who took part */
-  return g_strdup_printf (_("%s · %s"), when, who->str);
-}
-
 static void
 on_resume (GtkButton          *button,
            BekalSessionDialog *self)
 {
-  const BekalSavedSession *saved = g_object_get_data (G_OBJECT (button), "saved");
+  const BekalGroupSession *stored = g_object_get_data (G_OBJECT (button), "saved");
   g_autoptr(BekalSession) session = NULL;
 
-  session = bekal_saved_session_restore (saved, find_module (self, saved->module_id));
+  session = bekal_group_session_restore (stored, find_module (self, stored->module_id));
   if (session == NULL)
     return;
   g_object_ref (self);
@@ -279,32 +261,40 @@ load_networks (BekalSessionDialog *self)
 }
 
 static void
-load_saved (BekalSessionDialog *self)
+show_saved (BekalSessionDialog *self,
+            GPtrArray          *sessions,
+            const char         *problem)
 {
-  g_autoptr(GPtrArray) sessions = NULL;
+  GtkWidget *child;
 
-  if (self->store != NULL)
-    sessions = bekal_session_list_load (self->store);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->saved_list))) != NULL)
+    gtk_list_box_remove (self->saved_list, child);
+
   if (sessions == NULL || sessions->len == 0)
     {
       GtkWidget *row = adw_action_row_new ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No saved sessions yet"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     problem != NULL ? _("The saved sessions cannot be read")
+                                                     : _("No saved sessions yet"));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   _("A session is kept here with its date, module and "
-                                     "participants, and can be resumed."));
+                                   problem != NULL
+                                   ? problem
+                                   : _("A session is kept here with its date, module and "
+                                       "participants, and can be resumed."));
       gtk_list_box_append (self->saved_list, row);
       return;
     }
 
   while (sessions->len > 0)
     {
-      BekalSavedSession *saved = g_ptr_array_steal_index (sessions, 0);
-      BekalModule *module = find_module (self, saved->module_id);
+      BekalGroupSession *stored = g_ptr_array_steal_index (sessions, 0);
+      BekalModule *module = find_module (self, stored->module_id);
       GtkWidget *row = adw_action_row_new ();
-      GtkWidget *button = gtk_button_new_with_mnemonic (saved->ended ? _("_Open Again")
-                                                                     : _("_Resume"));
-      g_autofree char *subtitle = describe_saved (saved);
+      gboolean ended = stored->state == BEKAL_GROUP_SESSION_ENDED;
+      GtkWidget *button = gtk_button_new_with_mnemonic (ended ? _("_Open Again")
+                                                              : _("_Resume"));
+      g_autofree char *subtitle = bekal_group_session_describe (stored);
       g_autofree char *missing = NULL;
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -312,19 +302,49 @@ load_saved (BekalSessionDialog *self)
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), bekal_module_get_title (module));
       else
         {
-          missing = g_strdup_printf (_("%s (not installed)"), saved->module_id);
+          missing = g_strdup_printf (_("%s (not installed)"), stored->module_id);
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), missing);
         }
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_set_sensitive (button, module != NULL);
       gtk_widget_set_name (button, "resume");
-      g_object_set_data_full (G_OBJECT (button), "saved", saved,
-                              (GDestroyNotify) bekal_saved_session_free);
+      g_object_set_data_full (G_OBJECT (button), "saved", stored,
+                              (GDestroyNotify) bekal_group_session_free);
       g_signal_connect (button, "clicked", G_CALLBACK (on_resume), self);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
       gtk_list_box_append (self->saved_list, row);
     }
+}
+
+static void
+on_saved_listed (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(BekalSessionDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+
+  sessions = bekal_store_list_group_sessions_finish (BEKAL_STORE (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->cancellable == NULL)
+    return;
+  if (error != NULL)
+    g_message ("The saved group sessions could not be read: %s", error->message);
+  show_saved (self, sessions, error != NULL ? error->message : NULL);
+}
+
+/* Read in a worker: a store held by another Bekal must not freeze the dialog */
+static void
+load_saved (BekalSessionDialog *self)
+{
+  if (self->store == NULL)
+    {
+      show_saved (self, NULL, NULL);
+      return;
+    }
+  bekal_store_list_group_sessions_async (self->store, NULL, self->cancellable, on_saved_listed,
+                                         g_object_ref (self));
 }
 
 /* Callbacks */
@@ -393,6 +413,8 @@ bekal_session_dialog_dispose (GObject *object)
 {
   BekalSessionDialog *self = BEKAL_SESSION_DIALOG (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_pointer (&self->modules, g_ptr_array_unref);
   g_clear_pointer (&self->lesson_checks, g_ptr_array_unref);
   g_clear_pointer (&self->lesson_rows, g_ptr_array_unref);
@@ -437,6 +459,7 @@ bekal_session_dialog_init (BekalSessionDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->cancellable = g_cancellable_new ();
   self->lesson_checks = g_ptr_array_new ();
   self->lesson_rows = g_ptr_array_new ();
   g_signal_connect (self->cancel_button, "clicked", G_CALLBACK (on_cancel), self);

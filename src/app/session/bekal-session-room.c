@@ -14,7 +14,6 @@
 
 #include <bekal/bekal-live-server.h>
 
-#include "bekal-session-list.h"
 #include "bekal-session-room.h"
 #include "bekal-session-save.h"
 
@@ -51,8 +50,6 @@ end_session (BekalSessionRoom *self)
 
   if (self->saver != NULL)
     bekal_session_saver_finish (self->saver);
-  if (self->store != NULL)
-    bekal_session_list_save (self->store, self->session, TRUE);
   if (self->server != NULL)
     bekal_live_server_stop (self->server);
   if (self->presenter != NULL)
@@ -171,6 +168,31 @@ start_server (BekalSessionRoom *self)
                           qr, width);
 }
 
+/* The phone of roster place @index is asked its own form's question at this place of a test */
+static void
+give_form (BekalSessionRoom *self,
+           guint             number,
+           guint             index)
+{
+  guint current = bekal_session_get_current (self->session);
+
+  if (self->asked == NULL || !bekal_session_screen_has_forms (self->session, current))
+    return;
+  bekal_live_server_set_participant_question (
+    self->server, number, bekal_session_get_participant_question (self->session, index, current));
+}
+
+static void
+give_forms (BekalSessionRoom *self)
+{
+  GHashTableIter iter;
+  gpointer number, index;
+
+  g_hash_table_iter_init (&iter, self->phones);
+  while (g_hash_table_iter_next (&iter, &number, &index))
+    give_form (self, GPOINTER_TO_UINT (number), GPOINTER_TO_UINT (index) - 1);
+}
+
 /* What the phones show follows the current screen: its question while it is open, the answer
  * once revealed */
 static void
@@ -191,6 +213,7 @@ sync_server (BekalSessionRoom *self)
       bekal_live_server_open_question (self->server, question);
       self->asked = question;
       self->revealed = FALSE;
+      give_forms (self);
     }
   else if (question != NULL && question == self->asked && bekal_session_get_revealed (self->session)
            && !self->revealed)
@@ -228,9 +251,10 @@ on_participant_joined (BekalLiveServer  *server,
     {
       bekal_session_add_participant (self->session, name, "", "", FALSE, 0);
       if (self->saver != NULL)
-        bekal_session_saver_create_profiles (self->saver);
+        bekal_session_saver_add_participants (self->saver);
     }
   g_hash_table_insert (self->phones, GUINT_TO_POINTER (number), GUINT_TO_POINTER (index + 1));
+  give_form (self, number, index);
   bekal_session_set_joined (self->session, index, TRUE);
 }
 
@@ -242,15 +266,18 @@ on_answer_received (BekalLiveServer  *server,
                     BekalSessionRoom *self)
 {
   guint index = GPOINTER_TO_UINT (g_hash_table_lookup (self->phones, GUINT_TO_POINTER (number)));
-  const BekalScreen *screen = bekal_session_get_screen (self->session,
-                                                        bekal_session_get_current (self->session));
+  guint current = bekal_session_get_current (self->session);
+  const BekalScreen *screen = bekal_session_get_screen (self->session, current);
   g_autoptr(BekalResponse) response = NULL;
   g_autoptr(GError) error = NULL;
+  BekalQuestion *question;
 
-  if (index == 0 || screen->kind != BEKAL_SCREEN_QUESTION
-      || g_strcmp0 (bekal_question_get_id (screen->question), question_id) != 0)
+  if (index == 0 || screen->kind != BEKAL_SCREEN_QUESTION)
     return;
-  response = bekal_response_parse (bekal_question_get_kind (screen->question), text, &error);
+  question = bekal_session_get_participant_question (self->session, index - 1, current);
+  if (g_strcmp0 (bekal_question_get_id (question), question_id) != 0)
+    return;
+  response = bekal_response_parse (bekal_question_get_kind (question), text, &error);
   if (response == NULL)
     {
       g_message ("An answer from a phone was not understood: %s", error->message);
@@ -271,8 +298,16 @@ on_screen_changed (BekalSession     *session,
                    BekalSessionRoom *self)
 {
   /* the place is kept, for a laptop that sleeps or a Bekal that closes */
-  if (self->store != NULL && !self->ended)
-    bekal_session_list_save (self->store, session, FALSE);
+  if (self->saver != NULL && !self->ended)
+    bekal_session_saver_save_position (self->saver);
+}
+
+static void
+on_counts_saved (BekalControlWindow *control,
+                 BekalSessionRoom   *self)
+{
+  if (self->saver != NULL && !self->ended)
+    bekal_session_saver_save_room_totals (self->saver);
 }
 
 static void
@@ -382,12 +417,12 @@ bekal_session_room_start (BekalSession *session,
     {
       self->store = g_object_ref (store);
       self->saver = bekal_session_saver_new (store, session);
-      bekal_session_saver_create_profiles (self->saver);
-      bekal_session_list_save (store, session, FALSE);
       g_signal_connect (session, "screen-changed", G_CALLBACK (on_screen_changed), self);
     }
 
   start_server (self);
+  /* without phones the room answers on paper or by hands, all of it the projector's question */
+  bekal_session_set_use_forms (session, self->server != NULL);
   if (self->server != NULL)
     {
       g_signal_connect (self->server, "participant-joined", G_CALLBACK (on_participant_joined),
@@ -411,6 +446,7 @@ bekal_session_room_start (BekalSession *session,
   g_signal_connect_object (control, "end-session", G_CALLBACK (on_end_session), self, 0);
   g_signal_connect_object (control, "destroy", G_CALLBACK (on_control_destroy), self, 0);
   g_signal_connect_object (control, "show-projector", G_CALLBACK (on_show_projector), self, 0);
+  g_signal_connect_object (control, "counts-saved", G_CALLBACK (on_counts_saved), self, 0);
   /* closing the projector's window by mistake only hides it */
   gtk_window_set_hide_on_close (GTK_WINDOW (presenter), TRUE);
 
@@ -469,21 +505,30 @@ bekal_session_room_take_answer (BekalSessionRoom *self,
 {
   const BekalScreen *screen;
   g_autoptr(GArray) places = NULL;
+  BekalQuestion *question;
+  guint current;
 
   g_return_val_if_fail (BEKAL_IS_SESSION_ROOM (self), FALSE);
   g_return_val_if_fail (response != NULL, FALSE);
 
-  screen = bekal_session_get_screen (self->session, bekal_session_get_current (self->session));
-  if (screen->kind != BEKAL_SCREEN_QUESTION
-      || bekal_response_get_kind (response) != bekal_question_get_kind (screen->question))
+  current = bekal_session_get_current (self->session);
+  screen = bekal_session_get_screen (self->session, current);
+  if (screen->kind != BEKAL_SCREEN_QUESTION)
+    return FALSE;
+  question = bekal_session_get_participant_question (self->session, participant, current);
+  if (bekal_response_get_kind (response) != bekal_question_get_kind (question))
     return FALSE;
 
-  places = dup_tally_places (screen->question, response);
+  /* the halves of the room answer different questions: counted, not tallied */
+  if (bekal_session_screen_has_forms (self->session, current))
+    places = g_array_new (FALSE, FALSE, sizeof (guint));
+  else
+    places = dup_tally_places (question, response);
   if (!bekal_session_record_answer (self->session, participant, (const guint *) places->data,
                                     places->len))
     return FALSE;
   if (self->saver != NULL)
-    bekal_session_saver_save_answer (self->saver, participant, screen, response);
+    bekal_session_saver_save_answer (self->saver, participant, current, question, response);
   return TRUE;
 }
 

@@ -1,5 +1,7 @@
-/* bekal-session-save.h: the answers of a group session stored as attempts of each
- * participant's profile, through the store's write queue so that the window never waits
+/* bekal-session-save.h: a group session kept in the store (bekal-store-sessions.h): the
+ * session, its roster, where it stands, room totals typed in, and each participant's answers as
+ * attempts of that participant's profile marked with the session. Every write goes through the
+ * store's write queue, so that the window never waits.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,20 +19,32 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (BekalSessionSaver, bekal_session_saver, BEKAL, SESSION_SAVER, GObject)
 
+/* A session not stored yet (store id 0) is created with its roster, participants added on the
+ * spot getting a profile; a stored one (resumed) is opened again */
 BekalSessionSaver *bekal_session_saver_new            (BekalStore        *store,
                                                        BekalSession      *session);
-/* Creates the profiles of the participants added on the spot (profile_id 0) */
-void               bekal_session_saver_create_profiles (BekalSessionSaver *self);
-/* Stores @response as @participant's answer to the question of @screen, in the attempt of
- * that participant and quiz (started at its first answer) */
+/* Puts the participants added to the session since the last call on the stored roster (a
+ * name typed on a phone gets a profile) */
+void               bekal_session_saver_add_participants (BekalSessionSaver *self);
+/* Keeps the current screen, to resume there */
+void               bekal_session_saver_save_position  (BekalSessionSaver *self);
+/* Stores @response as @participant's answer to @question on screen @index, in the attempt of
+ * that participant and quiz in this session (started at its first answer, or the one begun
+ * before the session was resumed) */
 void               bekal_session_saver_save_answer    (BekalSessionSaver *self,
                                                        guint              participant,
-                                                       const BekalScreen *screen,
+                                                       guint              index,
+                                                       BekalQuestion     *question,
                                                        BekalResponse     *response);
-/* Finishes every attempt begun, with the mean score of its answers */
+/* Stores the tally of the current question as room totals: counts typed in by the trainer,
+ * kept out of every learner's figures */
+void               bekal_session_saver_save_room_totals (BekalSessionSaver *self);
+/* Finishes every attempt begun (its score: the right share of its scored questions) and
+ * marks the session ended */
 void               bekal_session_saver_finish         (BekalSessionSaver *self);
 /* The writes given and not yet done or failed */
 guint              bekal_session_saver_get_pending    (BekalSessionSaver *self);
 guint              bekal_session_saver_get_saved      (BekalSessionSaver *self);
+guint              bekal_session_saver_get_failed     (BekalSessionSaver *self);
 
 G_END_DECLS

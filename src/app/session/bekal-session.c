@@ -9,6 +9,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <bekal/bekal-quiz.h>
+
 #include "bekal-session.h"
 
 struct _BekalSession
@@ -16,8 +18,9 @@ struct _BekalSession
   GObject      parent_instance;
 
   BekalModule *module;
-  char        *id;            /* when it was first started, to find it again */
+  gint64       store_id;      /* the group session in the store, 0 until stored */
   gint64       created_at;    /* unix seconds */
+  gboolean     use_forms;
   GStrv        lessons;       /* NULL: all */
   GArray      *screens;       /* BekalScreen */
   guint        current;
@@ -87,12 +90,65 @@ dup_room_questions (BekalQuiz *quiz)
   return questions;
 }
 
+/* The questions of one parallel form of a test's pool, in the pool's order (those without a
+ * form belong to both) */
+static GPtrArray *
+dup_form_questions (BekalQuiz  *quiz,
+                    const char *form)
+{
+  BekalQuiz *source = bekal_quiz_get_n_questions (quiz) == 0 && bekal_quiz_get_pool (quiz) != NULL
+                      ? bekal_quiz_get_pool (quiz) : quiz;
+  GPtrArray *questions = g_ptr_array_new ();
+
+  for (guint i = 0; i < bekal_quiz_get_n_questions (source); i++)
+    {
+      BekalQuestion *question = bekal_quiz_get_question (source, i);
+      const char *own = bekal_question_get_form (question);
+
+      if (own == NULL || g_str_equal (own, form))
+        g_ptr_array_add (questions, question);
+    }
+  return questions;
+}
+
+/* A test with parallel forms: at each place, form A's question and form B's; half of the room
+ * answers each (bekal_quiz_form_for_seat()) */
+static void
+add_form_screens (BekalSession *self,
+                  BekalQuiz    *quiz)
+{
+  g_autoptr(GPtrArray) form_a = dup_form_questions (quiz, "a");
+  g_autoptr(GPtrArray) form_b = dup_form_questions (quiz, "b");
+  guint n = MIN (form_a->len, form_b->len);
+  guint draw = bekal_quiz_get_draw (quiz);
+
+  if (draw > 0 && draw < n)
+    n = draw;
+  for (guint i = 0; i < n; i++)
+    {
+      BekalScreen screen = { .kind = BEKAL_SCREEN_QUESTION, .quiz = quiz,
+                             .question = g_ptr_array_index (form_a, i),
+                             .form_b_question = g_ptr_array_index (form_b, i),
+                             .number = i + 1, .of = n };
+
+      g_array_append_val (self->screens, screen);
+    }
+}
+
 static void
 add_quiz_screens (BekalSession *self,
                   BekalLesson  *lesson,
                   BekalQuiz    *quiz)
 {
-  g_autoptr(GPtrArray) questions = dup_room_questions (quiz);
+  g_autoptr(GPtrArray) questions = NULL;
+  BekalQuizRole role = bekal_quiz_get_role (quiz);
+
+  if ((role == BEKAL_QUIZ_PRETEST || role == BEKAL_QUIZ_POSTTEST) && bekal_quiz_has_forms (quiz))
+    {
+      add_form_screens (self, quiz);
+      return;
+    }
+  questions = dup_room_questions (quiz);
 
   for (guint i = 0; i < questions->len; i++)
     {
@@ -227,8 +283,11 @@ clear_answers (BekalSession *self)
     {
       BekalQuestion *question = screen->question;
 
+      /* the halves of the room answer different questions: counted, never tallied together */
+      if (bekal_session_screen_has_forms (self, self->current))
+        self->n_tally = 0;
       /* a scale is counted per point, every other kind per option */
-      if (bekal_question_get_kind (question) == BEKAL_QUESTION_SCALE)
+      else if (bekal_question_get_kind (question) == BEKAL_QUESTION_SCALE)
         self->n_tally = (guint) MAX (0, bekal_question_get_scale_max (question)
                                         - bekal_question_get_scale_min (question) + 1);
       else
@@ -276,7 +335,6 @@ bekal_session_finalize (GObject *object)
   BekalSession *self = BEKAL_SESSION (object);
 
   g_clear_object (&self->module);
-  g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->lessons, g_strfreev);
   g_clear_pointer (&self->screens, g_array_unref);
   g_clear_pointer (&self->participants, g_ptr_array_unref);
@@ -308,6 +366,7 @@ static void
 bekal_session_init (BekalSession *self)
 {
   self->screens = g_array_new (FALSE, TRUE, sizeof (BekalScreen));
+  self->use_forms = TRUE;
   self->participants = g_ptr_array_new_with_free_func (participant_free);
 }
 
@@ -325,7 +384,6 @@ bekal_session_new (BekalModule        *module,
   self->module = g_object_ref (module);
   self->lessons = g_strdupv ((char **) lessons);
   self->created_at = g_get_real_time () / G_USEC_PER_SEC;
-  self->id = g_strdup_printf ("%" G_GINT64_FORMAT "-%08x", self->created_at, g_random_int ());
   build_screens (self, lessons);
   clear_answers (self);
   return self;
@@ -338,11 +396,11 @@ bekal_session_get_module (BekalSession *self)
   return self->module;
 }
 
-const char *
-bekal_session_get_id (BekalSession *self)
+gint64
+bekal_session_get_store_id (BekalSession *self)
 {
-  g_return_val_if_fail (BEKAL_IS_SESSION (self), NULL);
-  return self->id;
+  g_return_val_if_fail (BEKAL_IS_SESSION (self), 0);
+  return self->store_id;
 }
 
 gint64
@@ -361,15 +419,63 @@ bekal_session_get_lessons (BekalSession *self)
 
 void
 bekal_session_set_identity (BekalSession *self,
-                            const char   *id,
+                            gint64        store_id,
                             gint64        created_at)
 {
   g_return_if_fail (BEKAL_IS_SESSION (self));
-  g_return_if_fail (id != NULL);
 
-  g_free (self->id);
-  self->id = g_strdup (id);
+  self->store_id = store_id;
   self->created_at = created_at;
+}
+
+void
+bekal_session_set_use_forms (BekalSession *self,
+                             gboolean      use_forms)
+{
+  g_return_if_fail (BEKAL_IS_SESSION (self));
+
+  if (self->use_forms == !!use_forms)
+    return;
+  self->use_forms = !!use_forms;
+  clear_answers (self);
+  g_signal_emit (self, signals[SIGNAL_SCREEN_CHANGED], 0);
+  emit_room_changed (self);
+}
+
+gboolean
+bekal_session_get_use_forms (BekalSession *self)
+{
+  g_return_val_if_fail (BEKAL_IS_SESSION (self), FALSE);
+  return self->use_forms;
+}
+
+gboolean
+bekal_session_screen_has_forms (BekalSession *self,
+                                guint         index)
+{
+  g_return_val_if_fail (BEKAL_IS_SESSION (self), FALSE);
+
+  return self->use_forms && index < self->screens->len
+         && bekal_session_get_screen (self, index)->form_b_question != NULL;
+}
+
+BekalQuestion *
+bekal_session_get_participant_question (BekalSession *self,
+                                        guint         participant,
+                                        guint         index)
+{
+  const BekalScreen *screen;
+  BekalParticipant *who;
+
+  g_return_val_if_fail (BEKAL_IS_SESSION (self), NULL);
+  g_return_val_if_fail (index < self->screens->len, NULL);
+
+  screen = bekal_session_get_screen (self, index);
+  if (!bekal_session_screen_has_forms (self, index) || participant >= self->participants->len)
+    return screen->question;
+  who = bekal_session_get_participant (self, participant);
+  return g_strcmp0 (bekal_quiz_form_for_seat (screen->quiz, who->seat), "b") == 0
+         ? screen->form_b_question : screen->question;
 }
 
 guint
@@ -507,7 +613,8 @@ bekal_session_dup_screen_title (BekalSession *self,
 
 char **
 bekal_session_dup_question_ids (BekalSession *self,
-                                BekalQuiz    *quiz)
+                                BekalQuiz    *quiz,
+                                guint         participant)
 {
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
 
@@ -518,7 +625,8 @@ bekal_session_dup_question_ids (BekalSession *self,
       const BekalScreen *screen = bekal_session_get_screen (self, i);
 
       if (screen->kind == BEKAL_SCREEN_QUESTION && screen->quiz == quiz && !screen->checkpoint)
-        g_ptr_array_add (ids, g_strdup (bekal_question_get_id (screen->question)));
+        g_ptr_array_add (ids, g_strdup (bekal_question_get_id (
+                                bekal_session_get_participant_question (self, participant, i))));
     }
   g_ptr_array_add (ids, NULL);
   return (char **) g_ptr_array_free (g_steal_pointer (&ids), FALSE);
@@ -538,6 +646,12 @@ bekal_session_dup_trainer_note (BekalSession *self,
       g_autoptr(GString) notes = g_string_new (NULL);
       BekalBlock *blocks[2] = { screen->block, screen->next_block };
 
+      if (bekal_session_screen_has_forms (self, index))
+        /* Translators: the two questions of a place of a test, with parallel forms */
+        return g_strdup_printf (_("Form A: %s\n\nForm B: %s"),
+                                bekal_text_get_plain (bekal_question_get_prompt (screen->question)),
+                                bekal_text_get_plain (bekal_question_get_prompt (
+                                  screen->form_b_question)));
       if (screen->kind == BEKAL_SCREEN_QUESTION
           && bekal_question_get_explanation (screen->question) != NULL)
         return g_strdup (bekal_text_get_plain (bekal_question_get_explanation (screen->question)));
@@ -565,12 +679,32 @@ bekal_session_add_participant (BekalSession *self,
                                gboolean      trained_before,
                                gint64        profile_id)
 {
+  guint seat = 0;
+
+  g_return_if_fail (BEKAL_IS_SESSION (self));
+
+  for (guint i = 0; i < self->participants->len; i++)
+    seat = MAX (seat, bekal_session_get_participant (self, i)->seat + 1);
+  bekal_session_add_seated_participant (self, seat, name, sentra, role, trained_before,
+                                        profile_id);
+}
+
+void
+bekal_session_add_seated_participant (BekalSession *self,
+                                      guint         seat,
+                                      const char   *name,
+                                      const char   *sentra,
+                                      const char   *role,
+                                      gboolean      trained_before,
+                                      gint64        profile_id)
+{
   BekalParticipant *participant;
 
   g_return_if_fail (BEKAL_IS_SESSION (self));
   g_return_if_fail (name != NULL);
 
   participant = g_new0 (BekalParticipant, 1);
+  participant->seat = seat;
   participant->name = g_strdup (name);
   participant->sentra = g_strdup (sentra != NULL ? sentra : "");
   participant->role = g_strdup (role != NULL ? role : "");

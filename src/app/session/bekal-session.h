@@ -32,6 +32,9 @@ typedef struct
   guint            number;    /* QUESTION: 1-based place in its quiz */
   guint            of;        /* QUESTION: the questions of its quiz asked to the room */
   gboolean         checkpoint; /* QUESTION: a video's checkpoint, asked after the video */
+  /* QUESTION of a test whose pool has parallel forms: form B's question at this place, while
+   * @question is form A's; NULL otherwise */
+  BekalQuestion   *form_b_question;
 } BekalScreen;
 
 typedef struct
@@ -41,6 +44,7 @@ typedef struct
   char     *role;
   gboolean  trained_before;
   gint64    profile_id;      /* 0 until a profile exists */
+  guint     seat;            /* the place on the stored roster: decides the parallel form */
   gboolean  joined;
   gboolean  answered;        /* answered the open question */
 } BekalParticipant;
@@ -53,14 +57,27 @@ G_DECLARE_FINAL_TYPE (BekalSession, bekal_session, BEKAL, SESSION, GObject)
 BekalSession      *bekal_session_new               (BekalModule        *module,
                                                     const char * const *lessons);
 BekalModule       *bekal_session_get_module        (BekalSession       *self);
-const char        *bekal_session_get_id            (BekalSession       *self);
+/* The group session in the store (bekal-store-sessions.h); 0 until it is stored */
+gint64             bekal_session_get_store_id      (BekalSession       *self);
 gint64             bekal_session_get_created_at    (BekalSession       *self);
 /* (nullable): the ids of the lessons chosen; NULL for all */
 const char * const *bekal_session_get_lessons      (BekalSession       *self);
-/* A resumed session keeps the id and the date it was first started with */
+/* A stored session keeps its id in the store and the date it was first started */
 void               bekal_session_set_identity      (BekalSession       *self,
-                                                    const char         *id,
+                                                    gint64              store_id,
                                                     gint64              created_at);
+/* Whether the halves of the room answer the two parallel forms of a test (on phones);
+ * without, as on paper, every participant is asked form A's question (the default: on) */
+void               bekal_session_set_use_forms     (BekalSession       *self,
+                                                    gboolean            use_forms);
+gboolean           bekal_session_get_use_forms     (BekalSession       *self);
+/* Whether screen @index asks the halves of the room different questions */
+gboolean           bekal_session_screen_has_forms  (BekalSession       *self,
+                                                    guint               index);
+/* The question @participant is asked on screen @index: its form's, or the screen's */
+BekalQuestion     *bekal_session_get_participant_question (BekalSession *self,
+                                                           guint         participant,
+                                                           guint         index);
 guint              bekal_session_get_n_screens     (BekalSession       *self);
 const BekalScreen *bekal_session_get_screen        (BekalSession       *self,
                                                     guint               index);
@@ -77,14 +94,22 @@ gboolean           bekal_session_start_quiz        (BekalSession       *self,
 /* A short title of screen @index for the control window */
 char              *bekal_session_dup_screen_title  (BekalSession       *self,
                                                     guint               index);
-/* (transfer full): the ids of the questions of @quiz the room is asked, in order */
+/* (transfer full): the ids of the questions of @quiz that @participant is asked, in order */
 char             **bekal_session_dup_question_ids  (BekalSession       *self,
-                                                    BekalQuiz          *quiz);
+                                                    BekalQuiz          *quiz,
+                                                    guint               participant);
 /* The trainer's note for screen @index, or NULL */
 char              *bekal_session_dup_trainer_note  (BekalSession       *self,
                                                     guint               index);
 
-/* The roster */
+/* The roster; a participant added without a seat takes the one after the last */
+void               bekal_session_add_seated_participant (BekalSession  *self,
+                                                         guint          seat,
+                                                         const char    *name,
+                                                         const char    *sentra,
+                                                         const char    *role,
+                                                         gboolean       trained_before,
+                                                         gint64         profile_id);
 void               bekal_session_add_participant   (BekalSession       *self,
                                                     const char         *name,
                                                     const char         *sentra,
