@@ -132,6 +132,58 @@ join_lessons (const char * const  *lessons,
 }
 
 /* TRUE when the session exists; FALSE with NOT_FOUND or the database's error */
+/* Runs @sql with ?1 bound to @session_id; with @must_change, a session that is not there is
+ * an error. Inside the caller's transaction. */
+static gboolean
+run_for_session (BekalStore  *self,
+                 const char  *sql,
+                 gint64       session_id,
+                 gboolean     must_change,
+                 GError     **error)
+{
+  g_autoptr(BorrowedStatement) stmt = _bekal_store_borrow (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, session_id);
+  if (!_bekal_store_step_done (self, stmt, error))
+    return FALSE;
+  if (must_change && sqlite3_changes (self->db) == 0)
+    return set_session_not_found_error (error);
+  return TRUE;
+}
+
+/* One change of a session's own row, in a transaction of its own: @sql binds ?1 the id, ?2 the
+ * new value (@text, or @number when @text is NULL) and ?3 the time */
+static gboolean
+update_session_row (BekalStore  *self,
+                    const char  *sql,
+                    gint64       session_id,
+                    const char  *text,
+                    gint64       number,
+                    GError     **error)
+{
+  g_auto(WriteTransaction) txn = { NULL };
+  g_autoptr(BorrowedStatement) stmt = NULL;
+
+  if (!_bekal_store_begin_write (self, &txn, error))
+    return FALSE;
+  stmt = _bekal_store_borrow (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, session_id);
+  if (text != NULL)
+    _bekal_store_bind_text (stmt, 2, text);
+  else
+    sqlite3_bind_int64 (stmt, 2, number);
+  sqlite3_bind_int64 (stmt, 3, _bekal_store_now ());
+  if (!_bekal_store_step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    return set_session_not_found_error (error);
+  return _bekal_store_commit_write (&txn, error);
+}
+
 static gboolean
 check_session_exists (BekalStore  *self,
                       gint64       session_id,
@@ -711,29 +763,12 @@ bekal_store_set_group_session_position (BekalStore  *self,
                                         guint        position,
                                         GError     **error)
 {
-  g_auto(WriteTransaction) txn = { NULL };
-  g_autoptr(BorrowedStatement) stmt = NULL;
-
   g_return_val_if_fail (BEKAL_IS_STORE (self), FALSE);
 
-  if (!_bekal_store_begin_write (self, &txn, error))
-    return FALSE;
-
-  stmt = _bekal_store_borrow (self,
-                              "UPDATE group_sessions SET position = ?2, updated_at = ?3"
-                              " WHERE id = ?1",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, session_id);
-  sqlite3_bind_int64 (stmt, 2, position);
-  sqlite3_bind_int64 (stmt, 3, _bekal_store_now ());
-  if (!_bekal_store_step_done (self, stmt, error))
-    return FALSE;
-  if (sqlite3_changes (self->db) == 0)
-    return set_session_not_found_error (error);
-
-  return _bekal_store_commit_write (&txn, error);
+  return update_session_row (self,
+                             "UPDATE group_sessions SET position = ?2, updated_at = ?3"
+                             " WHERE id = ?1",
+                             session_id, NULL, position, error);
 }
 
 gboolean
@@ -742,29 +777,12 @@ bekal_store_set_group_session_room_code (BekalStore  *self,
                                          const char  *room_code,
                                          GError     **error)
 {
-  g_auto(WriteTransaction) txn = { NULL };
-  g_autoptr(BorrowedStatement) stmt = NULL;
-
   g_return_val_if_fail (BEKAL_IS_STORE (self), FALSE);
 
-  if (!_bekal_store_begin_write (self, &txn, error))
-    return FALSE;
-
-  stmt = _bekal_store_borrow (self,
-                              "UPDATE group_sessions SET room_code = ?2, updated_at = ?3"
-                              " WHERE id = ?1",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, session_id);
-  _bekal_store_bind_text (stmt, 2, room_code != NULL ? room_code : "");
-  sqlite3_bind_int64 (stmt, 3, _bekal_store_now ());
-  if (!_bekal_store_step_done (self, stmt, error))
-    return FALSE;
-  if (sqlite3_changes (self->db) == 0)
-    return set_session_not_found_error (error);
-
-  return _bekal_store_commit_write (&txn, error);
+  return update_session_row (self,
+                             "UPDATE group_sessions SET room_code = ?2, updated_at = ?3"
+                             " WHERE id = ?1",
+                             session_id, room_code != NULL ? room_code : "", 0, error);
 }
 
 gboolean
@@ -773,29 +791,12 @@ bekal_store_set_group_session_mode (BekalStore             *self,
                                     BekalGroupSessionMode   mode,
                                     GError                **error)
 {
-  g_auto(WriteTransaction) txn = { NULL };
-  g_autoptr(BorrowedStatement) stmt = NULL;
-
   g_return_val_if_fail (BEKAL_IS_STORE (self), FALSE);
   g_return_val_if_fail ((guint) mode < G_N_ELEMENTS (mode_names), FALSE);
 
-  if (!_bekal_store_begin_write (self, &txn, error))
-    return FALSE;
-
-  stmt = _bekal_store_borrow (self,
-                              "UPDATE group_sessions SET mode = ?2, updated_at = ?3 WHERE id = ?1",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, session_id);
-  _bekal_store_bind_text (stmt, 2, mode_names[mode]);
-  sqlite3_bind_int64 (stmt, 3, _bekal_store_now ());
-  if (!_bekal_store_step_done (self, stmt, error))
-    return FALSE;
-  if (sqlite3_changes (self->db) == 0)
-    return set_session_not_found_error (error);
-
-  return _bekal_store_commit_write (&txn, error);
+  return update_session_row (self,
+                             "UPDATE group_sessions SET mode = ?2, updated_at = ?3 WHERE id = ?1",
+                             session_id, mode_names[mode], 0, error);
 }
 
 gboolean
@@ -804,34 +805,16 @@ bekal_store_set_group_session_state (BekalStore              *self,
                                      BekalGroupSessionState   state,
                                      GError                 **error)
 {
-  g_auto(WriteTransaction) txn = { NULL };
-  g_autoptr(BorrowedStatement) stmt = NULL;
-  gint64 now = _bekal_store_now ();
-
   g_return_val_if_fail (BEKAL_IS_STORE (self), FALSE);
   g_return_val_if_fail ((guint) state < G_N_ELEMENTS (state_names), FALSE);
 
-  if (!_bekal_store_begin_write (self, &txn, error))
-    return FALSE;
-
   /* ending an ended session keeps its first end date */
-  stmt = _bekal_store_borrow (self,
-                              "UPDATE group_sessions SET state = ?2, updated_at = ?3,"
-                              " ended_at = CASE WHEN ?2 = 'open' THEN NULL"
-                              "                 ELSE coalesce (ended_at, ?3) END"
-                              " WHERE id = ?1",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, session_id);
-  _bekal_store_bind_text (stmt, 2, state_names[state]);
-  sqlite3_bind_int64 (stmt, 3, now);
-  if (!_bekal_store_step_done (self, stmt, error))
-    return FALSE;
-  if (sqlite3_changes (self->db) == 0)
-    return set_session_not_found_error (error);
-
-  return _bekal_store_commit_write (&txn, error);
+  return update_session_row (self,
+                             "UPDATE group_sessions SET state = ?2, updated_at = ?3,"
+                             " ended_at = CASE WHEN ?2 = 'open' THEN NULL"
+                             "                 ELSE coalesce (ended_at, ?3) END"
+                             " WHERE id = ?1",
+                             session_id, state_names[state], 0, error);
 }
 
 gboolean
@@ -848,53 +831,15 @@ bekal_store_delete_group_session (BekalStore  *self,
 
   /* the attempts stay the participants' (the foreign key would do it too, but only while
    * foreign_keys is on) */
-  {
-    g_autoptr(BorrowedStatement) stmt = NULL;
-
-    stmt = _bekal_store_borrow (self,
-                                "UPDATE quiz_attempts SET session_id = NULL WHERE session_id = ?1",
-                                error);
-    if (stmt == NULL)
-      return FALSE;
-    sqlite3_bind_int64 (stmt, 1, session_id);
-    if (!_bekal_store_step_done (self, stmt, error))
-      return FALSE;
-  }
-  {
-    g_autoptr(BorrowedStatement) stmt = NULL;
-
-    stmt = _bekal_store_borrow (self,
-                                "DELETE FROM group_session_room_totals WHERE session_id = ?1",
-                                error);
-    if (stmt == NULL)
-      return FALSE;
-    sqlite3_bind_int64 (stmt, 1, session_id);
-    if (!_bekal_store_step_done (self, stmt, error))
-      return FALSE;
-  }
-  {
-    g_autoptr(BorrowedStatement) stmt = NULL;
-
-    stmt = _bekal_store_borrow (self,
-                                "DELETE FROM group_session_roster WHERE session_id = ?1", error);
-    if (stmt == NULL)
-      return FALSE;
-    sqlite3_bind_int64 (stmt, 1, session_id);
-    if (!_bekal_store_step_done (self, stmt, error))
-      return FALSE;
-  }
-  {
-    g_autoptr(BorrowedStatement) stmt = NULL;
-
-    stmt = _bekal_store_borrow (self, "DELETE FROM group_sessions WHERE id = ?1", error);
-    if (stmt == NULL)
-      return FALSE;
-    sqlite3_bind_int64 (stmt, 1, session_id);
-    if (!_bekal_store_step_done (self, stmt, error))
-      return FALSE;
-    if (sqlite3_changes (self->db) == 0)
-      return set_session_not_found_error (error);
-  }
+  if (!run_for_session (self, "UPDATE quiz_attempts SET session_id = NULL WHERE session_id = ?1",
+                        session_id, FALSE, error)
+      || !run_for_session (self, "DELETE FROM group_session_room_totals WHERE session_id = ?1",
+                           session_id, FALSE, error)
+      || !run_for_session (self, "DELETE FROM group_session_roster WHERE session_id = ?1",
+                           session_id, FALSE, error)
+      || !run_for_session (self, "DELETE FROM group_sessions WHERE id = ?1", session_id, TRUE,
+                           error))
+    return FALSE;
 
   return _bekal_store_commit_write (&txn, error);
 }
