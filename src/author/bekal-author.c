@@ -155,6 +155,31 @@ media_dirs_for (GPtrArray           *targets,
   return g_steal_pointer (&defaults);
 }
 
+/* The targets every path names, and a loader that finds their media; a path that cannot be
+ * read is reported and sets @io_failed */
+static BekalLoader *
+load_targets (char       **paths,
+              char       **media_dirs,
+              GPtrArray   *targets,
+              gboolean    *io_failed)
+{
+  g_auto(GStrv) all_media_dirs = NULL;
+
+  for (guint i = 0; paths[i]; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!collect_targets (paths[i], targets, &local_error))
+        {
+          g_printerr ("bekal-author: %s\n", local_error->message);
+          *io_failed = TRUE;
+        }
+    }
+
+  all_media_dirs = media_dirs_for (targets, (const char * const *) media_dirs);
+  return bekal_loader_new ((const char * const *) all_media_dirs);
+}
+
 static GPtrArray *
 load_target (BekalLoader  *loader,
              Target       *target,
@@ -275,7 +300,6 @@ run_validate (int    argc,
   g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func ((GDestroyNotify) target_free);
   g_autoptr(GPtrArray) diagnostics = bekal_diagnostics_new ();
   g_autoptr(BekalLoader) loader = NULL;
-  g_auto(GStrv) all_media_dirs = NULL;
   guint n_modules = 0;
   guint n_errors, n_warnings;
   gboolean io_failed = FALSE;
@@ -298,19 +322,7 @@ run_validate (int    argc,
       return EXIT_USAGE;
     }
 
-  for (guint i = 0; paths[i]; i++)
-    {
-      g_autoptr(GError) local_error = NULL;
-
-      if (!collect_targets (paths[i], targets, &local_error))
-        {
-          g_printerr ("bekal-author: %s\n", local_error->message);
-          io_failed = TRUE;
-        }
-    }
-
-  all_media_dirs = media_dirs_for (targets, (const char * const *) media_dirs);
-  loader = bekal_loader_new ((const char * const *) all_media_dirs);
+  loader = load_targets (paths, media_dirs, targets, &io_failed);
   if (!no_media_probe)
     probe = bekal_media_probe_new ();
 
@@ -474,7 +486,7 @@ run_stats (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func ((GDestroyNotify) target_free);
   g_autoptr(BekalLoader) loader = NULL;
-  g_auto(GStrv) all_media_dirs = NULL;
+  gboolean io_failed = FALSE;
   int status = EXIT_VALID;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -490,19 +502,9 @@ run_stats (int    argc,
       return EXIT_USAGE;
     }
 
-  for (guint i = 0; paths[i]; i++)
-    {
-      g_autoptr(GError) local_error = NULL;
-
-      if (!collect_targets (paths[i], targets, &local_error))
-        {
-          g_printerr ("bekal-author: %s\n", local_error->message);
-          status = EXIT_USAGE;
-        }
-    }
-
-  all_media_dirs = media_dirs_for (targets, (const char * const *) media_dirs);
-  loader = bekal_loader_new ((const char * const *) all_media_dirs);
+  loader = load_targets (paths, media_dirs, targets, &io_failed);
+  if (io_failed)
+    status = EXIT_USAGE;
 
   for (guint i = 0; i < targets->len; i++)
     {
@@ -609,7 +611,7 @@ run_lint (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func ((GDestroyNotify) target_free);
   g_autoptr(BekalLoader) loader = NULL;
-  g_auto(GStrv) all_media_dirs = NULL;
+  gboolean io_failed = FALSE;
   guint n_warnings = 0;
   int status = EXIT_VALID;
 
@@ -637,19 +639,9 @@ run_lint (int    argc,
       return EXIT_USAGE;
     }
 
-  for (guint i = 0; paths[i]; i++)
-    {
-      g_autoptr(GError) local_error = NULL;
-
-      if (!collect_targets (paths[i], targets, &local_error))
-        {
-          g_printerr ("bekal-author: %s\n", local_error->message);
-          status = EXIT_USAGE;
-        }
-    }
-
-  all_media_dirs = media_dirs_for (targets, (const char * const *) media_dirs);
-  loader = bekal_loader_new ((const char * const *) all_media_dirs);
+  loader = load_targets (paths, media_dirs, targets, &io_failed);
+  if (io_failed)
+    status = EXIT_USAGE;
 
   for (guint i = 0; i < targets->len; i++)
     {
