@@ -22,6 +22,7 @@ G_BEGIN_DECLS
  * @line: the line of the quiz or question in its file
  * @message: what was found
  * @suggestion: what to do about it
+ * @column: the column where that element starts, from 1; 0 when unknown
  *
  * One finding of bekal_lint_module(). The texts are translated.
  */
@@ -33,6 +34,7 @@ typedef struct
   int   line;
   char *message;
   char *suggestion;
+  int   column;
 } BekalLintWarning;
 
 /**

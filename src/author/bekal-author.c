@@ -672,7 +672,11 @@ run_lint (int    argc,
         {
           BekalLintWarning *warning = g_ptr_array_index (warnings, j);
 
-          g_print ("%s:%d: %s [%s]: %s\n  %s\n", bekal_module_get_path (module), warning->line,
+          g_autofree char *place = warning->column > 0
+                                   ? g_strdup_printf ("%d:%d", warning->line, warning->column)
+                                   : g_strdup_printf ("%d", warning->line);
+
+          g_print ("%s:%s: %s [%s]: %s\n  %s\n", bekal_module_get_display_path (module), place,
                    _("warning"), warning->check, warning->message, warning->suggestion);
         }
       n_warnings += warnings->len;

@@ -311,6 +311,44 @@ test_new (void)
     g_assert_cmpint (run.status, ==, 0);
     g_assert_nonnull (strstr (run.out, "0 findings"));
   }
+  /* a finding names the file as given, with the line and column of its element */
+  {
+    g_auto(Run) run = { 0, };
+    g_autofree char *indonesian = g_build_filename (folder, "module.id.xml", NULL);
+    g_autofree char *source = NULL;
+    g_autoptr(GString) changed = NULL;
+    g_autofree char *expected = NULL;
+    g_auto(GStrv) lines = NULL;
+    guint line = 0;
+
+    g_assert_true (g_file_get_contents (indonesian, &source, NULL, NULL));
+    lines = g_strsplit (source, "\n", -1);
+    for (guint i = 0; lines[i] != NULL && line == 0; i++)
+      if (strstr (lines[i], "<quiz id=\"latihan\" role=\"practice\" shuffle=\"true\">") != NULL)
+        line = i + 1;
+    g_assert_cmpuint (line, >, 0);
+    changed = g_string_new (source);
+    g_assert_cmpuint (g_string_replace (changed, " role=\"practice\" shuffle=\"true\"",
+                                        " role=\"practice\"", 1), ==, 1);
+    g_assert_true (g_file_set_contents (indonesian, changed->str, -1, NULL));
+    /* the translation keeps the same attributes */
+    {
+      g_autofree char *translation = NULL;
+      g_autoptr(GString) changed_translation = NULL;
+
+      g_assert_true (g_file_get_contents (english, &translation, NULL, NULL));
+      changed_translation = g_string_new (translation);
+      g_assert_cmpuint (g_string_replace (changed_translation,
+                                          " role=\"practice\" shuffle=\"true\"",
+                                          " role=\"practice\"", 1), ==, 1);
+      g_assert_true (g_file_set_contents (english, changed_translation->str, -1, NULL));
+    }
+    expected = g_strdup_printf ("%s:%u:%d: warning [practice-no-shuffle]: ", indonesian, line,
+                                (int) (strstr (lines[line - 1], "<quiz") - lines[line - 1]) + 1);
+    run_author (&run, "lint", folder, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_true (g_str_has_prefix (run.out, expected));
+  }
   {
     g_auto(Run) run = { 0, };
 

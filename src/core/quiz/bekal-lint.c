@@ -47,6 +47,7 @@ add_warning (GPtrArray     *warnings,
   warning->quiz_id = g_strdup (quiz->id);
   warning->question_id = question != NULL ? g_strdup (question->id) : NULL;
   warning->line = question != NULL ? question->line : quiz->line;
+  warning->column = question != NULL ? question->column : quiz->column;
   warning->message = message;
   warning->suggestion = g_strdup (suggestion);
   g_ptr_array_add (warnings, warning);
@@ -247,7 +248,7 @@ check_pool_size (BekalModule *module,
                                         "memory of the same questions."),
                                       other->id, draw, quiz->questions->len),
                      _("Write at least twice as many questions as are drawn, or mark parallel "
-                       "forms with form=\"A\" and form=\"B\"."));
+                       "forms with form=\"a\" and form=\"b\"."));
     }
 }
 
