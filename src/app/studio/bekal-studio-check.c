@@ -75,8 +75,8 @@ add_lint_warnings (BekalStudioCheck *check,
                                                     ? warning->suggestion : "");
 
       g_ptr_array_add (check->diagnostics,
-                       bekal_diagnostic_new (BEKAL_SEVERITY_WARNING, path, warning->line, 0,
-                                             message));
+                       bekal_diagnostic_new (BEKAL_SEVERITY_WARNING, path, warning->line,
+                                             warning->column, message));
     }
 }
 
