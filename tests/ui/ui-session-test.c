@@ -15,9 +15,6 @@
 #include <glib/gi18n-lib.h>
 #include <libsoup/soup.h>
 
-#include <bekal/bekal-diagnostic.h>
-#include <bekal/bekal-loader.h>
-#include <bekal/bekal-quiz.h>
 #include <bekal/bekal-quiz-response.h>
 #include <bekal/bekal-report.h>
 #include <bekal/bekal-store.h>
@@ -747,129 +744,6 @@ test_monitor (void)
     }
 }
 
-static BekalModule *
-load_module (const char *relative)
-{
-  g_autofree char *path = g_build_filename (BEKAL_SOURCE_ROOT, relative, NULL);
-  g_autofree char *media = g_build_filename (BEKAL_SOURCE_ROOT, "media", NULL);
-  const char *media_dirs[] = { media, NULL };
-  g_autoptr(BekalLoader) loader = bekal_loader_new (media_dirs);
-  g_autoptr(GPtrArray) diagnostics = bekal_diagnostics_new ();
-  g_autoptr(GError) error = NULL;
-  BekalModule *module = bekal_loader_load_file (loader, path, diagnostics, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (module);
-  return module;
-}
-
-/* A stored session comes back with its roster (seats, profiles) and at its place; without its
- * module, or with another one, nothing is resumed */
-static void
-test_restore (void)
-{
-  g_autofree char *data_dir = g_build_filename (data_root, "restore", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(BekalStore) store = NULL;
-  g_autoptr(BekalModule) module = load_module ("examples/contoh-semua-elemen/module.id.xml");
-  g_autoptr(BekalModule) other = load_module ("modules/menjaga-diri/module.id.xml");
-  g_autoptr(BekalGroupSession) stored = NULL;
-  g_autoptr(BekalSession) session = NULL;
-  g_autofree char *line = NULL;
-  gint64 id, dewi, rahmat;
-
-  g_assert_cmpint (g_mkdir_with_parents (data_dir, 0700), ==, 0);
-  store = bekal_store_open (data_dir, &error);
-  g_assert_no_error (error);
-  id = bekal_store_create_group_session (store, "contoh-semua-elemen", NULL, "ABC123",
-                                         BEKAL_GROUP_SESSION_PHONES, &error);
-  g_assert_no_error (error);
-  dewi = bekal_store_add_group_session_newcomer (store, id, "Dewi", "Sentra A", "Peksos", FALSE,
-                                                 NULL, &error);
-  rahmat = bekal_store_add_group_session_newcomer (store, id, "Rahmat", "Sentra B", "", TRUE,
-                                                   NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (bekal_store_remove_group_session_participant (store, id, dewi, &error));
-  g_assert_true (bekal_store_add_group_session_participant (store, id, dewi, NULL, &error));
-  g_assert_true (bekal_store_set_group_session_position (store, id, 4, &error));
-  stored = bekal_store_dup_group_session (store, id, &error);
-  g_assert_no_error (error);
-
-  g_assert_null (bekal_group_session_restore (stored, NULL));
-  g_assert_null (bekal_group_session_restore (stored, other));
-  session = bekal_group_session_restore (stored, module);
-  g_assert_nonnull (session);
-  g_assert_cmpint (bekal_session_get_store_id (session), ==, id);
-  g_assert_cmpuint (bekal_session_get_current (session), ==, 4);
-  g_assert_cmpuint (bekal_session_get_n_participants (session), ==, 2);
-  /* Dewi came back on a new seat: the seats are the store's, not the order of the list */
-  g_assert_cmpint (bekal_session_get_participant (session, 0)->profile_id, ==, rahmat);
-  g_assert_cmpuint (bekal_session_get_participant (session, 0)->seat, ==, 1);
-  g_assert_true (bekal_session_get_participant (session, 0)->trained_before);
-  g_assert_cmpint (bekal_session_get_participant (session, 1)->profile_id, ==, dewi);
-  g_assert_cmpuint (bekal_session_get_participant (session, 1)->seat, ==, 2);
-  g_assert_cmpstr (bekal_session_get_participant (session, 1)->sentra, ==, "Sentra A");
-
-  line = bekal_group_session_describe (stored);
-  g_assert_true (strstr (line, "Rahmat, Dewi") != NULL);
-}
-
-/* Parallel forms in a room: at each place of the pre-test, the even seats answer form A and the
- * odd seats form B, the reverse in the post-test, so that no one meets a question twice; on
- * paper, everyone answers the projector's question */
-static void
-test_forms (void)
-{
-  g_autoptr(BekalModule) module = load_module ("modules/memahami-ekstremisme/module.id.xml");
-  g_autoptr(BekalSession) session = bekal_session_new (module, NULL);
-  BekalQuiz *pre = bekal_module_find_quiz_by_role (module, BEKAL_QUIZ_PRETEST);
-  BekalQuiz *post = bekal_module_find_quiz_by_role (module, BEKAL_QUIZ_POSTTEST);
-  g_auto(GStrv) pre_even = NULL, pre_odd = NULL, post_even = NULL, post_odd = NULL;
-  guint place;
-
-  g_assert_true (bekal_quiz_has_forms (pre));
-  bekal_session_add_participant (session, "Sari", "", "", FALSE, 0);
-  bekal_session_add_participant (session, "Budi", "", "", FALSE, 0);
-  g_assert_cmpuint (bekal_session_get_participant (session, 1)->seat, ==, 1);
-
-  g_assert_true (bekal_session_start_quiz (session, BEKAL_QUIZ_PRETEST));
-  place = bekal_session_get_current (session);
-  g_assert_true (bekal_session_screen_has_forms (session, place));
-  g_assert_cmpstr (bekal_question_get_form (
-                     bekal_session_get_participant_question (session, 0, place)), ==, "a");
-  g_assert_cmpstr (bekal_question_get_form (
-                     bekal_session_get_participant_question (session, 1, place)), ==, "b");
-
-  pre_even = bekal_session_dup_question_ids (session, pre, 0);
-  pre_odd = bekal_session_dup_question_ids (session, pre, 1);
-  post_even = bekal_session_dup_question_ids (session, post, 0);
-  post_odd = bekal_session_dup_question_ids (session, post, 1);
-  g_assert_cmpuint (g_strv_length (pre_even), ==, (guint) bekal_quiz_get_draw (pre));
-  g_assert_cmpuint (g_strv_length (pre_even), ==, g_strv_length (post_even));
-  for (guint i = 0; pre_even[i] != NULL; i++)
-    {
-      g_assert_false (g_strv_contains ((const char * const *) post_even, pre_even[i]));
-      g_assert_false (g_strv_contains ((const char * const *) pre_odd, pre_even[i]));
-      g_assert_cmpstr (pre_even[i], ==, post_odd[i]);
-      g_assert_cmpstr (pre_odd[i], ==, post_even[i]);
-    }
-
-  /* the halves' answers are counted, never tallied together */
-  {
-    guint n = 99;
-
-    bekal_session_get_tally (session, &n);
-    g_assert_cmpuint (n, ==, 0);
-    g_assert_true (bekal_session_record_answer (session, 1, NULL, 0));
-    g_assert_cmpuint (bekal_session_count_answered (session), ==, 1);
-  }
-
-  bekal_session_set_use_forms (session, FALSE);
-  g_assert_false (bekal_session_screen_has_forms (session, place));
-  g_assert_true (bekal_session_get_participant_question (session, 1, place)
-                 == bekal_session_get_screen (session, place)->question);
-}
-
 int
 main (int    argc,
       char **argv)
@@ -904,8 +778,6 @@ main (int    argc,
   }
 
   g_test_add_func ("/ui-session/monitor", test_monitor);
-  g_test_add_func ("/ui-session/restore", test_restore);
-  g_test_add_func ("/ui-session/forms", test_forms);
   g_test_add_data_func ("/ui-session/session", g_strcmp0 (language, "en") == 0 ? "en" : "id",
                         test_session);
 
