@@ -95,6 +95,20 @@ BekalLiveServer  *bekal_live_server_new             (void);
 const char       *bekal_live_server_get_room_code   (BekalLiveServer  *self);
 
 /**
+ * bekal_live_server_set_room_code:
+ * @self: a #BekalLiveServer
+ * @room_code: (nullable): a room code given before, such as a resumed session's
+ *
+ * Keeps the code a room already knows: a session resumed after Bekal closed is joined with the
+ * code written on the board. Only six digits are taken; anything else leaves the new random
+ * code in place.
+ *
+ * Returns: %TRUE when @room_code is now the room's code
+ */
+gboolean          bekal_live_server_set_room_code   (BekalLiveServer  *self,
+                                                     const char       *room_code);
+
+/**
  * bekal_live_server_set_limits:
  * @self: a #BekalLiveServer
  * @limits: the new limits

@@ -682,6 +682,22 @@ bekal_live_server_new (void)
   return g_object_new (BEKAL_TYPE_LIVE_SERVER, NULL);
 }
 
+gboolean
+bekal_live_server_set_room_code (BekalLiveServer *self,
+                                 const char      *room_code)
+{
+  g_return_val_if_fail (BEKAL_IS_LIVE_SERVER (self), FALSE);
+
+  /* a code kept in a data folder is not trusted: six digits or nothing */
+  if (room_code == NULL || strlen (room_code) != 6)
+    return FALSE;
+  for (guint i = 0; i < 6; i++)
+    if (!g_ascii_isdigit (room_code[i]))
+      return FALSE;
+  g_strlcpy (self->room_code, room_code, sizeof self->room_code);
+  return TRUE;
+}
+
 const char *
 bekal_live_server_get_room_code (BekalLiveServer *self)
 {

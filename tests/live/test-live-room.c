@@ -239,6 +239,8 @@ test_saver (void)
   bekal_session_add_participant (session, "Sari", "Sentra A", "Peksos", FALSE, 0);
   bekal_session_add_participant (session, "Budi", "Sentra A", "", TRUE, 0);
   saver = bekal_session_saver_new (store, session);
+  bekal_session_set_room (session, "http://127.0.0.1:1/", "482913", NULL, 0);
+  bekal_session_saver_save_room_code (saver);
   g_assert_true (saver_done (saver));
   g_assert_cmpint (bekal_session_get_store_id (session), >, 0);
 
@@ -258,6 +260,7 @@ test_saver (void)
   g_assert_cmpuint (stored->roster->len, ==, 3);
   g_assert_cmpuint (stored->position, ==, first);
   g_assert_cmpint (stored->state, ==, BEKAL_GROUP_SESSION_OPEN);
+  g_assert_cmpstr (stored->room_code, ==, "482913");
   sari = ((BekalRosterEntry *) g_ptr_array_index (stored->roster, 0))->profile_id;
   budi = ((BekalRosterEntry *) g_ptr_array_index (stored->roster, 1))->profile_id;
   g_assert_cmpint (sari, >, 0);
@@ -282,6 +285,8 @@ test_saver (void)
   g_clear_object (&saver);
   resumed = bekal_group_session_restore (stored, module);
   g_assert_nonnull (resumed);
+  /* the room code on the board still works */
+  g_assert_cmpstr (bekal_session_get_room_code (resumed), ==, "482913");
   saver2 = bekal_session_saver_new (store, resumed);
   bekal_session_next (resumed);
   answer_here (saver2, resumed, 0);

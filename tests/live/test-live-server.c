@@ -349,6 +349,30 @@ test_wrong_code (Fixture       *fixture,
   g_assert_cmpuint (fixture->joined, ==, 0);
 }
 
+/* A resumed session keeps its room code; a code from a data folder is six digits or nothing */
+static void
+test_room_code (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(BekalLiveServer) server = bekal_live_server_new ();
+  g_autofree char *first = g_strdup (bekal_live_server_get_room_code (server));
+  const char *refused[] = { "12345", "1234567", "12a456", "", " 12345", "١٢٣٤٥٦" };
+  Client *client;
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_assert_false (bekal_live_server_set_room_code (server, refused[i]));
+      g_assert_cmpstr (bekal_live_server_get_room_code (server), ==, first);
+    }
+  g_assert_false (bekal_live_server_set_room_code (server, NULL));
+
+  g_assert_true (bekal_live_server_set_room_code (fixture->server, "482913"));
+  g_assert_cmpstr (bekal_live_server_get_room_code (fixture->server), ==, "482913");
+  client = client_new (fixture);
+  g_free (client_join (fixture, client, "Sari"));
+  g_assert_cmpuint (fixture->joined, ==, 1);
+}
+
 static void
 test_answer (Fixture       *fixture,
              gconstpointer  data)
@@ -959,6 +983,7 @@ main (int    argc,
   g_test_add_func ("/live/qr", test_qr);
   ADD ("/live/join", test_join);
   ADD ("/live/wrong-code", test_wrong_code);
+  ADD ("/live/room-code", test_room_code);
   ADD ("/live/answer", test_answer);
   ADD ("/live/duplicate-answer", test_duplicate_answer);
   ADD ("/live/closed-question", test_closed_question);

@@ -343,6 +343,7 @@ run_session (BekalApplication *app,
   gboolean counted = FALSE;
   guint qr_width = 0;
   g_autofree char *paper_question = NULL;
+  g_autofree char *room_code = NULL;
   Phone *phone;
 
   /* the trainer gate first */
@@ -562,6 +563,7 @@ run_session (BekalApplication *app,
 
   /* the end: the projector closes with the control window, the attempts are finished */
   last_place = bekal_session_get_current (session);
+  room_code = g_strdup (bekal_live_server_get_room_code (bekal_session_room_get_server (room)));
   g_object_ref (room);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (control), "session.end", NULL));
   ui_wait_until (toplevel_is_gone, GSIZE_TO_POINTER (BEKAL_TYPE_PRESENTER_WINDOW),
@@ -601,6 +603,9 @@ run_session (BekalApplication *app,
     g_assert_cmpuint (bekal_session_get_current (session), ==, last_place);
     g_assert_cmpuint (bekal_session_get_n_participants (session), ==, 2);
     g_assert_cmpint (bekal_session_get_participant (session, 0)->profile_id, !=, 0);
+    /* the phones join the resumed session with the code the room already has */
+    g_assert_cmpstr (bekal_live_server_get_room_code (bekal_session_room_get_server (
+                       bekal_session_room_from_window (GTK_WINDOW (control)))), ==, room_code);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (control), "session.end", NULL));
     ui_wait_until (toplevel_is_gone, GSIZE_TO_POINTER (BEKAL_TYPE_CONTROL_WINDOW),
                    "the resumed session to end");

@@ -149,6 +149,8 @@ start_server (BekalSessionRoom *self)
     return;
 
   self->server = bekal_live_server_new ();
+  /* a resumed session keeps the code the room already has */
+  bekal_live_server_set_room_code (self->server, bekal_session_get_room_code (self->session));
   if (!bekal_live_server_start (self->server, addresses, 0, &error))
     {
       g_message ("The group session's server did not start: %s", error->message);
@@ -421,6 +423,8 @@ bekal_session_room_start (BekalSession *session,
     }
 
   start_server (self);
+  if (self->saver != NULL)
+    bekal_session_saver_save_room_code (self->saver);
   /* without phones the room answers on paper or by hands, all of it the projector's question */
   bekal_session_set_use_forms (session, self->server != NULL);
   if (self->server != NULL)

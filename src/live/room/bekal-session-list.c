@@ -33,6 +33,9 @@ bekal_group_session_restore (const BekalGroupSession *stored,
                                             entry->unit, entry->role, entry->trained_before,
                                             entry->profile_id);
     }
+  /* the room keeps the code written on the board, if the server can take it */
+  if (stored->room_code != NULL && *stored->room_code != '\0')
+    bekal_session_set_room (session, NULL, stored->room_code, NULL, 0);
   bekal_session_go_to (session, stored->position);
   return session;
 }

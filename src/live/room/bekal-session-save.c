@@ -46,6 +46,7 @@ typedef enum
   WRITE_REOPEN,
   WRITE_PARTICIPANTS,
   WRITE_POSITION,
+  WRITE_ROOM_CODE,
   WRITE_ANSWER,
   WRITE_TOTALS,
   WRITE_FINISH,
@@ -65,6 +66,7 @@ typedef struct
   double             score;
   char              *quiz_id;
   char              *question_id;
+  char              *room_code;
   GStrv              options;
   guint             *counts;
   guint              n_counts;
@@ -134,6 +136,7 @@ write_free (gpointer data)
   g_clear_pointer (&write->slot, slot_unref);
   g_free (write->response);
   g_free (write->quiz_id);
+  g_free (write->room_code);
   g_free (write->question_id);
   g_strfreev (write->options);
   g_free (write->counts);
@@ -330,6 +333,10 @@ run_write (BekalStore  *store,
       return bekal_store_set_group_session_position (store, self->group_id, write->position,
                                                      error);
 
+    case WRITE_ROOM_CODE:
+      return bekal_store_set_group_session_room_code (store, self->group_id,
+                                                      write->room_code, error);
+
     case WRITE_ANSWER:
       return write_answer (write, store, error);
 
@@ -523,6 +530,20 @@ bekal_session_saver_save_position (BekalSessionSaver *self)
 
   write = write_new (WRITE_POSITION);
   write->position = bekal_session_get_current (self->session);
+  queue (self, write);
+}
+
+void
+bekal_session_saver_save_room_code (BekalSessionSaver *self)
+{
+  Write *write;
+
+  g_return_if_fail (BEKAL_IS_SESSION_SAVER (self));
+
+  if (bekal_session_get_room_code (self->session) == NULL)
+    return;
+  write = write_new (WRITE_ROOM_CODE);
+  write->room_code = g_strdup (bekal_session_get_room_code (self->session));
   queue (self, write);
 }
 

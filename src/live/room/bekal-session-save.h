@@ -26,6 +26,8 @@ BekalSessionSaver *bekal_session_saver_new            (BekalStore        *store,
 /* Puts the participants added to the session since the last call on the stored roster (a
  * name typed on a phone gets a profile) */
 void               bekal_session_saver_add_participants (BekalSessionSaver *self);
+/* Keeps the room code the phones join with, to give the same one when resumed */
+void               bekal_session_saver_save_room_code (BekalSessionSaver *self);
 /* Keeps the current screen, to resume there */
 void               bekal_session_saver_save_position  (BekalSessionSaver *self);
 /* Stores @response as @participant's answer to @question on screen @index, in the attempt of
