@@ -32,6 +32,7 @@
 #include "bekal-window.h"
 #include "test-ui-util.h"
 #include "test-util.h"
+#include "ui-session-util.h"
 
 #define TRAINER_PASSPHRASE "pelatih-sentra-2024"
 
@@ -47,22 +48,6 @@ static char *screenshot_dir;
 
 /* Helpers */
 
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static GtkWidget *
 find_label_text (GtkWidget  *root,
@@ -81,63 +66,13 @@ find_label_text (GtkWidget  *root,
   return NULL;
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
 
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return GTK_WINDOW (window);
-    }
-  return NULL;
-}
 
-static gboolean
-toplevel_is_shown (gpointer data)
-{
-  GtkWindow *window = find_toplevel ((GType) GPOINTER_TO_SIZE (data));
 
-  return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window))
-         && gtk_widget_get_width (GTK_WIDGET (window)) > 1;
-}
-
-static gboolean
-toplevel_is_gone (gpointer data)
-{
-  return find_toplevel ((GType) GPOINTER_TO_SIZE (data)) == NULL;
-}
-
-static GtkWindow *
-wait_for_toplevel (GType       type,
-                   const char *what)
-{
-  ui_wait_until (toplevel_is_shown, GSIZE_TO_POINTER (type), what);
-  return find_toplevel (type);
-}
-
-static gboolean
-trainer_dialog_shown (gpointer data)
-{
-  GtkWidget *dialog = bekal_window_get_trainer_dialog (BEKAL_WINDOW (data));
-
-  return dialog != NULL && gtk_widget_get_mapped (dialog) && gtk_widget_get_width (dialog) > 1;
-}
 
 /* Shows @window alone at the top left of the screen (there is no window manager), then saves
  * what the X server shows of it */
-static void
-screenshot_alone (GtkWindow  *window,
-                  GtkWindow  *other,
-                  const char *name)
-{
-  gtk_widget_set_visible (GTK_WIDGET (other), FALSE);
-  ui_save_screenshot (window, screenshot_dir, name);
-  gtk_widget_set_visible (GTK_WIDGET (other), TRUE);
-}
 
 static char *
 shot_name (const char *what,
@@ -149,39 +84,6 @@ shot_name (const char *what,
 
 /* As a clicker's key: the window's shortcut for @keyval, found among its controllers and
  * activated on it */
-static void
-press_key (GtkWidget *widget,
-           guint      keyval)
-{
-  GListModel *controllers = gtk_widget_observe_controllers (widget);
-  gboolean found = FALSE;
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !found; i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      g_assert_cmpint (gtk_event_controller_get_propagation_phase (
-                         GTK_EVENT_CONTROLLER (controller)), ==, GTK_PHASE_CAPTURE);
-      for (guint s = 0; s < g_list_model_get_n_items (G_LIST_MODEL (controller)); s++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), s);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-          if (GTK_IS_KEYVAL_TRIGGER (trigger)
-              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval)
-            {
-              g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
-                                                           widget, NULL));
-              found = TRUE;
-              break;
-            }
-        }
-    }
-  g_object_unref (controllers);
-  g_assert_true (found);
-}
 
 static BekalResponse *
 choose (BekalQuestion *question,
@@ -316,7 +218,7 @@ phone_free (Phone *phone)
 static gboolean
 has_resume_button (gpointer data)
 {
-  return find_named (data, "resume") != NULL;
+  return ui_session_find_named (data, "resume") != NULL;
 }
 
 /* The scenario */
@@ -328,7 +230,6 @@ run_session (BekalApplication *app,
 {
   BekalStore *store = bekal_application_get_store (app);
   g_autoptr(GError) error = NULL;
-  AdwMessageDialog *gate;
   BekalSessionDialog *dialog;
   BekalControlWindow *control;
   BekalPresenterWindow *presenter;
@@ -349,20 +250,12 @@ run_session (BekalApplication *app,
   /* the trainer gate first */
   g_assert_true (bekal_store_set_trainer_passphrase (store, TRAINER_PASSPHRASE, &error));
   g_assert_no_error (error);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.group-session", NULL));
-  ui_wait_until (trainer_dialog_shown, window, "the passphrase dialog");
-  g_assert_null (find_toplevel (BEKAL_TYPE_SESSION_DIALOG));
-  gate = ADW_MESSAGE_DIALOG (bekal_window_get_trainer_dialog (window));
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (gate), "trainer-passphrase")),
-                         TRAINER_PASSPHRASE);
-  g_object_ref (gate);
-  gtk_window_destroy (GTK_WINDOW (gate));
-  adw_message_dialog_response (gate, "unlock");
-  g_object_unref (gate);
+  g_assert_null (ui_session_find_toplevel (BEKAL_TYPE_SESSION_DIALOG));
+  ui_session_open_as_trainer (window, TRAINER_PASSPHRASE);
 
   /* preparing: two participants added on the spot, one trained before */
-  dialog = BEKAL_SESSION_DIALOG (wait_for_toplevel (BEKAL_TYPE_SESSION_DIALOG,
-                                                    "the session dialog"));
+  dialog = BEKAL_SESSION_DIALOG (ui_session_wait_for_toplevel (BEKAL_TYPE_SESSION_DIALOG,
+                                                               "the session dialog"));
   bekal_session_dialog_add_participant (dialog, "Dewi <b>Lestari</b>", "Sentra Ciungwanara",
                                         "Peksos", FALSE);
   bekal_session_dialog_add_participant (dialog, "Rahmat Hidayat", "Sentra Ciungwanara",
@@ -372,11 +265,11 @@ run_session (BekalApplication *app,
   ui_save_screenshot (GTK_WINDOW (dialog), screenshot_dir, name);
   gtk_widget_activate (ui_require_id (GTK_WIDGET (dialog), "start_button"));
 
-  control = BEKAL_CONTROL_WINDOW (wait_for_toplevel (BEKAL_TYPE_CONTROL_WINDOW,
+  control = BEKAL_CONTROL_WINDOW (ui_session_wait_for_toplevel (BEKAL_TYPE_CONTROL_WINDOW,
                                                      "the control window"));
-  presenter = BEKAL_PRESENTER_WINDOW (wait_for_toplevel (BEKAL_TYPE_PRESENTER_WINDOW,
+  presenter = BEKAL_PRESENTER_WINDOW (ui_session_wait_for_toplevel (BEKAL_TYPE_PRESENTER_WINDOW,
                                                          "the presenter window"));
-  g_assert_null (find_toplevel (BEKAL_TYPE_SESSION_DIALOG));
+  g_assert_null (ui_session_find_toplevel (BEKAL_TYPE_SESSION_DIALOG));
   room = bekal_session_room_from_window (GTK_WINDOW (control));
   g_assert_nonnull (room);
   session = bekal_session_room_get_session (room);
@@ -401,7 +294,8 @@ run_session (BekalApplication *app,
 
   g_free (name);
   name = shot_name ("join", "1024x768", language);
-  screenshot_alone (GTK_WINDOW (presenter), GTK_WINDOW (control), name);
+  ui_session_screenshot_alone (GTK_WINDOW (presenter), GTK_WINDOW (control),
+                               screenshot_dir, name);
 
   /* the projector's window closed by mistake comes back from the control window */
   gtk_window_close (GTK_WINDOW (presenter));
@@ -432,13 +326,15 @@ run_session (BekalApplication *app,
   g_free (name);
   name = shot_name ("control-question", "1366x768", language);
   ui_settle (300);
-  screenshot_alone (GTK_WINDOW (control), GTK_WINDOW (presenter), name);
+  ui_session_screenshot_alone (GTK_WINDOW (control), GTK_WINDOW (presenter),
+                               screenshot_dir, name);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (control), "session.reveal", NULL));
   g_assert_true (gtk_widget_get_visible (ui_require_id (GTK_WIDGET (presenter), "tally_view")));
   g_free (name);
   name = shot_name ("question-revealed", "1024x768", language);
-  screenshot_alone (GTK_WINDOW (presenter), GTK_WINDOW (control), name);
+  ui_session_screenshot_alone (GTK_WINDOW (presenter), GTK_WINDOW (control),
+                               screenshot_dir, name);
 
   /* a room without phones: the trainer types the counts per option, kept as room totals */
   {
@@ -457,11 +353,11 @@ run_session (BekalApplication *app,
   /* through the lessons with Page Down and Page Up, in either window */
   while (bekal_session_get_screen (session, bekal_session_get_current (session))->kind
          != BEKAL_SCREEN_BLOCK)
-    press_key (GTK_WIDGET (presenter), GDK_KEY_Page_Down);
+    ui_session_press_key (GTK_WIDGET (presenter), GDK_KEY_Page_Down);
   first_block = bekal_session_get_current (session);
-  press_key (GTK_WIDGET (control), GDK_KEY_Page_Down);
+  ui_session_press_key (GTK_WIDGET (control), GDK_KEY_Page_Down);
   g_assert_cmpuint (bekal_session_get_current (session), ==, first_block + 1);
-  press_key (GTK_WIDGET (presenter), GDK_KEY_Page_Up);
+  ui_session_press_key (GTK_WIDGET (presenter), GDK_KEY_Page_Up);
   g_assert_cmpuint (bekal_session_get_current (session), ==, first_block);
   g_assert_cmpstr (bekal_presenter_window_get_page (presenter), ==, "block");
   /* the lesson's trainer note is on the laptop, never on the projector */
@@ -477,11 +373,13 @@ run_session (BekalApplication *app,
   }
   g_free (name);
   name = shot_name ("control-lesson", "1366x768", language);
-  screenshot_alone (GTK_WINDOW (control), GTK_WINDOW (presenter), name);
-  press_key (GTK_WIDGET (presenter), GDK_KEY_Page_Down);
+  ui_session_screenshot_alone (GTK_WINDOW (control), GTK_WINDOW (presenter),
+                               screenshot_dir, name);
+  ui_session_press_key (GTK_WIDGET (presenter), GDK_KEY_Page_Down);
   g_free (name);
   name = shot_name ("lesson", "1024x768", language);
-  screenshot_alone (GTK_WINDOW (presenter), GTK_WINDOW (control), name);
+  ui_session_screenshot_alone (GTK_WINDOW (presenter), GTK_WINDOW (control),
+                               screenshot_dir, name);
 
   /* the video, large, then its checkpoint, which waits for the trainer to send it */
   for (;;)
@@ -495,12 +393,14 @@ run_session (BekalApplication *app,
   /* the trainer reads the content note to the room, then the video is shown */
   g_free (name);
   name = shot_name ("video-note", "1024x768", language);
-  screenshot_alone (GTK_WINDOW (presenter), GTK_WINDOW (control), name);
+  ui_session_screenshot_alone (GTK_WINDOW (presenter), GTK_WINDOW (control),
+                               screenshot_dir, name);
   g_signal_emit_by_name (ui_require_id (GTK_WIDGET (presenter), "continue_button"), "clicked");
   g_free (name);
   name = shot_name ("video", "1024x768", language);
-  screenshot_alone (GTK_WINDOW (presenter), GTK_WINDOW (control), name);
-  press_key (GTK_WIDGET (presenter), GDK_KEY_Page_Down);
+  ui_session_screenshot_alone (GTK_WINDOW (presenter), GTK_WINDOW (control),
+                               screenshot_dir, name);
+  ui_session_press_key (GTK_WIDGET (presenter), GDK_KEY_Page_Down);
   screen = bekal_session_get_screen (session, bekal_session_get_current (session));
   g_assert_cmpint (screen->kind, ==, BEKAL_SCREEN_QUESTION);
   g_assert_true (screen->checkpoint);
@@ -535,7 +435,8 @@ run_session (BekalApplication *app,
       g_assert_cmpuint (tally[i], ==, 7 + i);
     g_free (name);
     name = shot_name ("control-paper", "1366x768", language);
-    screenshot_alone (GTK_WINDOW (control), GTK_WINDOW (presenter), name);
+    ui_session_screenshot_alone (GTK_WINDOW (control), GTK_WINDOW (presenter),
+                                 screenshot_dir, name);
     gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (paper), FALSE);
   }
 
@@ -566,14 +467,14 @@ run_session (BekalApplication *app,
   room_code = g_strdup (bekal_live_server_get_room_code (bekal_session_room_get_server (room)));
   g_object_ref (room);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (control), "session.end", NULL));
-  ui_wait_until (toplevel_is_gone, GSIZE_TO_POINTER (BEKAL_TYPE_PRESENTER_WINDOW),
+  ui_wait_until (ui_session_toplevel_is_gone, GSIZE_TO_POINTER (BEKAL_TYPE_PRESENTER_WINDOW),
                  "the presenter to close");
   ui_wait_until (answers_saved, room, "the answers to be saved");
   g_object_unref (room);
 
   /* the session is listed with its module and participants, and opens again at its place */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.group-session", NULL));
-  dialog = BEKAL_SESSION_DIALOG (wait_for_toplevel (BEKAL_TYPE_SESSION_DIALOG,
+  dialog = BEKAL_SESSION_DIALOG (ui_session_wait_for_toplevel (BEKAL_TYPE_SESSION_DIALOG,
                                                     "the session dialog again"));
   {
     GtkWidget *saved_list = ui_require_id (GTK_WIDGET (dialog), "saved_list");
@@ -582,7 +483,7 @@ run_session (BekalApplication *app,
 
     /* the list is read from the store in a worker */
     ui_wait_until (has_resume_button, saved_list, "the saved sessions to be listed");
-    resume = find_named (saved_list, "resume");
+    resume = ui_session_find_named (saved_list, "resume");
     row = gtk_widget_get_first_child (saved_list);
 
     g_assert_nonnull (resume);
@@ -597,7 +498,7 @@ run_session (BekalApplication *app,
     name = g_strdup_printf ("session-saved-%s.png", language);
     ui_save_screenshot (GTK_WINDOW (dialog), screenshot_dir, name);
     gtk_widget_activate (resume);
-    control = BEKAL_CONTROL_WINDOW (wait_for_toplevel (BEKAL_TYPE_CONTROL_WINDOW,
+    control = BEKAL_CONTROL_WINDOW (ui_session_wait_for_toplevel (BEKAL_TYPE_CONTROL_WINDOW,
                                                        "the resumed control window"));
     session = bekal_control_window_get_session (control);
     g_assert_cmpuint (bekal_session_get_current (session), ==, last_place);
@@ -607,7 +508,7 @@ run_session (BekalApplication *app,
     g_assert_cmpstr (bekal_live_server_get_room_code (bekal_session_room_get_server (
                        bekal_session_room_from_window (GTK_WINDOW (control)))), ==, room_code);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (control), "session.end", NULL));
-    ui_wait_until (toplevel_is_gone, GSIZE_TO_POINTER (BEKAL_TYPE_CONTROL_WINDOW),
+    ui_wait_until (ui_session_toplevel_is_gone, GSIZE_TO_POINTER (BEKAL_TYPE_CONTROL_WINDOW),
                    "the resumed session to end");
   }
 
