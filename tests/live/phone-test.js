@@ -131,6 +131,10 @@ async function answer(page, kind) {
       await p.waitForFunction(() => document.querySelector('#status').textContent.length > 0);
     }
     await a.page.screenshot({ path: path.join(shots, 'phone-04-' + kind + '-id.png') });
+    if (kind === 'truefalse') {
+      check((await a.page.textContent('#answers')).includes('Salah'), 'true/false reads Benar/Salah on an Indonesian phone');
+      check((await b.page.textContent('#answers')).includes('False'), 'true/false reads True/False on an English phone');
+    }
     await b.page.screenshot({ path: path.join(shots, 'phone-04-' + kind + '-en.png') });
     answers += 2;
     await waitLine((l) => l.startsWith('answer ') && lines.filter((x) => x.startsWith('answer ')).length >= answers, kind + ' answers');

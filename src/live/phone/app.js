@@ -11,7 +11,7 @@
       'code-label': 'Kode ruang', 'next': 'Lanjut',
       'name-title': 'Siapa nama Anda?', 'name-label': 'Atau ketik nama Anda', 'join': 'Masuk',
       'wait': 'Tunggu pertanyaan dari pelatih.', 'welcome': 'Selamat datang, ',
-      'send': 'Kirim jawaban', 'explanation': 'Penjelasan',
+      'send': 'Kirim jawaban', 'explanation': 'Penjelasan', 'true': 'Benar', 'false': 'Salah',
       'received': 'Jawaban Anda sudah diterima.', 'closed': 'Jawaban untuk pertanyaan ini sudah ditutup.',
       'choose-one': 'Pilih satu jawaban.', 'choose-many': 'Pilih semua yang benar, lalu kirim.',
       'order': 'Susun urutannya dengan tombol ▲ dan ▼, lalu kirim.',
@@ -35,7 +35,7 @@
       'code-label': 'Room code', 'next': 'Next',
       'name-title': 'What is your name?', 'name-label': 'Or type your name', 'join': 'Join',
       'wait': 'Wait for the trainer’s question.', 'welcome': 'Welcome, ',
-      'send': 'Send answer', 'explanation': 'Explanation',
+      'send': 'Send answer', 'explanation': 'Explanation', 'true': 'True', 'false': 'False',
       'received': 'Your answer was received.', 'closed': 'Answers to this question are closed.',
       'choose-one': 'Choose one answer.', 'choose-many': 'Choose all that are right, then send.',
       'order': 'Put them in order with ▲ and ▼, then send.',
@@ -194,7 +194,9 @@
     if (kind === 'single' || kind === 'truefalse') {
       $('hint').textContent = t('choose-one');
       message.options.forEach(function (option) {
-        box.appendChild(choiceButton(option.text, false, function () {
+        // a true/false question's two answers are the page's words, in the phone's language
+        var text = kind === 'truefalse' ? t(option.id === 'true' ? 'true' : 'false') : option.text;
+        box.appendChild(choiceButton(text, false, function () {
           selected = [option.id];
           markPressed();
           answer(option.id);
