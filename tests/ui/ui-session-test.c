@@ -639,6 +639,7 @@ test_monitor (void)
   GListModel *monitors = gdk_display_get_monitors (gdk_display_get_default ());
   GdkMonitor *chosen = bekal_session_room_choose_monitor (NULL);
 
+  g_test_message ("%u monitors", g_list_model_get_n_items (monitors));
   if (g_list_model_get_n_items (monitors) < 2)
     g_assert_null (chosen);
   else
