@@ -190,6 +190,14 @@ static const MessageCase message_cases[] = {
       "languages: write pass=\"75\" as in the original module.id.xml.",
       NULL,
     } },
+  /* a time the original writes with a dot: one message, none about its translation */
+  { "messages/translation-time-in-original",
+    {
+      "messages/translation-time-in-original/module.id.xml:33:19: error: at=\"0.05\" has a dot, "
+      "which Bekal does not read as minutes. To mean 0 min 05 s, write at=\"0:05\"; for seconds "
+      "alone write a whole number.",
+      NULL,
+    } },
   /* a post-test with its own questions instead of a pool: one message, no pool="" */
   { "messages/translation-pool-left-out",
     {

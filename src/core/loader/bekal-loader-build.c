@@ -721,9 +721,13 @@ build_media (LoadState  *state,
 
           bekal_loader_node_place (state, child, &place.line, &place.column);
 
+          /* a missing at is named by the check of required attributes */
+          if (at == NULL)
+            continue;
+
           /* "1.05" is almost always minutes and seconds written with a dot: read as seconds,
            * it would put the chapter or pause near the start of the clip */
-          if (at != NULL && strchr (at, '.') != NULL && strchr (at, ':') == NULL)
+          if (strchr (at, '.') != NULL && strchr (at, ':') == NULL)
             {
               g_autofree char *minutes = g_strndup (at, strchr (at, '.') - at);
               const char *seconds = strchr (at, '.') + 1;
@@ -741,30 +745,24 @@ build_media (LoadState  *state,
                                              "number (75) or minutes and seconds (1:15); a "
                                              "fraction of a second goes after them (1:15.5)."),
                                            at);
-              continue;
+              /* kept with no time (the module is refused anyway), so that its translation
+               * is not blamed for the same mistake */
+              at_ms = -1;
             }
-
-          /* a missing at is named by the check of required attributes */
-          if (at == NULL)
-            continue;
-
-          if (at_ms < 0)
-            {
-              bekal_loader_attr_problem (state, BEKAL_SEVERITY_ERROR, child, "at",
-                                         _("“%s” is not a time. Write seconds (75), minutes and "
-                                           "seconds (1:15) or hours too (0:01:15)."), at ? at : "");
-              continue;
-            }
+          else if (at_ms < 0)
+            bekal_loader_attr_problem (state, BEKAL_SEVERITY_ERROR, child, "at",
+                                       _("“%s” is not a time. Write seconds (75), minutes and "
+                                         "seconds (1:15) or hours too (0:01:15)."), at);
 
           if (node_name_is (child, "chapter"))
             {
               BekalChapter chapter = { at_ms, read_plain (state, child) };
 
-              if (at_ms <= last_chapter)
+              if (at_ms >= 0 && at_ms <= last_chapter)
                 bekal_loader_attr_problem (state, BEKAL_SEVERITY_WARNING, child, "at",
                                            _("This chapter starts at or before the previous one; "
                                              "list chapters in the order they appear."));
-              last_chapter = at_ms;
+              last_chapter = MAX (last_chapter, at_ms);
               g_array_append_val (media->chapters, chapter);
               g_array_append_val (media->chapter_places, place);
             }

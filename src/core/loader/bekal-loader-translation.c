@@ -726,10 +726,17 @@ add_value (GArray     *values,
   g_array_append_val (values, item);
 }
 
+/* The value of a time the loader could not read: it matches any other, since its own error
+ * already names the mistake */
+#define UNKNOWN_TIME "?"
+
 static char *
 time_to_string (gint64 ms)
 {
   gint64 seconds = ms / 1000;
+
+  if (ms < 0)
+    return g_strdup (UNKNOWN_TIME);
 
   if (ms % 1000 != 0)
     return g_strdup_printf ("%" G_GINT64_FORMAT ":%02d.%03d", seconds / 60, (int) (seconds % 60),
@@ -938,6 +945,9 @@ compare_values (Comparison  *comparison,
 
       if (!g_str_equal (x->label, y->label) || g_str_equal (x->attribute, y->attribute) == FALSE
           || g_str_equal (x->value, y->value))
+        continue;
+      if (g_str_equal (x->attribute, "at")
+          && (g_str_equal (x->value, UNKNOWN_TIME) || g_str_equal (y->value, UNKNOWN_TIME)))
         continue;
 
       /* an element that one language has and the other lacks, such as <feedback> */
