@@ -58,6 +58,13 @@ static const MessageCase message_cases[] = {
       "mean “shuffle”?",
       NULL,
     } },
+  /* a misspelled correct: one message, not a second about the question's right option */
+  { "messages/misspelled-correct-attribute.xml",
+    {
+      "messages/misspelled-correct-attribute.xml:38:9: error: <option> has no attribute "
+      "“corect”. Did you mean “correct”?",
+      NULL,
+    } },
   /* a misspelled element: one message, with the element it likely meant */
   { "messages/misspelled-element.xml",
     {

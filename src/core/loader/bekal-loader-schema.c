@@ -769,9 +769,12 @@ bekal_loader_validate_with_schema (LoadState *state,
         continue;
 
       g_hash_table_add (seen, g_steal_pointer (&key));
+      /* an unknown attribute is often a misspelled one (corect="true"): what the element then
+       * lacks follows from it */
       if (rng_error->code == XML_RELAXNG_ERR_ELEMWRONG
           || rng_error->code == XML_RELAXNG_ERR_EXTRACONTENT
-          || rng_error->code == XML_RELAXNG_ERR_ELEMNAME)
+          || rng_error->code == XML_RELAXNG_ERR_ELEMNAME
+          || rng_error->code == XML_RELAXNG_ERR_INVALIDATTR)
         bekal_loader_note_rejected (state, rng_error->node);
       g_ptr_array_add (state->diagnostics, bekal_diagnostic_ref (d));
       state->n_errors++;
