@@ -232,6 +232,17 @@ G_DECLARE_FINAL_TYPE (BekalOption, bekal_option, BEKAL, OPTION, GObject)
 /* Module */
 
 /**
+ * bekal_module_get_context_hash:
+ * @self: a #BekalModule
+ *
+ * A hash of everything in the module's file outside its lessons (metadata, topics, glossary,
+ * quizzes), which a lesson's blocks may refer to; see bekal_block_get_source_hash().
+ *
+ * Returns: the hash; 0 for a module not read from a file
+ */
+guint64        bekal_module_get_context_hash     (BekalModule *self);
+
+/**
  * bekal_module_get_id:
  * @self: a #BekalModule
  *
@@ -538,6 +549,19 @@ const char    *bekal_lesson_get_title            (BekalLesson *self);
  * Returns: (transfer none) (nullable): the note, paragraphs separated by a blank line, or %NULL
  */
 const char    *bekal_lesson_get_trainer_note     (BekalLesson *self);
+
+/**
+ * bekal_block_get_source_hash:
+ * @self: a #BekalBlock
+ *
+ * A hash of the block's element as its file writes it (name, attributes, text and children).
+ * Two blocks with the same kind and hash look the same, as long as their modules'
+ * bekal_module_get_context_hash() agree: the authoring studio's preview keeps the widgets of
+ * the blocks an edit did not touch.
+ *
+ * Returns: the hash; 0 for a block not read from a file
+ */
+guint64        bekal_block_get_source_hash       (BekalBlock  *self);
 
 /**
  * bekal_block_get_trainer_note:

@@ -248,6 +248,55 @@ remove_blocks (BekalLessonView *self)
     gtk_box_remove (self->block_box, child);
 }
 
+/* Whether @widget, made for @old, shows @block as well: same kind and same source, and nothing
+ * it shows from elsewhere in the module (a video's checkpoints ask questions of other quizzes) */
+static gboolean
+block_is_unchanged (BekalBlock *old,
+                    BekalBlock *block)
+{
+  BekalMedia *media;
+
+  if (bekal_block_get_kind (old) != bekal_block_get_kind (block)
+      || bekal_block_get_source_hash (old) == 0
+      || bekal_block_get_source_hash (old) != bekal_block_get_source_hash (block))
+    return FALSE;
+  media = bekal_block_get_kind (block) == BEKAL_BLOCK_VIDEO
+          || bekal_block_get_kind (block) == BEKAL_BLOCK_AUDIO
+          ? bekal_block_get_media (block) : NULL;
+  return media == NULL || bekal_media_get_n_checkpoints (media) == 0;
+}
+
+static void on_media_done_changed (BekalMediaBlock *media,
+                                   GParamSpec      *pspec,
+                                   BekalLessonView *self);
+
+static GtkWidget *
+add_block_widget (BekalLessonView         *self,
+                  const BekalBlockContext *context,
+                  BekalBlock              *block,
+                  GtkWidget               *after)
+{
+  GtkWidget *widget = bekal_block_widget_new (block, context);
+
+  gtk_box_insert_child_after (self->block_box, widget, after);
+  if (BEKAL_IS_MEDIA_BLOCK (widget))
+    g_signal_connect_object (widget, "notify::done", G_CALLBACK (on_media_done_changed), self,
+                             0);
+  return widget;
+}
+
+static void
+show_lesson_header (BekalLessonView *self)
+{
+  g_autofree char *meta = NULL;
+  guint minutes = bekal_lesson_get_reading_minutes (self->lesson);
+
+  gtk_label_set_text (self->title_label, bekal_lesson_get_title (self->lesson));
+  meta = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "About %u minute of reading",
+                                       "About %u minutes of reading", minutes), minutes);
+  gtk_label_set_text (self->position_label, meta);
+}
+
 /* Callbacks */
 
 static void
@@ -542,8 +591,6 @@ bekal_lesson_view_show_lesson (BekalLessonView         *self,
                                guint                    block_index)
 {
   g_autoptr(GPtrArray) seen = NULL;
-  g_autofree char *meta = NULL;
-  guint minutes;
 
   g_return_if_fail (BEKAL_IS_LESSON_VIEW (self));
   g_return_if_fail (context != NULL && BEKAL_IS_MODULE (context->module));
@@ -588,25 +635,77 @@ bekal_lesson_view_show_lesson (BekalLessonView         *self,
       g_hash_table_add (self->seen, GUINT_TO_POINTER (block->block_index));
     }
 
-  gtk_label_set_text (self->title_label, bekal_lesson_get_title (lesson));
-  minutes = bekal_lesson_get_reading_minutes (lesson);
-  meta = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "About %u minute of reading",
-                                       "About %u minutes of reading", minutes), minutes);
-  gtk_label_set_text (self->position_label, meta);
+  show_lesson_header (self);
 
   for (guint i = 0; i < bekal_lesson_get_n_blocks (lesson); i++)
-    {
-      GtkWidget *block = bekal_block_widget_new (bekal_lesson_get_block (lesson, i), context);
-
-      gtk_box_append (self->block_box, block);
-      if (BEKAL_IS_MEDIA_BLOCK (block))
-        g_signal_connect_object (block, "notify::done", G_CALLBACK (on_media_done_changed),
-                                 self, 0);
-    }
+    add_block_widget (self, context, bekal_lesson_get_block (lesson, i),
+                      gtk_widget_get_last_child (GTK_WIDGET (self->block_box)));
 
   gtk_adjustment_set_value (get_vadjustment (self), 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_BLOCK]);
   bekal_lesson_view_scroll_to_block (self, self->position);
+}
+
+gboolean
+bekal_lesson_view_refresh_lesson (BekalLessonView         *self,
+                                  const BekalBlockContext *context,
+                                  BekalLesson             *lesson)
+{
+  g_autoptr(BekalLearnerContext) learner = NULL;
+  GtkWidget *child;
+  guint n_old;
+
+  g_return_val_if_fail (BEKAL_IS_LESSON_VIEW (self), FALSE);
+  g_return_val_if_fail (context != NULL && BEKAL_IS_MODULE (context->module), FALSE);
+  g_return_val_if_fail (BEKAL_IS_LESSON (lesson), FALSE);
+
+  learner = bekal_block_context_dup_learner (context);
+  if (self->lesson == NULL || self->module == NULL || self->settings != context->settings
+      || bekal_learner_context_get_profile_id (learner) != self->profile_id
+      || g_strcmp0 (bekal_lesson_get_id (self->lesson), bekal_lesson_get_id (lesson)) != 0
+      || bekal_module_get_context_hash (self->module) == 0
+      || bekal_module_get_context_hash (self->module)
+         != bekal_module_get_context_hash (context->module))
+    {
+      bekal_lesson_view_show_lesson (self, context, lesson, self->position);
+      return FALSE;
+    }
+
+  /* block by block, in place: a kept widget still shows the older read of its block, which
+   * is the same */
+  n_old = bekal_lesson_get_n_blocks (self->lesson);
+  child = gtk_widget_get_first_child (GTK_WIDGET (self->block_box));
+  for (guint i = 0; i < bekal_lesson_get_n_blocks (lesson); i++)
+    {
+      BekalBlock *block = bekal_lesson_get_block (lesson, i);
+      GtkWidget *next = child != NULL ? gtk_widget_get_next_sibling (child) : NULL;
+      GtkWidget *before = child != NULL ? gtk_widget_get_prev_sibling (child)
+                                        : gtk_widget_get_last_child (GTK_WIDGET (self->block_box));
+
+      if (child != NULL && i < n_old
+          && block_is_unchanged (bekal_lesson_get_block (self->lesson, i), block))
+        {
+          child = next;
+          continue;
+        }
+      add_block_widget (self, context, block, before);
+      if (child != NULL)
+        gtk_box_remove (self->block_box, child);
+      child = next;
+    }
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+      gtk_box_remove (self->block_box, child);
+      child = next;
+    }
+
+  g_set_object (&self->module, context->module);
+  g_set_object (&self->lesson, lesson);
+  self->position = MIN (self->position, MAX (bekal_lesson_get_n_blocks (lesson), 1) - 1);
+  show_lesson_header (self);
+  return TRUE;
 }
 
 void

@@ -20,6 +20,12 @@ void         bekal_lesson_view_show_lesson       (BekalLessonView         *self,
                                                   const BekalBlockContext *context,
                                                   BekalLesson             *lesson,
                                                   guint                    block_index);
+/* @lesson again, from a newer read of the same module (the authoring studio's preview): the
+ * widgets of the blocks that did not change are kept, with the scroll position; anything else
+ * is shown anew. Returns FALSE when the whole lesson had to be shown again. */
+gboolean     bekal_lesson_view_refresh_lesson    (BekalLessonView         *self,
+                                                  const BekalBlockContext *context,
+                                                  BekalLesson             *lesson);
 /* Removes the lesson, saving what is pending */
 void         bekal_lesson_view_clear             (BekalLessonView         *self);
 BekalLesson *bekal_lesson_view_get_lesson        (BekalLessonView         *self);

@@ -59,11 +59,12 @@ run_check (GTask        *task,
 
 /* The item-writing checks (bekal-author lint) of the original, as warnings with their
  * suggestion; the translation has the same questions */
-static void
-add_lint_warnings (BekalStudioCheck *check,
-                   const char       *path)
+static GPtrArray *
+dup_lint_warnings (BekalModule *original,
+                   const char  *path)
 {
-  g_autoptr(GPtrArray) warnings = bekal_lint_module (check->original);
+  g_autoptr(GPtrArray) warnings = bekal_lint_module (original);
+  GPtrArray *diagnostics = bekal_diagnostics_new ();
 
   for (guint i = 0; warnings != NULL && i < warnings->len; i++)
     {
@@ -74,10 +75,24 @@ add_lint_warnings (BekalStudioCheck *check,
                                                   warning->suggestion != NULL
                                                     ? warning->suggestion : "");
 
-      g_ptr_array_add (check->diagnostics,
+      g_ptr_array_add (diagnostics,
                        bekal_diagnostic_new (BEKAL_SEVERITY_WARNING, path, warning->line,
                                              warning->column, message));
     }
+  return diagnostics;
+}
+
+static void
+run_lint (GTask        *task,
+          gpointer      source_object,
+          gpointer      task_data,
+          GCancellable *cancellable)
+{
+  BekalModule *original = task_data;
+
+  g_task_return_pointer (task, dup_lint_warnings (original, g_object_get_data (G_OBJECT (task),
+                                                                                "path")),
+                         (GDestroyNotify) g_ptr_array_unref);
 }
 
 void
@@ -109,8 +124,6 @@ bekal_studio_check_run (const char * const      *media_dirs,
                                                   check->diagnostics, NULL);
   if (check->original != NULL && check->translation != NULL)
     bekal_loader_check_translation (check->original, check->translation, check->diagnostics);
-  if (check->original != NULL)
-    add_lint_warnings (check, original->path);
 
   return check;
 }
@@ -137,6 +150,33 @@ bekal_studio_check_async (const char * const      *media_dirs,
 BekalStudioCheck *
 bekal_studio_check_finish (GAsyncResult  *result,
                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+bekal_studio_lint_async (BekalModule         *original,
+                         const char          *path,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_return_if_fail (BEKAL_IS_MODULE (original));
+
+  /* the model is immutable: the thread only reads it */
+  g_task_set_source_tag (task, bekal_studio_lint_async);
+  g_task_set_task_data (task, g_object_ref (original), g_object_unref);
+  g_object_set_data_full (G_OBJECT (task), "path", g_strdup (path), g_free);
+  g_task_run_in_thread (task, run_lint);
+}
+
+GPtrArray *
+bekal_studio_lint_finish (GAsyncResult  *result,
+                          GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
 

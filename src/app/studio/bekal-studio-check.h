@@ -39,6 +39,15 @@ void              bekal_studio_check_async  (const char * const  *media_dirs,
 BekalStudioCheck *bekal_studio_check_finish (GAsyncResult        *result,
                                              GError             **error);
 /* The same, in the calling thread (the benchmark's reference path goes through it too) */
+/* The item-writing checks of @original, once its preview is shown: (element-type
+ * BekalDiagnostic) warnings at @path */
+void              bekal_studio_lint_async   (BekalModule         *original,
+                                             const char          *path,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+GPtrArray        *bekal_studio_lint_finish  (GAsyncResult        *result,
+                                             GError             **error);
 BekalStudioCheck *bekal_studio_check_run    (const char * const  *media_dirs,
                                              const BekalStudioSource *original,
                                              const BekalStudioSource *translation);

@@ -154,7 +154,13 @@ show_preview (BekalStudioWindow *self)
 
   context.module = module;
   context.settings = self->settings;
-  bekal_lesson_view_show_lesson (self->preview, &context, lesson, block);
+  /* a newer read of the lesson shown: only the blocks the edit touched are made again */
+  if (g_strcmp0 (self->preview_lesson, bekal_lesson_get_id (lesson)) == 0
+      && self->preview_variant == variant
+      && bekal_lesson_view_get_lesson (self->preview) != NULL)
+    bekal_lesson_view_refresh_lesson (self->preview, &context, lesson);
+  else
+    bekal_lesson_view_show_lesson (self->preview, &context, lesson, block);
   bekal_lesson_view_set_navigation (self->preview, index + 1,
                                     bekal_module_get_n_lessons (module));
 
@@ -290,6 +296,27 @@ close_with_unsaved (BekalStudioWindow *self);
 /* Callbacks */
 
 static void
+on_lint_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(BekalStudioWindow) self = user_data; /* the task's reference */
+  g_autoptr(GPtrArray) warnings = NULL;
+
+  /* a newer check runs, or the window closed */
+  warnings = bekal_studio_lint_finish (result, NULL);
+  if (warnings == NULL || g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result)))
+      || self->diagnostics == NULL)
+    return;
+
+  for (guint i = 0; i < warnings->len; i++)
+    g_ptr_array_add (self->diagnostics, bekal_diagnostic_ref (g_ptr_array_index (warnings, i)));
+  if (warnings->len > 0)
+    show_diagnostics (self);
+  g_signal_emit (self, signals[SIGNAL_CHECKED], 0);
+}
+
+static void
 on_check_done (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
@@ -314,7 +341,14 @@ on_check_done (GObject      *source,
   update_preview_label (self, check);
   show_preview (self);
   update_title (self);
-  g_signal_emit (self, signals[SIGNAL_CHECKED], 0);
+
+  /* the item-writing checks come a moment after the preview, which does not need them */
+  if (check->original != NULL && bekal_studio_editor_get_path (self->editors[0]) != NULL)
+    bekal_studio_lint_async (check->original, bekal_studio_editor_get_path (self->editors[0]),
+                             g_task_get_cancellable (G_TASK (result)), on_lint_done,
+                             g_object_ref (self));
+  else
+    g_signal_emit (self, signals[SIGNAL_CHECKED], 0);
 }
 
 static void

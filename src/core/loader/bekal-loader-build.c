@@ -783,6 +783,60 @@ build_media (LoadState  *state,
   return media;
 }
 
+/* A 64-bit FNV-1a hash of an element as written: its name, attributes and text, children
+ * included. Equal hashes mean equal source, as far as a preview needs to know. */
+static guint64
+hash_bytes (guint64     hash,
+            const char *bytes)
+{
+  for (const guchar *p = (const guchar *) bytes; p != NULL && *p != '\0'; p++)
+    {
+      hash ^= *p;
+      hash *= G_GUINT64_CONSTANT (0x100000001b3);
+    }
+  /* a separator, so that "ab" + "c" differs from "a" + "bc" */
+  hash ^= 0xff;
+  hash *= G_GUINT64_CONSTANT (0x100000001b3);
+  return hash;
+}
+
+static guint64
+hash_node (guint64    hash,
+           xmlNodePtr node)
+{
+  for (; node != NULL; node = node->next)
+    {
+      if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
+        hash = hash_bytes (hash, (const char *) node->content);
+      else if (node->type == XML_ELEMENT_NODE)
+        {
+          hash = hash_bytes (hash, (const char *) node->name);
+          for (xmlAttrPtr attr = node->properties; attr != NULL; attr = attr->next)
+            {
+              hash = hash_bytes (hash, (const char *) attr->name);
+              hash = hash_node (hash, attr->children);
+            }
+          hash = hash_node (hash, node->children);
+          hash = hash_bytes (hash, "/");
+        }
+    }
+  return hash;
+}
+
+static guint64
+hash_element (guint64    hash,
+              xmlNodePtr node)
+{
+  xmlNodePtr next = node->next;
+  guint64 result;
+
+  /* the element alone, not its following siblings */
+  node->next = NULL;
+  result = hash_node (hash, node);
+  node->next = next;
+  return result;
+}
+
 static BekalBlock *
 build_block (LoadState  *state,
              xmlNodePtr  node)
@@ -845,7 +899,10 @@ build_block (LoadState  *state,
     }
 
   if (block)
-    bekal_loader_node_place (state, node, &block->line, &block->column);
+    {
+      bekal_loader_node_place (state, node, &block->line, &block->column);
+      block->source_hash = hash_element (G_GUINT64_CONSTANT (0xcbf29ce484222325), node);
+    }
 
   return block;
 }
@@ -993,6 +1050,7 @@ bekal_loader_build_module (LoadState  *state,
   /* terms in the text look up the glossary */
   bekal_module_build_index (module);
 
+  module->context_hash = G_GUINT64_CONSTANT (0xcbf29ce484222325);
   FOR_EACH_ELEMENT (child, root)
     {
       if (node_name_is (child, "lesson"))
@@ -1001,8 +1059,11 @@ bekal_loader_build_module (LoadState  *state,
 
           lesson->index = module->lessons->len;
           g_ptr_array_add (module->lessons, lesson);
+          continue;
         }
-      else if (node_name_is (child, "quiz"))
+      /* what a lesson's blocks may refer to: the glossary, the quizzes, the module's notes */
+      module->context_hash = hash_element (module->context_hash, child);
+      if (node_name_is (child, "quiz"))
         g_object_unref (build_quiz (state, child));
     }
 

@@ -102,6 +102,7 @@ struct _BekalBlock
   BekalQuiz      *quiz;
   char           *trainer_note;  /* the <trainer-note>s after the block, for the trainer only */
   BekalPlace      trainer_note_place; /* of the first of them */
+  guint64         source_hash;   /* of its element in the file: equal blocks look the same */
   int             line;
   int             column;
 };
@@ -124,6 +125,7 @@ struct _BekalLesson
 struct _BekalModule
 {
   GObject    parent_instance;
+  guint64    context_hash;   /* of everything outside its lessons */
   char      *id;
   char      *version;
   char      *language;

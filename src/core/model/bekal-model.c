@@ -597,6 +597,20 @@ bekal_block_get_id (BekalBlock *self)
   return self->id;
 }
 
+guint64
+bekal_block_get_source_hash (BekalBlock *self)
+{
+  g_return_val_if_fail (BEKAL_IS_BLOCK (self), 0);
+  return self->source_hash;
+}
+
+guint64
+bekal_module_get_context_hash (BekalModule *self)
+{
+  g_return_val_if_fail (BEKAL_IS_MODULE (self), 0);
+  return self->context_hash;
+}
+
 guint
 bekal_block_get_index (BekalBlock *self)
 {
