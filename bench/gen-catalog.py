@@ -138,8 +138,9 @@ def write_question(w, depth, qid, topic, kind):
         out(depth, '<question id="%s" topic="%s" type="match">' % (qid, topic))
         out(depth + 1, '<prompt>%s</prompt>' % w.inline(6, 12))
         for i in range(w.count(3, 5)):
-            out(depth + 1, '<pair id="pasangan-%d"><left>%s</left><right>%s</right></pair>'
-                % (i + 1, w.plain(1, 3), w.inline(4, 9)))
+            # a left side is said once per question: the loader refuses two that are the same
+            out(depth + 1, '<pair id="pasangan-%d"><left>%s %d</left><right>%s</right></pair>'
+                % (i + 1, w.plain(1, 3), i + 1, w.inline(4, 9)))
     else:
         out(depth, '<question id="%s" topic="%s" type="scale" min="1" max="5">' % (qid, topic))
         out(depth + 1, '<prompt>%s</prompt>' % w.inline(6, 12))
