@@ -248,11 +248,34 @@ remove_blocks (BekalLessonView *self)
     gtk_box_remove (self->block_box, child);
 }
 
-/* Whether @widget, made for @old, shows @block as well: same kind and same source, and nothing
- * it shows from elsewhere in the module (a video's checkpoints ask questions of other quizzes) */
+/* The source of every quiz a lesson holds: a video's checkpoints ask their questions */
+static guint64
+hash_lesson_quizzes (BekalModule *module)
+{
+  guint64 hash = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+
+  for (guint i = 0; i < bekal_module_get_n_lessons (module); i++)
+    {
+      BekalLesson *lesson = bekal_module_get_lesson (module, i);
+
+      for (guint b = 0; b < bekal_lesson_get_n_blocks (lesson); b++)
+        {
+          BekalBlock *block = bekal_lesson_get_block (lesson, b);
+
+          if (bekal_block_get_kind (block) == BEKAL_BLOCK_QUIZ)
+            hash = (hash ^ bekal_block_get_source_hash (block))
+                   * G_GUINT64_CONSTANT (0x100000001b3);
+        }
+    }
+  return hash;
+}
+
+/* Whether the widget made for @old shows @block as well: same kind and same source, and,
+ * for a video or audio with checkpoints, the same questions to ask */
 static gboolean
 block_is_unchanged (BekalBlock *old,
-                    BekalBlock *block)
+                    BekalBlock *block,
+                    gboolean    same_quizzes)
 {
   BekalMedia *media;
 
@@ -263,7 +286,7 @@ block_is_unchanged (BekalBlock *old,
   media = bekal_block_get_kind (block) == BEKAL_BLOCK_VIDEO
           || bekal_block_get_kind (block) == BEKAL_BLOCK_AUDIO
           ? bekal_block_get_media (block) : NULL;
-  return media == NULL || bekal_media_get_n_checkpoints (media) == 0;
+  return media == NULL || bekal_media_get_n_checkpoints (media) == 0 || same_quizzes;
 }
 
 static void on_media_done_changed (BekalMediaBlock *media,
@@ -653,6 +676,7 @@ bekal_lesson_view_refresh_lesson (BekalLessonView         *self,
 {
   g_autoptr(BekalLearnerContext) learner = NULL;
   GtkWidget *child;
+  gboolean same_quizzes;
   guint n_old;
 
   g_return_val_if_fail (BEKAL_IS_LESSON_VIEW (self), FALSE);
@@ -674,6 +698,7 @@ bekal_lesson_view_refresh_lesson (BekalLessonView         *self,
   /* block by block, in place: a kept widget still shows the older read of its block, which
    * is the same */
   n_old = bekal_lesson_get_n_blocks (self->lesson);
+  same_quizzes = hash_lesson_quizzes (self->module) == hash_lesson_quizzes (context->module);
   child = gtk_widget_get_first_child (GTK_WIDGET (self->block_box));
   for (guint i = 0; i < bekal_lesson_get_n_blocks (lesson); i++)
     {
@@ -683,7 +708,7 @@ bekal_lesson_view_refresh_lesson (BekalLessonView         *self,
                                         : gtk_widget_get_last_child (GTK_WIDGET (self->block_box));
 
       if (child != NULL && i < n_old
-          && block_is_unchanged (bekal_lesson_get_block (self->lesson, i), block))
+          && block_is_unchanged (bekal_lesson_get_block (self->lesson, i), block, same_quizzes))
         {
           child = next;
           continue;
