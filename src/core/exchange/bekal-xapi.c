@@ -127,6 +127,21 @@ bekal_xapi_name_uuid (const char *name,
   out[o] = '\0';
 }
 
+/* Appends @text to @buffer at *@length, cut at @size - 1 bytes */
+static void
+buffer_append (char       *buffer,
+               gsize       size,
+               gsize      *length,
+               const char *text)
+{
+  gsize n = MIN (strlen (text), size - 1 - *length);
+
+  memcpy (buffer + *length, text, n);
+  *length += n;
+  buffer[*length] = '\0';
+}
+
+/* The id of a statement: a name-based UUID of "KIND\nKEY[\nEXTRA]" (cut at 1099 bytes) */
 static void
 statement_id (const char *kind,
               const char *key,
@@ -134,10 +149,40 @@ statement_id (const char *kind,
               char        out[37])
 {
   char name[1100];
-  int length = g_snprintf (name, sizeof name, "%s\n%s%s%s", kind, key,
-                           extra != NULL ? "\n" : "", extra != NULL ? extra : "");
+  gsize length = 0;
 
-  bekal_xapi_name_uuid (name, MIN ((gsize) length, sizeof name - 1), out);
+  name[0] = '\0';
+  buffer_append (name, sizeof name, &length, kind);
+  buffer_append (name, sizeof name, &length, "\n");
+  buffer_append (name, sizeof name, &length, key);
+  if (extra != NULL)
+    {
+      buffer_append (name, sizeof name, &length, "\n");
+      buffer_append (name, sizeof name, &length, extra);
+    }
+
+  bekal_xapi_name_uuid (name, length, out);
+}
+
+/* printf's %" G_GINT64_FORMAT " without printf, which was a tenth of an export */
+static void
+append_int64 (GString *out,
+              gint64   value)
+{
+  char buffer[24];
+  gsize i = sizeof buffer;
+  guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
+
+  do
+    {
+      buffer[--i] = (char) ('0' + magnitude % 10);
+      magnitude /= 10;
+    }
+  while (magnitude > 0);
+  if (value < 0)
+    buffer[--i] = '-';
+
+  g_string_append_len (out, buffer + i, (gssize) (sizeof buffer - i));
 }
 
 /* An attempt is the same on every laptop: the learner, the quiz, when it started, its seed */
@@ -179,12 +224,16 @@ append_activity_iri (GString    *out,
   append_iri_part (out, module_id);
   if (kind != NULL)
     {
-      g_string_append_printf (out, ":%s:", kind);
+      g_string_append_c (out, ':');
+      g_string_append (out, kind);
+      g_string_append_c (out, ':');
       append_iri_part (out, id);
     }
   if (sub_kind != NULL)
     {
-      g_string_append_printf (out, ":%s:", sub_kind);
+      g_string_append_c (out, ':');
+      g_string_append (out, sub_kind);
+      g_string_append_c (out, ':');
       append_iri_part (out, sub_id);
     }
   g_string_append_c (out, '"');
@@ -201,7 +250,19 @@ append_timestamp (GString *out,
   if (gmtime_r (&t, &tm) == NULL || strftime (buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ",
                                               &tm) == 0)
     g_strlcpy (buffer, "1970-01-01T00:00:00Z", sizeof buffer);
-  g_string_append_printf (out, "\"%s\"", buffer);
+  g_string_append_c (out, '"');
+  g_string_append (out, buffer);
+  g_string_append_c (out, '"');
+}
+
+/* The start of a statement: {"id":"SID", */
+static void
+append_id (GString    *out,
+           const char *sid)
+{
+  g_string_append (out, "{\"id\":\"");
+  g_string_append (out, sid);
+  g_string_append (out, "\",");
 }
 
 static void
@@ -235,8 +296,11 @@ static void
 append_verb (GString    *out,
              const char *verb)
 {
-  g_string_append_printf (out, "\"verb\":{\"id\":\"" VERB_PREFIX "%s\","
-                               "\"display\":{\"en-US\":\"%s\"}},", verb, verb);
+  g_string_append (out, "\"verb\":{\"id\":\"" VERB_PREFIX);
+  g_string_append (out, verb);
+  g_string_append (out, "\",\"display\":{\"en-US\":\"");
+  g_string_append (out, verb);
+  g_string_append (out, "\"}},");
 }
 
 static void
@@ -244,15 +308,16 @@ append_learner (GString        *out,
                 const Attempt  *who,
                 BekalXapiFlags  flags)
 {
-  g_string_append_printf (out, ",\"" LEARNER_EXTENSION "\":{\"trained_before\":%s",
-                          who->trained_before ? "true" : "false");
+  g_string_append (out, ",\"" LEARNER_EXTENSION "\":{\"trained_before\":");
+  g_string_append (out, who->trained_before ? "true" : "false");
   if (flags & BEKAL_XAPI_FLAGS_WITH_NAMES)
     {
       g_string_append (out, ",\"unit\":");
       bekal_json_append_string (out, who->unit != NULL ? who->unit : "");
       g_string_append (out, ",\"role\":");
       bekal_json_append_string (out, who->job != NULL ? who->job : "");
-      g_string_append_printf (out, ",\"years\":%" G_GINT64_FORMAT, who->years);
+      g_string_append (out, ",\"years\":");
+      append_int64 (out, who->years);
     }
   g_string_append_c (out, '}');
 }
@@ -263,9 +328,9 @@ append_attempt_context (GString       *out,
                         const Attempt *attempt,
                         gboolean       parent_is_quiz)
 {
-  g_string_append_printf (out, "\"context\":{\"registration\":\"%s\","
-                               "\"contextActivities\":{\"parent\":[{\"id\":",
-                          attempt->registration);
+  g_string_append (out, "\"context\":{\"registration\":\"");
+  g_string_append (out, attempt->registration);
+  g_string_append (out, "\",\"contextActivities\":{\"parent\":[{\"id\":");
   if (parent_is_quiz)
     append_activity_iri (out, attempt->module_id, "quiz", attempt->quiz_id, NULL, NULL);
   else
@@ -274,8 +339,10 @@ append_attempt_context (GString       *out,
   bekal_json_append_string (out, attempt->module_id);
   g_string_append (out, ",\"quiz\":");
   bekal_json_append_string (out, attempt->quiz_id);
-  g_string_append_printf (out, ",\"started\":%" G_GINT64_FORMAT ",\"seed\":%" G_GINT64_FORMAT,
-                          attempt->started_at, attempt->seed);
+  g_string_append (out, ",\"started\":");
+  append_int64 (out, attempt->started_at);
+  g_string_append (out, ",\"seed\":");
+  append_int64 (out, attempt->seed);
 }
 
 static void
@@ -291,8 +358,9 @@ static void
 append_duration (GString       *out,
                  const Attempt *attempt)
 {
-  g_string_append_printf (out, "\"duration\":\"PT%" G_GINT64_FORMAT "S\"",
-                          MAX (attempt->finished_at - attempt->started_at, 0));
+  g_string_append (out, "\"duration\":\"PT");
+  append_int64 (out, MAX (attempt->finished_at - attempt->started_at, 0));
+  g_string_append (out, "S\"");
 }
 
 static void
@@ -302,7 +370,7 @@ build_attempted (GString        *out,
                  char            sid[37])
 {
   statement_id ("attempted", attempt->key, NULL, sid);
-  g_string_append_printf (out, "{\"id\":\"%s\",", sid);
+  append_id (out, sid);
   append_actor (out, attempt, flags);
   append_verb (out, "attempted");
   append_quiz_object (out, attempt);
@@ -335,7 +403,7 @@ build_answered (GString        *out,
                 char            sid[37])
 {
   statement_id ("answered", attempt->key, question_id, sid);
-  g_string_append_printf (out, "{\"id\":\"%s\",", sid);
+  append_id (out, sid);
   append_actor (out, attempt, flags);
   append_verb (out, "answered");
   g_string_append (out, "\"object\":{\"objectType\":\"Activity\",\"id\":");
@@ -362,8 +430,9 @@ build_answered (GString        *out,
     append_double (out, score);
   else
     g_string_append (out, "null");
-  g_string_append_printf (out, ",\"answered\":%" G_GINT64_FORMAT "}}},\"timestamp\":",
-                          answered_at);
+  g_string_append (out, ",\"answered\":");
+  append_int64 (out, answered_at);
+  g_string_append (out, "}}},\"timestamp\":");
   append_timestamp (out, answered_at);
   g_string_append_c (out, '}');
 }
@@ -379,7 +448,7 @@ build_finished (GString        *out,
   const char *verb = !verdict ? "completed" : attempt->passed ? "passed" : "failed";
 
   statement_id (verdict ? "verdict" : "completed", attempt->key, NULL, sid);
-  g_string_append_printf (out, "{\"id\":\"%s\",", sid);
+  append_id (out, sid);
   append_actor (out, attempt, flags);
   append_verb (out, verb);
   append_quiz_object (out, attempt);
@@ -391,15 +460,16 @@ build_finished (GString        *out,
       g_string_append (out, "},");
     }
   if (verdict)
-    g_string_append_printf (out, "\"success\":%s,", attempt->passed ? "true" : "false");
+    g_string_append (out, attempt->passed ? "\"success\":true," : "\"success\":false,");
   else
     g_string_append (out, "\"completion\":true,");
   append_duration (out, attempt);
   g_string_append (out, "},");
   append_attempt_context (out, attempt, FALSE);
-  g_string_append_printf (out, ",\"finished\":%" G_GINT64_FORMAT, attempt->finished_at);
+  g_string_append (out, ",\"finished\":");
+  append_int64 (out, attempt->finished_at);
   if (verdict)
-    g_string_append_printf (out, ",\"passed\":%s", attempt->passed ? "true" : "false");
+    g_string_append (out, attempt->passed ? ",\"passed\":true" : ",\"passed\":false");
   else
     {
       g_string_append (out, ",\"score\":");
@@ -424,7 +494,7 @@ build_lesson (GString        *out,
   g_autofree char *key = g_strjoin ("\n", who->uuid, who->module_id, lesson_id, NULL);
 
   statement_id ("lesson", key, NULL, sid);
-  g_string_append_printf (out, "{\"id\":\"%s\",", sid);
+  append_id (out, sid);
   append_actor (out, who, flags);
   append_verb (out, "completed");
   g_string_append (out, "\"object\":{\"objectType\":\"Activity\",\"id\":");
@@ -437,7 +507,9 @@ build_lesson (GString        *out,
   bekal_json_append_string (out, who->module_id);
   g_string_append (out, ",\"lesson\":");
   bekal_json_append_string (out, lesson_id);
-  g_string_append_printf (out, ",\"completed\":%" G_GINT64_FORMAT "}", completed_at);
+  g_string_append (out, ",\"completed\":");
+  append_int64 (out, completed_at);
+  g_string_append_c (out, '}');
   append_learner (out, who, flags);
   g_string_append (out, "}},\"timestamp\":");
   append_timestamp (out, completed_at);
