@@ -2105,6 +2105,18 @@ out:
   return ok;
 }
 
+static void
+restore_cache (sqlite3    *db,
+               const char *schema,
+               gint64      size)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA %s.cache_size = %" G_GINT64_FORMAT, schema,
+                                          size);
+
+  if (size != -1)
+    sqlite3_exec (db, sql, NULL, NULL, NULL);
+}
+
 gboolean
 bekal_xapi_import (BekalStore              *store,
                    const char              *path,
@@ -2112,6 +2124,7 @@ bekal_xapi_import (BekalStore              *store,
                    GError                 **error)
 {
   BekalXapiImportSummary summary = { 0 };
+  gint64 main_cache, temp_cache;
   Importer importer = { 0 };
   GStatBuf st;
   FILE *file;
@@ -2167,9 +2180,17 @@ bekal_xapi_import (BekalStore              *store,
   if (sqlite3_exec (importer.db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
     {
       set_db_error (importer.db, error);
+      importer_clear (&importer);
       fclose (file);
       return FALSE;
     }
+
+  /* A large file's staging tables and the sums built from them outgrow SQLite's default 2 MB
+   * page cache and would go to temporary files; the cache is given back at the end */
+  main_cache = query_count (importer.db, "PRAGMA main.cache_size");
+  temp_cache = query_count (importer.db, "PRAGMA temp.cache_size");
+  sqlite3_exec (importer.db, "PRAGMA main.cache_size = -131072; PRAGMA temp.cache_size = -131072",
+                NULL, NULL, NULL);
 
   if (exec_sql (importer.db, staging_sql, error)
       && prepare_staging (&importer, error)
@@ -2185,6 +2206,8 @@ bekal_xapi_import (BekalStore              *store,
   if (!sqlite3_get_autocommit (importer.db))
     sqlite3_exec (importer.db, "ROLLBACK", NULL, NULL, NULL);
   sqlite3_exec (importer.db, drop_staging_sql, NULL, NULL, NULL);
+  restore_cache (importer.db, "main", main_cache);
+  restore_cache (importer.db, "temp", temp_cache);
   fclose (file);
 
   if (ok && out_summary != NULL)
