@@ -215,9 +215,43 @@ draw_background (cairo_t       *cr,
 }
 
 const char *
-_bekal_paper_topic_label (const char *topic_id)
+_bekal_paper_topic_label (BekalModule *module,
+                          const char  *topic_id)
 {
-  return topic_id[0] == '\0' ? _("Whole module") : topic_id;
+  const BekalTopic *topic;
+
+  if (topic_id[0] == '\0')
+    return _("Whole module");
+  topic = module != NULL ? bekal_module_find_topic (module, topic_id) : NULL;
+
+  return topic != NULL && topic->name != NULL && topic->name[0] != '\0' ? topic->name : topic_id;
+}
+
+/* A topic's name under its bars: at most two lines, ellipsized beyond */
+static void
+topic_text (cairo_t    *cr,
+            const char *text,
+            double      x,
+            double      y,
+            double      size,
+            double      max_width)
+{
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string (BEKAL_PAPER_FONT);
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
+  pango_layout_set_height (layout, -2);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  pango_layout_set_text (layout, text, -1);
+  cairo_move_to (cr, x - max_width / 2, y);
+  pango_cairo_show_layout (cr, layout);
+  cairo_new_path (cr);
 }
 
 void
@@ -228,11 +262,23 @@ bekal_chart_draw_gap (cairo_t               *cr,
                       GPtrArray             *rows,
                       const char            *module_id)
 {
+  bekal_chart_draw_gap_with_module (cr, width, height, style, rows, module_id, NULL);
+}
+
+void
+bekal_chart_draw_gap_with_module (cairo_t               *cr,
+                                  double                 width,
+                                  double                 height,
+                                  const BekalChartStyle *style,
+                                  GPtrArray             *rows,
+                                  const char            *module_id,
+                                  BekalModule           *module)
+{
   Palette palette;
   const Palette *p = &palette;
   double size = font_px (style, 14);
   double legend_h = size * 2.4, left = size * 3, right = width - 10;
-  double top = legend_h + size * 3, bottom = height - size * 2.6;
+  double top = legend_h + size * 3, bottom = height - size * 3.2;
   g_autoptr(GPtrArray) topics = g_ptr_array_new ();
   const char *legend[4] = {
     _("Untrained, pre-test"), _("Untrained, post-test"),
@@ -310,9 +356,8 @@ bekal_chart_draw_gap (cairo_t               *cr,
         }
 
       set_rgb (cr, &p->text);
-      _bekal_paper_text (cr, _bekal_paper_topic_label (row->topic_id),
-                         left + group_w * t + group_w / 2, bottom + size * 0.4, size, TRUE,
-                         group_w - 6, 0.5, NULL);
+      topic_text (cr, _bekal_paper_topic_label (module, row->topic_id),
+                  left + group_w * t + group_w / 2, bottom + size * 0.4, size, group_w - 6);
     }
 
   cairo_restore (cr);
@@ -601,10 +646,18 @@ char *
 bekal_chart_dup_gap_summary (GPtrArray  *rows,
                              const char *module_id)
 {
+  return bekal_chart_dup_gap_summary_with_module (rows, module_id, NULL);
+}
+
+char *
+bekal_chart_dup_gap_summary_with_module (GPtrArray   *rows,
+                                         const char  *module_id,
+                                         BekalModule *module)
+{
   GString *text = g_string_new (NULL);
 
   g_string_append_printf (text, _("Bar chart of the mean scores per topic of module %s."),
-                          module_id);
+                          module != NULL ? bekal_module_get_title (module) : module_id);
   g_string_append_c (text, ' ');
   for (guint i = 0; rows != NULL && i < rows->len; i++)
     {
@@ -612,7 +665,7 @@ bekal_chart_dup_gap_summary (GPtrArray  *rows,
 
       if (g_strcmp0 (row->module_id, module_id) != 0 || row->month[0] != '\0')
         continue;
-      g_string_append_printf (text, "%s. ", _bekal_paper_topic_label (row->topic_id));
+      g_string_append_printf (text, "%s. ", _bekal_paper_topic_label (module, row->topic_id));
       append_mean (text, _("Untrained, pre-test"), row->untrained.pre_mean, row->untrained.pre_n);
       append_mean (text, _("Untrained, post-test"), row->untrained.post_mean,
                    row->untrained.post_n);

@@ -139,7 +139,9 @@ chart (Page       *page,
   page->y += height + 14;
 }
 
+/* The module draw_gap_of_module() draws, set just before (a PDF is written by one thread) */
 static const char *gap_module;
+static BekalModule *gap_model;
 
 static void
 draw_gap_of_module (cairo_t               *cr,
@@ -148,7 +150,7 @@ draw_gap_of_module (cairo_t               *cr,
                     const BekalChartStyle *style,
                     GPtrArray             *rows)
 {
-  bekal_chart_draw_gap (cr, width, height, style, rows, gap_module);
+  bekal_chart_draw_gap_with_module (cr, width, height, style, rows, gap_module, gap_model);
 }
 
 static char *
@@ -167,9 +169,10 @@ gap_cell (double gap)
 }
 
 static void
-table (Page       *page,
-       GPtrArray  *rows,
-       const char *module_id)
+table (Page        *page,
+       GPtrArray   *rows,
+       const char  *module_id,
+       BekalModule *module)
 {
   const char *header[] = {
     _("Topic"), _("Untrained pre"), _("Untrained post"), _("Trained pre"), _("Trained post"),
@@ -189,7 +192,7 @@ table (Page       *page,
         continue;
       if (row != NULL)
         {
-          cells[0] = g_strdup (_bekal_paper_topic_label (row->topic_id));
+          cells[0] = g_strdup (_bekal_paper_topic_label (module, row->topic_id));
           cells[1] = cell (row->untrained.pre_mean, row->untrained.pre_n);
           cells[2] = cell (row->untrained.post_mean, row->untrained.post_n);
           cells[3] = cell (row->trained.pre_mean, row->trained.pre_n);
@@ -491,6 +494,21 @@ bekal_paper_write_item_analysis (GPtrArray   *tests,
   return ok;
 }
 
+static BekalModule *
+find_module (GPtrArray  *modules,
+             const char *module_id)
+{
+  for (guint i = 0; modules != NULL && i < modules->len; i++)
+    {
+      BekalModule *module = g_ptr_array_index (modules, i);
+
+      if (g_strcmp0 (bekal_module_get_id (module), module_id) == 0)
+        return module;
+    }
+
+  return NULL;
+}
+
 gboolean
 bekal_paper_write_gap_report (BekalStore            *store,
                               const char            *source_label,
@@ -498,6 +516,19 @@ bekal_paper_write_gap_report (BekalStore            *store,
                               BekalPaperSectionFunc  extra_section,
                               gpointer               user_data,
                               GError               **error)
+{
+  return bekal_paper_write_gap_report_with_modules (store, NULL, source_label, path,
+                                                    extra_section, user_data, error);
+}
+
+gboolean
+bekal_paper_write_gap_report_with_modules (BekalStore            *store,
+                                           GPtrArray             *modules_installed,
+                                           const char            *source_label,
+                                           const char            *path,
+                                           BekalPaperSectionFunc  extra_section,
+                                           gpointer               user_data,
+                                           GError               **error)
 {
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) modules = g_ptr_array_new ();
@@ -547,9 +578,12 @@ bekal_paper_write_gap_report (BekalStore            *store,
   for (guint m = 0; m < modules->len; m++)
     {
       const char *module_id = g_ptr_array_index (modules, m);
+      BekalModule *module = find_module (modules_installed, module_id);
       g_autoptr(GPtrArray) changes = NULL;
       g_autoptr(GPtrArray) months = NULL;
-      g_autofree char *title = g_strdup_printf (_("Module %s"), module_id);
+      g_autofree char *title = g_strdup_printf (_("Module %s"),
+                                                module != NULL ? bekal_module_get_title (module)
+                                                               : module_id);
 
       changes = bekal_report_learner_changes (store, module_id, error);
       months = changes != NULL ? bekal_report_trend (store, module_id, error) : NULL;
@@ -566,11 +600,12 @@ bekal_paper_write_gap_report (BekalStore            *store,
         new_page (&page);
       heading (&page, title, 16);
       gap_module = module_id;
+      gap_model = module;
       chart (&page, _("Mean score per topic"), draw_gap_of_module, rows, 250);
       chart (&page, _("Each learner, pre-test → post-test"), bekal_chart_draw_changes, changes,
              MIN (60 + 18.0 * MAX (changes->len, 1), 560));
       chart (&page, _("By month"), bekal_chart_draw_trend, months, 190);
-      table (&page, rows, module_id);
+      table (&page, rows, module_id, module);
     }
 
   if (extra_section != NULL)

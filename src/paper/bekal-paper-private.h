@@ -24,6 +24,9 @@ void        _bekal_paper_text        (cairo_t    *cr,
                                       double      max_width,
                                       double      align,
                                       double     *out_height);
-const char *_bekal_paper_topic_label (const char *topic_id);
+/* The name of @topic_id in @module (the UI language's model), its id when @module is NULL
+ * or has no such topic, "Whole module" for "" */
+const char *_bekal_paper_topic_label (BekalModule *module,
+                                      const char  *topic_id);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include <cairo.h>
 #include <glib.h>
 
+#include <bekal/bekal-model.h>
 #include <bekal/bekal-report.h>
 #include <bekal/bekal-store.h>
 
@@ -54,6 +55,27 @@ void  bekal_chart_draw_gap              (cairo_t               *cr,
                                          const BekalChartStyle *style,
                                          GPtrArray             *rows,
                                          const char            *module_id);
+
+/**
+ * bekal_chart_draw_gap_with_module:
+ * @cr: where to draw
+ * @width: width in user units
+ * @height: height in user units
+ * @style: the style
+ * @rows: (element-type BekalGapRow): the gap report
+ * @module_id: the module whose topics are drawn (all-time rows)
+ * @module: (nullable): the installed module @module_id, in the interface's language, for the
+ *   topics' names; %NULL when it is not installed (the topics are then labelled by their ids)
+ *
+ * bekal_chart_draw_gap() with each topic labelled by its name.
+ */
+void  bekal_chart_draw_gap_with_module  (cairo_t               *cr,
+                                         double                 width,
+                                         double                 height,
+                                         const BekalChartStyle *style,
+                                         GPtrArray             *rows,
+                                         const char            *module_id,
+                                         BekalModule           *module);
 
 /**
  * bekal_chart_draw_changes:
@@ -100,6 +122,19 @@ void  bekal_chart_draw_trend            (cairo_t               *cr,
  */
 char *bekal_chart_dup_gap_summary       (GPtrArray             *rows,
                                          const char            *module_id);
+/**
+ * bekal_chart_dup_gap_summary_with_module:
+ * @rows: (element-type BekalGapRow): the gap report
+ * @module_id: the module
+ * @module: (nullable): the installed module, for its title and its topics' names
+ *
+ * bekal_chart_dup_gap_summary() naming the module and its topics.
+ *
+ * Returns: (transfer full): the summary
+ */
+char *bekal_chart_dup_gap_summary_with_module (GPtrArray       *rows,
+                                               const char      *module_id,
+                                               BekalModule     *module);
 /**
  * bekal_chart_dup_changes_summary:
  * @changes: (element-type BekalLearnerChange): the learners
@@ -149,6 +184,30 @@ gboolean bekal_paper_write_gap_report   (BekalStore            *store,
                                          BekalPaperSectionFunc  extra_section,
                                          gpointer               user_data,
                                          GError               **error);
+
+/**
+ * bekal_paper_write_gap_report_with_modules:
+ * @store: the store
+ * @modules: (element-type BekalModule) (nullable): the installed modules, in the interface's
+ *   language: the report names modules and topics by their titles and names; a module not
+ *   among them by its id
+ * @source_label: the data folder or sentra named on the title page
+ * @path: the PDF file to write
+ * @extra_section: (nullable) (scope call): a section appended at the end
+ * @user_data: data for @extra_section
+ * @error: return location for an error
+ *
+ * bekal_paper_write_gap_report() with the names of modules and topics.
+ *
+ * Returns: %TRUE when the file was written
+ */
+gboolean bekal_paper_write_gap_report_with_modules (BekalStore            *store,
+                                                    GPtrArray             *modules,
+                                                    const char            *source_label,
+                                                    const char            *path,
+                                                    BekalPaperSectionFunc  extra_section,
+                                                    gpointer               user_data,
+                                                    GError               **error);
 
 /**
  * bekal_paper_item_analysis_section:

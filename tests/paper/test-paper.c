@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include <bekal/bekal-item-analysis.h>
+#include <bekal/bekal-loader.h>
 #include <bekal/bekal-report.h>
 #include <bekal/bekal-store.h>
 
@@ -177,6 +178,102 @@ test_gap_pdf (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "(n=7)"));
   g_assert_nonnull (strstr (text, "Page 2"));
   render (pdf, "paper-gap");
+}
+
+/* An installed module's English model, loaded from modules/ */
+static BekalModule *
+load_module_en (const char *name)
+{
+  g_autofree char *modules = test_source_path ("modules");
+  g_autofree char *media = test_source_path ("media");
+  g_autofree char *folder = g_build_filename (modules, name, NULL);
+  const char *media_dirs[] = { media, NULL };
+  g_autoptr(BekalLoader) loader = bekal_loader_new (media_dirs);
+  g_autoptr(GPtrArray) diagnostics = bekal_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) variants = bekal_loader_load_folder (loader, folder, diagnostics,
+                                                             &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (variants);
+  g_assert_nonnull (g_hash_table_lookup (variants, "en"));
+  return g_object_ref (g_hash_table_lookup (variants, "en"));
+}
+
+/* Charts, their summaries and the PDF's table name topics as the installed module does, and
+ * by their ids when the module is not installed or has no such topic */
+static void
+test_topic_names (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  static const char * const topics[] = {
+    "asesmen-keluarga", "pertemuan-keluarga", "topik-lama",
+  };
+  const char *order[] = { "q1", "q2", "q3", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BekalModule) module = load_module_en ("keluarga-komunitas");
+  g_autoptr(GPtrArray) modules = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *pdf = g_build_filename (fixture->dir, "nama-topik.pdf", NULL);
+  g_autofree char *pdf_ids = g_build_filename (fixture->dir, "id-topik.pdf", NULL);
+  g_autofree char *text = NULL, *text_ids = NULL;
+  g_autofree char *summary = NULL, *summary_ids = NULL;
+  g_autofree char *flat = NULL;
+  gint64 id;
+
+  id = bekal_store_start_attempt (fixture->store, fixture->passed, "keluarga-komunitas", "1.0",
+                                  "h", "pre", BEKAL_QUIZ_PRETEST, 1, order, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    {
+      bekal_store_record_answer (fixture->store, id, order[i], topics[i], "r", 0.5, &error);
+      g_assert_no_error (error);
+    }
+  bekal_store_finish_attempt (fixture->store, id, 0.5, BEKAL_QUIZ_VERDICT_NONE, &error);
+  g_assert_no_error (error);
+  rows = bekal_report_gap (fixture->store, &error);
+  g_assert_no_error (error);
+
+  /* the summary read to screen readers */
+  summary = bekal_chart_dup_gap_summary_with_module (rows, "keluarga-komunitas", module);
+  g_assert_nonnull (strstr (summary, "Working with families and communities"));
+  g_assert_nonnull (strstr (summary, "Family assessment and the child's best interests. "));
+  g_assert_nonnull (strstr (summary, "Family meetings. "));
+  g_assert_null (strstr (summary, "pertemuan-keluarga"));
+  g_assert_nonnull (strstr (summary, "topik-lama. "));
+  summary_ids = bekal_chart_dup_gap_summary_with_module (rows, "keluarga-komunitas", NULL);
+  g_assert_nonnull (strstr (summary_ids, "pertemuan-keluarga. "));
+  g_assert_null (strstr (summary_ids, "Family meetings"));
+
+  if (!have_poppler ())
+    return;
+
+  /* the PDF: the chart's labels and the table */
+  g_ptr_array_add (modules, module);
+  g_assert_true (bekal_paper_write_gap_report_with_modules (fixture->store, modules,
+                                                            "/data/sentra-inten", pdf, NULL,
+                                                            NULL, &error));
+  g_assert_no_error (error);
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "Module Working with families and communities"));
+  /* twice: under the chart's bars and in the table */
+  flat = g_strdelimit (g_strdup (text), "\n", ' ');
+  g_assert_nonnull (strstr (flat, "Family meetings"));
+  g_assert_nonnull (strstr (strstr (flat, "Family meetings") + 1, "Family meetings"));
+  g_assert_null (strstr (text, "pertemuan-keluarga"));
+  g_assert_nonnull (strstr (text, "topik-lama"));
+  /* the other module is not installed: its topics keep their ids */
+  g_assert_nonnull (strstr (text, "Module perlindungan-anak"));
+  g_assert_nonnull (strstr (text, "hak-anak"));
+  render (pdf, "paper-topic-names");
+
+  /* without the modules, ids as before */
+  g_assert_true (bekal_paper_write_gap_report (fixture->store, "/data/sentra-inten", pdf_ids,
+                                               NULL, NULL, &error));
+  g_assert_no_error (error);
+  text_ids = pdf_text (pdf_ids);
+  g_assert_nonnull (strstr (text_ids, "pertemuan-keluarga"));
+  g_assert_null (strstr (text_ids, "Family meetings"));
 }
 
 static void
@@ -382,6 +479,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/paper/gap-pdf", Fixture, NULL, fixture_set_up, test_gap_pdf, fixture_tear_down);
+  g_test_add ("/paper/topic-names", Fixture, NULL, fixture_set_up, test_topic_names,
+              fixture_tear_down);
   g_test_add ("/paper/items-pdf", Fixture, NULL, fixture_set_up, test_items_pdf,
               fixture_tear_down);
   g_test_add ("/paper/certificate", Fixture, NULL, fixture_set_up, test_certificate,

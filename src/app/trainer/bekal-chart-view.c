@@ -20,6 +20,7 @@ struct _BekalChartView
   BekalChartKind  kind;
   GPtrArray      *data;
   char           *module_id;
+  BekalModule    *module;
 };
 
 G_DEFINE_FINAL_TYPE (BekalChartView, bekal_chart_view, GTK_TYPE_WIDGET)
@@ -32,7 +33,8 @@ update_description (BekalChartView *self)
   switch (self->kind)
     {
     case BEKAL_CHART_GAP:
-      summary = bekal_chart_dup_gap_summary (self->data, self->module_id);
+      summary = bekal_chart_dup_gap_summary_with_module (self->data, self->module_id,
+                                                         self->module);
       break;
     case BEKAL_CHART_CHANGES:
       summary = bekal_chart_dup_changes_summary (self->data);
@@ -113,7 +115,8 @@ bekal_chart_view_snapshot (GtkWidget   *widget,
   switch (self->kind)
     {
     case BEKAL_CHART_GAP:
-      bekal_chart_draw_gap (cr, width, height, &style, self->data, self->module_id);
+      bekal_chart_draw_gap_with_module (cr, width, height, &style, self->data, self->module_id,
+                                        self->module);
       break;
     case BEKAL_CHART_CHANGES:
       bekal_chart_draw_changes (cr, width, height, &style, self->data);
@@ -164,6 +167,7 @@ bekal_chart_view_dispose (GObject *object)
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
   g_clear_pointer (&self->data, g_ptr_array_unref);
   g_clear_pointer (&self->module_id, g_free);
+  g_clear_object (&self->module);
 
   G_OBJECT_CLASS (bekal_chart_view_parent_class)->dispose (object);
 }
@@ -211,4 +215,15 @@ bekal_chart_view_set_data (BekalChartView *self,
   self->module_id = g_strdup (module_id != NULL ? module_id : "");
   update_description (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+void
+bekal_chart_view_set_module (BekalChartView *self,
+                             BekalModule    *module)
+{
+  g_return_if_fail (BEKAL_IS_CHART_VIEW (self));
+
+  g_set_object (&self->module, module);
+  update_description (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -7,6 +7,8 @@
 
 #include <gtk/gtk.h>
 
+#include <bekal/bekal-model.h>
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -26,5 +28,8 @@ GtkWidget *bekal_chart_view_new      (BekalChartKind  kind);
 void       bekal_chart_view_set_data (BekalChartView *self,
                                       GPtrArray      *data,
                                       const char     *module_id);
+/* The installed module of a gap chart, for its title and topics' names; NULL: ids are shown */
+void       bekal_chart_view_set_module (BekalChartView *self,
+                                        BekalModule    *module);
 
 G_END_DECLS

@@ -524,6 +524,7 @@ show_charts (BekalGapReportPage *self)
 
       chart = bekal_chart_view_new (BEKAL_CHART_GAP);
       bekal_chart_view_set_data (BEKAL_CHART_VIEW (chart), self->rows, row->module_id);
+      bekal_chart_view_set_module (BEKAL_CHART_VIEW (chart), find_module (self, row->module_id));
       append_chart (self->charts_box, title, chart, gap_table_new (self, row->module_id));
 
       changes = self->changes != NULL ? g_hash_table_lookup (self->changes, row->module_id) : NULL;
@@ -1063,6 +1064,7 @@ bekal_gap_report_page_export_pdf_to_file (BekalGapReportPage *self,
   g_return_if_fail (self->data_dir != NULL);
 
   request.data_dir = self->data_dir;
+  request.modules = self->modules;
   gtk_widget_set_sensitive (GTK_WIDGET (self->pdf_button), FALSE);
   cancel (&self->pdf_cancellable);
   self->pdf_cancellable = g_cancellable_new ();

@@ -23,6 +23,7 @@ typedef struct
   BekalPaperExportKind  kind;
   char                 *data_dir;
   GPtrArray            *tests;
+  GPtrArray            *modules;
   gint64                profile_id;
   char                 *module_id;
   char                 *module_title;
@@ -42,6 +43,7 @@ job_free (Job *job)
 {
   g_free (job->data_dir);
   g_clear_pointer (&job->tests, g_ptr_array_unref);
+  g_clear_pointer (&job->modules, g_ptr_array_unref);
   g_free (job->module_id);
   g_free (job->module_title);
   g_free (job->language);
@@ -69,8 +71,10 @@ write_job (Job         *job,
     case BEKAL_PAPER_EXPORT_GAP_REPORT:
       tests = bekal_item_analysis_run (store, NULL, error);
       return tests != NULL
-             && bekal_paper_write_gap_report (store, job->data_dir, path,
-                                              bekal_paper_item_analysis_section, tests, error);
+             && bekal_paper_write_gap_report_with_modules (store, job->modules, job->data_dir,
+                                                           path,
+                                                           bekal_paper_item_analysis_section,
+                                                           tests, error);
     case BEKAL_PAPER_EXPORT_ITEM_ANALYSIS:
       tests = bekal_item_analysis_run (store, NULL, error);
       return tests != NULL
@@ -167,6 +171,13 @@ bekal_paper_export_async (const BekalPaperExportRequest *request,
   job->kind = request->kind;
   job->data_dir = g_strdup (request->data_dir);
   job->tests = request->tests != NULL ? g_ptr_array_ref (request->tests) : NULL;
+  /* the models are immutable: the thread may read them */
+  if (request->modules != NULL)
+    {
+      job->modules = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; i < request->modules->len; i++)
+        g_ptr_array_add (job->modules, g_object_ref (g_ptr_array_index (request->modules, i)));
+    }
   job->profile_id = request->profile_id;
   job->module_id = g_strdup (request->module_id);
   job->module_title = g_strdup (request->module_title != NULL ? request->module_title

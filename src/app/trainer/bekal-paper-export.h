@@ -23,6 +23,7 @@ typedef struct
   BekalPaperExportKind  kind;
   const char           *data_dir;     /* the store, opened on a connection of the thread's own */
   GPtrArray            *tests;        /* item analysis: BekalTestStats already computed, or NULL */
+  GPtrArray            *modules;      /* gap report: the installed BekalModules, for names */
   gint64                profile_id;   /* certificate */
   const char           *module_id;    /* certificate */
   const char           *module_title; /* certificate */
