@@ -85,7 +85,8 @@ static const char drop_staging_sql[] =
   "DROP TABLE IF EXISTS temp.xi_completed; DROP TABLE IF EXISTS temp.xi_verdicts;"
   "DROP TABLE IF EXISTS temp.xi_answers; DROP TABLE IF EXISTS temp.xi_lessons;"
   "DROP TABLE IF EXISTS temp.xi_map; DROP TABLE IF EXISTS temp.xi_groups;"
-  "DROP TABLE IF EXISTS temp.xi_contributions; DROP TABLE IF EXISTS temp.xi_items;";
+  "DROP TABLE IF EXISTS temp.xi_contributions; DROP TABLE IF EXISTS temp.xi_items;"
+  "DROP TABLE IF EXISTS temp.xi_counted; DROP TABLE IF EXISTS temp.xi_totals;";
 
 G_DEFINE_QUARK (bekal-xapi-error-quark, bekal_xapi_error)
 
@@ -1677,44 +1678,46 @@ count_new_attempts (sqlite3  *db,
                  "DELETE FROM report_contributions"
                  " WHERE (profile_id, module_id, role) IN"
                  "  (SELECT profile_id, module_id, role FROM xi_groups);"
+                 /* the counted attempts of those groups, worked out once (the view ranks
+                  * every attempt of the store) */
+                 "CREATE TEMP TABLE xi_counted (id INTEGER PRIMARY KEY, profile_id INTEGER,"
+                 "  module_id TEXT, role TEXT, quiz_id TEXT, score REAL, month TEXT,"
+                 "  trained_before INTEGER);"
+                 "INSERT INTO xi_counted"
+                 " SELECT a.id, a.profile_id, a.module_id, a.role, a.quiz_id, a.score,"
+                 "  strftime ('%Y-%m', a.finished_at, 'unixepoch'), p.trained_before"
+                 " FROM counted_attempts a JOIN profiles p ON p.id = a.profile_id"
+                 " WHERE (a.profile_id, a.module_id, a.role) IN"
+                 "  (SELECT profile_id, module_id, role FROM xi_groups);"
                  /* the rows report_attempt_changed adds: the whole attempt, then each topic */
                  "CREATE TEMP TABLE xi_contributions AS"
-                 " SELECT a.id AS attempt_id, '' AS topic_id, a.profile_id, a.module_id, a.role,"
-                 "  strftime ('%Y-%m', a.finished_at, 'unixepoch') AS month, p.trained_before,"
-                 "  a.score AS score, a.quiz_id"
-                 " FROM counted_attempts a JOIN profiles p ON p.id = a.profile_id"
-                 " WHERE (a.profile_id, a.module_id, a.role) IN"
-                 "  (SELECT profile_id, module_id, role FROM xi_groups)"
-                 "  AND a.score IS NOT NULL;"
+                 " SELECT id AS attempt_id, '' AS topic_id, profile_id, module_id, role, month,"
+                 "  trained_before, score AS score, quiz_id"
+                 " FROM xi_counted WHERE score IS NOT NULL;"
                  "INSERT INTO xi_contributions"
-                 " SELECT a.id, s.topic_id, a.profile_id, a.module_id, a.role,"
-                 "  strftime ('%Y-%m', a.finished_at, 'unixepoch'), p.trained_before,"
-                 "  avg (s.score), a.quiz_id"
-                 " FROM counted_attempts a JOIN profiles p ON p.id = a.profile_id"
-                 " JOIN quiz_answers s ON s.attempt_id = a.id"
-                 " WHERE (a.profile_id, a.module_id, a.role) IN"
-                 "  (SELECT profile_id, module_id, role FROM xi_groups)"
-                 "  AND s.score IS NOT NULL"
+                 " SELECT a.id, s.topic_id, a.profile_id, a.module_id, a.role, a.month,"
+                 "  a.trained_before, avg (s.score), a.quiz_id"
+                 " FROM xi_counted a JOIN quiz_answers s ON s.attempt_id = a.id"
+                 " WHERE s.score IS NOT NULL"
                  " GROUP BY a.id, s.topic_id;"
+                 /* each whole-attempt row's total, once */
+                 "CREATE TEMP TABLE xi_totals (attempt_id INTEGER PRIMARY KEY, total REAL,"
+                 "  n INTEGER);"
+                 "INSERT INTO xi_totals"
+                 " SELECT attempt_id, total (score), count (score) FROM quiz_answers"
+                 " WHERE attempt_id IN (SELECT attempt_id FROM xi_contributions"
+                 "                      WHERE topic_id = '')"
+                 " GROUP BY attempt_id;"
                  /* the rows report_items_added adds for each whole-attempt row */
                  "CREATE TEMP TABLE xi_items AS"
-                 " SELECT a.id AS attempt_id, s.question_id, a.module_id, a.quiz_id,"
+                 " SELECT c.attempt_id, s.question_id, c.module_id, c.quiz_id,"
                  "  round (s.score, 6) AS x, round (t.total - s.score, 6) AS rest, s.response"
-                 " FROM xi_contributions c JOIN quiz_attempts a ON a.id = c.attempt_id"
-                 " JOIN quiz_answers s ON s.attempt_id = a.id"
-                 " JOIN (SELECT attempt_id, total (score) AS total FROM quiz_answers"
-                 "       WHERE attempt_id IN (SELECT attempt_id FROM xi_contributions"
-                 "                            WHERE topic_id = '')"
-                 "       GROUP BY attempt_id) t ON t.attempt_id = a.id"
+                 " FROM xi_contributions c JOIN quiz_answers s ON s.attempt_id = c.attempt_id"
+                 " JOIN xi_totals t ON t.attempt_id = c.attempt_id"
                  " WHERE c.topic_id = '' AND s.score IS NOT NULL"
                  " UNION ALL"
-                 " SELECT a.id, '', a.module_id, a.quiz_id, round (t.total, 6), 0, ''"
-                 " FROM xi_contributions c JOIN quiz_attempts a ON a.id = c.attempt_id"
-                 " JOIN (SELECT attempt_id, total (score) AS total, count (score) AS n"
-                 "       FROM quiz_answers"
-                 "       WHERE attempt_id IN (SELECT attempt_id FROM xi_contributions"
-                 "                            WHERE topic_id = '')"
-                 "       GROUP BY attempt_id) t ON t.attempt_id = a.id"
+                 " SELECT c.attempt_id, '', c.module_id, c.quiz_id, round (t.total, 6), 0, ''"
+                 " FROM xi_contributions c JOIN xi_totals t ON t.attempt_id = c.attempt_id"
                  " WHERE c.topic_id = '' AND t.n > 0;",
                  error))
     return FALSE;
@@ -1772,7 +1775,8 @@ count_new_attempts (sqlite3  *db,
 
   return ok && exec_sql (db,
                          "DROP TABLE temp.xi_groups; DROP TABLE temp.xi_contributions;"
-                         " DROP TABLE temp.xi_items;",
+                         " DROP TABLE temp.xi_items; DROP TABLE temp.xi_counted;"
+                         " DROP TABLE temp.xi_totals;",
                          error);
 }
 
