@@ -63,22 +63,24 @@ typedef struct
   char        registration[37];
 } Attempt;
 
-/* Staging tables of an import: one row per statement, merged into the store at the end */
+/* Staging tables of an import: one row per statement, merged into the store at the end;
+ * without rowid, each row is written once, in its key's order */
 static const char staging_sql[] =
   "CREATE TEMP TABLE xi_learners (uuid TEXT PRIMARY KEY, name TEXT, unit TEXT, job TEXT,"
-  "  years INTEGER, trained_before INTEGER);"
+  "  years INTEGER, trained_before INTEGER) WITHOUT ROWID;"
   "CREATE TEMP TABLE xi_attempts (akey TEXT PRIMARY KEY, sid TEXT, uuid TEXT, module_id TEXT,"
   "  quiz_id TEXT, role TEXT, version TEXT, hash TEXT, seed INTEGER, qorder TEXT,"
-  "  started_at INTEGER, line INTEGER);"
+  "  started_at INTEGER, line INTEGER) WITHOUT ROWID;"
   "CREATE TEMP TABLE xi_completed (akey TEXT PRIMARY KEY, sid TEXT, finished_at INTEGER,"
-  "  score REAL, line INTEGER);"
+  "  score REAL, line INTEGER) WITHOUT ROWID;"
   "CREATE TEMP TABLE xi_verdicts (akey TEXT PRIMARY KEY, sid TEXT, passed INTEGER,"
-  "  line INTEGER);"
+  "  line INTEGER) WITHOUT ROWID;"
   "CREATE TEMP TABLE xi_answers (akey TEXT, question_id TEXT, sid TEXT, topic_id TEXT,"
   "  response TEXT, score REAL, answered_at INTEGER, line INTEGER,"
-  "  PRIMARY KEY (akey, question_id));"
+  "  PRIMARY KEY (akey, question_id)) WITHOUT ROWID;"
   "CREATE TEMP TABLE xi_lessons (uuid TEXT, module_id TEXT, lesson_id TEXT, sid TEXT,"
-  "  completed_at INTEGER, line INTEGER, PRIMARY KEY (uuid, module_id, lesson_id));";
+  "  completed_at INTEGER, line INTEGER, PRIMARY KEY (uuid, module_id, lesson_id))"
+  " WITHOUT ROWID;";
 
 static const char drop_staging_sql[] =
   "DROP TABLE IF EXISTS temp.xi_learners; DROP TABLE IF EXISTS temp.xi_attempts;"
