@@ -1167,112 +1167,6 @@ test_json_strings (void)
     }
 }
 
-/* Every row of @table, in a fixed order, as text (created_at, which says when the row was
- * added, left out) */
-static char *
-dump_table (BekalStore *store,
-            const char *table)
-{
-  g_autofree char *columns_sql = g_strdup_printf ("SELECT group_concat ('quote (' || name || ')',"
-                                                  " ' || '','' || ') FROM pragma_table_info"
-                                                  " ('%s') WHERE name <> 'created_at'", table);
-  g_autofree char *columns = query_text (store, columns_sql);
-  g_autofree char *sql = g_strdup_printf ("SELECT count (*) || ':' || group_concat (x, '|')"
-                                          " FROM (SELECT %s AS x FROM %s ORDER BY x)",
-                                          columns, table);
-
-  return query_text (store, sql);
-}
-
-/* Lines Bekal wrote are recognised without json-glib, lines written any other way are read by
- * json-glib, and both give the same rows */
-static void
-test_own_lines (Fixture       *fixture,
-                gconstpointer  data)
-{
-  const char *tables[] = {
-    "profiles", "quiz_attempts", "quiz_answers", "completed_lessons", "report_contributions",
-    "report_gap_sums", "report_item_contributions", "report_item_counts",
-    "report_option_counts",
-  };
-  const BekalXapiFlags flags[] = { BEKAL_XAPI_FLAGS_NONE, BEKAL_XAPI_FLAGS_WITH_NAMES };
-
-  for (guint k = 0; k < G_N_ELEMENTS (flags); k++)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autofree char *dir_a = test_make_tmp_dir ();
-      g_autofree char *dir_b = test_make_tmp_dir ();
-      g_autofree char *spaced = g_build_filename (dir_b, "spasi.jsonl", NULL);
-      g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func (g_free);
-      g_autoptr(BekalStore) store_a = NULL;
-      g_autoptr(BekalStore) store_b = NULL;
-      g_autofree char *text = NULL;
-      g_auto(GStrv) lines = NULL;
-      guint n_lines, n_own = 0, n_escaped = 0;
-
-      g_assert_true (bekal_xapi_export (fixture->store, fixture->file, flags[k], NULL, &error));
-      g_assert_no_error (error);
-      text = read_file (fixture->file);
-      lines = g_strsplit (text, "\n", -1);
-      n_lines = g_strv_length (lines) - 1;
-      for (guint i = 1; i + 1 < n_lines; i++)
-        {
-          const char *line = lines[i];
-          g_autofree char *moved = g_strconcat ("{ ", line + 1, NULL);
-          g_autofree char *changed = g_strdup (line);
-          char *value = strstr (changed, "\"seed\":");
-
-          /* escapes are left to json-glib; anything else Bekal wrote is recognised */
-          if (strchr (line, '\\') != NULL)
-            n_escaped++;
-          else
-            {
-              g_assert_true (bekal_xapi_is_own_line (line, strlen (line)));
-              n_own++;
-            }
-          /* the same JSON written otherwise is not */
-          g_assert_false (bekal_xapi_is_own_line (moved, strlen (moved)));
-          /* nor a line whose values do not give back its id (a seed or a lesson's time) */
-          if (value == NULL)
-            value = strstr (changed, "\"completed\":");
-          g_assert_nonnull (value);
-          value = strchr (value, ':') + 1;
-          *value = *value == '9' ? '8' : '9';
-          g_assert_false (bekal_xapi_is_own_line (changed, strlen (changed)));
-          g_ptr_array_add (statements, g_steal_pointer (&moved));
-        }
-      g_assert_cmpuint (n_own, >=, 10);
-      g_assert_cmpuint (n_escaped, >=, 5);
-      write_with_checksum (spaced, lines[0], statements);
-
-      store_a = bekal_store_open (dir_a, &error);
-      g_assert_no_error (error);
-      store_b = bekal_store_open (dir_b, &error);
-      g_assert_no_error (error);
-      g_assert_true (bekal_xapi_import (store_a, fixture->file, NULL, &error));
-      g_assert_no_error (error);
-      g_assert_true (bekal_xapi_import (store_b, spaced, NULL, &error));
-      g_assert_no_error (error);
-      for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-        {
-          g_autofree char *a = dump_table (store_a, tables[i]);
-          g_autofree char *b = dump_table (store_b, tables[i]);
-          g_autofree char *original = dump_table (fixture->store, tables[i]);
-
-          g_assert_cmpstr (a, ==, b);
-          g_assert_false (g_str_has_prefix (a, "0:"));
-          /* and the sums are the first store's (the other tables hold its profile ids) */
-          if (g_str_has_suffix (tables[i], "_sums") || g_str_has_suffix (tables[i], "_counts"))
-            g_assert_cmpstr (a, ==, original);
-        }
-
-      g_clear_object (&store_a);
-      g_clear_object (&store_b);
-      test_remove_tree (dir_a);
-      test_remove_tree (dir_b);
-    }
-}
-
 /* A file of several thousand statements: imported whole, and of two bad lines far apart the
  * first is named */
 static void
@@ -1353,7 +1247,6 @@ main (int    argc,
   ADD_TEST ("/xapi/bad-files", test_bad_files);
   ADD_TEST ("/xapi/privacy", test_privacy);
   ADD_TEST ("/xapi/many-statements", test_many_statements);
-  ADD_TEST ("/xapi/own-lines", test_own_lines);
   ADD_TEST ("/xapi/npm/xapi-validation", test_xapi_validation);
   ADD_TEST ("/xapi/push-own-server", test_push_own_server);
   ADD_TEST ("/xapi/npm/push-learning-locker", test_push_learning_locker);

@@ -31,9 +31,5 @@ gboolean  bekal_xapi_count_statements  (BekalStore              *store,
 void      bekal_xapi_name_uuid         (const char              *name,
                                         gsize                    length,
                                         char                     out[37]);
-/* Whether the import recognises @text (a statement line without its newline, NUL-terminated
- * at @length) as a line Bekal wrote, read without json-glib (for the tests) */
-gboolean  bekal_xapi_is_own_line       (const char              *text,
-                                        gsize                    length);
 
 G_END_DECLS

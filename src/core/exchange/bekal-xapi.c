@@ -201,16 +201,6 @@ make_attempt_key (char        out[512],
               quiz_id, started_at, seed);
 }
 
-/* The registration of every statement of an attempt: a name-based UUID of its key */
-static void
-attempt_registration (Attempt *attempt)
-{
-  char name[600];
-  int length = g_snprintf (name, sizeof name, "attempt\n%s", attempt->key);
-
-  bekal_xapi_name_uuid (name, MIN ((gsize) length, sizeof name - 1), attempt->registration);
-}
-
 /* Ids are [a-z0-9_-] in a valid module; anything else is percent-encoded to keep an IRI */
 static void
 append_iri_part (GString    *out,
@@ -644,7 +634,13 @@ bekal_xapi_foreach_statement (BekalStore              *store,
                        ? -1 : sqlite3_column_int (attempts, 18) != 0;
       make_attempt_key (attempt.key, attempt.uuid, attempt.module_id, attempt.quiz_id,
                         attempt.started_at, attempt.seed);
-      attempt_registration (&attempt);
+      {
+        char name[600];
+        int length = g_snprintf (name, sizeof name, "attempt\n%s", attempt.key);
+
+        bekal_xapi_name_uuid (name, MIN ((gsize) length, sizeof name - 1),
+                              attempt.registration);
+      }
 
       g_string_truncate (out, 0);
       build_attempted (out, &attempt, flags, sid);
@@ -963,9 +959,6 @@ typedef struct
   JsonParser   *parser;
   guint64       line;
   sqlite3_stmt *learner, *attempt, *completed, *verdict, *answer, *lesson;
-  GString      *own;             /* a line written again (fields_from_own_line()) */
-  char         *scratch;         /* the strings picked out of a line */
-  gsize         scratch_size;
 } Importer;
 
 static gboolean
@@ -977,6 +970,13 @@ set_line_error (Importer    *importer,
                _("Line %llu of the results file is not a statement Bekal wrote (%s). "
                  "Nothing was imported."), (unsigned long long) importer->line, what);
   return FALSE;
+}
+
+static char *
+record_string (JsonNode   *record,
+               const char *key)
+{
+  return bekal_json_dup_string (bekal_json_member (record, key));
 }
 
 static gboolean
@@ -1056,382 +1056,33 @@ run_staging (Importer     *importer,
   return FALSE;
 }
 
-/* What a statement line says, read either from json-glib's tree or from a line Bekal wrote
- * (see fields_from_own_line()); the strings stay valid until the next line. A field the line
- * lacks or holds with another JSON type is NULL or has its has_ flag unset. */
-typedef struct
+static gboolean
+stage_learner (Importer    *importer,
+               JsonNode    *root,
+               const char  *uuid,
+               GError     **error)
 {
-  const char *sid;
-  const char *verb;
-  const char *uuid;
-  const char *home_page;
-  const char *name;
-  gboolean    has_record;
-  const char *module_id;
-  gboolean    has_lesson;
-  const char *lesson_id;
-  gboolean    has_completed;
-  gint64      completed_at;
-  const char *quiz_id;
-  gboolean    has_started, has_seed;
-  gint64      started_at, seed;
-  const char *role, *version, *hash, *order;
-  const char *question_id, *topic_id, *response;
-  gboolean    score_ok;          /* record_score() of the record's "score" */
-  gboolean    has_score;
-  double      score;
-  gboolean    has_answered, has_finished;
-  gint64      answered_at, finished_at;
-  gboolean    has_trained;       /* the learner extension's trained_before, of any type */
-  gboolean    trained_ok;        /* ... and true or false */
-  gboolean    trained_before;
-  const char *unit, *job;
-  gint64      years;
-} Fields;
-
-static const char *
-record_get_string (JsonNode   *record,
-                   const char *key)
-{
-  return bekal_json_get_string (bekal_json_member (record, key));
-}
-
-static void
-fields_from_tree (JsonNode *root,
-                  Fields   *f)
-{
-  JsonNode *record = bekal_json_path (root, "context", "extensions", RECORD_EXTENSION, NULL);
   JsonNode *learner = bekal_json_path (root, "context", "extensions", LEARNER_EXTENSION, NULL);
   JsonNode *trained = bekal_json_member (learner, "trained_before");
-
-  f->sid = bekal_json_get_string (bekal_json_member (root, "id"));
-  f->verb = bekal_json_get_string (bekal_json_path (root, "verb", "id", NULL));
-  f->uuid = bekal_json_get_string (bekal_json_path (root, "actor", "account", "name", NULL));
-  f->home_page = bekal_json_get_string (bekal_json_path (root, "actor", "account", "homePage",
-                                                         NULL));
-  f->name = bekal_json_get_string (bekal_json_path (root, "actor", "name", NULL));
-  f->has_record = record != NULL;
-  f->module_id = record_get_string (record, "module");
-  f->has_lesson = bekal_json_member (record, "lesson") != NULL;
-  f->lesson_id = record_get_string (record, "lesson");
-  f->has_completed = record_int (record, "completed", &f->completed_at);
-  f->quiz_id = record_get_string (record, "quiz");
-  f->has_started = record_int (record, "started", &f->started_at);
-  f->has_seed = record_int (record, "seed", &f->seed);
-  f->role = record_get_string (record, "role");
-  f->version = record_get_string (record, "version");
-  f->hash = record_get_string (record, "hash");
-  f->order = record_get_string (record, "order");
-  f->question_id = record_get_string (record, "question");
-  f->topic_id = record_get_string (record, "topic");
-  f->response = bekal_json_get_string (bekal_json_path (root, "result", "response", NULL));
-  f->score_ok = record_score (record, "score", &f->has_score, &f->score);
-  f->has_answered = record_int (record, "answered", &f->answered_at);
-  f->has_finished = record_int (record, "finished", &f->finished_at);
-  f->has_trained = trained != NULL;
-  f->trained_ok = bekal_json_get_boolean (trained, &f->trained_before);
-  f->unit = bekal_json_get_string (bekal_json_member (learner, "unit"));
-  f->job = bekal_json_get_string (bekal_json_member (learner, "role"));
-  record_int (learner, "years", &f->years);
-}
-
-/* Recognising a line Bekal wrote. The values are picked out of the line where Bekal's writer
- * puts them, written again by the same writer (build_attempted() and its siblings) and kept
- * only when that gives the line back byte for byte: the line is then the writer's JSON of
- * those values, so json-glib would read the very same values from it. Any other line (another
- * key order, spaces, escapes, a value out of place, a field too many or too few) is read by
- * json-glib as before. This skips building a json-glib tree for each of a million lines, most
- * of an import's time. A line with a backslash is never taken: without one, every quote in it
- * opens or closes a string. */
-typedef struct
-{
-  const char *end;
-  char       *scratch;
-  gsize       used;
-  gsize       size;
-} OwnLine;
-
-/* The text after @key (such as "\"module\":") between @from and @to, or NULL */
-static const char *
-own_find (const char *from,
-          const char *to,
-          const char *key)
-{
-  const char *at;
-
-  if (from == NULL || to == NULL || from >= to)
-    return NULL;
-  at = memmem (from, (gsize) (to - from), key, strlen (key));
-
-  return at != NULL ? at + strlen (key) : NULL;
-}
-
-/* A string at @p, copied to the scratch buffer */
-static const char *
-own_string (OwnLine    *own,
-            const char *p)
-{
-  const char *close;
-  gsize length;
-  char *copy;
-
-  if (p == NULL || p >= own->end || *p != '"')
-    return NULL;
-  close = memchr (p + 1, '"', (gsize) (own->end - p - 1));
-  if (close == NULL)
-    return NULL;
-  length = (gsize) (close - p - 1);
-  if (own->used + length + 1 > own->size)
-    return NULL;
-  copy = own->scratch + own->used;
-  memcpy (copy, p + 1, length);
-  copy[length] = '\0';
-  own->used += length + 1;
-
-  return copy;
-}
-
-static gboolean
-own_int (OwnLine    *own,
-         const char *p,
-         gint64     *out_value)
-{
-  char *after = NULL;
-
-  if (p == NULL || p >= own->end || !(g_ascii_isdigit (*p) || *p == '-'))
-    return FALSE;
-  errno = 0;
-  *out_value = g_ascii_strtoll (p, &after, 10);
-
-  return errno == 0 && after != p && after <= own->end;
-}
-
-/* A number or null, as record_score() takes it */
-static gboolean
-own_score (OwnLine    *own,
-           const char *p,
-           gboolean   *out_has_score,
-           double     *out_score)
-{
-  char *after = NULL;
-
-  if (p == NULL || p >= own->end)
-    return FALSE;
-  if (g_str_has_prefix (p, "null"))
-    {
-      *out_has_score = FALSE;
-      return TRUE;
-    }
-  if (!(g_ascii_isdigit (*p) || *p == '-'))
-    return FALSE;
-  *out_has_score = TRUE;
-  *out_score = g_ascii_strtod (p, &after);
-  if (*out_score == 0)
-    *out_score = 0;             /* -0 as json-glib reads it */
-
-  return after != p && after <= own->end && *out_score >= 0 && *out_score <= 1;
-}
-
-static gboolean
-own_bool (const char *p,
-          gboolean   *out_value)
-{
-  if (p != NULL && g_str_has_prefix (p, "true"))
-    *out_value = TRUE;
-  else if (p != NULL && g_str_has_prefix (p, "false"))
-    *out_value = FALSE;
-  else
-    return FALSE;
-
-  return TRUE;
-}
-
-static gboolean
-fields_from_own_line (Importer   *importer,
-                      const char *text,
-                      gsize       length,
-                      Fields     *f)
-{
-  OwnLine own = { text + length, importer->scratch, 0, importer->scratch_size };
-  const char *end = text + length;
-  const char *actor, *verb, *result, *context, *record, *record_end, *learner, *p;
-  const char *short_verb;
-  BekalXapiFlags flags;
-  Attempt a = { 0 };
-  char sid[37];
-  gboolean ok;
-
-  if (memchr (text, '\\', length) != NULL || !g_str_has_prefix (text, "{\"id\":"))
-    return FALSE;
-
-  f->sid = own_string (&own, text + strlen ("{\"id\":"));
-  actor = own_find (text, end, ",\"actor\":{");
-  verb = own_find (actor, end, "},\"verb\":{\"id\":");
-  context = own_find (verb, end, "\"context\":{");
-  result = own_find (verb, context, "\"result\":{");
-  record = own_find (context, end, "\"" RECORD_EXTENSION "\":{");
-  record_end = record != NULL ? memchr (record, '}', (gsize) (end - record)) : NULL;
-  learner = own_find (record_end, end, "\"" LEARNER_EXTENSION "\":{");
-  if (f->sid == NULL || verb == NULL || record_end == NULL)
-    return FALSE;
-
-  f->verb = own_string (&own, verb);
-  f->name = own_string (&own, own_find (actor, verb, "\"objectType\":\"Agent\",\"name\":"));
-  f->home_page = own_string (&own, own_find (actor, verb, "\"account\":{\"homePage\":"));
-  p = own_find (actor, verb, "\"account\":{\"homePage\":\"" BEKAL_XAPI_ACCOUNT_HOME_PAGE
-                "\",\"name\":");
-  f->uuid = own_string (&own, p);
-  if (f->verb == NULL || f->uuid == NULL || !g_str_has_prefix (f->verb, VERB_PREFIX))
-    return FALSE;
-  short_verb = f->verb + strlen (VERB_PREFIX);
-  flags = f->name != NULL ? BEKAL_XAPI_FLAGS_WITH_NAMES : BEKAL_XAPI_FLAGS_NONE;
-
-  f->has_record = TRUE;
-  f->module_id = own_string (&own, own_find (record, record_end, "\"module\":"));
-  f->lesson_id = own_string (&own, own_find (record, record_end, "\"lesson\":"));
-  f->has_lesson = f->lesson_id != NULL;
-  f->has_completed = own_int (&own, own_find (record, record_end, "\"completed\":"),
-                              &f->completed_at);
-  f->quiz_id = own_string (&own, own_find (record, record_end, "\"quiz\":"));
-  f->has_started = own_int (&own, own_find (record, record_end, "\"started\":"),
-                            &f->started_at);
-  f->has_seed = own_int (&own, own_find (record, record_end, "\"seed\":"), &f->seed);
-  f->role = own_string (&own, own_find (record, record_end, "\"role\":"));
-  f->version = own_string (&own, own_find (record, record_end, "\"version\":"));
-  f->hash = own_string (&own, own_find (record, record_end, "\"hash\":"));
-  f->order = own_string (&own, own_find (record, record_end, "\"order\":"));
-  f->question_id = own_string (&own, own_find (record, record_end, "\"question\":"));
-  f->topic_id = own_string (&own, own_find (record, record_end, "\"topic\":"));
-  f->score_ok = own_score (&own, own_find (record, record_end, "\"score\":"), &f->has_score,
-                           &f->score);
-  f->has_answered = own_int (&own, own_find (record, record_end, "\"answered\":"),
-                             &f->answered_at);
-  f->has_finished = own_int (&own, own_find (record, record_end, "\"finished\":"),
-                             &f->finished_at);
-  f->response = own_string (&own, own_find (result, context, "\"response\":"));
-  if (learner != NULL)
-    {
-      const char *learner_end = memchr (learner, '}', (gsize) (end - learner));
-
-      f->has_trained = f->trained_ok = own_bool (own_find (learner, learner_end,
-                                                           "\"trained_before\":"),
-                                                 &f->trained_before);
-      f->unit = own_string (&own, own_find (learner, learner_end, "\"unit\":"));
-      f->job = own_string (&own, own_find (learner, learner_end, "\"role\":"));
-      own_int (&own, own_find (learner, learner_end, "\"years\":"), &f->years);
-    }
-  if (f->module_id == NULL)
-    return FALSE;
-
-  /* Written again from these values */
-  a.uuid = f->uuid;
-  a.name = f->name;
-  a.unit = f->unit;
-  a.job = f->job;
-  a.years = f->years;
-  a.trained_before = f->trained_before;
-  a.module_id = f->module_id;
-  g_string_truncate (importer->own, 0);
-  if (f->has_lesson)
-    {
-      if (!g_str_equal (short_verb, "completed") || !f->has_completed || !f->trained_ok)
-        return FALSE;
-      build_lesson (importer->own, &a, flags, f->lesson_id, f->completed_at, sid);
-    }
-  else
-    {
-      if (f->quiz_id == NULL || !f->has_started || !f->has_seed)
-        return FALSE;
-      a.quiz_id = f->quiz_id;
-      a.started_at = f->started_at;
-      a.seed = f->seed;
-      make_attempt_key (a.key, a.uuid, a.module_id, a.quiz_id, a.started_at, a.seed);
-      attempt_registration (&a);
-      if (g_str_equal (short_verb, "attempted"))
-        {
-          if (f->role == NULL || f->version == NULL || f->hash == NULL || f->order == NULL
-              || !f->trained_ok)
-            return FALSE;
-          a.role = f->role;
-          a.module_version = f->version;
-          a.content_hash = f->hash;
-          a.question_order = f->order;
-          build_attempted (importer->own, &a, flags, sid);
-        }
-      else if (g_str_equal (short_verb, "answered"))
-        {
-          if (f->question_id == NULL || f->topic_id == NULL || f->response == NULL
-              || !f->score_ok || !f->has_answered)
-            return FALSE;
-          build_answered (importer->own, &a, flags, f->question_id, f->topic_id, f->response,
-                          f->has_score, f->score, f->answered_at, sid);
-        }
-      else if (g_str_equal (short_verb, "completed"))
-        {
-          if (!f->score_ok || !f->has_finished)
-            return FALSE;
-          a.finished_at = f->finished_at;
-          a.has_score = f->has_score;
-          a.score = f->score;
-          build_finished (importer->own, &a, flags, FALSE, sid);
-        }
-      else if (g_str_equal (short_verb, "passed") || g_str_equal (short_verb, "failed"))
-        {
-          /* the verdict's score is in its result only */
-          a.passed = g_str_equal (short_verb, "passed");
-          a.has_score = FALSE;
-          if (!f->has_finished)
-            return FALSE;
-          a.finished_at = f->finished_at;
-          p = own_find (result, context, "\"score\":{\"scaled\":");
-          if (p != NULL && !own_score (&own, p, &a.has_score, &a.score))
-            return FALSE;
-          build_finished (importer->own, &a, flags, TRUE, sid);
-        }
-      else
-        return FALSE;
-    }
-
-  ok = importer->own->len == length && memcmp (importer->own->str, text, length) == 0;
-  return ok;
-}
-
-gboolean
-bekal_xapi_is_own_line (const char *text,
-                        gsize       length)
-{
-  Importer importer = { 0 };
-  Fields f = { 0 };
-  gboolean own;
-
-  importer.own = g_string_new (NULL);
-  importer.scratch_size = 2 * (length + 1);
-  importer.scratch = g_malloc (importer.scratch_size);
-  own = fields_from_own_line (&importer, text, length, &f);
-  g_string_free (importer.own, TRUE);
-  g_free (importer.scratch);
-
-  return own;
-}
-
-static gboolean
-stage_learner (Importer      *importer,
-               const Fields  *f,
-               GError       **error)
-{
+  const char *name = bekal_json_get_string (bekal_json_path (root, "actor", "name", NULL));
+  const char *unit = bekal_json_get_string (bekal_json_member (learner, "unit"));
+  const char *job = bekal_json_get_string (bekal_json_member (learner, "role"));
+  gboolean trained_before = FALSE;
+  gint64 years = 0;
   int rc;
 
-  if (!f->has_trained)
+  if (trained == NULL)
     return set_line_error (importer, error, "no learner extension");
-  if (!f->trained_ok)
+  if (!bekal_json_get_boolean (trained, &trained_before))
     return set_line_error (importer, error, "trained_before is not true or false");
+  record_int (learner, "years", &years);
 
-  bind_text (importer->learner, 1, f->uuid);
-  bind_text (importer->learner, 2, f->name);
-  bind_text (importer->learner, 3, f->unit);
-  bind_text (importer->learner, 4, f->job);
-  sqlite3_bind_int64 (importer->learner, 5, CLAMP (f->years, 0, 100));
-  sqlite3_bind_int (importer->learner, 6, f->trained_before);
+  bind_text (importer->learner, 1, uuid);
+  bind_text (importer->learner, 2, name);
+  bind_text (importer->learner, 3, unit);
+  bind_text (importer->learner, 4, job);
+  sqlite3_bind_int64 (importer->learner, 5, CLAMP (years, 0, 100));
+  sqlite3_bind_int (importer->learner, 6, trained_before);
   rc = sqlite3_step (importer->learner);
   sqlite3_reset (importer->learner);
   sqlite3_clear_bindings (importer->learner);
@@ -1450,138 +1101,173 @@ stage_statement (Importer    *importer,
                  GError     **error)
 {
   g_autofree char *message = NULL;
-  const char *short_verb, *sid;
-  Fields f = { 0 };
+  g_autofree char *sid = NULL;
+  g_autofree char *verb = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *module_id = NULL;
+  const char *short_verb;
   char expected[37];
   char key[512];
+  JsonNode *root, *record;
 
-  if (!fields_from_own_line (importer, text, length, &f))
-    {
-      JsonNode *root = bekal_json_parse_line (importer->parser, text, length, &message);
+  root = bekal_json_parse_line (importer->parser, text, length, &message);
+  if (root == NULL)
+    return set_line_error (importer, error, message);
 
-      if (root == NULL)
-        return set_line_error (importer, error, message);
-      memset (&f, 0, sizeof f);
-      fields_from_tree (root, &f);
-    }
-  sid = f.sid;
+  sid = bekal_json_dup_string (bekal_json_member (root, "id"));
+  verb = bekal_json_dup_string (bekal_json_path (root, "verb", "id", NULL));
+  uuid = bekal_json_dup_string (bekal_json_path (root, "actor", "account", "name", NULL));
+  record = bekal_json_path (root, "context", "extensions", RECORD_EXTENSION, NULL);
+  module_id = record_string (record, "module");
 
-  if (!is_uuid (f.sid))
+  if (!is_uuid (sid))
     return set_line_error (importer, error, "no statement id");
-  if (f.verb == NULL || !g_str_has_prefix (f.verb, VERB_PREFIX))
+  if (verb == NULL || !g_str_has_prefix (verb, VERB_PREFIX))
     return set_line_error (importer, error, "unknown verb");
-  if (!is_uuid (f.uuid) || g_strcmp0 (f.home_page, BEKAL_XAPI_ACCOUNT_HOME_PAGE) != 0)
+  if (!is_uuid (uuid)
+      || !bekal_json_string_is (bekal_json_path (root, "actor", "account", "homePage", NULL),
+                                BEKAL_XAPI_ACCOUNT_HOME_PAGE))
     return set_line_error (importer, error, "the learner is not a Bekal profile");
-  if (!f.has_record || f.module_id == NULL || *f.module_id == '\0')
+  if (record == NULL || module_id == NULL || *module_id == '\0')
     return set_line_error (importer, error, "no Bekal record");
 
-  short_verb = f.verb + strlen (VERB_PREFIX);
-  if (g_str_equal (short_verb, "completed") && f.has_lesson)
+  short_verb = verb + strlen (VERB_PREFIX);
+  if (g_str_equal (short_verb, "completed") && bekal_json_member (record, "lesson") != NULL)
     {
+      g_autofree char *lesson_id = record_string (record, "lesson");
       g_autofree char *lesson_key = NULL;
+      gint64 completed_at = 0;
 
-      if (f.lesson_id == NULL || *f.lesson_id == '\0' || !f.has_completed)
+      if (lesson_id == NULL || *lesson_id == '\0'
+          || !record_int (record, "completed", &completed_at))
         return set_line_error (importer, error, "incomplete lesson record");
-      lesson_key = g_strjoin ("\n", f.uuid, f.module_id, f.lesson_id, NULL);
+      lesson_key = g_strjoin ("\n", uuid, module_id, lesson_id, NULL);
       statement_id ("lesson", lesson_key, NULL, expected);
       if (!g_str_equal (expected, sid))
         goto forged;
-      if (!stage_learner (importer, &f, error))
+      if (!stage_learner (importer, root, uuid, error))
         return FALSE;
-      bind_text (importer->lesson, 1, f.uuid);
-      bind_text (importer->lesson, 2, f.module_id);
-      bind_text (importer->lesson, 3, f.lesson_id);
+      bind_text (importer->lesson, 1, uuid);
+      bind_text (importer->lesson, 2, module_id);
+      bind_text (importer->lesson, 3, lesson_id);
       bind_text (importer->lesson, 4, sid);
-      sqlite3_bind_int64 (importer->lesson, 5, f.completed_at);
+      sqlite3_bind_int64 (importer->lesson, 5, completed_at);
       sqlite3_bind_int64 (importer->lesson, 6, (gint64) importer->line);
       return run_staging (importer, importer->lesson, sid, error);
     }
 
-  if (f.quiz_id == NULL || *f.quiz_id == '\0' || !f.has_started || !f.has_seed)
-    return set_line_error (importer, error, "incomplete attempt record");
-  make_attempt_key (key, f.uuid, f.module_id, f.quiz_id, f.started_at, f.seed);
+  {
+    g_autofree char *quiz_id = record_string (record, "quiz");
+    gint64 started_at = 0, seed = 0;
 
-  if (g_str_equal (short_verb, "attempted"))
-    {
-      if (f.role == NULL || f.version == NULL || f.hash == NULL || f.order == NULL
-          || !(g_str_equal (f.role, "pretest") || g_str_equal (f.role, "posttest")
-               || g_str_equal (f.role, "practice")))
+    if (quiz_id == NULL || *quiz_id == '\0' || !record_int (record, "started", &started_at)
+        || !record_int (record, "seed", &seed))
+      {
         return set_line_error (importer, error, "incomplete attempt record");
-      statement_id ("attempted", key, NULL, expected);
-      if (!g_str_equal (expected, sid))
-        goto forged;
-      if (!stage_learner (importer, &f, error))
-        return FALSE;
-      bind_text (importer->attempt, 1, key);
-      bind_text (importer->attempt, 2, sid);
-      bind_text (importer->attempt, 3, f.uuid);
-      bind_text (importer->attempt, 4, f.module_id);
-      bind_text (importer->attempt, 5, f.quiz_id);
-      bind_text (importer->attempt, 6, f.role);
-      bind_text (importer->attempt, 7, f.version);
-      bind_text (importer->attempt, 8, f.hash);
-      sqlite3_bind_int64 (importer->attempt, 9, f.seed);
-      bind_text (importer->attempt, 10, f.order);
-      sqlite3_bind_int64 (importer->attempt, 11, f.started_at);
-      sqlite3_bind_int64 (importer->attempt, 12, (gint64) importer->line);
-      return run_staging (importer, importer->attempt, sid, error);
-    }
+      }
+    make_attempt_key (key, uuid, module_id, quiz_id, started_at, seed);
 
-  if (g_str_equal (short_verb, "answered"))
-    {
-      if (f.question_id == NULL || *f.question_id == '\0' || f.topic_id == NULL
-          || f.response == NULL || !f.score_ok || !f.has_answered)
-        return set_line_error (importer, error, "incomplete answer record");
-      statement_id ("answered", key, f.question_id, expected);
-      if (!g_str_equal (expected, sid))
-        goto forged;
-      bind_text (importer->answer, 1, key);
-      bind_text (importer->answer, 2, f.question_id);
-      bind_text (importer->answer, 3, sid);
-      bind_text (importer->answer, 4, f.topic_id);
-      bind_text (importer->answer, 5, f.response);
-      if (f.has_score)
-        sqlite3_bind_double (importer->answer, 6, f.score);
-      else
-        sqlite3_bind_null (importer->answer, 6);
-      sqlite3_bind_int64 (importer->answer, 7, f.answered_at);
-      sqlite3_bind_int64 (importer->answer, 8, (gint64) importer->line);
-      return run_staging (importer, importer->answer, sid, error);
-    }
+    if (g_str_equal (short_verb, "attempted"))
+      {
+        g_autofree char *role = record_string (record, "role");
+        g_autofree char *version = record_string (record, "version");
+        g_autofree char *hash = record_string (record, "hash");
+        g_autofree char *order = record_string (record, "order");
 
-  if (g_str_equal (short_verb, "completed"))
-    {
-      if (!f.score_ok || !f.has_finished || f.finished_at <= 0)
-        return set_line_error (importer, error, "incomplete attempt record");
-      statement_id ("completed", key, NULL, expected);
-      if (!g_str_equal (expected, sid))
-        goto forged;
-      bind_text (importer->completed, 1, key);
-      bind_text (importer->completed, 2, sid);
-      sqlite3_bind_int64 (importer->completed, 3, f.finished_at);
-      if (f.has_score)
-        sqlite3_bind_double (importer->completed, 4, f.score);
-      else
-        sqlite3_bind_null (importer->completed, 4);
-      sqlite3_bind_int64 (importer->completed, 5, (gint64) importer->line);
-      return run_staging (importer, importer->completed, sid, error);
-    }
+        if (role == NULL || version == NULL || hash == NULL || order == NULL
+            || !(g_str_equal (role, "pretest") || g_str_equal (role, "posttest")
+                 || g_str_equal (role, "practice")))
+          return set_line_error (importer, error, "incomplete attempt record");
+        statement_id ("attempted", key, NULL, expected);
+        if (!g_str_equal (expected, sid))
+          goto forged;
+        if (!stage_learner (importer, root, uuid, error))
+          return FALSE;
+        bind_text (importer->attempt, 1, key);
+        bind_text (importer->attempt, 2, sid);
+        bind_text (importer->attempt, 3, uuid);
+        bind_text (importer->attempt, 4, module_id);
+        bind_text (importer->attempt, 5, quiz_id);
+        bind_text (importer->attempt, 6, role);
+        bind_text (importer->attempt, 7, version);
+        bind_text (importer->attempt, 8, hash);
+        sqlite3_bind_int64 (importer->attempt, 9, seed);
+        bind_text (importer->attempt, 10, order);
+        sqlite3_bind_int64 (importer->attempt, 11, started_at);
+        sqlite3_bind_int64 (importer->attempt, 12, (gint64) importer->line);
+        return run_staging (importer, importer->attempt, sid, error);
+      }
 
-  if (g_str_equal (short_verb, "passed") || g_str_equal (short_verb, "failed"))
-    {
-      gboolean passed = g_str_equal (short_verb, "passed");
+    if (g_str_equal (short_verb, "answered"))
+      {
+        g_autofree char *question_id = record_string (record, "question");
+        g_autofree char *topic_id = record_string (record, "topic");
+        g_autofree char *response = bekal_json_dup_string (bekal_json_path (root, "result",
+                                                                             "response", NULL));
+        gboolean has_score = FALSE;
+        double score = 0;
+        gint64 answered_at = 0;
 
-      statement_id ("verdict", key, NULL, expected);
-      if (!g_str_equal (expected, sid))
-        goto forged;
-      bind_text (importer->verdict, 1, key);
-      bind_text (importer->verdict, 2, sid);
-      sqlite3_bind_int (importer->verdict, 3, passed);
-      sqlite3_bind_int64 (importer->verdict, 4, (gint64) importer->line);
-      return run_staging (importer, importer->verdict, sid, error);
-    }
+        if (question_id == NULL || *question_id == '\0' || topic_id == NULL || response == NULL
+            || !record_score (record, "score", &has_score, &score)
+            || !record_int (record, "answered", &answered_at))
+          return set_line_error (importer, error, "incomplete answer record");
+        statement_id ("answered", key, question_id, expected);
+        if (!g_str_equal (expected, sid))
+          goto forged;
+        bind_text (importer->answer, 1, key);
+        bind_text (importer->answer, 2, question_id);
+        bind_text (importer->answer, 3, sid);
+        bind_text (importer->answer, 4, topic_id);
+        bind_text (importer->answer, 5, response);
+        if (has_score)
+          sqlite3_bind_double (importer->answer, 6, score);
+        else
+          sqlite3_bind_null (importer->answer, 6);
+        sqlite3_bind_int64 (importer->answer, 7, answered_at);
+        sqlite3_bind_int64 (importer->answer, 8, (gint64) importer->line);
+        return run_staging (importer, importer->answer, sid, error);
+      }
 
-  return set_line_error (importer, error, "unknown verb");
+    if (g_str_equal (short_verb, "completed"))
+      {
+        gboolean has_score = FALSE;
+        double score = 0;
+        gint64 finished_at = 0;
+
+        if (!record_score (record, "score", &has_score, &score)
+            || !record_int (record, "finished", &finished_at) || finished_at <= 0)
+          return set_line_error (importer, error, "incomplete attempt record");
+        statement_id ("completed", key, NULL, expected);
+        if (!g_str_equal (expected, sid))
+          goto forged;
+        bind_text (importer->completed, 1, key);
+        bind_text (importer->completed, 2, sid);
+        sqlite3_bind_int64 (importer->completed, 3, finished_at);
+        if (has_score)
+          sqlite3_bind_double (importer->completed, 4, score);
+        else
+          sqlite3_bind_null (importer->completed, 4);
+        sqlite3_bind_int64 (importer->completed, 5, (gint64) importer->line);
+        return run_staging (importer, importer->completed, sid, error);
+      }
+
+    if (g_str_equal (short_verb, "passed") || g_str_equal (short_verb, "failed"))
+      {
+        gboolean passed = g_str_equal (short_verb, "passed");
+
+        statement_id ("verdict", key, NULL, expected);
+        if (!g_str_equal (expected, sid))
+          goto forged;
+        bind_text (importer->verdict, 1, key);
+        bind_text (importer->verdict, 2, sid);
+        sqlite3_bind_int (importer->verdict, 3, passed);
+        sqlite3_bind_int64 (importer->verdict, 4, (gint64) importer->line);
+        return run_staging (importer, importer->verdict, sid, error);
+      }
+
+    return set_line_error (importer, error, "unknown verb");
+  }
 
 forged:
   g_set_error (error, BEKAL_XAPI_ERROR, BEKAL_XAPI_ERROR_FORGED_ID,
@@ -2009,9 +1695,6 @@ importer_clear (Importer *importer)
   g_clear_pointer (&importer->answer, sqlite3_finalize);
   g_clear_pointer (&importer->lesson, sqlite3_finalize);
   g_clear_object (&importer->parser);
-  if (importer->own != NULL)
-    g_string_free (g_steal_pointer (&importer->own), TRUE);
-  g_clear_pointer (&importer->scratch, g_free);
 }
 
 /* Reads the file line by line; the last line (the checksum) is known only at the end, so each
@@ -2074,7 +1757,6 @@ read_file (Importer                *importer,
         }
       memcpy (pending, buffer, (size_t) n - 1);
       pending_length = (gsize) n - 1;
-      pending[pending_length] = '\0';
     }
 
   if (ferror (file))
@@ -2177,9 +1859,6 @@ bekal_xapi_import (BekalStore              *store,
 
   importer.db = bekal_store_get_connection (store);
   importer.parser = json_parser_new ();
-  importer.own = g_string_sized_new (4096);
-  importer.scratch_size = 2 * (BEKAL_XAPI_MAX_LINE + 1);
-  importer.scratch = g_malloc (importer.scratch_size);
   sqlite3_exec (importer.db, drop_staging_sql, NULL, NULL, NULL);
 
   /* One transaction: the file goes in whole or not at all */
