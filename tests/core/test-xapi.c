@@ -23,7 +23,6 @@
 #include <bekal/bekal-xapi.h>
 
 #include "bekal-store-private.h"
-#include "bekal-xapi-private.h"
 #include "bekal-xapi-statements.h"
 #include "test-util.h"
 
@@ -1135,38 +1134,6 @@ test_name_uuid (void)
   g_assert_cmpstr (out, ==, "8a7d82d3-26bc-5bc9-9cea-7cb875f3bdd9");
 }
 
-/* Strings in statements are written without the generator when they are plain ASCII: the
- * bytes must be the generator's, for every kind of string */
-static void
-test_json_strings (void)
-{
-  g_autoptr(GString) ascii = g_string_new (NULL);
-  const char *samples[] = {
-    "", "ab-c_1", "a\"b", "a\\b", "tab\tnew\nline", "\x01\x1f\x7f", "a/b <c> & 'd'",
-    "Peksos Ahli Pertama \xc3\xa9\xe2\x82\xac", "bad \xff utf-8", "\xc3", NULL, NULL,
-  };
-
-  for (int c = 0x20; c < 0x7f; c++)
-    g_string_append_c (ascii, (char) c);
-  samples[G_N_ELEMENTS (samples) - 2] = ascii->str;
-
-  for (guint i = 0; samples[i] != NULL; i++)
-    {
-      g_autoptr(GString) ours = g_string_new ("x");
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
-      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_VALUE);
-      g_autofree char *valid = g_utf8_make_valid (samples[i], -1);
-      g_autofree char *theirs = NULL;
-
-      bekal_json_append_string (ours, samples[i]);
-      json_node_set_string (node, valid);
-      json_generator_set_root (generator, node);
-      theirs = json_generator_to_data (generator, NULL);
-      g_assert_cmpstr (ours->str + 1, ==, theirs);
-      g_assert_true (ours->str[0] == 'x');
-    }
-}
-
 /* A file of several thousand statements: imported whole, and of two bad lines far apart the
  * first is named */
 static void
@@ -1242,7 +1209,6 @@ main (int    argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   g_test_add_func ("/xapi/name-uuid", test_name_uuid);
-  g_test_add_func ("/xapi/json-strings", test_json_strings);
   ADD_TEST ("/xapi/export-import", test_export_import);
   ADD_TEST ("/xapi/bad-files", test_bad_files);
   ADD_TEST ("/xapi/privacy", test_privacy);

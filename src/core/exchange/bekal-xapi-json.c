@@ -198,23 +198,9 @@ void
 bekal_json_append_string (GString    *out,
                           const char *text)
 {
-  StringWriter *writer;
+  StringWriter *writer = g_private_get (&string_writer_key);
   g_autofree char *valid = NULL;
-  const char *p;
 
-  /* Printable ASCII without a quote or backslash is written as it is, byte for byte what the
-   * generator writes (test-xapi.c, /xapi/json-strings); anything else goes through the generator */
-  for (p = text; *p >= 0x20 && *p < 0x7f && *p != '"' && *p != '\\'; p++)
-    ;
-  if (*p == '\0')
-    {
-      g_string_append_c (out, '"');
-      g_string_append_len (out, text, p - text);
-      g_string_append_c (out, '"');
-      return;
-    }
-
-  writer = g_private_get (&string_writer_key);
   if (writer == NULL)
     {
       writer = g_new0 (StringWriter, 1);
