@@ -139,9 +139,10 @@ chart (Page       *page,
   page->y += height + 14;
 }
 
-/* The module draw_gap_of_module() draws, set just before (a PDF is written by one thread) */
-static const char *gap_module;
-static BekalModule *gap_model;
+/* The module draw_gap_of_module() draws, set just before; per thread, since two PDFs may be
+ * written at once in different workers */
+static _Thread_local const char *gap_module;
+static _Thread_local BekalModule *gap_model;
 
 static void
 draw_gap_of_module (cairo_t               *cr,
