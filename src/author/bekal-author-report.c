@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include <bekal/bekal-catalog.h>
 #include <bekal/bekal-item-analysis.h>
 #include <bekal/bekal-report.h>
 #include <bekal/bekal-store.h>
@@ -155,14 +156,40 @@ print_gap_table (GPtrArray *rows)
              "Gap: trained minus untrained."));
 }
 
+/* The installed modules in the interface's language, to name modules and topics in the PDF:
+ * the default module folders and @extra ones, read as the app reads them */
+static GPtrArray *
+dup_installed_modules (const char * const *extra)
+{
+  g_auto(GStrv) module_dirs = bekal_catalog_default_module_dirs (extra);
+  g_auto(GStrv) media_dirs = bekal_catalog_default_media_dirs (NULL);
+  g_autoptr(BekalCatalog) catalog = bekal_catalog_new ((const char * const *) module_dirs,
+                                                       (const char * const *) media_dirs);
+  GPtrArray *modules = g_ptr_array_new_with_free_func (g_object_unref);
+
+  bekal_catalog_load (catalog);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (catalog)); i++)
+    {
+      g_autoptr(BekalCatalogEntry) entry = g_list_model_get_item (G_LIST_MODEL (catalog), i);
+      BekalModule *module = bekal_catalog_entry_get_module (entry, g_get_language_names ());
+
+      if (module != NULL)
+        g_ptr_array_add (modules, g_object_ref (module));
+    }
+  return modules;
+}
+
 static int
 run_gap (int    argc,
          char **argv)
 {
   g_autofree char *data_dir = NULL;
   g_autofree char *pdf = NULL;
+  g_auto(GStrv) modules_dirs = NULL;
   gboolean csv = FALSE;
   const GOptionEntry entries[] = {
+    { "modules-dir", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &modules_dirs,
+      N_("Also name modules and topics from the modules in DIR (PDF)"), N_("DIR") },
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir,
       N_("The folder holding the learners' database (bekal.db)"), N_("DIR") },
     { "csv", 0, 0, G_OPTION_ARG_NONE, &csv,
@@ -213,11 +240,13 @@ run_gap (int    argc,
   if (pdf != NULL)
     {
       g_autoptr(GPtrArray) tests = bekal_item_analysis_run (store, NULL, &error);
+      g_autoptr(GPtrArray) modules = dup_installed_modules ((const char * const *) modules_dirs);
 
       /* the item analysis follows the charts and tables */
       if (tests == NULL
-          || !bekal_paper_write_gap_report (store, data_dir, pdf,
-                                            bekal_paper_item_analysis_section, tests, &error))
+          || !bekal_paper_write_gap_report_with_modules (store, modules, data_dir, pdf,
+                                                         bekal_paper_item_analysis_section, tests,
+                                                         &error))
         {
           g_printerr ("bekal-author report gap: %s\n", error->message);
           return REPORT_EXIT_USAGE;
