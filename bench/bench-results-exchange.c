@@ -392,8 +392,8 @@ main (int    argc,
            ratio <= TARGET_RATIO ? "met" : "NOT met");
   g_print ("  (against bare tables: %.2f; against the consistent store: %.2f)\n",
            ours_ms / bare_ms, ours_ms / consistent_ms);
-  g_print ("  floor of the format: json-glib parsing the file's lines alone %.0f ms, %.2f times the "
-           "sqlite3 .import\n", floor_ms, floor_ms / reference_ms);
+  g_print ("  floor of the format: json-glib parsing the file's lines alone %.0f ms, "
+           "%.2f times the sqlite3 .import\n", floor_ms, floor_ms / reference_ms);
 
   bench_remove_tree (root);
   return ratio <= TARGET_RATIO ? 0 : 1;
