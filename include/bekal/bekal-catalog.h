@@ -91,6 +91,18 @@ BekalCatalogEntry *bekal_catalog_find            (BekalCatalog       *self,
                                                   const char         *module_id);
 
 /**
+ * bekal_catalog_dup_modules:
+ * @self: a #BekalCatalog
+ * @languages: (array zero-terminated=1) (nullable): the languages wanted, best first, such
+ *   as g_get_language_names()
+ *
+ * Returns: (transfer full) (element-type BekalModule): the module of each entry that is not
+ *   broken, in the variant bekal_catalog_entry_get_module() picks, in the catalog's order
+ */
+GPtrArray    *bekal_catalog_dup_modules          (BekalCatalog       *self,
+                                                  const char * const *languages);
+
+/**
  * bekal_catalog_reload_entry:
  * @self: a #BekalCatalog
  * @entry: an entry of @self

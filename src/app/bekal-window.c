@@ -513,24 +513,8 @@ bekal_window_update_header (BekalWindow *self)
 GPtrArray *
 bekal_window_dup_modules (BekalWindow *self)
 {
-  GListModel *catalog = G_LIST_MODEL (bekal_application_get_catalog (self->application));
-  GPtrArray *modules = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n = g_list_model_get_n_items (catalog);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(BekalCatalogEntry) entry = g_list_model_get_item (catalog, i);
-      BekalModule *module;
-
-      if (bekal_catalog_entry_is_broken (entry))
-        continue;
-
-      module = bekal_catalog_entry_get_module (entry, g_get_language_names ());
-      if (module != NULL)
-        g_ptr_array_add (modules, g_object_ref (module));
-    }
-
-  return modules;
+  return bekal_catalog_dup_modules (bekal_application_get_catalog (self->application),
+                                    g_get_language_names ());
 }
 
 /* Public API */

@@ -165,18 +165,9 @@ dup_installed_modules (const char * const *extra)
   g_auto(GStrv) media_dirs = bekal_catalog_default_media_dirs (NULL);
   g_autoptr(BekalCatalog) catalog = bekal_catalog_new ((const char * const *) module_dirs,
                                                        (const char * const *) media_dirs);
-  GPtrArray *modules = g_ptr_array_new_with_free_func (g_object_unref);
 
   bekal_catalog_load (catalog);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (catalog)); i++)
-    {
-      g_autoptr(BekalCatalogEntry) entry = g_list_model_get_item (G_LIST_MODEL (catalog), i);
-      BekalModule *module = bekal_catalog_entry_get_module (entry, g_get_language_names ());
-
-      if (module != NULL)
-        g_ptr_array_add (modules, g_object_ref (module));
-    }
-  return modules;
+  return bekal_catalog_dup_modules (catalog, g_get_language_names ());
 }
 
 static int

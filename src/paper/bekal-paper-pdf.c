@@ -20,6 +20,7 @@
 #define A4_W 595.0
 #define A4_H 842.0
 #define MARGIN 48.0
+#define CHART_W (A4_W - 2 * MARGIN)
 
 typedef struct
 {
@@ -121,37 +122,28 @@ paragraph (Page       *page,
   page->y += h + size * 0.5;
 }
 
-static void
-chart (Page       *page,
-       const char *title,
-       void      (*draw) (cairo_t *, double, double, const BekalChartStyle *, GPtrArray *),
-       GPtrArray  *data,
-       double      height)
-{
-  const BekalChartStyle style = { FALSE, 0.72 };
+/* Charts on paper: light, with the label size the page uses */
+static const BekalChartStyle chart_style = { FALSE, 0.72 };
 
+/* A chart's frame: its title, room for @height on the page, the origin at its corner; the
+ * caller draws it with the page's chart style, then calls chart_end() */
+static void
+chart_begin (Page       *page,
+             const char *title,
+             double      height)
+{
   heading (page, title, 12);
   need (page, height);
   cairo_save (page->cr);
   cairo_translate (page->cr, MARGIN, page->y);
-  draw (page->cr, A4_W - 2 * MARGIN, height, &style, data);
-  cairo_restore (page->cr);
-  page->y += height + 14;
 }
 
-/* The module draw_gap_of_module() draws, set just before; per thread, since two PDFs may be
- * written at once in different workers */
-static _Thread_local const char *gap_module;
-static _Thread_local BekalModule *gap_model;
-
 static void
-draw_gap_of_module (cairo_t               *cr,
-                    double                 width,
-                    double                 height,
-                    const BekalChartStyle *style,
-                    GPtrArray             *rows)
+chart_end (Page   *page,
+           double  height)
 {
-  bekal_chart_draw_gap_with_module (cr, width, height, style, rows, gap_module, gap_model);
+  cairo_restore (page->cr);
+  page->y += height + 14;
 }
 
 static char *
@@ -582,6 +574,7 @@ bekal_paper_write_gap_report_with_modules (BekalStore            *store,
       BekalModule *module = find_module (modules_installed, module_id);
       g_autoptr(GPtrArray) changes = NULL;
       g_autoptr(GPtrArray) months = NULL;
+      double changes_height;
       g_autofree char *title = g_strdup_printf (_("Module %s"),
                                                 module != NULL ? bekal_module_get_title (module)
                                                                : module_id);
@@ -600,12 +593,17 @@ bekal_paper_write_gap_report_with_modules (BekalStore            *store,
       if (m > 0 || page.y > A4_H / 3)
         new_page (&page);
       heading (&page, title, 16);
-      gap_module = module_id;
-      gap_model = module;
-      chart (&page, _("Mean score per topic"), draw_gap_of_module, rows, 250);
-      chart (&page, _("Each learner, pre-test → post-test"), bekal_chart_draw_changes, changes,
-             MIN (60 + 18.0 * MAX (changes->len, 1), 560));
-      chart (&page, _("By month"), bekal_chart_draw_trend, months, 190);
+      changes_height = MIN (60 + 18.0 * MAX (changes->len, 1), 560);
+      chart_begin (&page, _("Mean score per topic"), 250);
+      bekal_chart_draw_gap_with_module (page.cr, CHART_W, 250, &chart_style, rows, module_id,
+                                        module);
+      chart_end (&page, 250);
+      chart_begin (&page, _("Each learner, pre-test → post-test"), changes_height);
+      bekal_chart_draw_changes (page.cr, CHART_W, changes_height, &chart_style, changes);
+      chart_end (&page, changes_height);
+      chart_begin (&page, _("By month"), 190);
+      bekal_chart_draw_trend (page.cr, CHART_W, 190, &chart_style, months);
+      chart_end (&page, 190);
       table (&page, rows, module_id, module);
     }
 

@@ -274,6 +274,26 @@ bekal_catalog_find (BekalCatalog *self,
   return NULL;
 }
 
+GPtrArray *
+bekal_catalog_dup_modules (BekalCatalog       *self,
+                           const char * const *languages)
+{
+  GPtrArray *modules = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (BEKAL_IS_CATALOG (self), modules);
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      BekalModule *module = bekal_catalog_entry_get_module (g_ptr_array_index (self->entries, i),
+                                                            languages);
+
+      if (module != NULL)
+        g_ptr_array_add (modules, g_object_ref (module));
+    }
+
+  return modules;
+}
+
 BekalCatalogEntry *
 bekal_catalog_reload_entry (BekalCatalog      *self,
                             BekalCatalogEntry *entry)
