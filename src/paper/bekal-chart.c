@@ -397,6 +397,22 @@ dumbbell_clear (Dumbbell *d)
   g_free (d->label);
 }
 
+/* The changes chart's rows start below its legend and scale; its margin at the bottom */
+#define CHANGES_BOTTOM 6.0
+#define CHANGES_BANDS 5
+
+static double
+changes_row_height (const BekalChartStyle *style)
+{
+  return font_px (style, 14) * 1.6 + 2;
+}
+
+static double
+changes_top (const BekalChartStyle *style)
+{
+  return font_px (style, 14) * 4.2;
+}
+
 void
 bekal_chart_draw_changes (cairo_t               *cr,
                           double                 width,
@@ -406,10 +422,10 @@ bekal_chart_draw_changes (cairo_t               *cr,
 {
   Palette palette;
   const Palette *p = &palette;
-  double size = font_px (style, 14), row_h = size * 1.6 + 2;
+  double size = font_px (style, 14), row_h = changes_row_height (style);
   double name_w = MIN (width * 0.28, size * 14), value_w = text_width (cr, "100 → 100", size) + 8;
-  double left = name_w + 12, right = width - value_w - 8 - size * 0.6, top = size * 4.2;
-  double bottom = height - 6;
+  double left = name_w + 12, right = width - value_w - 8 - size * 0.6;
+  double top = changes_top (style), bottom = height - CHANGES_BOTTOM;
   guint max_rows = (guint) MAX (1, floor ((bottom - top) / row_h));
   g_autoptr(GArray) bells = g_array_new (FALSE, TRUE, sizeof (Dumbbell));
   guint n_complete = 0;
@@ -440,7 +456,7 @@ bekal_chart_draw_changes (cairo_t               *cr,
   else if (n_complete > 0)
     {
       /* Too many learners for a row each: five bands of equal size along the sorted change */
-      guint n_bands = MIN (5, n_complete);
+      guint n_bands = MIN (CHANGES_BANDS, n_complete);
 
       for (guint band = 0; band < n_bands; band++)
         {
@@ -532,6 +548,20 @@ bekal_chart_draw_changes (cairo_t               *cr,
     }
 
   cairo_restore (cr);
+}
+
+double
+bekal_chart_changes_height (const BekalChartStyle *style,
+                            guint                  n_changes,
+                            double                 max_height)
+{
+  double row_h = changes_row_height (style);
+  double fixed = changes_top (style) + CHANGES_BOTTOM;
+
+  /* room for one row more than needed, since the rows that fit are counted down */
+  if (fixed + (MAX (n_changes, 1) + 0.5) * row_h <= max_height)
+    return fixed + (MAX (n_changes, 1) + 0.5) * row_h;
+  return MIN (max_height, fixed + (CHANGES_BANDS + 0.5) * row_h);
 }
 
 void

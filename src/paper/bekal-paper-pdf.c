@@ -132,8 +132,9 @@ chart_begin (Page       *page,
              const char *title,
              double      height)
 {
+  /* the title goes to the next page with its chart */
+  need (page, 12 * 3 + height);
   heading (page, title, 12);
-  need (page, height);
   cairo_save (page->cr);
   cairo_translate (page->cr, MARGIN, page->y);
 }
@@ -593,7 +594,7 @@ bekal_paper_write_gap_report_with_modules (BekalStore            *store,
       if (m > 0 || page.y > A4_H / 3)
         new_page (&page);
       heading (&page, title, 16);
-      changes_height = MIN (60 + 18.0 * MAX (changes->len, 1), 560);
+      changes_height = bekal_chart_changes_height (&chart_style, changes->len, 560);
       chart_begin (&page, _("Mean score per topic"), 250);
       bekal_chart_draw_gap_with_module (page.cr, CHART_W, 250, &chart_style, rows, module_id,
                                         module);

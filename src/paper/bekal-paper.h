@@ -96,6 +96,19 @@ void  bekal_chart_draw_changes          (cairo_t               *cr,
                                          GPtrArray             *changes);
 
 /**
+ * bekal_chart_changes_height:
+ * @style: the style
+ * @n_changes: the number of learners
+ * @max_height: the most room there is
+ *
+ * Returns: the height bekal_chart_draw_changes() needs for @n_changes learners: a row each
+ *   when they fit in @max_height, else the five bands' rows
+ */
+double bekal_chart_changes_height       (const BekalChartStyle *style,
+                                         guint                  n_changes,
+                                         double                 max_height);
+
+/**
  * bekal_chart_draw_trend:
  * @cr: where to draw
  * @width: width

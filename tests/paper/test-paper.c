@@ -476,6 +476,26 @@ test_cli (Fixture       *fixture,
   }
 }
 
+/* The learners' chart asks for the room its rows take: a row each while they fit, else the
+ * five bands' rows, never the most there is for a few rows */
+static void
+test_changes_height (void)
+{
+  const BekalChartStyle style = { FALSE, 0.72 };
+  double one = bekal_chart_changes_height (&style, 1, 560);
+  double six = bekal_chart_changes_height (&style, 6, 560);
+  double bands = bekal_chart_changes_height (&style, 60, 560);
+
+  g_assert_cmpfloat (one, <, six);
+  g_assert_cmpfloat (six, <, 560);
+  /* five bands: less room than six rows, more than one */
+  g_assert_cmpfloat (bands, >, one);
+  g_assert_cmpfloat (bands, <, six);
+  g_assert_cmpfloat (bekal_chart_changes_height (&style, 600, 560), ==, bands);
+  /* never past the room given */
+  g_assert_cmpfloat (bekal_chart_changes_height (&style, 3, 40), <=, 40);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -489,5 +509,6 @@ main (int   argc,
   g_test_add ("/paper/certificate", Fixture, NULL, fixture_set_up, test_certificate,
               fixture_tear_down);
   g_test_add ("/paper/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
+  g_test_add_func ("/paper/changes-height", test_changes_height);
   return g_test_run ();
 }
