@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "bekal-loader-private.h"
 
@@ -48,6 +49,28 @@ path_is_inside (const char *real_path,
   g_autofree char *prefix = g_strconcat (real_folder, G_DIR_SEPARATOR_S, NULL);
 
   return g_str_has_prefix (real_path, prefix);
+}
+
+/* The canonical path of @name inside the canonical folder @real_folder when @name is a
+ * plain file there: one lstat() instead of realpath()'s look at every component. NULL when
+ * @name has a folder in it or is a link, a folder or missing; the caller then takes the
+ * slow path, which follows links and judges where they lead. */
+static char *
+dup_plain_file_inside (const char *real_folder,
+                       const char *name)
+{
+  g_autofree char *candidate = NULL;
+  GStatBuf st;
+
+  if (real_folder == NULL || strpbrk (name, "/\\") != NULL || g_str_equal (name, ".")
+      || g_str_equal (name, ".."))
+    return NULL;
+
+  candidate = g_build_filename (real_folder, name, NULL);
+  if (g_lstat (candidate, &st) != 0 || !S_ISREG (st.st_mode))
+    return NULL;
+
+  return g_steal_pointer (&candidate);
 }
 
 /* The canonical path of media folder @index, kept in @real_dirs ("" until it exists) when
@@ -99,6 +122,12 @@ resolve_media_name (const char          *name,
 
       if (real_dir == NULL)
         continue;
+      real_candidate = dup_plain_file_inside (real_dir, name);
+      if (real_candidate != NULL)
+        {
+          *result = BEKAL_MEDIA_REF_OK;
+          return g_steal_pointer (&real_candidate);
+        }
       real = realpath (candidate, NULL);
       if (real == NULL)
         continue;
@@ -160,6 +189,17 @@ bekal_media_ref_resolve (const char          *ref,
       return NULL;
     }
 
+  real = realpath (module_folder, NULL);
+  real_folder = g_strdup (real);
+  free (real);
+
+  real_candidate = dup_plain_file_inside (real_folder, ref);
+  if (real_candidate != NULL)
+    {
+      *result = BEKAL_MEDIA_REF_OK;
+      return g_steal_pointer (&real_candidate);
+    }
+
   candidate = g_build_filename (module_folder, ref, NULL);
   real = realpath (candidate, NULL);
   if (real == NULL)
@@ -170,9 +210,6 @@ bekal_media_ref_resolve (const char          *ref,
   real_candidate = g_strdup (real);
   free (real);
 
-  real = realpath (module_folder, NULL);
-  real_folder = g_strdup (real);
-  free (real);
   if (real_folder == NULL || !path_is_inside (real_candidate, real_folder))
     {
       *result = BEKAL_MEDIA_REF_OUTSIDE;
