@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 
+#include <bekal/bekal-catalog.h>
 #include <bekal/bekal-diagnostic.h>
 #include <bekal/bekal-loader.h>
 
@@ -156,16 +157,16 @@ scan_catalog (Catalog  *catalog,
   return TRUE;
 }
 
-/* One pass over the catalog as BekalCatalog makes it: one loader, one load per folder */
+/* One load of the catalog by BekalCatalog, as the app makes it, on @n_threads threads (0:
+ * one a processor); the catalog is freed after the clock stops */
 static gint64
 run_loader (Catalog      *catalog,
+            guint         n_threads,
             LoaderResult *result)
 {
+  const char *module_dirs[] = { catalog->folder, NULL };
   const char *media_dirs[] = { catalog->media_dir, NULL };
-  g_autoptr(GPtrArray) loaded = g_ptr_array_new_with_free_func ((GDestroyNotify)
-                                                                g_hash_table_unref);
-  g_autoptr(GPtrArray) diagnostics = bekal_diagnostics_new ();
-  g_autoptr(BekalLoader) loader = NULL;
+  g_autoptr(BekalCatalog) loaded = NULL;
   gint64 start;
   gint64 elapsed;
 
@@ -173,36 +174,51 @@ run_loader (Catalog      *catalog,
   *result = (LoaderResult) { 0, };
 
   start = g_get_monotonic_time ();
-  loader = bekal_loader_new (media_dirs);
-
-  for (guint i = 0; i < catalog->module_folders->len; i++)
-    {
-      g_autoptr(GError) error = NULL;
-      GHashTable *variants = bekal_loader_load_folder (loader,
-                                                       g_ptr_array_index (catalog->module_folders,
-                                                                          i),
-                                                       diagnostics, &error);
-
-      if (variants == NULL)
-        {
-          result->n_errors++;
-          if (result->first_problem == NULL)
-            result->first_problem = g_strdup (error->message);
-          continue;
-        }
-
-      result->n_modules += g_hash_table_size (variants);
-      g_ptr_array_add (loaded, variants);
-    }
-
+  loaded = bekal_catalog_new (module_dirs, media_dirs);
+  bekal_catalog_set_load_threads (loaded, n_threads);
+  bekal_catalog_load (loaded);
   elapsed = g_get_monotonic_time () - start;
 
-  result->n_errors += bekal_diagnostics_count (diagnostics, BEKAL_SEVERITY_ERROR);
-  result->n_warnings += bekal_diagnostics_count (diagnostics, BEKAL_SEVERITY_WARNING);
-  if (result->first_problem == NULL && diagnostics->len > 0)
-    result->first_problem = bekal_diagnostic_to_string (g_ptr_array_index (diagnostics, 0));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (loaded)); i++)
+    {
+      g_autoptr(BekalCatalogEntry) entry = g_list_model_get_item (G_LIST_MODEL (loaded), i);
+      GPtrArray *diagnostics = bekal_catalog_entry_get_diagnostics (entry);
+      g_auto(GStrv) languages = bekal_catalog_entry_dup_languages (entry);
+
+      result->n_modules += g_strv_length (languages);
+      result->n_errors += bekal_diagnostics_count (diagnostics, BEKAL_SEVERITY_ERROR);
+      result->n_warnings += bekal_diagnostics_count (diagnostics, BEKAL_SEVERITY_WARNING);
+      if (result->first_problem == NULL && diagnostics->len > 0)
+        result->first_problem = bekal_diagnostic_to_string (g_ptr_array_index (diagnostics, 0));
+    }
 
   return elapsed;
+}
+
+static gint64
+best_loader_run (Catalog      *catalog,
+                 guint         n_threads,
+                 LoaderResult *result)
+{
+  gint64 best = G_MAXINT64;
+
+  for (int run = 0; run < n_runs; run++)
+    best = MIN (best, run_loader (catalog, n_threads, result));
+
+  return best;
+}
+
+static void
+print_loader_line (const char   *label,
+                   gint64        best,
+                   Catalog      *catalog,
+                   LoaderResult *result)
+{
+  g_print ("%s %8.1f ms  best of %d  (%.1f MB/s; %u modules loaded, %u errors, %u warnings)\n",
+           label, best / 1000.0, n_runs, catalog->n_bytes / (double) best, result->n_modules,
+           result->n_errors, result->n_warnings);
+  if (result->first_problem != NULL)
+    g_print ("  first problem: %s\n", result->first_problem);
 }
 
 /* One run of xmllint over every module file, with the same schema; -1 when it fails */
@@ -248,7 +264,9 @@ main (int    argc,
   g_autofree char *xmllint = NULL;
   g_auto(LoaderResult) result = { 0, };
   Catalog catalog = { 0, };
-  gint64 loader_best = G_MAXINT64;
+  guint n_threads = MIN (g_get_num_processors (), 8);
+  gint64 one_thread_best;
+  gint64 loader_best;
   gint64 xmllint_best = G_MAXINT64;
   gboolean catalog_valid;
 
@@ -293,16 +311,21 @@ main (int    argc,
            catalog.module_folders->len, catalog.module_files->len, catalog.n_bytes,
            catalog.n_bytes / 1e6);
 
-  for (int run = 0; run < n_runs; run++)
-    loader_best = MIN (loader_best, run_loader (&catalog, &result));
-
-  g_print ("Loader:  %8.1f ms  best of %d  (%.1f MB/s; %u modules loaded, %u errors, "
-           "%u warnings)\n", loader_best / 1000.0, n_runs,
-           catalog.n_bytes / (double) loader_best, result.n_modules, result.n_errors,
-           result.n_warnings);
-  if (result.first_problem != NULL)
-    g_print ("  first problem: %s\n", result.first_problem);
+  /* what a load costs on one core, then what the app waits for: BekalCatalog reads the
+   * folders on one thread a processor */
+  one_thread_best = best_loader_run (&catalog, 1, &result);
+  print_loader_line ("Loader, 1 thread:  ", one_thread_best, &catalog, &result);
   catalog_valid = result.n_errors == 0;
+  if (n_threads > 1)
+    {
+      g_autofree char *label = g_strdup_printf ("Loader, %u threads:", n_threads);
+
+      loader_best = best_loader_run (&catalog, 0, &result);
+      print_loader_line (label, loader_best, &catalog, &result);
+    }
+  else
+    loader_best = one_thread_best;
+
 
   if (!loader_only)
     {
@@ -332,11 +355,13 @@ main (int    argc,
         {
           double ratio = (double) loader_best / (double) xmllint_best;
 
-          g_print ("xmllint: %8.1f ms  best of %d  (%.1f MB/s; xmllint --noout --relaxng, "
-                   "one process for all files)\n", xmllint_best / 1000.0, n_runs,
+          g_print ("xmllint:            %8.1f ms  best of %d  (%.1f MB/s; xmllint --noout "
+                   "--relaxng, one process for all files)\n", xmllint_best / 1000.0, n_runs,
                    catalog.n_bytes / (double) xmllint_best);
-          g_print ("Ratio loader/xmllint: %.2f (target <= %.1f: %s)\n", ratio, TARGET_RATIO,
-                   ratio <= TARGET_RATIO ? "met" : "NOT met");
+          g_print ("Ratio loader/xmllint: %.2f on %u thread%s as the app loads (target <= %.1f: "
+                   "%s); %.2f on one thread\n", ratio, n_threads, n_threads > 1 ? "s" : "",
+                   TARGET_RATIO, ratio <= TARGET_RATIO ? "met" : "NOT met",
+                   (double) one_thread_best / (double) xmllint_best);
           /* a missed target fails the benchmark, as in the others */
           target_missed = ratio > TARGET_RATIO;
         }

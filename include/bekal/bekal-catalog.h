@@ -76,9 +76,22 @@ BekalCatalog *bekal_catalog_new                  (const char * const *module_dir
  * Loads every module folder found, replacing the entries, in one #GListModel::items-changed.
  * A module that appears in two folders is taken from the first, so that a user's own copy wins
  * over the installed one. Folders that cannot be read are skipped; broken modules are kept as
- * broken entries. Blocks on the disk.
+ * broken entries. Blocks on the disk. The folders are read on several threads (see
+ * bekal_catalog_set_load_threads()); the entries and their diagnostics come out the same, in
+ * the same order, as on one.
  */
 void          bekal_catalog_load                 (BekalCatalog       *self);
+
+/**
+ * bekal_catalog_set_load_threads:
+ * @self: a #BekalCatalog
+ * @n_threads: how many threads bekal_catalog_load() reads folders on; 0, the default, for one
+ *   a processor (at most 8)
+ *
+ * Sets how many threads a load uses, for example 1 to measure one core.
+ */
+void          bekal_catalog_set_load_threads     (BekalCatalog       *self,
+                                                  guint               n_threads);
 
 /**
  * bekal_catalog_find:

@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include <bekal/bekal-catalog.h>
+#include <bekal/bekal-diagnostic.h>
 
 #include "test-util.h"
 
@@ -448,6 +449,97 @@ test_default_module_dirs (void)
   test_remove_tree (tmp);
 }
 
+/* Everything a user sees of a catalog's entries, one line each, in order */
+static char *
+describe_catalog (BekalCatalog *catalog)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (catalog)); i++)
+    {
+      BekalCatalogEntry *entry = entry_at (catalog, i);
+      GPtrArray *diagnostics = bekal_catalog_entry_get_diagnostics (entry);
+      g_auto(GStrv) languages = bekal_catalog_entry_dup_languages (entry);
+      g_autofree char *joined = g_strjoinv (",", languages);
+
+      g_string_append_printf (text, "%s %s [%s]%s\n", bekal_catalog_entry_get_id (entry),
+                              bekal_catalog_entry_get_folder (entry), joined,
+                              bekal_catalog_entry_is_broken (entry) ? " broken" : "");
+      for (guint j = 0; j < diagnostics->len; j++)
+        {
+          g_autofree char *line = bekal_diagnostic_to_string (g_ptr_array_index (diagnostics, j));
+
+          g_string_append_printf (text, "  %s\n", line);
+        }
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* Loading on several threads gives the catalog that one thread gives: the same entries with
+ * the same diagnostics, in the same order, the first folder still winning a shared id */
+static void
+test_load_threads (void)
+{
+  const char *both[] = { "id", "en", NULL };
+  g_autofree char *tmp = test_make_tmp_dir ();
+  g_autofree char *first_dir = g_build_filename (tmp, "pertama", NULL);
+  g_autofree char *second_dir = g_build_filename (tmp, "kedua", NULL);
+  g_autofree char *media_dir = test_source_path ("media");
+  g_autofree char *broken_contents = read_fixture ("invalid/unknown-topic.xml");
+  const char *module_dirs[] = { first_dir, second_dir, NULL };
+  const char *media_dirs[] = { media_dir, NULL };
+  g_autofree char *one = NULL;
+  guint n_entries;
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("modul-%02u", i);
+      g_autofree char *rename = g_strdup_printf ("id=\"modul-%02u\"", i);
+      g_autofree char *folder = NULL;
+
+      if (i % 5 == 3)
+        {
+          g_autofree char *file = NULL;
+
+          folder = g_build_filename (first_dir, name, NULL);
+          g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+          file = g_build_filename (folder, "module.id.xml", NULL);
+          write_file (file, broken_contents);
+        }
+      else
+        folder = add_module (i % 2 ? second_dir : first_dir, name, "valid/minimal", both, rename,
+                             NULL);
+    }
+  /* the same id in both folders: the first folder's copy is kept */
+  g_free (add_module (second_dir, "modul-00-salinan", "valid/minimal", both,
+                      "id=\"modul-00\"", "<title>Salinan kedua</title>"));
+
+  for (guint n_threads = 1; n_threads <= 8; n_threads *= 2)
+    {
+      g_autoptr(BekalCatalog) catalog = bekal_catalog_new (module_dirs, media_dirs);
+      g_autofree char *described = NULL;
+
+      bekal_catalog_set_load_threads (catalog, n_threads);
+      bekal_catalog_load (catalog);
+      described = describe_catalog (catalog);
+
+      if (n_threads == 1)
+        {
+          one = g_steal_pointer (&described);
+          n_entries = g_list_model_get_n_items (G_LIST_MODEL (catalog));
+          /* 40 folders, the copy dropped; the broken ones are listed under their folder name */
+          g_assert_cmpuint (n_entries, ==, 40);
+          g_assert_true (strstr (one, "broken\n") != NULL);
+          g_assert_null (strstr (one, "modul-00-salinan"));
+        }
+      else
+        g_assert_cmpstr (described, ==, one);
+    }
+
+  test_remove_tree (tmp);
+}
+
 static void
 add_catalog_test (const char *name,
                   void      (*func) (CatalogFixture *, gconstpointer))
@@ -463,13 +555,16 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
+  /* before any test starts a thread (loading a catalog does), since it changes the
+   * environment */
+  g_test_add_func ("/catalog/default-module-dirs", test_default_module_dirs);
   add_catalog_test ("listing", test_listing);
   add_catalog_test ("first-folder-wins", test_first_folder_wins);
   add_catalog_test ("broken-entry", test_broken_entry);
   add_catalog_test ("languages", test_languages);
   add_catalog_test ("reload-entry", test_reload_entry);
   g_test_add_func ("/catalog/empty-and-missing-dirs", test_empty_and_missing_dirs);
-  g_test_add_func ("/catalog/default-module-dirs", test_default_module_dirs);
+  g_test_add_func ("/catalog/load-threads", test_load_threads);
 
   return g_test_run ();
 }

@@ -25,9 +25,24 @@ struct _BekalCatalog
 {
   GObject      parent_instance;
   GStrv        module_dirs;
+  GStrv        media_dirs;
   BekalLoader *loader;
   GPtrArray   *entries;
+  guint        load_threads; /* 0: one a processor */
 };
+
+/* Loading a catalog's folders on several threads: each thread takes the next folder and has a
+ * loader of its own, since a loader caches the media folders it has resolved */
+typedef struct
+{
+  GPtrArray           *folders;
+  BekalCatalogEntry  **entries;     /* one a folder, in the folders' order */
+  const char * const  *media_dirs;
+  guint                next;        /* atomic: the next folder to load */
+} LoadJob;
+
+/* More threads than this gain little: the disk and malloc become the limit */
+#define MAX_LOAD_THREADS 8
 
 static void bekal_catalog_list_model_init (GListModelInterface *iface);
 
@@ -81,6 +96,61 @@ load_entry (BekalLoader *loader,
     entry->id = g_path_get_basename (folder);
 
   return entry;
+}
+
+static gpointer
+load_job_run (gpointer data)
+{
+  LoadJob *job = data;
+  g_autoptr(BekalLoader) loader = bekal_loader_new (job->media_dirs);
+  guint index;
+
+  while ((index = (guint) g_atomic_int_add (&job->next, 1)) < job->folders->len)
+    job->entries[index] = load_entry (loader, g_ptr_array_index (job->folders, index));
+
+  return NULL;
+}
+
+static guint
+count_load_threads (BekalCatalog *self,
+                    guint         n_folders)
+{
+  guint n = self->load_threads != 0 ? self->load_threads : g_get_num_processors ();
+
+  return CLAMP (MIN (n, n_folders), 1, MAX_LOAD_THREADS);
+}
+
+/* Every module folder in the module folders, in the order they are searched */
+static GPtrArray *
+list_module_folders (BekalCatalog *self)
+{
+  GPtrArray *folders = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; self->module_dirs && self->module_dirs[i]; i++)
+    {
+      g_autoptr(GDir) dir = g_dir_open (self->module_dirs[i], 0, NULL);
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      const char *name;
+
+      if (dir == NULL)
+        continue;
+
+      while ((name = g_dir_read_name (dir)))
+        g_ptr_array_add (names, g_strdup (name));
+      g_ptr_array_sort (names, bekal_compare_strings);
+
+      for (guint j = 0; j < names->len; j++)
+        {
+          g_autofree char *folder = g_build_filename (self->module_dirs[i],
+                                                      g_ptr_array_index (names, j), NULL);
+
+          if (g_file_test (folder, G_FILE_TEST_IS_DIR)
+              && bekal_loader_folder_has_module_file (folder))
+            g_ptr_array_add (folders, g_steal_pointer (&folder));
+        }
+    }
+
+  return folders;
 }
 
 static gboolean
@@ -162,6 +232,7 @@ bekal_catalog_finalize (GObject *object)
   BekalCatalog *self = BEKAL_CATALOG (object);
 
   g_strfreev (self->module_dirs);
+  g_strfreev (self->media_dirs);
   g_clear_object (&self->loader);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
 
@@ -201,9 +272,19 @@ bekal_catalog_new (const char * const *module_dirs,
   BekalCatalog *self = g_object_new (BEKAL_TYPE_CATALOG, NULL);
 
   self->module_dirs = g_strdupv ((char **) module_dirs);
+  self->media_dirs = g_strdupv ((char **) media_dirs);
   self->loader = bekal_loader_new (media_dirs);
 
   return self;
+}
+
+void
+bekal_catalog_set_load_threads (BekalCatalog *self,
+                                guint         n_threads)
+{
+  g_return_if_fail (BEKAL_IS_CATALOG (self));
+
+  self->load_threads = n_threads;
 }
 
 /* Loads every module folder found; a module that appears in two folders is taken from the
@@ -212,46 +293,55 @@ void
 bekal_catalog_load (BekalCatalog *self)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) folders = NULL;
+  g_autofree BekalCatalogEntry **entries = NULL;
+  guint n_threads;
   guint old_len;
 
   g_return_if_fail (BEKAL_IS_CATALOG (self));
 
+  folders = list_module_folders (self);
+  entries = g_new0 (BekalCatalogEntry *, folders->len + 1);
+  n_threads = count_load_threads (self, folders->len);
+
+  if (n_threads == 1)
+    {
+      for (guint i = 0; i < folders->len; i++)
+        entries[i] = load_entry (self->loader, g_ptr_array_index (folders, i));
+    }
+  else
+    {
+      LoadJob job = { folders, entries, (const char * const *) self->media_dirs, 0 };
+      g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+
+      for (guint i = 1; i < n_threads; i++)
+        {
+          GThread *thread = g_thread_try_new ("bekal-catalog", load_job_run, &job, NULL);
+
+          if (thread != NULL)
+            g_ptr_array_add (threads, thread);
+        }
+      /* this thread loads too, so that a thread that cannot start loses no folder */
+      load_job_run (&job);
+      for (guint i = 0; i < threads->len; i++)
+        g_thread_join (g_ptr_array_index (threads, i));
+    }
+
   old_len = self->entries->len;
   g_ptr_array_set_size (self->entries, 0);
 
-  for (guint i = 0; self->module_dirs && self->module_dirs[i]; i++)
+  for (guint i = 0; i < folders->len; i++)
     {
-      g_autoptr(GDir) dir = g_dir_open (self->module_dirs[i], 0, NULL);
-      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-      const char *name;
+      BekalCatalogEntry *entry = entries[i];
 
-      if (dir == NULL)
-        continue;
-
-      while ((name = g_dir_read_name (dir)))
-        g_ptr_array_add (names, g_strdup (name));
-      g_ptr_array_sort (names, bekal_compare_strings);
-
-      for (guint j = 0; j < names->len; j++)
+      if (g_hash_table_contains (seen, entry->id))
         {
-          g_autofree char *folder = g_build_filename (self->module_dirs[i],
-                                                      g_ptr_array_index (names, j), NULL);
-          BekalCatalogEntry *entry;
-
-          if (!g_file_test (folder, G_FILE_TEST_IS_DIR)
-              || !bekal_loader_folder_has_module_file (folder))
-            continue;
-
-          entry = load_entry (self->loader, folder);
-          if (g_hash_table_contains (seen, entry->id))
-            {
-              g_object_unref (entry);
-              continue;
-            }
-
-          g_hash_table_add (seen, entry->id);
-          g_ptr_array_add (self->entries, entry);
+          g_object_unref (entry);
+          continue;
         }
+
+      g_hash_table_add (seen, entry->id);
+      g_ptr_array_add (self->entries, entry);
     }
 
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->entries->len);
