@@ -6,9 +6,13 @@
  * would. Meanwhile a high-priority timer measures how late the main loop comes back to it
  * (a stall: nothing can be drawn or clicked during it) and a tick callback records the interval
  * between frames. Prints the longest stall, the 99th percentile stall and frame interval, and
- * `longest stall: X ms`; exits non-zero above the target.
+ * `longest stall: X ms`; exits non-zero above the target. With --reference, first runs that
+ * program (meson gives `minimal-adw --switch-pages`: a libadwaita window crossfading from eight
+ * cards to a status page, none of Bekal's code) on the same display and prints its longest
+ * stall and the ratio: what the display itself costs a page switch.
  *
  *   bench-ui-stalls [--modules-dir DIR] [--module ID] [--lesson ID] [--trace] [--no-lock]
+ *                   [--reference PROGRAM]
  *   bench-ui-stalls --hold-lock DB SECONDS    (the second process; started by the first)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -18,6 +22,7 @@
 
 #include <signal.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/wait.h>
 #include <sqlite3.h>
 #include <unistd.h>
@@ -67,6 +72,7 @@ static gboolean trace = FALSE;
 /* The same flow with no second process: the floor that the machine itself (other processes on
  * its cores, its disk) sets, to tell the store's stalls from the rest */
 static gboolean no_lock = FALSE;
+static char *reference = NULL;
 
 static const GOptionEntry entries[] = {
   { "modules-dir", 0, 0, G_OPTION_ARG_FILENAME, &modules_dir,
@@ -80,6 +86,8 @@ static const GOptionEntry entries[] = {
     "Name what the flow was doing at each stall over half the target", NULL },
   { "no-lock", 0, 0, G_OPTION_ARG_NONE, &no_lock,
     "Run the flow without the second process, for the machine's own floor", NULL },
+  { "reference", 0, 0, G_OPTION_ARG_FILENAME, &reference,
+    "minimal-adw, run with --switch-pages first as the display's yardstick", "PROGRAM" },
   { "hold-lock", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &hold_lock_db, NULL, NULL },
   { "seconds", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &hold_lock_seconds, NULL, NULL },
   { NULL }
@@ -123,6 +131,34 @@ hold_lock (const char *path,
   sqlite3_close (db);
   g_print ("lock holder: held the write lock %u times\n", n_holds);
   return 0;
+}
+
+/* The longest stall of the reference program, or -1 when it failed */
+static double
+run_reference (const char *program)
+{
+  const char *argv[] = { program, "--switch-pages", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *output = NULL;
+  const char *line;
+  int status = 0;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &output,
+                     NULL, &status, &error)
+      || !g_spawn_check_wait_status (status, &error))
+    {
+      g_printerr ("bench-ui-stalls: the reference %s failed: %s\n", program, error->message);
+      return -1;
+    }
+
+  line = strstr (output, "longest-stall-ms: ");
+  if (line == NULL)
+    {
+      g_printerr ("bench-ui-stalls: the reference %s printed no stall\n", program);
+      return -1;
+    }
+
+  return g_ascii_strtod (line + strlen ("longest-stall-ms: "), NULL);
 }
 
 /* Monitoring */
@@ -404,6 +440,7 @@ main (int    argc,
   g_autofree char *self = NULL;
   GPid holder = 0;
   double longest, p99_stall, p99_frame, median_frame;
+  double reference_stall = -1;
   int status;
 
   g_option_context_add_main_entries (context, entries, NULL);
@@ -429,6 +466,10 @@ main (int    argc,
   if (g_getenv ("GSK_RENDERER") == NULL)
     g_setenv ("GSK_RENDERER", "cairo", TRUE);
   g_print ("renderer: %s\n", g_getenv ("GSK_RENDERER"));
+
+  /* before the flow, on the same display, so that both see the same machine */
+  if (reference != NULL && (reference_stall = run_reference (reference)) < 0)
+    return 1;
 
   if (modules_dir == NULL)
     modules_dir = g_build_filename (BEKAL_SOURCE_ROOT, "examples", NULL);
@@ -508,6 +549,10 @@ main (int    argc,
   g_print ("  99th percentile stall: %.1f ms\n", p99_stall);
   g_print ("  frame interval: median %.1f ms, 99th percentile %.1f ms\n", median_frame,
            p99_frame);
+  if (reference_stall >= 0)
+    g_print ("  reference: a minimal libadwaita window switching pages on this display "
+             "(minimal-adw --switch-pages), longest stall %.1f ms; Bekal/reference %.2f\n",
+             reference_stall, reference_stall > 0 ? longest / reference_stall : 0.0);
   g_print ("longest stall: %.1f ms (target at most %.0f ms): %s\n", longest, TARGET_STALL_MS,
            longest <= TARGET_STALL_MS ? "met" : "NOT met");
 
