@@ -211,6 +211,16 @@ run_gap (int    argc,
       return REPORT_EXIT_USAGE;
     }
 
+  /* a mistyped folder would leave modules unnamed in the PDF without a word */
+  for (guint i = 0; modules_dirs != NULL && modules_dirs[i] != NULL; i++)
+    if (!g_file_test (modules_dirs[i], G_FILE_TEST_IS_DIR))
+      {
+        g_printerr (_("bekal-author report gap: the module folder “%s” does not exist or is not "
+                      "a folder. Give the folder that holds the module folders, or leave out "
+                      "--modules-dir.\n"), modules_dirs[i]);
+        return REPORT_EXIT_USAGE;
+      }
+
   /* Opening a store creates one when there is none; a report must not */
   db_path = g_build_filename (data_dir, BEKAL_STORE_FILE_NAME, NULL);
   if (!g_file_test (db_path, G_FILE_TEST_IS_REGULAR))

@@ -621,6 +621,22 @@ test_cli (Fixture       *fixture,
                                  &err, &status, &error));
     g_assert_false (g_spawn_check_wait_status (status, NULL));
     g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+
+  /* a module folder that does not exist is named, and no PDF is written */
+  {
+    g_autofree char *pdf = g_build_filename (fixture->dir, "gap.pdf", NULL);
+    const char *argv[] = { author, "report", "gap", "--data-dir", fixture->dir, "--pdf", pdf,
+                           "--modules-dir", missing, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out,
+                                 &err, &status, &error));
+    g_assert_false (g_spawn_check_wait_status (status, NULL));
+    g_assert_nonnull (strstr (err, missing));
+    g_assert_nonnull (strstr (err, "--modules-dir"));
+    g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
   }
 }
 
