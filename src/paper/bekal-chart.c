@@ -67,6 +67,32 @@ set_rgb (cairo_t   *cr,
   cairo_set_source_rgb (cr, rgb->r, rgb->g, rgb->b);
 }
 
+/* The layout of @text as _bekal_paper_text() draws it, wrapped to @max_width when over 0 */
+static PangoLayout *
+create_text_layout (cairo_t    *cr,
+                    const char *text,
+                    double      size,
+                    gboolean    bold,
+                    double      max_width)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string (BEKAL_PAPER_FONT);
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  if (bold)
+    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  if (max_width > 0)
+    {
+      pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
+  pango_layout_set_text (layout, text, -1);
+
+  return layout;
+}
+
 void
 _bekal_paper_text (cairo_t    *cr,
                    const char *text,
@@ -78,23 +104,12 @@ _bekal_paper_text (cairo_t    *cr,
                    double      align,
                    double     *out_height)
 {
-  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_from_string (BEKAL_PAPER_FONT);
+  g_autoptr(PangoLayout) layout = create_text_layout (cr, text, size, bold, max_width);
   int w, h;
 
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  if (bold)
-    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
   if (max_width > 0)
-    {
-      pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-      pango_layout_set_alignment (layout, align > 0.75 ? PANGO_ALIGN_RIGHT
-                                          : align > 0.25 ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
-    }
-  pango_layout_set_text (layout, text, -1);
+    pango_layout_set_alignment (layout, align > 0.75 ? PANGO_ALIGN_RIGHT
+                                        : align > 0.25 ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
   pango_layout_get_pixel_size (layout, &w, &h);
   if (max_width > 0)
     w = (int) max_width;
@@ -110,16 +125,26 @@ text_width (cairo_t    *cr,
             const char *text,
             double      size)
 {
-  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_from_string (BEKAL_PAPER_FONT);
+  g_autoptr(PangoLayout) layout = create_text_layout (cr, text, size, FALSE, 0);
   int w, h;
 
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
-  pango_layout_set_text (layout, text, -1);
   pango_layout_get_pixel_size (layout, &w, &h);
   return w;
+}
+
+/* How tall @text is when wrapped to @max_width */
+static double
+text_height (cairo_t    *cr,
+             const char *text,
+             double      size,
+             gboolean    bold,
+             double      max_width)
+{
+  g_autoptr(PangoLayout) layout = create_text_layout (cr, text, size, bold, max_width);
+  int w, h;
+
+  pango_layout_get_pixel_size (layout, &w, &h);
+  return h;
 }
 
 static void
@@ -564,6 +589,51 @@ bekal_chart_changes_height (const BekalChartStyle *style,
   return MIN (max_height, fixed + (CHANGES_BANDS + 0.5) * row_h);
 }
 
+/* The words under a month's point: "70 (n=12)", or on two lines when months are narrow */
+static char *
+trend_value_label (double   mean,
+                   guint    count,
+                   gboolean two_lines)
+{
+  return g_strdup_printf (two_lines ? "%.0f\nn=%u" : "%.0f (n=%u)", mean, count);
+}
+
+/* "2026-03", or "03" over "2026" when months are narrow */
+static char *
+trend_month_label (const char *month,
+                   gboolean    two_lines)
+{
+  const char *dash = strchr (month, '-');
+
+  if (!two_lines || dash == NULL)
+    return g_strdup (month);
+  return g_strdup_printf ("%s\n%.*s", dash + 1, (int) (dash - month), month);
+}
+
+/* Whether every label of @months fits @slot at @lsize */
+static gboolean
+trend_labels_fit (cairo_t   *cr,
+                  GPtrArray *months,
+                  gboolean   two_lines,
+                  double     lsize,
+                  double     slot)
+{
+  for (guint i = 0; i < months->len; i++)
+    {
+      BekalMonthTrend *m = g_ptr_array_index (months, i);
+      g_autofree char *pre = trend_value_label (m->pre_mean, m->pre_n, two_lines);
+      g_autofree char *post = trend_value_label (m->post_mean, m->post_n, two_lines);
+      g_autofree char *month = trend_month_label (m->month, two_lines);
+
+      if (text_width (cr, pre, lsize) > slot || text_width (cr, month, lsize) > slot
+          /* post labels are bold, a little wider */
+          || text_width (cr, post, lsize) * 1.1 > slot)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 void
 bekal_chart_draw_trend (cairo_t               *cr,
                         double                 width,
@@ -576,6 +646,21 @@ bekal_chart_draw_trend (cairo_t               *cr,
   double size = font_px (style, 14);
   double left = size * 3, right = width - size * 2, top = size * 4, bottom = height - size * 2.4;
   guint n = months != NULL ? months->len : 0;
+  /* the width of one month, less a gap between neighbours */
+  double slot = n > 0 ? (right - left) / n * 0.92 : 0;
+  double lsize = MAX (MIN (size, slot / 5), 10);
+  gboolean two_lines = FALSE;
+
+  /* labels that do not fit their month go on two lines, then get smaller, never below 7 */
+  if (n > 0 && !trend_labels_fit (cr, months, FALSE, lsize, slot))
+    {
+      two_lines = TRUE;
+      while (lsize > 7 && !trend_labels_fit (cr, months, TRUE, lsize, slot))
+        lsize -= 0.5;
+      /* room for the second line of the labels above the highest points and under the axis */
+      top += lsize * 1.2;
+      bottom -= lsize * 1.2;
+    }
 
   palette_for (style, &palette);
   cairo_save (cr);
@@ -633,28 +718,29 @@ bekal_chart_draw_trend (cairo_t               *cr,
           double x = left + (right - left) * (i + 0.5) / n;
           double y = bottom - (bottom - top) * (isnan (mean) ? 0 : mean) / 100.0;
           g_autofree char *label = NULL;
-          double lsize = MAX (MIN (size, (right - left) / n / 5), 10);
 
           if (isnan (mean))
             continue;
           draw_marker (cr, post, x, y, size * 0.4, post ? &p->untrained : &p->background,
                        &p->text);
-          label = g_strdup_printf ("%.0f (n=%u)", mean, count);
+          label = trend_value_label (mean, count, two_lines);
           set_rgb (cr, &p->text);
           /* post labels above their point, pre labels below, so that close lines stay legible */
-          _bekal_paper_text (cr, label, x, post ? y - lsize * 1.9 : y + lsize * 0.6, lsize,
-                             post, 0, 0.5, NULL);
+          _bekal_paper_text (cr, label, x,
+                             post ? y - lsize * 0.7 - text_height (cr, label, lsize, TRUE, slot)
+                                  : y + lsize * 0.6,
+                             lsize, post, slot, 0.5, NULL);
         }
     }
 
   for (guint i = 0; i < n; i++)
     {
       BekalMonthTrend *m = g_ptr_array_index (months, i);
+      g_autofree char *label = trend_month_label (m->month, two_lines);
 
       set_rgb (cr, &p->text);
-      _bekal_paper_text (cr, m->month, left + (right - left) * (i + 0.5) / n,
-                         bottom + size * 0.5, MAX (MIN (size, (right - left) / n / 5), 10),
-                         FALSE, 0, 0.5, NULL);
+      _bekal_paper_text (cr, label, left + (right - left) * (i + 0.5) / n, bottom + size * 0.5,
+                         lsize, FALSE, slot, 0.5, NULL);
     }
 
   cairo_restore (cr);

@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include <cairo-pdf.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
@@ -496,6 +497,117 @@ test_changes_height (void)
   g_assert_cmpfloat (bekal_chart_changes_height (&style, 3, 40), <=, 40);
 }
 
+typedef struct
+{
+  double x0, y0, x1, y1;
+  char  *text;
+} WordBox;
+
+static void
+word_box_clear (WordBox *box)
+{
+  g_free (box->text);
+}
+
+/* Every word of the first page of @pdf with its box, from pdftotext -bbox */
+static GArray *
+pdf_word_boxes (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", "-bbox", "-f", "1", "-l", "1", pdf, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRegex) regex = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *out = NULL;
+  GArray *boxes = g_array_new (FALSE, FALSE, sizeof (WordBox));
+  int status;
+
+  g_array_set_clear_func (boxes, (GDestroyNotify) word_box_clear);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  regex = g_regex_new ("<word xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" xMax=\"([0-9.]+)\" "
+                       "yMax=\"([0-9.]+)\">([^<]*)</word>", 0, 0, &error);
+  g_assert_no_error (error);
+  for (g_regex_match (regex, out, 0, &match); g_match_info_matches (match);
+       g_match_info_next (match, NULL))
+    {
+      WordBox box;
+      g_autofree char *x0 = g_match_info_fetch (match, 1);
+      g_autofree char *y0 = g_match_info_fetch (match, 2);
+      g_autofree char *x1 = g_match_info_fetch (match, 3);
+      g_autofree char *y1 = g_match_info_fetch (match, 4);
+
+      box.x0 = g_ascii_strtod (x0, NULL);
+      box.y0 = g_ascii_strtod (y0, NULL);
+      box.x1 = g_ascii_strtod (x1, NULL);
+      box.y1 = g_ascii_strtod (y1, NULL);
+      box.text = g_match_info_fetch (match, 5);
+      g_array_append_val (boxes, box);
+    }
+
+  return boxes;
+}
+
+/* Twelve months of close means, each label as wide as it gets ("100 (n=120)"), drawn as wide
+ * as the gap PDF draws its month chart: no two words may overlap */
+static void
+test_trend_labels (void)
+{
+  const BekalChartStyle style = { FALSE, 0.72 };
+  g_autofree char *pdf = g_test_build_filename (G_TEST_BUILT, "paper-trend-12.pdf", NULL);
+  g_autoptr(GPtrArray) months = g_ptr_array_new_with_free_func ((GDestroyNotify)
+                                                                bekal_month_trend_free);
+  g_autoptr(GArray) boxes = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint n_values = 0;
+
+  if (!have_poppler ())
+    return;
+
+  for (guint i = 0; i < 12; i++)
+    {
+      BekalMonthTrend *month = g_new0 (BekalMonthTrend, 1);
+
+      month->month = g_strdup_printf ("2026-%02u", i + 1);
+      month->pre_mean = 50 + (i % 2);
+      month->pre_n = 120;
+      month->post_mean = i % 3 == 0 ? 100 : 80 + (i % 2);
+      month->post_n = 118;
+      g_ptr_array_add (months, month);
+    }
+
+  surface = cairo_pdf_surface_create (pdf, 495, 190);
+  cr = cairo_create (surface);
+  bekal_chart_draw_trend (cr, 495, 190, &style, months);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  boxes = pdf_word_boxes (pdf);
+  for (guint i = 0; i < boxes->len; i++)
+    {
+      const WordBox *a = &g_array_index (boxes, WordBox, i);
+
+      if (strstr (a->text, "n=") != NULL)
+        n_values++;
+      for (guint j = i + 1; j < boxes->len; j++)
+        {
+          const WordBox *b = &g_array_index (boxes, WordBox, j);
+          /* a quarter of a point of touching is the fonts' side bearings, not an overlap */
+          gboolean overlap = a->x0 < b->x1 - 0.25 && b->x0 < a->x1 - 0.25
+                             && a->y0 < b->y1 - 0.25 && b->y0 < a->y1 - 0.25;
+
+          if (overlap)
+            g_error ("“%s” (%.1f,%.1f–%.1f,%.1f) overlaps “%s” (%.1f,%.1f–%.1f,%.1f)", a->text,
+                     a->x0, a->y0, a->x1, a->y1, b->text, b->x0, b->y0, b->x1, b->y1);
+        }
+    }
+  /* every value label was drawn: one pre and one post a month */
+  g_assert_cmpuint (n_values, ==, 24);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -510,5 +622,6 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/paper/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
   g_test_add_func ("/paper/changes-height", test_changes_height);
+  g_test_add_func ("/paper/trend-labels", test_trend_labels);
   return g_test_run ();
 }
