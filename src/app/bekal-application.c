@@ -12,6 +12,7 @@
 
 #include "bekal-application.h"
 #include "bekal-catalog-monitor.h"
+#include "bekal-player.h"
 #include "bekal-preferences-window.h"
 #include "bekal-window.h"
 
@@ -230,6 +231,15 @@ apply_color_scheme (BekalApplication *self)
 
 /* Callbacks */
 
+/* Once the window is drawn, GStreamer starts on a worker thread, so that opening the first
+ * video never waits for it (after an update it rebuilds its plugin registry: seconds) */
+static gboolean
+on_idle_init_player (gpointer data)
+{
+  bekal_player_init_in_background ();
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_catalog_loaded (GObject      *source_object,
                    GAsyncResult *result,
@@ -392,6 +402,8 @@ bekal_application_activate (GApplication *application)
 
       if (self->quit_after_first_frame)
         g_signal_connect (window, "map", G_CALLBACK (on_window_mapped_quit), self);
+      else
+        g_idle_add_full (G_PRIORITY_LOW, on_idle_init_player, NULL, NULL);
     }
 
   gtk_window_present (window);

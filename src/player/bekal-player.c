@@ -995,6 +995,35 @@ bekal_player_init (BekalPlayer *self)
 
 /* Public API */
 
+static void
+init_gstreamer_in_thread (GTask        *task,
+                          gpointer      source_object,
+                          gpointer      task_data,
+                          GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* gst_init_check() holds a lock, so a bekal_player_new() meanwhile waits for this one */
+  if (!gst_init_check (NULL, NULL, &error))
+    g_debug ("GStreamer could not start: %s", error->message);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+bekal_player_init_in_background (void)
+{
+  static gsize started = 0;
+  g_autoptr(GTask) task = NULL;
+
+  if (gst_is_initialized () || !g_once_init_enter (&started))
+    return;
+
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_source_tag (task, bekal_player_init_in_background);
+  g_task_run_in_thread (task, init_gstreamer_in_thread);
+  g_once_init_leave (&started, 1);
+}
+
 BekalPlayer *
 bekal_player_new (void)
 {

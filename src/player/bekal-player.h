@@ -114,9 +114,22 @@ G_DECLARE_FINAL_TYPE (BekalPlayer, bekal_player, BEKAL, PLAYER, GObject)
 GQuark            bekal_player_error_quark     (void);
 
 /**
+ * bekal_player_init_in_background:
+ *
+ * Starts GStreamer's initialisation on a worker thread, unless it is done or under way.
+ * gst_init() reads the plugin registry, and after GStreamer or a plugin was installed or
+ * updated it first rebuilds it by running a scanner process: seconds that the first
+ * bekal_player_new() would otherwise spend on the main thread. Errors are left for
+ * bekal_player_new() and bekal_player_open() to report.
+ */
+void              bekal_player_init_in_background (void);
+
+/**
  * bekal_player_new:
  *
- * Creates a player; calls gst_init() when needed. Use it in the thread that created it.
+ * Creates a player; calls gst_init() when needed (waiting for
+ * bekal_player_init_in_background() if it is under way). Use it in the thread that created
+ * it.
  *
  * Returns: (transfer full): a new player, in state %BEKAL_PLAYER_STATE_EMPTY
  */

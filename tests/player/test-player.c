@@ -1051,12 +1051,40 @@ test_refuse_redirect (Fixture       *fixture,
   g_assert_false (trap_finish (trap));
 }
 
+/* GStreamer starts on a worker thread: without anything more from this one it becomes
+ * initialised, and a player made meanwhile waits for it instead of starting it twice */
+static void
+test_init_in_background (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(BekalPlayer) player = NULL;
+
+      g_assert_false (gst_is_initialized ());
+      bekal_player_init_in_background ();
+      /* a second call while the first runs starts nothing more */
+      bekal_player_init_in_background ();
+      for (guint i = 0; i < 6000 && !gst_is_initialized (); i++)
+        g_usleep (10 * 1000);
+      g_assert_true (gst_is_initialized ());
+
+      player = bekal_player_new ();
+      g_assert_cmpint (bekal_player_get_state (player), ==, BEKAL_PLAYER_STATE_EMPTY);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int    argc,
       char **argv)
 {
-  gst_init (&argc, &argv);
   g_test_init (&argc, &argv, NULL);
+  /* the subprocess of /player/init-in-background starts GStreamer its own way */
+  if (!g_test_subprocess ())
+    gst_init (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -1086,6 +1114,7 @@ main (int    argc,
   g_test_add_func ("/player/package-table", test_package_table);
   g_test_add_func ("/player/own-main-context", test_own_main_context);
   g_test_add_func ("/player/state-property-type", test_state_property_type);
+  g_test_add_func ("/player/init-in-background", test_init_in_background);
 
 #undef ADD
 
