@@ -5,18 +5,26 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "bekal-text-private.h"
 
 struct _BekalText
 {
-  GArray *spans; /* of BekalSpan */
-  char   *plain;
+  GArray  *spans;        /* of BekalSpan */
+  char    *plain;
+  /* while building: every span's text, one after another, and where each starts (the spans'
+   * text is NULL until sealed) */
+  GString *building;
+  GArray  *starts;       /* of gsize */
+  /* once sealed: the spans' texts, each ended by a NUL; NULL when the one span's text is
+   * @plain itself */
+  char    *span_texts;
 };
 
 static void
 clear_span (BekalSpan *span)
 {
-  g_free (span->text);
   g_free (span->term_ref);
 }
 
@@ -25,6 +33,10 @@ bekal_text_free (BekalText *self)
 {
   g_array_unref (self->spans);
   g_free (self->plain);
+  g_free (self->span_texts);
+  if (self->building != NULL)
+    g_string_free (self->building, TRUE);
+  g_clear_pointer (&self->starts, g_array_unref);
 }
 
 G_DEFINE_BOXED_TYPE (BekalText, bekal_text, bekal_text_ref, bekal_text_unref)
@@ -36,11 +48,14 @@ bekal_text_new (void)
 
   self->spans = g_array_new (FALSE, TRUE, sizeof (BekalSpan));
   g_array_set_clear_func (self->spans, (GDestroyNotify) clear_span);
+  self->building = g_string_new (NULL);
+  self->starts = g_array_new (FALSE, FALSE, sizeof (gsize));
 
   return self;
 }
 
-/* Appends text in a style, merging with the previous span when the style is the same */
+/* Appends text in a style, merging with the previous span when the style is the same. The
+ * text is kept in one buffer until bekal_text_seal(), which gives each span its own. */
 void
 bekal_text_append (BekalText      *self,
                    BekalSpanStyle  style,
@@ -49,6 +64,7 @@ bekal_text_append (BekalText      *self,
                    gssize          len)
 {
   BekalSpan span = { 0, };
+  gsize start;
 
   g_return_if_fail (self->plain == NULL);
 
@@ -57,56 +73,103 @@ bekal_text_append (BekalText      *self,
   if (len == 0)
     return;
 
+  start = self->building->len;
+  g_string_append_len (self->building, text, len);
+
   if (self->spans->len > 0)
     {
       BekalSpan *last = &g_array_index (self->spans, BekalSpan, self->spans->len - 1);
 
       if (last->style == style && g_strcmp0 (last->term_ref, term_ref) == 0)
-        {
-          gsize old_len = strlen (last->text);
-
-          last->text = g_realloc (last->text, old_len + len + 1);
-          memcpy (last->text + old_len, text, len);
-          last->text[old_len + len] = '\0';
-          return;
-        }
+        return;
     }
 
   span.style = style;
-  span.text = g_strndup (text, len);
   span.term_ref = g_strdup (term_ref);
   g_array_append_val (self->spans, span);
+  g_array_append_val (self->starts, start);
 }
 
-/* Seals the text: trims the outer whitespace and computes the plain form */
+/* Seals the text: trims the outer white space, drops the spans left empty, and gives each
+ * span its text; the plain form is the spans' texts one after another */
 void
 bekal_text_seal (BekalText *self)
 {
-  GString *plain = g_string_new (NULL);
+  GString *building = self->building;
+  guint n = self->spans->len;
+  g_autofree gsize *lengths = g_new (gsize, n + 1);
+  g_autofree gsize *starts = g_new (gsize, n + 1);
+  gsize plain_len = 0;
+  gsize offset = 0;
+  guint kept = 0;
+  char *out;
 
-  if (self->spans->len > 0)
+  g_return_if_fail (self->plain == NULL);
+
+  for (guint i = 0; i < n; i++)
     {
-      BekalSpan *first = &g_array_index (self->spans, BekalSpan, 0);
-      BekalSpan *last = &g_array_index (self->spans, BekalSpan, self->spans->len - 1);
+      gsize end = i + 1 < n ? g_array_index (self->starts, gsize, i + 1) : building->len;
 
-      g_strchug (first->text);
-      g_strchomp (last->text);
+      starts[i] = g_array_index (self->starts, gsize, i);
+      lengths[i] = end - starts[i];
     }
 
-  for (guint i = 0; i < self->spans->len;)
+  /* as g_strchug() on the first span and g_strchomp() on the last */
+  if (n > 0)
+    {
+      while (lengths[0] > 0 && g_ascii_isspace (building->str[starts[0]]))
+        {
+          starts[0]++;
+          lengths[0]--;
+        }
+      while (lengths[n - 1] > 0
+             && g_ascii_isspace (building->str[starts[n - 1] + lengths[n - 1] - 1]))
+        lengths[n - 1]--;
+    }
+
+  /* the kept spans' texts moved to the front of the buffer, in order: that is the plain form */
+  for (guint i = 0; i < n; i++)
+    {
+      if (lengths[i] == 0)
+        {
+          clear_span (&g_array_index (self->spans, BekalSpan, i));
+          continue;
+        }
+      memmove (building->str + plain_len, building->str + starts[i], lengths[i]);
+      g_array_index (self->spans, BekalSpan, kept) = g_array_index (self->spans, BekalSpan, i);
+      lengths[kept] = lengths[i];
+      plain_len += lengths[i];
+      kept++;
+    }
+  /* the spans dropped were cleared above, so the array only forgets them */
+  g_array_set_clear_func (self->spans, NULL);
+  g_array_set_size (self->spans, kept);
+  g_array_set_clear_func (self->spans, (GDestroyNotify) clear_span);
+
+  g_string_truncate (building, plain_len);
+  self->plain = g_string_free (building, FALSE);
+  self->building = NULL;
+  g_clear_pointer (&self->starts, g_array_unref);
+
+  if (kept == 0)
+    return;
+  if (kept == 1)
+    {
+      g_array_index (self->spans, BekalSpan, 0).text = self->plain;
+      return;
+    }
+
+  self->span_texts = out = g_malloc (plain_len + kept);
+  for (guint i = 0; i < kept; i++)
     {
       BekalSpan *span = &g_array_index (self->spans, BekalSpan, i);
 
-      if (span->text[0] == '\0')
-        {
-          g_array_remove_index (self->spans, i);
-          continue;
-        }
-      g_string_append (plain, span->text);
-      i++;
+      memcpy (out, self->plain + offset, lengths[i]);
+      out[lengths[i]] = '\0';
+      span->text = out;
+      out += lengths[i] + 1;
+      offset += lengths[i];
     }
-
-  self->plain = g_string_free (plain, FALSE);
 }
 
 BekalText *
