@@ -24,7 +24,10 @@ typedef struct
   const char *kind;   /* its element name */
   const char *attr;   /* the attribute that carries its identity */
   char       *id;     /* that attribute's value */
-  char       *label;  /* how messages name it, as the author wrote it */
+  /* for a checkpoint or an option, the element it belongs to, which its name in messages
+   * mentions (see element_label()) */
+  const char *owner_kind;
+  const char *owner_id;
   BekalPlace  place;
 } Element;
 
@@ -37,11 +40,13 @@ typedef struct
   BekalPlace  place;
 } Value;
 
-/* One block of a lesson (or a trainer's note between them), for comparing their kinds */
+/* One block of a lesson (or a trainer's note between them), for comparing their kinds; named
+ * by part_label() only when a message needs it */
 typedef struct
 {
   const char *kind;
-  char       *label;
+  BekalBlock *block; /* NULL for a trainer's note */
+  const char *note;
   BekalPlace  place;
 } Part;
 
@@ -61,7 +66,6 @@ clear_element (Element *element)
   g_free (element->key);
   g_free (element->parent);
   g_free (element->id);
-  g_free (element->label);
 }
 
 static void
@@ -69,12 +73,6 @@ clear_value (Value *value)
 {
   g_free (value->label);
   g_free (value->value);
-}
-
-static void
-clear_part (Part *part)
-{
-  g_free (part->label);
 }
 
 static BekalPlace
@@ -200,15 +198,28 @@ add_element (GArray     *elements,
              const char *kind,
              const char *attr,
              const char *id,
-             char       *label,
+             const char *owner_kind,
+             const char *owner_id,
              BekalPlace  place)
 {
   Element element = {
     g_strdup_printf ("%s %s %s", parent ? parent : "", kind, id ? id : ""),
-    g_strdup (parent), kind, attr, g_strdup (id ? id : ""), label, place
+    g_strdup (parent), kind, attr, g_strdup (id ? id : ""), owner_kind, owner_id, place
   };
 
   g_array_append_val (elements, element);
+}
+
+/* How messages name an element, as the author wrote it: <quiz id="post">, or
+ * <option id="b"> of <question id="q1">; made only when a message needs it */
+static char *
+element_label (const Element *element)
+{
+  if (element->owner_kind != NULL)
+    return g_strdup_printf ("<%s %s=\"%s\"> of <%s id=\"%s\">", element->kind, element->attr,
+                            element->id, element->owner_kind,
+                            element->owner_id ? element->owner_id : "");
+  return g_strdup_printf ("<%s %s=\"%s\">", element->kind, element->attr, element->id);
 }
 
 static int
@@ -238,8 +249,7 @@ quiz_elements (GArray     *elements,
 {
   g_autofree char *quiz_key = NULL;
 
-  add_element (elements, lesson_key, "quiz", "id", quiz->id,
-               g_strdup_printf ("<quiz id=\"%s\">", quiz->id),
+  add_element (elements, lesson_key, "quiz", "id", quiz->id, NULL, NULL,
                place_of (quiz->line, quiz->column));
   quiz_key = g_strdup (g_array_index (elements, Element, elements->len - 1).key);
 
@@ -248,8 +258,7 @@ quiz_elements (GArray     *elements,
       BekalQuestion *question = g_ptr_array_index (quiz->questions, i);
       g_autofree char *question_key = NULL;
 
-      add_element (elements, quiz_key, "question", "id", question->id,
-                   g_strdup_printf ("<question id=\"%s\">", question->id),
+      add_element (elements, quiz_key, "question", "id", question->id, NULL, NULL,
                    place_of (question->line, question->column));
       question_key = g_strdup (g_array_index (elements, Element, elements->len - 1).key);
 
@@ -265,10 +274,8 @@ quiz_elements (GArray     *elements,
           const char *kind = option_element (question);
           const char *attr = question->kind == BEKAL_QUESTION_SCALE ? "value" : "id";
 
-          add_element (elements, question_key, kind, attr, option->id,
-                       g_strdup_printf ("<%s %s=\"%s\"> of <question id=\"%s\">", kind, attr,
-                                        option->id, question->id),
-                       place_of (option->line, option->column));
+          add_element (elements, question_key, kind, attr, option->id, "question",
+                       question->id, place_of (option->line, option->column));
         }
     }
 }
@@ -287,14 +294,14 @@ module_elements (BekalModule *module,
     {
       const char *id = g_array_index (module->topics, BekalTopic, i).id;
 
-      add_element (elements, NULL, "topic", "id", id, g_strdup_printf ("<topic id=\"%s\">", id),
+      add_element (elements, NULL, "topic", "id", id, NULL, NULL,
                    g_array_index (module->topic_places, BekalPlace, i));
     }
   for (guint i = 0; i < module->glossary->len; i++)
     {
       const char *id = g_array_index (module->glossary, BekalGlossaryEntry, i).id;
 
-      add_element (elements, NULL, "entry", "id", id, g_strdup_printf ("<entry id=\"%s\">", id),
+      add_element (elements, NULL, "entry", "id", id, NULL, NULL,
                    g_array_index (module->entry_places, BekalPlace, i));
     }
 
@@ -304,8 +311,7 @@ module_elements (BekalModule *module,
 
       g_autofree char *lesson_key = NULL;
 
-      add_element (elements, NULL, "lesson", "id", lesson->id,
-                   g_strdup_printf ("<lesson id=\"%s\">", lesson->id),
+      add_element (elements, NULL, "lesson", "id", lesson->id, NULL, NULL,
                    place_of (lesson->line, lesson->column));
       lesson_key = g_strdup (g_array_index (elements, Element, elements->len - 1).key);
       for (guint j = 0; j < lesson->blocks->len; j++)
@@ -318,8 +324,7 @@ module_elements (BekalModule *module,
             g_hash_table_insert (lesson_of_quiz, block->quiz, g_strdup (lesson_key));
           if (block->kind != BEKAL_BLOCK_REFLECTION && block->media == NULL)
             continue;
-          add_element (elements, lesson_key, kind, "id", block->id,
-                       g_strdup_printf ("<%s id=\"%s\">", kind, block->id),
+          add_element (elements, lesson_key, kind, "id", block->id, NULL, NULL,
                        place_of (block->line, block->column));
           if (block->media == NULL)
             continue;
@@ -330,9 +335,8 @@ module_elements (BekalModule *module,
               const char *question = g_array_index (block->media->checkpoints,
                                                     BekalCheckpoint, k).question_id;
 
-              add_element (elements, media_key, "checkpoint", "question", question,
-                           g_strdup_printf ("<checkpoint question=\"%s\"> of <%s id=\"%s\">",
-                                            question, kind, block->id),
+              add_element (elements, media_key, "checkpoint", "question", question, kind,
+                           block->id,
                            g_array_index (block->media->checkpoint_places, BekalPlace, k));
             }
         }
@@ -482,6 +486,7 @@ compare_ids (Comparison *comparison,
       Element *y = &g_array_index (b, Element, i);
       const Element *parent = find_element (in_b, y->parent);
       Element *renamed = NULL;
+      g_autofree char *y_label = NULL;
 
       if (!g_hash_table_contains (extra, y->key) || (parent && within (parent, in_b, extra)))
         continue;
@@ -496,21 +501,24 @@ compare_ids (Comparison *comparison,
           renamed = g_queue_pop_head (candidates);
       }
 
+      y_label = element_label (y);
       if (renamed != NULL)
         {
+          g_autofree char *renamed_label = element_label (renamed);
+
           g_hash_table_add (paired, renamed);
           problem (comparison, y->place,
                    g_strdup_printf (_("The translation has %s where the original %s has %s "
                                       "(line %d). Ids are the same in every language: write "
-                                      "%s=\"%s\"."), y->label, comparison->original_name,
-                                    renamed->label, renamed->place.line, renamed->attr,
+                                      "%s=\"%s\"."), y_label, comparison->original_name,
+                                    renamed_label, renamed->place.line, renamed->attr,
                                     renamed->id));
         }
       else
         problem (comparison, y->place,
                  g_strdup_printf (_("The translation has %s, which the original %s does not "
                                     "have: remove it, or add it to the original too."),
-                                  y->label, comparison->original_name));
+                                  y_label, comparison->original_name));
       n++;
     }
 
@@ -521,6 +529,8 @@ compare_ids (Comparison *comparison,
       const Element *parent = find_element (in_a, x->parent);
       const Element *next = NULL;
       const Element *previous = NULL;
+      g_autofree char *x_label = NULL;
+      g_autofree char *beside_label = NULL;
 
       if (!g_hash_table_contains (missing, x->key) || g_hash_table_contains (paired, x)
           || (parent && within (parent, in_a, missing)))
@@ -543,27 +553,31 @@ compare_ids (Comparison *comparison,
             previous = find_element (in_b, before->key);
         }
 
-      if (next != NULL)
-        problem (comparison, next->place,
-                 g_strdup_printf (_("The translation lacks %s, which the original %s has on "
-                                    "line %d: translate it and add it before %s."),
-                                  x->label, comparison->original_name, x->place.line,
-                                  next->label));
-      else if (previous != NULL)
-        problem (comparison, previous->place,
-                 g_strdup_printf (_("The translation lacks %s, which the original %s has on "
-                                    "line %d: translate it and add it after %s."),
-                                  x->label, comparison->original_name, x->place.line,
-                                  previous->label));
+      x_label = element_label (x);
+      if (next != NULL || previous != NULL)
+        {
+          const Element *beside = next != NULL ? next : previous;
+
+          beside_label = element_label (beside);
+          problem (comparison, beside->place,
+                   g_strdup_printf (next != NULL
+                                    ? _("The translation lacks %s, which the original %s has on "
+                                        "line %d: translate it and add it before %s.")
+                                    : _("The translation lacks %s, which the original %s has on "
+                                        "line %d: translate it and add it after %s."),
+                                    x_label, comparison->original_name, x->place.line,
+                                    beside_label));
+        }
       else
         {
           const Element *home = find_element (in_b, x->parent);
 
+          beside_label = home != NULL ? element_label (home) : g_strdup ("<module>");
           problem (comparison, home != NULL ? home->place : comparison->translation->place,
                    g_strdup_printf (_("The translation lacks %s, which the original %s has on "
                                       "line %d: translate it and add it to %s."),
-                                    x->label, comparison->original_name, x->place.line,
-                                    home != NULL ? home->label : "<module>"));
+                                    x_label, comparison->original_name, x->place.line,
+                                    beside_label));
         }
       n++;
     }
@@ -582,13 +596,18 @@ compare_order (Comparison *comparison,
       const Element *x = &g_array_index (a, Element, i);
       const Element *y = &g_array_index (b, Element, i);
 
+      g_autofree char *x_label = NULL;
+      g_autofree char *y_label = NULL;
+
       if (g_str_equal (x->key, y->key))
         continue;
 
+      x_label = element_label (x);
+      y_label = element_label (y);
       problem (comparison, y->place,
                g_strdup_printf (_("The translation has %s here, where the original %s has %s "
                                   "(line %d): keep the elements in the order of the original."),
-                                y->label, comparison->original_name, x->label, x->place.line));
+                                y_label, comparison->original_name, x_label, x->place.line));
       return 1;
     }
 
@@ -600,33 +619,35 @@ compare_order (Comparison *comparison,
 static GArray *
 lesson_parts (BekalLesson *lesson)
 {
-  GArray *parts = g_array_new (FALSE, TRUE, sizeof (Part));
-
-  g_array_set_clear_func (parts, (GDestroyNotify) clear_part);
+  GArray *parts = g_array_sized_new (FALSE, TRUE, sizeof (Part), lesson->blocks->len + 1);
 
   if (lesson->trainer_note != NULL)
     {
-      Part part = { "trainer-note", trainer_note_label (lesson->trainer_note),
-                    lesson->trainer_note_place };
+      Part part = { "trainer-note", NULL, lesson->trainer_note, lesson->trainer_note_place };
 
       g_array_append_val (parts, part);
     }
   for (guint i = 0; i < lesson->blocks->len; i++)
     {
       BekalBlock *block = g_ptr_array_index (lesson->blocks, i);
-      Part part = { bekal_block_kind_to_string (block->kind), block_label (block),
+      Part part = { bekal_block_kind_to_string (block->kind), block, NULL,
                     place_of (block->line, block->column) };
 
       g_array_append_val (parts, part);
       if (block->trainer_note != NULL)
         {
-          Part note = { "trainer-note", trainer_note_label (block->trainer_note),
-                        block->trainer_note_place };
+          Part note = { "trainer-note", NULL, block->trainer_note, block->trainer_note_place };
 
           g_array_append_val (parts, note);
         }
     }
   return parts;
+}
+
+static char *
+part_label (const Part *part)
+{
+  return part->block != NULL ? block_label (part->block) : trainer_note_label (part->note);
 }
 
 static const char *
@@ -648,6 +669,8 @@ compare_lesson (Comparison  *comparison,
   guint i = 0;
   const Part *x;
   const Part *y;
+  g_autofree char *x_label = NULL;
+  g_autofree char *y_label = NULL;
 
   while (i < a->len && i < b->len && g_str_equal (part_kind (a, i), part_kind (b, i)))
     i++;
@@ -656,6 +679,8 @@ compare_lesson (Comparison  *comparison,
 
   x = i < a->len ? &g_array_index (a, Part, i) : NULL;
   y = i < b->len ? &g_array_index (b, Part, i) : NULL;
+  x_label = x != NULL ? part_label (x) : NULL;
+  y_label = y != NULL ? part_label (y) : NULL;
 
   if (a->len > b->len && g_str_equal (part_kind (a, i + 1), part_kind (b, i)))
     {
@@ -663,32 +688,37 @@ compare_lesson (Comparison  *comparison,
         problem (comparison, y->place,
                  g_strdup_printf (_("The translation lacks %s, which the original %s has on "
                                     "line %d: translate it and add it before %s."),
-                                  x->label, comparison->original_name, x->place.line,
-                                  y->label));
+                                  x_label, comparison->original_name, x->place.line,
+                                  y_label));
       else if (b->len > 0)
-        problem (comparison, g_array_index (b, Part, b->len - 1).place,
-                 g_strdup_printf (_("The translation lacks %s, which the original %s has on "
-                                    "line %d: translate it and add it after %s."),
-                                  x->label, comparison->original_name, x->place.line,
-                                  g_array_index (b, Part, b->len - 1).label));
+        {
+          const Part *last = &g_array_index (b, Part, b->len - 1);
+          g_autofree char *last_label = part_label (last);
+
+          problem (comparison, last->place,
+                   g_strdup_printf (_("The translation lacks %s, which the original %s has on "
+                                      "line %d: translate it and add it after %s."),
+                                    x_label, comparison->original_name, x->place.line,
+                                    last_label));
+        }
       else
         problem (comparison, place_of (translated->line, translated->column),
                  g_strdup_printf (_("The translation lacks %s, which the original %s has on "
                                     "line %d: translate it and add it to %s."),
-                                  x->label, comparison->original_name, x->place.line,
+                                  x_label, comparison->original_name, x->place.line,
                                   "<lesson>"));
     }
   else if (b->len > a->len && g_str_equal (part_kind (b, i + 1), part_kind (a, i)))
     problem (comparison, y->place,
              g_strdup_printf (_("The translation has %s here, which the original %s does not "
                                 "have: remove it, or add it to the original too."),
-                              y->label, comparison->original_name));
+                              y_label, comparison->original_name));
   else if (x != NULL && y != NULL)
     problem (comparison, y->place,
              g_strdup_printf (_("The translation has %s here, where the original %s has %s "
                                 "(line %d): a translation keeps the blocks of the original, in "
                                 "the same order."),
-                              y->label, comparison->original_name, x->label, x->place.line));
+                              y_label, comparison->original_name, x_label, x->place.line));
   else
     return 0;
 
