@@ -13,6 +13,7 @@
 #include <bekal/bekal-model.h>
 
 #include "bekal-loader-private.h"
+#include "bekal-text-private.h"
 #include "test-util.h"
 
 #define EXAMPLE_FOLDER "examples/contoh-semua-elemen"
@@ -1614,6 +1615,65 @@ test_bom_and_crlf (void)
   test_remove_tree (tmp);
 }
 
+/* Builds a text from (style, text) pairs and describes its spans: "text|style" a span, then
+ * "=" and the plain form */
+static char *
+seal_and_describe (const char * const *pieces)
+{
+  g_autoptr(BekalText) text = bekal_text_new ();
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; pieces[i] != NULL; i += 2)
+    bekal_text_append (text, (BekalSpanStyle) atoi (pieces[i]), NULL, pieces[i + 1], -1);
+  bekal_text_seal (text);
+
+  for (guint i = 0; i < bekal_text_get_n_spans (text); i++)
+    {
+      const BekalSpan *span = bekal_text_get_span (text, i);
+
+      g_assert_cmpstr (span->text, !=, "");
+      g_string_append_printf (out, "%s|%d ", span->text, span->style);
+    }
+  g_string_append_printf (out, "=%s", bekal_text_get_plain (text));
+
+  return g_string_free (out, FALSE);
+}
+
+/* Sealing trims the two ends of the text (not the spans inside), drops the spans left empty,
+ * merges pieces of one style, and the plain form is the spans one after another */
+static void
+test_text_seal (void)
+{
+  static const struct
+  {
+    const char *pieces[9];
+    const char *expected;
+  } cases[] = {
+    { { "0", "  satu  ", NULL }, "satu|0 =satu" },
+    { { "0", "   ", NULL }, "=" },
+    { { NULL }, "=" },
+    { { "0", " ", "2", "tebal", NULL }, "tebal|2 =tebal" },
+    { { "0", "a ", "1", " ", NULL }, "a |0 =a " },
+    { { "0", " ", "1", " ", NULL }, "=" },
+    { { "0", " a", "0", "b ", "2", "c", "0", " d ", NULL }, "ab |0 c|2  d|0 =ab c d" },
+    { { "1", "x", "0", " ", "2", "y", NULL }, "x|1  |0 y|2 =x y" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *described = seal_and_describe (cases[i].pieces);
+
+      g_assert_cmpstr (described, ==, cases[i].expected);
+    }
+
+  {
+    g_autoptr(BekalText) plain = bekal_text_new_plain ("  kata  ");
+
+    g_assert_cmpstr (bekal_text_get_plain (plain), ==, "kata");
+    g_assert_cmpuint (bekal_text_get_n_spans (plain), ==, 1);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1637,6 +1697,7 @@ main (int    argc,
   g_test_add_func ("/loader/reading-minutes", test_reading_minutes);
   g_test_add_func ("/loader/content-hash", test_content_hash);
   g_test_add_func ("/loader/whitespace", test_whitespace);
+  g_test_add_func ("/loader/text-seal", test_text_seal);
   g_test_add_func ("/loader/bom-and-crlf", test_bom_and_crlf);
 
   for (guint i = 0; i < G_N_ELEMENTS (rule_cases); i++)

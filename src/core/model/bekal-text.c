@@ -90,86 +90,82 @@ bekal_text_append (BekalText      *self,
   g_array_append_val (self->starts, start);
 }
 
-/* Seals the text: trims the outer white space, drops the spans left empty, and gives each
- * span its text; the plain form is the spans' texts one after another */
+/* Where span @index ends in the building buffer: where the next one starts */
+static gsize
+span_end (BekalText *self,
+          guint      index)
+{
+  return index + 1 < self->starts->len ? g_array_index (self->starts, gsize, index + 1)
+                                       : self->building->len;
+}
+
+static void
+remove_span (BekalText *self,
+             guint      index)
+{
+  g_array_remove_index (self->spans, index);
+  g_array_remove_index (self->starts, index);
+}
+
+/* Seals the text: trims the white space at its two ends (as g_strchug() on the first span and
+ * g_strchomp() on the last), drops a span that this leaves empty, and gives each span its
+ * text. The spans lie one after another in the buffer, so the plain form is one piece of it. */
 void
 bekal_text_seal (BekalText *self)
 {
-  GString *building = self->building;
+  const char *str = self->building->str;
+  gsize begin = 0;
+  gsize end = self->building->len;
   guint n = self->spans->len;
-  g_autofree gsize *lengths = g_new (gsize, n + 1);
-  g_autofree gsize *starts = g_new (gsize, n + 1);
-  gsize plain_len = 0;
-  gsize offset = 0;
-  guint kept = 0;
   char *out;
 
   g_return_if_fail (self->plain == NULL);
 
-  for (guint i = 0; i < n; i++)
-    {
-      gsize end = i + 1 < n ? g_array_index (self->starts, gsize, i + 1) : building->len;
-
-      starts[i] = g_array_index (self->starts, gsize, i);
-      lengths[i] = end - starts[i];
-    }
-
-  /* as g_strchug() on the first span and g_strchomp() on the last */
   if (n > 0)
     {
-      while (lengths[0] > 0 && g_ascii_isspace (building->str[starts[0]]))
-        {
-          starts[0]++;
-          lengths[0]--;
-        }
-      while (lengths[n - 1] > 0
-             && g_ascii_isspace (building->str[starts[n - 1] + lengths[n - 1] - 1]))
-        lengths[n - 1]--;
-    }
+      gsize first_end = span_end (self, 0);
+      gsize last_start = g_array_index (self->starts, gsize, n - 1);
 
-  /* the kept spans' texts moved to the front of the buffer, in order: that is the plain form */
-  for (guint i = 0; i < n; i++)
+      while (begin < first_end && g_ascii_isspace (str[begin]))
+        begin++;
+      while (end > last_start && g_ascii_isspace (str[end - 1]))
+        end--;
+
+      /* only the first and the last span can be left empty: append() keeps no empty text */
+      if (end == last_start)
+        remove_span (self, --n);
+      if (n > 0 && begin == first_end)
+        {
+          remove_span (self, 0);
+          n--;
+        }
+      else if (n > 0)
+        g_array_index (self->starts, gsize, 0) = begin;
+    }
+  if (n == 0)
+    begin = end = 0;
+
+  self->plain = g_strndup (str + begin, end - begin);
+  g_string_free (g_steal_pointer (&self->building), TRUE);
+
+  if (n == 1)
+    g_array_index (self->spans, BekalSpan, 0).text = self->plain;
+  else if (n > 1)
     {
-      if (lengths[i] == 0)
+      self->span_texts = out = g_malloc (end - begin + n);
+      for (guint i = 0; i < n; i++)
         {
-          clear_span (&g_array_index (self->spans, BekalSpan, i));
-          continue;
-        }
-      memmove (building->str + plain_len, building->str + starts[i], lengths[i]);
-      g_array_index (self->spans, BekalSpan, kept) = g_array_index (self->spans, BekalSpan, i);
-      lengths[kept] = lengths[i];
-      plain_len += lengths[i];
-      kept++;
-    }
-  /* the spans dropped were cleared above, so the array only forgets them */
-  g_array_set_clear_func (self->spans, NULL);
-  g_array_set_size (self->spans, kept);
-  g_array_set_clear_func (self->spans, (GDestroyNotify) clear_span);
+          gsize from = g_array_index (self->starts, gsize, i) - begin;
+          gsize to = (i + 1 < n ? g_array_index (self->starts, gsize, i + 1) : end) - begin;
 
-  g_string_truncate (building, plain_len);
-  self->plain = g_string_free (building, FALSE);
-  self->building = NULL;
+          memcpy (out, self->plain + from, to - from);
+          out[to - from] = '\0';
+          g_array_index (self->spans, BekalSpan, i).text = out;
+          out += to - from + 1;
+        }
+    }
+
   g_clear_pointer (&self->starts, g_array_unref);
-
-  if (kept == 0)
-    return;
-  if (kept == 1)
-    {
-      g_array_index (self->spans, BekalSpan, 0).text = self->plain;
-      return;
-    }
-
-  self->span_texts = out = g_malloc (plain_len + kept);
-  for (guint i = 0; i < kept; i++)
-    {
-      BekalSpan *span = &g_array_index (self->spans, BekalSpan, i);
-
-      memcpy (out, self->plain + offset, lengths[i]);
-      out[lengths[i]] = '\0';
-      span->text = out;
-      out += lengths[i] + 1;
-      offset += lengths[i];
-    }
 }
 
 BekalText *
