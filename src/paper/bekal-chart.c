@@ -120,31 +120,35 @@ _bekal_paper_text (cairo_t    *cr,
     *out_height = h;
 }
 
-static double
-text_width (cairo_t    *cr,
-            const char *text,
-            double      size)
-{
-  g_autoptr(PangoLayout) layout = create_text_layout (cr, text, size, FALSE, 0);
-  int w, h;
-
-  pango_layout_get_pixel_size (layout, &w, &h);
-  return w;
-}
-
-/* How tall @text is when wrapped to @max_width */
-static double
-text_height (cairo_t    *cr,
-             const char *text,
-             double      size,
-             gboolean    bold,
-             double      max_width)
+/* The size of @text as _bekal_paper_text() draws it; either pointer may be NULL */
+static void
+measure_text (cairo_t    *cr,
+              const char *text,
+              double      size,
+              gboolean    bold,
+              double      max_width,
+              double     *width,
+              double     *height)
 {
   g_autoptr(PangoLayout) layout = create_text_layout (cr, text, size, bold, max_width);
   int w, h;
 
   pango_layout_get_pixel_size (layout, &w, &h);
-  return h;
+  if (width != NULL)
+    *width = w;
+  if (height != NULL)
+    *height = h;
+}
+
+static double
+text_width (cairo_t    *cr,
+            const char *text,
+            double      size)
+{
+  double width;
+
+  measure_text (cr, text, size, FALSE, 0, &width, NULL);
+  return width;
 }
 
 static void
@@ -624,10 +628,12 @@ trend_labels_fit (cairo_t   *cr,
       g_autofree char *pre = trend_value_label (m->pre_mean, m->pre_n, two_lines);
       g_autofree char *post = trend_value_label (m->post_mean, m->post_n, two_lines);
       g_autofree char *month = trend_month_label (m->month, two_lines);
+      double post_width;
 
+      /* post labels are bold */
+      measure_text (cr, post, lsize, TRUE, 0, &post_width, NULL);
       if (text_width (cr, pre, lsize) > slot || text_width (cr, month, lsize) > slot
-          /* post labels are bold, a little wider */
-          || text_width (cr, post, lsize) * 1.1 > slot)
+          || post_width > slot)
         return FALSE;
     }
 
@@ -726,10 +732,16 @@ bekal_chart_draw_trend (cairo_t               *cr,
           label = trend_value_label (mean, count, two_lines);
           set_rgb (cr, &p->text);
           /* post labels above their point, pre labels below, so that close lines stay legible */
-          _bekal_paper_text (cr, label, x,
-                             post ? y - lsize * 0.7 - text_height (cr, label, lsize, TRUE, slot)
-                                  : y + lsize * 0.6,
-                             lsize, post, slot, 0.5, NULL);
+          if (post)
+            {
+              double label_height;
+
+              measure_text (cr, label, lsize, TRUE, slot, NULL, &label_height);
+              _bekal_paper_text (cr, label, x, y - lsize * 0.7 - label_height, lsize, TRUE, slot,
+                                 0.5, NULL);
+            }
+          else
+            _bekal_paper_text (cr, label, x, y + lsize * 0.6, lsize, FALSE, slot, 0.5, NULL);
         }
     }
 

@@ -528,6 +528,21 @@ handle_eos (BekalPlayer *self)
   set_state (self, BEKAL_PLAYER_STATE_ENDED);
 }
 
+/* Runs in a worker thread: see bekal_player_init_in_background() */
+static void
+init_gstreamer_in_thread (GTask        *task,
+                          gpointer      source_object,
+                          gpointer      task_data,
+                          GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* gst_init_check() holds a lock, so a bekal_player_new() meanwhile waits for this one */
+  if (!gst_init_check (NULL, NULL, &error))
+    g_debug ("GStreamer could not start: %s", error->message);
+  g_task_return_boolean (task, TRUE);
+}
+
 /* Callbacks */
 
 static gboolean
@@ -994,20 +1009,6 @@ bekal_player_init (BekalPlayer *self)
 }
 
 /* Public API */
-
-static void
-init_gstreamer_in_thread (GTask        *task,
-                          gpointer      source_object,
-                          gpointer      task_data,
-                          GCancellable *cancellable)
-{
-  g_autoptr(GError) error = NULL;
-
-  /* gst_init_check() holds a lock, so a bekal_player_new() meanwhile waits for this one */
-  if (!gst_init_check (NULL, NULL, &error))
-    g_debug ("GStreamer could not start: %s", error->message);
-  g_task_return_boolean (task, TRUE);
-}
 
 void
 bekal_player_init_in_background (void)
